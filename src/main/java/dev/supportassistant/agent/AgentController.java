@@ -1,0 +1,50 @@
+package dev.supportassistant.agent;
+
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Operator endpoints: which provider answers, and switching it at run time. */
+@RestController
+@RequestMapping("/api/v1/agent")
+class AgentController {
+
+    private final ActiveProvider activeProvider;
+    private final AgentRegistry registry;
+
+    AgentController(ActiveProvider activeProvider, AgentRegistry registry) {
+        this.activeProvider = activeProvider;
+        this.registry = registry;
+    }
+
+    /** The provider's state as operators see it. */
+    record ProviderStatus(String name, boolean configured, String model, String missingConfiguration) {
+
+        static ProviderStatus of(AiAgent agent) {
+            return new ProviderStatus(agent.provider(), agent.isConfigured(), agent.model(),
+                    agent.missingConfiguration().orElse(null));
+        }
+    }
+
+    record CurrentProvider(String provider, List<String> supportedProviders, List<ProviderStatus> providers) {
+    }
+
+    record SwitchResult(String message, String provider) {
+    }
+
+    @GetMapping("/current")
+    CurrentProvider current() {
+        return new CurrentProvider(activeProvider.current().provider(), registry.providers(),
+                registry.agents().stream().map(ProviderStatus::of).toList());
+    }
+
+    @PostMapping("/switch")
+    SwitchResult switchProvider(@RequestParam String provider) {
+        AiAgent agent = activeProvider.switchTo(provider.strip().toLowerCase(java.util.Locale.ROOT));
+        return new SwitchResult("Successfully switched to " + agent.provider(), agent.provider());
+    }
+}

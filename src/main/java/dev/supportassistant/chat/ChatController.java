@@ -1,0 +1,32 @@
+package dev.supportassistant.chat;
+
+import jakarta.validation.Valid;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The customer's chat: send a message, read a conversation back. */
+@RestController
+@RequestMapping("/api/v1")
+class ChatController {
+
+    private final ChatService chatService;
+
+    ChatController(ChatService chatService) {
+        this.chatService = chatService;
+    }
+
+    @PostMapping("/chat")
+    ChatResponse chat(@Valid @RequestBody ChatRequest request) {
+        return chatService.chat(request);
+    }
+
+    @GetMapping("/conversation/{conversationId}")
+    ConversationView conversation(@PathVariable String conversationId) {
+        return chatService.conversation(conversationId);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.supportassistant.chat;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A customer's message. A {@code conversationId} that names no stored conversation (or none)
+ * starts a new conversation.
+ */
+record ChatRequest(
+        @NotBlank @Size(max = ChatRequest.MAX_MESSAGE_CHARS) String message,
+        @Size(max = 255) String conversationId,
+        @Size(max = 255) String userId) {
+
+    static final int MAX_MESSAGE_CHARS = 4000;
+}

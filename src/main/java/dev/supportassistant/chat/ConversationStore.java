@@ -1,0 +1,136 @@
+package dev.supportassistant.chat;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.supportassistant.agent.ConversationTurn.Role;
+import dev.supportassistant.agent.TokenUsage;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Conversations and their messages in SQL. Each {@link #append} commits on its own, so a
+ * customer's message is durable before any provider is asked to answer it.
+ */
+@Repository
+class ConversationStore {
+
+    /** Metadata that has no column of its own, kept as JSON in {@code messages.details}. */
+    record Details(List<String> confusionSignals, List<MessageMetadata.Source> sources) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    ConversationStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    Optional<Conversation> find(String id) {
+        return jdbc.sql("SELECT id, user_id, created_at, updated_at FROM conversations WHERE id = :id")
+                .param("id", id)
+                .query(ConversationStore::conversation)
+                .optional();
+    }
+
+    Conversation create(String userId) {
+        Instant now = now();
+        Conversation conversation = new Conversation(UUID.randomUUID().toString(), userId, now, now);
+        jdbc.sql("""
+                INSERT INTO conversations (id, user_id, created_at, updated_at)
+                VALUES (:id, :userId, :createdAt, :updatedAt)
+                """)
+                .param("id", conversation.id())
+                .param("userId", userId)
+                .param("createdAt", timestamp(now))
+                .param("updatedAt", timestamp(now))
+                .update();
+        return conversation;
+    }
+
+    @Transactional
+    void append(String conversationId, ChatMessage message) {
+        MessageMetadata meta = message.metadata();
+        TokenUsage usage = meta.tokenUsage();
+        jdbc.sql("""
+                INSERT INTO messages (id, conversation_id, role, content, created_at, provider, model,
+                    prompt_tokens, completion_tokens, total_tokens, tokens_estimated, confusion_level,
+                    latency_ms, fallback, error, details)
+                VALUES (:id, :conversationId, :role, :content, :createdAt, :provider, :model,
+                    :promptTokens, :completionTokens, :totalTokens, :tokensEstimated, :confusionLevel,
+                    :latencyMs, :fallback, :error, :details)
+                """)
+                .param("id", message.id())
+                .param("conversationId", conversationId)
+                .param("role", message.role().wireName())
+                .param("content", message.content())
+                .param("createdAt", timestamp(message.timestamp()))
+                .param("provider", meta.provider())
+                .param("model", meta.model())
+                .param("promptTokens", usage == null ? null : usage.promptTokens())
+                .param("completionTokens", usage == null ? null : usage.completionTokens())
+                .param("totalTokens", usage == null ? null : usage.totalTokens())
+                .param("tokensEstimated", usage == null ? null : usage.estimated())
+                .param("confusionLevel", meta.confusionLevel())
+                .param("latencyMs", meta.latencyMs())
+                .param("fallback", meta.fallback())
+                .param("error", meta.error())
+                .param("details", json.writeValueAsString(new Details(meta.confusionSignals(), meta.sources())))
+                .update();
+        jdbc.sql("UPDATE conversations SET updated_at = :updatedAt WHERE id = :id")
+                .param("updatedAt", timestamp(message.timestamp()))
+                .param("id", conversationId)
+                .update();
+    }
+
+    /** All messages of a conversation, oldest first. */
+    List<ChatMessage> messages(String conversationId) {
+        return jdbc.sql("SELECT * FROM messages WHERE conversation_id = :id ORDER BY seq")
+                .param("id", conversationId)
+                .query(this::message)
+                .list();
+    }
+
+    /** Millisecond timestamps: what a response shows now is exactly what is read back later. */
+    static Instant now() {
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static Conversation conversation(ResultSet rs, int row) throws SQLException {
+        return new Conversation(rs.getString("id"), rs.getString("user_id"), instant(rs, "created_at"),
+                instant(rs, "updated_at"));
+    }
+
+    private ChatMessage message(ResultSet rs, int row) throws SQLException {
+        Integer totalTokens = rs.getObject("total_tokens", Integer.class);
+        TokenUsage usage = totalTokens == null ? null
+                : new TokenUsage(rs.getInt("prompt_tokens"), rs.getInt("completion_tokens"), totalTokens,
+                        rs.getBoolean("tokens_estimated"));
+        String detailsJson = rs.getString("details");
+        Details details = detailsJson == null ? new Details(null, null) : json.readValue(detailsJson, Details.class);
+        MessageMetadata metadata = new MessageMetadata(rs.getString("provider"), rs.getString("model"),
+                rs.getObject("confusion_level", Double.class), usage, rs.getObject("fallback", Boolean.class),
+                rs.getString("error"), rs.getObject("latency_ms", Long.class), details.confusionSignals(),
+                details.sources());
+        return new ChatMessage(rs.getString("id"), Role.fromWireName(rs.getString("role")), rs.getString("content"),
+                instant(rs, "created_at"), metadata);
+    }
+}

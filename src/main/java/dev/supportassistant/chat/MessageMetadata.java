@@ -1,0 +1,22 @@
+package dev.supportassistant.chat;
+
+import java.util.List;
+
+import dev.supportassistant.agent.TokenUsage;
+
+/**
+ * What is known about a message besides its text. Fields that do not apply are null and left out
+ * of the JSON: a customer's message carries its confusion level, an assistant's message also the
+ * provider, model, token usage, latency and, when a fallback answered, the failure.
+ *
+ * @param confusionLevel the confusion level of the customer's message this message belongs to
+ * @param confusionSignals why the confusion level is what it is
+ * @param sources the help-article passages the answer drew on
+ */
+record MessageMetadata(String provider, String model, Double confusionLevel, TokenUsage tokenUsage,
+        Boolean fallback, String error, Long latencyMs, List<String> confusionSignals, List<Source> sources) {
+
+    /** A passage of the knowledge base used for an answer. */
+    record Source(String title, String chunkId) {
+    }
+}

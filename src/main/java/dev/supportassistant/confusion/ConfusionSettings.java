@@ -1,0 +1,16 @@
+package dev.supportassistant.confusion;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param threshold the confusion level ({@code CONFUSION_THRESHOLD}, default 0.6) at which the
+ *     assistant suggests screen sharing
+ */
+@Validated
+@ConfigurationProperties("support.confusion")
+record ConfusionSettings(@DecimalMin("0.0") @DecimalMax("1.0") double threshold) {
+}

@@ -1,0 +1,4 @@
+/**
+ * Screen sharing: Agora RTC token issuing.
+ */
+package dev.supportassistant.screenshare;

@@ -1,0 +1,4 @@
+/**
+ * The service's own endpoints: the API root and the health summary the frontend polls.
+ */
+package dev.supportassistant.system;
