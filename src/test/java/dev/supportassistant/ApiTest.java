@@ -1,0 +1,19 @@
+package dev.supportassistant;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Base of the HTTP tests: the shared {@link ServiceTest} context and a client pointed at it. */
+@ServiceTest
+public abstract class ApiTest {
+
+    @LocalServerPort
+    private int port;
+
+    protected ApiClient api;
+
+    @BeforeEach
+    void connectClient() {
+        api = new ApiClient(port);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.supportassistant.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import dev.supportassistant.ApiTest;
+
+class SystemEndpointsTest extends ApiTest {
+
+    @Test
+    void rootNamesTheApiAndItsDocs() {
+        var response = api.get("/");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("message").asString()).isEqualTo("AI Support Assistant API");
+        assertThat(response.json().get("version").asString()).isNotBlank();
+        assertThat(response.json().get("docs").asString()).isEqualTo("/docs");
+    }
+
+    @Test
+    void healthReportsTheProviderInUseAndAgoraState() {
+        var response = api.get("/api/v1/health");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("status").asString()).isEqualTo("healthy");
+        assertThat(response.json().get("ai_provider").asString()).isEqualTo("local");
+        assertThat(response.json().get("agora_configured").asBoolean()).isFalse();
+    }
+
+    @Test
+    void docsAreOffWithoutDebug() {
+        assertThat(api.get("/openapi.json").status()).isEqualTo(404);
+        assertThat(api.get("/docs").status()).isEqualTo(404);
+    }
+}
