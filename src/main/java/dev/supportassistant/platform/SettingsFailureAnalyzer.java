@@ -27,7 +27,7 @@ import org.springframework.validation.ObjectError;
 class SettingsFailureAnalyzer implements FailureAnalyzer {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)(?::[^}]*)?}");
-    private static final Set<String> SECRET_MARKERS = Set.of("KEY", "SECRET", "PASSWORD", "CERTIFICATE", "TOKEN");
+    private static final Set<String> SECRET_SUFFIXES = Set.of("KEY", "SECRET", "PASSWORD", "CERTIFICATE", "TOKEN", "URL");
     private static final String ACTION = "Fix the variable in the environment or in .env; .env.example documents every setting.";
 
     private final Environment environment;
@@ -58,18 +58,15 @@ class SettingsFailureAnalyzer implements FailureAnalyzer {
                     .map(error -> describe(prefix, error))
                     .collect(Collectors.joining("; "));
         }
-        String property = bind.getName().toString();
-        String value = bind.getProperty() != null ? String.valueOf(bind.getProperty().getValue()) : null;
-        return InvalidSettingException.describe(variableFor(property), shown(variableFor(property), value),
-                expectedType(bind));
+        String variable = variableFor(bind.getName().toString());
+        return InvalidSettingException.describe(variable, shown(variable), expectedType(bind));
     }
 
     private String describe(String prefix, ObjectError error) {
         if (error instanceof FieldError field) {
             String property = prefix + "." + dashed(field.getField());
             String variable = variableFor(property);
-            return InvalidSettingException.describe(variable, shown(variable, String.valueOf(field.getRejectedValue())),
-                    "a value that " + error.getDefaultMessage());
+            return InvalidSettingException.describe(variable, shown(variable), "a value that " + error.getDefaultMessage());
         }
         return "Invalid settings under " + prefix + ": " + error.getDefaultMessage();
     }
@@ -131,9 +128,17 @@ class SettingsFailureAnalyzer implements FailureAnalyzer {
         return Optional.empty();
     }
 
-    private static String shown(String variable, String value) {
-        boolean secret = SECRET_MARKERS.stream().anyMatch(variable.toUpperCase(Locale.ROOT)::contains);
-        return secret ? null : value;
+    /** The value as the operator typed it, unless it may be a secret (URLs may carry passwords). */
+    private String shown(String variable) {
+        boolean secret = SECRET_SUFFIXES.stream().anyMatch(variable.toUpperCase(Locale.ROOT)::endsWith);
+        if (secret || environment == null) {
+            return null;
+        }
+        try {
+            return environment.getProperty(variable);
+        } catch (RuntimeException unresolvable) {
+            return null;
+        }
     }
 
     private static String dashed(String field) {
