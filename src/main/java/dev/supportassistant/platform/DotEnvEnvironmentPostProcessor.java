@@ -22,9 +22,21 @@ class DotEnvEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordere
 
     static final String PROPERTY_SOURCE_NAME = "dotenv";
 
+    private final Path directory;
+
+    /** The one public constructor, so Spring's factory loader picks it: reads the working directory. */
+    public DotEnvEnvironmentPostProcessor() {
+        this(Path.of(System.getProperty("user.dir")));
+    }
+
+    /** For tests: reads {@code .env} from the given directory. */
+    DotEnvEnvironmentPostProcessor(Path directory) {
+        this.directory = directory;
+    }
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        Path file = Path.of(System.getProperty("user.dir"), ".env");
+        Path file = directory.resolve(".env");
         if (!Files.isRegularFile(file)) {
             return;
         }

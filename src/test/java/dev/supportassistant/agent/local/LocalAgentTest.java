@@ -1,0 +1,159 @@
+package dev.supportassistant.agent.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.supportassistant.agent.AgentReply;
+import dev.supportassistant.agent.AgentRequest;
+import dev.supportassistant.agent.ConversationTurn;
+import dev.supportassistant.agent.ConversationTurn.Role;
+import dev.supportassistant.confusion.ConfusionAssessment;
+import dev.supportassistant.knowledge.KnowledgeBase;
+import dev.supportassistant.knowledge.KnowledgePassage;
+
+class LocalAgentTest {
+
+    /** Loaded once: the bundled articles do not change between tests. */
+    private static final KnowledgeBase KNOWLEDGE_BASE = new KnowledgeBase();
+    private static final ConfusionAssessment CALM = new ConfusionAssessment(0.0, List.of(), false);
+    private static final ConfusionAssessment STUCK =
+            new ConfusionAssessment(0.75, List.of("confusion phrase: stuck", "error code: 0x80070005"), true);
+    private static final String SCREEN_SHARE_OFFER = "share your screen";
+
+    private final LocalAgent agent = new LocalAgent(KNOWLEDGE_BASE);
+
+    private static AgentRequest request(String message, ConfusionAssessment confusion) {
+        return request(List.of(), message, confusion);
+    }
+
+    private static AgentRequest request(List<ConversationTurn> history, String message,
+            ConfusionAssessment confusion) {
+        return new AgentRequest(history, message, confusion, KNOWLEDGE_BASE.search(message, 3));
+    }
+
+    @Test
+    void answersAPasswordQuestionWithTheStepsOfTheMatchingSection() {
+        AgentReply reply = agent.reply(request("How do I reset my password?", CALM));
+
+        assertThat(reply.content())
+                .contains("Reset your password from the sign-in page")
+                .contains("Select **Forgot password?** below the password field.")
+                .contains("Enter your new password twice and select **Save password**.");
+        assertThat(reply.sources()).singleElement().satisfies(source -> {
+            assertThat(source.chunkId()).startsWith("password-reset#");
+            assertThat(source.sectionTitle()).isEqualTo("Reset your password from the sign-in page");
+        });
+        assertThat(reply.model()).isEqualTo(LocalAgent.MODEL);
+    }
+
+    @Test
+    void answerNamesTheArticleAndAsksWhetherItHelped() {
+        AgentReply reply = agent.reply(request("My card was declined", CALM));
+
+        assertThat(reply.content()).contains("\"Billing and subscriptions\"").contains("Did that solve it?");
+    }
+
+    @Test
+    void whenNothingIsRelevantItSaysSoAndAsksForDetails() {
+        AgentReply reply = agent.reply(request("What is the airspeed of an unladen swallow?", CALM));
+
+        assertThat(reply.content())
+                .contains("couldn't find an answer")
+                .contains("Could you tell me a bit more")
+                .contains("?");
+        assertThat(reply.sources()).isEmpty();
+    }
+
+    @Test
+    void whenNothingIsRelevantItListsTheTopicsItCanHelpWith() {
+        AgentReply reply = agent.reply(request("How do I reset my flux capacitor?", CALM));
+
+        assertThat(reply.content()).contains(KNOWLEDGE_BASE.topics());
+    }
+
+    @Test
+    void whenNothingIsRelevantNoWeaklyMatchingArticleTextLeaksIn() {
+        String message = "How do I reset my flux capacitor?";
+        AgentRequest request = request(message, CALM);
+        assertThat(request.passages()).as("weak matches the agent must ignore").isNotEmpty()
+                .allSatisfy(passage -> assertThat(passage.relevance()).isLessThan(0.5));
+
+        AgentReply reply = agent.reply(request);
+
+        assertThat(reply.sources()).isEmpty();
+        for (KnowledgePassage passage : request.passages()) {
+            assertThat(reply.content()).doesNotContain(passage.text()).doesNotContain(passage.sectionTitle());
+        }
+    }
+
+    @Test
+    void offersScreenSharingWhenTheCustomerIsConfused() {
+        AgentReply reply = agent.reply(request("I'm stuck, the installer shows 0x80070005", STUCK));
+
+        assertThat(reply.content()).contains(SCREEN_SHARE_OFFER);
+    }
+
+    @Test
+    void offersScreenSharingWhenConfusedEvenWithoutAnAnswer() {
+        AgentReply reply = agent.reply(request("The flux capacitor is broken and I'm stuck", STUCK));
+
+        assertThat(reply.content()).contains("couldn't find an answer").contains(SCREEN_SHARE_OFFER);
+    }
+
+    @Test
+    void doesNotOfferScreenSharingWhenTheCustomerIsNotConfused() {
+        AgentReply reply = agent.reply(request("I get error 0x80070005 when installing",
+                new ConfusionAssessment(0.25, List.of("error code: 0x80070005"), false)));
+
+        assertThat(reply.content()).contains("Run as administrator").doesNotContain(SCREEN_SHARE_OFFER);
+    }
+
+    @Test
+    void greetsOnHello() {
+        AgentReply reply = agent.reply(request("Hello!", CALM));
+
+        assertThat(reply.content()).startsWith("Hello!").contains("help articles").doesNotContain("couldn't find");
+        assertThat(reply.sources()).isEmpty();
+    }
+
+    @Test
+    void saysYoureWelcomeOnThanks() {
+        assertThat(agent.reply(request("Thanks", CALM)).content()).startsWith("You're welcome!");
+        assertThat(agent.reply(request("thank you so much!", CALM)).content()).startsWith("You're welcome!");
+    }
+
+    @Test
+    void tokenUsageIsEstimatedAndAddsUp() {
+        AgentReply reply = agent.reply(request("How do I reset my password?", CALM));
+
+        assertThat(reply.usage().estimated()).isTrue();
+        assertThat(reply.usage().promptTokens()).isPositive();
+        assertThat(reply.usage().completionTokens()).isEqualTo((reply.content().length() + 3) / 4);
+        assertThat(reply.usage().totalTokens())
+                .isEqualTo(reply.usage().promptTokens() + reply.usage().completionTokens());
+    }
+
+    @Test
+    void promptEstimateIncludesTheHistory() {
+        String message = "How do I reset my password?";
+        int withoutHistory = agent.reply(request(message, CALM)).usage().promptTokens();
+
+        int withHistory = agent.reply(request(List.of(
+                new ConversationTurn(Role.USER, "I cannot sign in to my account on the desktop app"),
+                new ConversationTurn(Role.ASSISTANT, "Here is what our help articles say about signing in ...")),
+                message, CALM)).usage().promptTokens();
+
+        assertThat(withHistory).isGreaterThan(withoutHistory + 20);
+    }
+
+    @Test
+    void isTheAlwaysConfiguredLocalProvider() {
+        assertThat(agent.provider()).isEqualTo("local");
+        assertThat(agent.model()).isEqualTo("help-center-retrieval");
+        assertThat(agent.missingConfiguration()).isEmpty();
+        assertThat(agent.isConfigured()).isTrue();
+    }
+}

@@ -1,0 +1,216 @@
+package dev.supportassistant.confusion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SignalConfusionAnalyzerTest {
+
+    private final SignalConfusionAnalyzer analyzer = new SignalConfusionAnalyzer(new ConfusionSettings(0.6));
+
+    private ConfusionAssessment assess(String message) {
+        return analyzer.assess(message, List.of());
+    }
+
+    @Test
+    void clearQuestionScoresZeroAndIsNotConfused() {
+        var assessment = assess("How do I reset my password?");
+
+        assertThat(assessment.level()).isZero();
+        assertThat(assessment.signals()).isEmpty();
+        assertThat(assessment.confused()).isFalse();
+    }
+
+    @Test
+    void confusionPhrasesAreNamed() {
+        var assessment = assess("I'm stuck and confused, the export doesn't work");
+
+        assertThat(assessment.signals()).contains("confusion phrase: stuck", "confusion phrase: confused",
+                "confusion phrase: doesn't work");
+        assertThat(assessment.level()).isPositive();
+    }
+
+    @Test
+    void confusionPhrasesMatchWholeWordsOnly() {
+        // "lost" must not fire inside "lostpassword", nor "stuck" inside "unstuck..."
+        var assessment = assess("The lostpassword page opened fine");
+
+        assertThat(assessment.signals()).noneMatch(signal -> signal.startsWith("confusion phrase"));
+    }
+
+    @Test
+    void frustrationWordsAreNamed() {
+        var assessment = assess("This is ridiculous, I'm so frustrated");
+
+        assertThat(assessment.signals()).contains("frustration: ridiculous", "frustration: frustrated");
+    }
+
+    @Test
+    void shoutingAndRepeatedExclamationMarksAreNamed() {
+        var assessment = assess("WHY does the SYNC page never LOAD!!");
+
+        assertThat(assessment.signals()).contains("frustration: shouting", "frustration: repeated exclamation marks");
+    }
+
+    @Test
+    void oneCapitalisedWordIsNotShouting() {
+        assertThat(assess("The PDF export is slow").signals()).doesNotContain("frustration: shouting");
+    }
+
+    @Test
+    void errorCodesAndCapitalisedHttpAreNotCountedAsShouting() {
+        var assessment = assess("Got HTTP 500 and E1234 on sync");
+
+        assertThat(assessment.signals()).doesNotContain("frustration: shouting");
+    }
+
+    @Test
+    void windowsErrorCodeIsNamed() {
+        assertThat(assess("The installer says 0x80070005").signals()).contains("error code: 0x80070005");
+    }
+
+    @Test
+    void httpStatusIsNamed() {
+        assertThat(assess("The page shows HTTP 500").signals()).contains("error code: HTTP 500");
+    }
+
+    @Test
+    void appErrorCodeIsNamed() {
+        assertThat(assess("Saving shows E1234 every time").signals()).contains("error code: E1234");
+    }
+
+    @Test
+    void javaStackTraceLineIsNamedAsAnErrorCode() {
+        var assessment = assess("the log ends with\n    at com.example.sync.Uploader.run(Uploader.java:42)");
+
+        assertThat(assessment.signals()).anySatisfy(signal -> assertThat(signal)
+                .startsWith("error code: ").contains("Uploader.java:42"));
+    }
+
+    @Test
+    void exceptionNameIsNamedAsAnErrorCode() {
+        assertThat(assess("It crashed with NullPointerException").signals())
+                .contains("error code: NullPointerException");
+    }
+
+    @Test
+    void manyQuestionsAreCounted() {
+        assertThat(assess("Where is it? Why did it move? Who moved it?").signals()).contains("many questions: 3");
+    }
+
+    @Test
+    void twoQuestionsAreSeveralQuestions() {
+        assertThat(assess("Where is the invoice? Can I get a PDF?").signals()).contains("several questions");
+    }
+
+    @Test
+    void severalNegationsAreCounted() {
+        assertThat(assess("I never received it and nobody answered").signals()).contains("negations: 2");
+    }
+
+    @Test
+    void oneNegationIsNoSignal() {
+        assertThat(assess("I never received the invoice").signals()).noneMatch(s -> s.startsWith("negations"));
+    }
+
+    @Test
+    void uncertaintyIsNamed() {
+        assertThat(assess("Maybe I clicked the wrong button, I guess").signals())
+                .contains("uncertainty: maybe", "uncertainty: i guess");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "I'm confused and stuck and lost, this is broken and confusing",
+            "ridiculous, useless, terrible, awful, frustrating, annoying",
+            "RIDICULOUS, USELESS, TERRIBLE!! I am so frustrated and annoyed",
+            "0x80070005 HTTP 500 E1234 at com.example.App.main(App.java:1)",
+            "Where? Why? When? Who? How?",
+            "maybe, not sure, I guess, somehow, whatever"})
+    void oneKindOfSignalAloneStaysUnderTheThreshold(String message) {
+        var assessment = assess(message);
+
+        assertThat(assessment.signals()).isNotEmpty();
+        assertThat(assessment.level()).isLessThan(0.6);
+        assertThat(assessment.confused()).isFalse();
+    }
+
+    @Test
+    void errorCodeAndFrustrationTogetherCrossTheThreshold() {
+        var assessment = assess("This is RIDICULOUS, I'm so FRUSTRATED!! The installer still shows 0x80070005");
+
+        assertThat(assessment.signals()).contains("error code: 0x80070005", "frustration: ridiculous");
+        assertThat(assessment.level()).isGreaterThanOrEqualTo(0.6);
+        assertThat(assessment.confused()).isTrue();
+    }
+
+    @Test
+    void confusionPhraseErrorCodeAndFrustrationTogetherCrossTheThreshold() {
+        var assessment = assess("I'm stuck, so frustrated, the installer shows 0x80070005");
+
+        assertThat(assessment.level()).isGreaterThanOrEqualTo(0.6);
+        assertThat(assessment.confused()).isTrue();
+    }
+
+    @Test
+    void repeatingAnEarlierQuestionIsASignal() {
+        var assessment = analyzer.assess("how do I reset my password",
+                List.of("Hi there", "How do I reset my password?"));
+
+        assertThat(assessment.signals()).contains("repeated question");
+    }
+
+    @Test
+    void aDifferentQuestionIsNotARepeat() {
+        var assessment = analyzer.assess("How do I change my email address?",
+                List.of("How do I reset my password?"));
+
+        assertThat(assessment.signals()).doesNotContain("repeated question");
+    }
+
+    @Test
+    void repetitionAddsToTheLevel() {
+        String message = "I'm stuck, the password reset email never arrives";
+        double alone = analyzer.assess(message, List.of()).level();
+
+        double repeated = analyzer.assess(message, List.of("The password reset email never arrives")).level();
+
+        assertThat(repeated).isGreaterThan(alone);
+    }
+
+    @Test
+    void levelNeverExceedsOne() {
+        var assessment = analyzer.assess("""
+                I'm SO CONFUSED and STUCK and LOST!! This is RIDICULOUS, USELESS, TERRIBLE, I hate it, I'm fed up.
+                Nothing works, it's broken, I tried everything, I don't understand, no idea, makes no sense.
+                Error 0x80070005, HTTP 500, E1234. Why? How? What? Where? Maybe, I guess, not sure, whatever.
+                """, List.of("Nothing works, it's broken, I tried everything, I don't understand, no idea"));
+
+        assertThat(assessment.level()).isEqualTo(1.0);
+        assertThat(assessment.confused()).isTrue();
+    }
+
+    @Test
+    void confusedFlagFollowsTheConfiguredThreshold() {
+        String message = "I'm stuck, the installer shows 0x80070005";
+        var lenient = new SignalConfusionAnalyzer(new ConfusionSettings(0.2)).assess(message, List.of());
+        var strict = new SignalConfusionAnalyzer(new ConfusionSettings(0.9)).assess(message, List.of());
+
+        assertThat(lenient.level()).isEqualTo(strict.level()).isBetween(0.2, 0.9);
+        assertThat(lenient.confused()).isTrue();
+        assertThat(strict.confused()).isFalse();
+    }
+
+    @Test
+    void levelExactlyAtTheThresholdCountsAsConfused() {
+        String message = "I'm stuck, the installer shows 0x80070005";
+        double level = assess(message).level();
+
+        assertThat(new SignalConfusionAnalyzer(new ConfusionSettings(level)).assess(message, List.of()).confused())
+                .isTrue();
+    }
+}
