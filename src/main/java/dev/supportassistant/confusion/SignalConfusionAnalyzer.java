@@ -38,7 +38,7 @@ class SignalConfusionAnalyzer implements ConfusionAnalyzer {
                     + "|\\b[a-z]\\d{4}\\b|\\b\\w+(?:exception|error)\\b|traceback|\\bat [\\w.$]+\\([\\w.]+:\\d+\\)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NEGATION = Pattern.compile("\\b(?:not|never|nothing|nobody|no|none)\\b|n't\\b");
-    private static final Pattern SHOUTED_WORD = Pattern.compile("\\b[A-Z]{3,}\\b");
+    private static final Pattern SHOUTED_WORD = Pattern.compile("\\b[A-Z]{4,}\\b");
 
     private final ConfusionSettings settings;
 

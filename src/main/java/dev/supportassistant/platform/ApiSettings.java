@@ -67,7 +67,8 @@ public record ApiSettings(String host, @Min(1) @Max(65535) int port, boolean deb
         try {
             URI uri = URI.create(origin);
             return uri.getScheme() != null && uri.getHost() != null
-                    && (uri.getPath() == null || uri.getPath().isEmpty());
+                    && (uri.getPath() == null || uri.getPath().isEmpty())
+                    && uri.getQuery() == null && uri.getFragment() == null;
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -1,9 +1,9 @@
 package dev.supportassistant.platform;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where the database is, from {@code DATABASE_URL}: either a JDBC URL (credentials from
@@ -13,6 +13,10 @@ import java.nio.charset.StandardCharsets;
 record DatabaseUrl(String jdbcUrl, String username, String password) {
 
     static final String VARIABLE = "DATABASE_URL";
+    private static final String HOST = "(?:\\[[0-9a-fA-F:]+]|[\\w.-]+)(?::\\d+)?";
+    private static final Pattern POSTGRES_URL = Pattern.compile(
+            "postgres(?:ql)?://(?:(?<user>[^:@/\\s]*)(?::(?<password>[^@/\\s]*))?@)?"
+                    + "(?<hosts>" + HOST + "(?:," + HOST + ")*)(?<database>/[^/?\\s]+)(?<query>\\?\\S*)?");
     private static final String ALLOWED =
             "jdbc:postgresql://host:5432/db or postgresql://user:password@host:5432/db";
 
@@ -21,37 +25,21 @@ record DatabaseUrl(String jdbcUrl, String username, String password) {
         if (trimmed.startsWith("jdbc:")) {
             return new DatabaseUrl(trimmed, username, password);
         }
-        if (!trimmed.startsWith("postgresql://") && !trimmed.startsWith("postgres://")) {
+        // A regular expression rather than java.net.URI: URI rejects host names with underscores
+        // (docker-compose service names) and the multi-host lists PostgreSQL's driver accepts.
+        Matcher parts = POSTGRES_URL.matcher(trimmed);
+        if (!parts.matches()) {
             throw invalid();
         }
-        try {
-            URI uri = new URI(trimmed);
-            if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() <= 1) {
-                throw invalid();
-            }
-            StringBuilder jdbc = new StringBuilder("jdbc:postgresql://").append(uri.getHost());
-            if (uri.getPort() > 0) {
-                jdbc.append(':').append(uri.getPort());
-            }
-            jdbc.append(uri.getRawPath());
-            if (uri.getRawQuery() != null) {
-                jdbc.append('?').append(uri.getRawQuery());
-            }
-            String user = username;
-            String secret = password;
-            if (uri.getRawUserInfo() != null) {
-                String[] parts = uri.getRawUserInfo().split(":", 2);
-                user = decode(parts[0]);
-                secret = parts.length > 1 ? decode(parts[1]) : password;
-            }
-            return new DatabaseUrl(jdbc.toString(), user, secret);
-        } catch (URISyntaxException e) {
-            throw invalid();
-        }
+        String user = parts.group("user") != null ? decode(parts.group("user")) : username;
+        String secret = parts.group("password") != null ? decode(parts.group("password")) : password;
+        String query = parts.group("query") != null ? parts.group("query") : "";
+        return new DatabaseUrl("jdbc:postgresql://" + parts.group("hosts") + parts.group("database") + query, user, secret);
     }
 
+    /** Percent-decoding as URLs do it: unlike form decoding, a literal '+' stays a '+'. */
     private static String decode(String value) {
-        return URLDecoder.decode(value, StandardCharsets.UTF_8);
+        return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     /** The value is not echoed: it may carry the database password. */

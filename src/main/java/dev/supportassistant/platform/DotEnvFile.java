@@ -15,6 +15,8 @@ import java.util.Map;
  */
 final class DotEnvFile {
 
+    private static final java.util.regex.Pattern EXPORT_PREFIX = java.util.regex.Pattern.compile("^export\\s+");
+
     private DotEnvFile() {
     }
 
@@ -29,9 +31,7 @@ final class DotEnvFile {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            if (line.startsWith("export ")) {
-                line = line.substring("export ".length()).strip();
-            }
+            line = EXPORT_PREFIX.matcher(line).replaceFirst("");
             int equals = line.indexOf('=');
             if (equals <= 0) {
                 continue;

@@ -57,6 +57,11 @@ class SignalConfusionAnalyzerTest {
     }
 
     @Test
+    void acronymsAreNotShouting() {
+        assertThat(assess("My VPN and SSO login fail on the iOS app").signals()).doesNotContain("frustration: shouting");
+    }
+
+    @Test
     void oneCapitalisedWordIsNotShouting() {
         assertThat(assess("The PDF export is slow").signals()).doesNotContain("frustration: shouting");
     }

@@ -43,7 +43,8 @@ class ApiSettingsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"[\"http://localhost:3000\"", "[http://localhost:3000]", "localhost:3000/path",
-            "http://localhost:3000/path", "localhost", "http://localhost:3000, not an origin"})
+            "http://localhost:3000/path", "localhost", "http://localhost:3000, not an origin",
+            "http://localhost:3000?x=1", "http://localhost:3000#top"})
     void malformedValuesAreRejectedNamingCorsOrigins(String value) {
         var error = catchThrowableOfType(InvalidSettingException.class, () -> ApiSettings.parseOrigins(value));
 

@@ -106,4 +106,19 @@ class DatabaseUrlTest {
 
         assertThat(url.toString()).contains("db.example.com").contains("support").doesNotContain("Hunter2");
     }
+
+    @Test
+    void literalPlusInThePasswordStaysAPlus() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://u:p+ss@host/db", null, null);
+
+        assertThat(url.password()).isEqualTo("p+ss");
+    }
+
+    @Test
+    void hostNamesWithUnderscoresAndMultipleHostsAreAccepted() {
+        assertThat(DatabaseUrl.parse("postgresql://u:p@my_db:5432/db", null, null).jdbcUrl())
+                .isEqualTo("jdbc:postgresql://my_db:5432/db");
+        assertThat(DatabaseUrl.parse("postgresql://u:p@h1:5432,h2:5433/db?targetServerType=primary", null, null)
+                .jdbcUrl()).isEqualTo("jdbc:postgresql://h1:5432,h2:5433/db?targetServerType=primary");
+    }
 }

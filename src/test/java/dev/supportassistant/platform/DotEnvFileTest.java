@@ -103,4 +103,9 @@ class DotEnvFileTest {
 
         assertThat(DotEnvFile.read(file)).containsExactly(entry("WELCOME", "Grüß dich"));
     }
+
+    @Test
+    void exportPrefixFollowedByATabIsDropped() {
+        assertThat(DotEnvFile.parse("export\tD=1")).containsEntry("D", "1").doesNotContainKey("export\tD");
+    }
 }

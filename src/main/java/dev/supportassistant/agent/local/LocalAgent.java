@@ -34,7 +34,8 @@ class LocalAgent implements AiAgent {
     /** A second article is mentioned only when it is nearly as relevant. */
     private static final double RELATED_RELEVANCE = 0.4;
     private static final Pattern SMALL_TALK = Pattern.compile(
-            "^(hi|hello|hey|good (morning|afternoon|evening)|thanks?( you)?|thank you( so much)?|ok(ay)?|cheers)[!. ]*$");
+            "^(hi|hello|hey|good (morning|afternoon|evening)|thanks?( you)?|thank you( so much)?|ok(ay)?|cheers)"
+                    + "( there| team| all| everyone| a lot)?[!. ]*$");
     private static final Pattern THANKS = Pattern.compile("^(thanks?|thank you|cheers).*");
 
     private final KnowledgeBase knowledgeBase;

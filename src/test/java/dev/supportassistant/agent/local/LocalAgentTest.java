@@ -112,6 +112,11 @@ class LocalAgentTest {
     }
 
     @Test
+    void greetsOnHiThere() {
+        assertThat(agent.reply(request("Hi there", CALM)).content()).startsWith("Hello!").doesNotContain("couldn't find");
+    }
+
+    @Test
     void greetsOnHello() {
         AgentReply reply = agent.reply(request("Hello!", CALM));
 
