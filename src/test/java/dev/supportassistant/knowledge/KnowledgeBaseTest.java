@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class KnowledgeBaseTest {
 
     /** Loaded once: the bundled articles do not change between tests. */
-    private static final KnowledgeBase KNOWLEDGE_BASE = new KnowledgeBase();
+    private static final KnowledgeBase KNOWLEDGE_BASE = BundledKnowledge.get();
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """

@@ -30,9 +30,9 @@ class LocalAgent implements AiAgent {
     static final String MODEL = "help-center-retrieval";
 
     /** Share of the question's weight a passage must cover to be offered as the answer. */
-    private static final double ANSWER_RELEVANCE = 0.5;
+    private static final double ANSWER_RELEVANCE = 0.45;
     /** A second article is mentioned only when it is nearly as relevant. */
-    private static final double RELATED_RELEVANCE = 0.4;
+    private static final double RELATED_RELEVANCE = 0.45;
     private static final Pattern SMALL_TALK = Pattern.compile(
             "^(hi|hello|hey|good (morning|afternoon|evening)|thanks?( you)?|thank you( so much)?|ok(ay)?|cheers)"
                     + "( there| team| all| everyone| a lot)?[!. ]*$");

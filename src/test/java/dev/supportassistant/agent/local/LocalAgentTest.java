@@ -11,13 +11,14 @@ import dev.supportassistant.agent.AgentRequest;
 import dev.supportassistant.agent.ConversationTurn;
 import dev.supportassistant.agent.ConversationTurn.Role;
 import dev.supportassistant.confusion.ConfusionAssessment;
+import dev.supportassistant.knowledge.BundledKnowledge;
 import dev.supportassistant.knowledge.KnowledgeBase;
 import dev.supportassistant.knowledge.KnowledgePassage;
 
 class LocalAgentTest {
 
     /** Loaded once: the bundled articles do not change between tests. */
-    private static final KnowledgeBase KNOWLEDGE_BASE = new KnowledgeBase();
+    private static final KnowledgeBase KNOWLEDGE_BASE = BundledKnowledge.get();
     private static final ConfusionAssessment CALM = new ConfusionAssessment(0.0, List.of(), false);
     private static final ConfusionAssessment STUCK =
             new ConfusionAssessment(0.75, List.of("confusion phrase: stuck", "error code: 0x80070005"), true);

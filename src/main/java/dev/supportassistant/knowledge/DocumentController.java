@@ -1,0 +1,54 @@
+package dev.supportassistant.knowledge;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Operator endpoints for the knowledge base: add a document, list them, delete one. */
+@RestController
+@RequestMapping("/api/v1/docs")
+class DocumentController {
+
+    private final DocumentLibrary library;
+
+    DocumentController(DocumentLibrary library) {
+        this.library = library;
+    }
+
+    /** A document to add: Markdown ({@code ##} headings become sections) or plain text. */
+    record NewDocument(@NotBlank @Size(max = 500) String title, @NotBlank @Size(max = 200_000) String content) {
+    }
+
+    @PostMapping
+    ResponseEntity<KnowledgeDocument> add(@Valid @RequestBody NewDocument document) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(library.add(document.title(), document.content()));
+    }
+
+    @GetMapping
+    List<KnowledgeDocument> list() {
+        return library.list();
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id) {
+        if (!library.delete(id)) {
+            throw new ErrorResponseException(HttpStatus.NOT_FOUND,
+                    ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "Document not found"), null);
+        }
+        return ResponseEntity.noContent().build();
+    }
+}

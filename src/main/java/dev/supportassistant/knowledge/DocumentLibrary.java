@@ -1,0 +1,132 @@
+package dev.supportassistant.knowledge;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+import dev.supportassistant.embedding.SentenceEmbeddings;
+
+/**
+ * Adds, lists and removes knowledge-base documents. Each document is split into chunks and every
+ * chunk embedded once, here, at ingestion; searches only read the stored vectors. At start-up the
+ * knowledge folder is brought in line with the store: new or changed files are (re)ingested,
+ * unchanged ones are left alone, removed ones are deleted.
+ */
+@Service
+class DocumentLibrary implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentLibrary.class);
+    static final String FOLDER = "folder";
+    static final String API = "api";
+
+    private final KnowledgeStore store;
+    private final SentenceEmbeddings embeddings;
+    private final KnowledgeFolder folder;
+
+    DocumentLibrary(KnowledgeStore store, SentenceEmbeddings embeddings, KnowledgeFolder folder) {
+        this.store = store;
+        this.embeddings = embeddings;
+        this.folder = folder;
+    }
+
+    /** Runs once every bean exists and before the web server takes requests. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        synchronizeFolder();
+    }
+
+    KnowledgeDocument add(String title, String content) {
+        String id = UUID.randomUUID().toString();
+        String slug = slug(title) + "-" + id.substring(0, 8);
+        return store(id, HelpArticle.withTitle(slug, title.strip(), content), API, null, hash(title + "\n" + content));
+    }
+
+    List<KnowledgeDocument> list() {
+        return store.documents();
+    }
+
+    boolean delete(String id) {
+        return store.delete(id);
+    }
+
+    void synchronizeFolder() {
+        Map<String, KnowledgeStore.FolderDocument> stored = store.folderDocuments();
+        List<KnowledgeFolder.SourceFile> files = folder.read();
+        int added = 0;
+        for (KnowledgeFolder.SourceFile file : files) {
+            String hash = hash(file.text());
+            KnowledgeStore.FolderDocument known = stored.get(file.name());
+            if (known != null && known.contentHash().equals(hash)) {
+                continue;
+            }
+            if (known != null) {
+                store.delete(known.id());
+            }
+            try {
+                store(UUID.randomUUID().toString(), HelpArticle.parse(slug(file.name()), file.text()), FOLDER,
+                        file.name(), hash);
+                added++;
+            } catch (DuplicateKeyException anotherInstanceWasFaster) {
+                log.debug("{} was ingested by another instance", file.name());
+            }
+        }
+        Set<String> present = files.stream().map(KnowledgeFolder.SourceFile::name).collect(Collectors.toSet());
+        List<String> removed = new ArrayList<>();
+        stored.values().stream().filter(document -> !present.contains(document.sourceFile())).forEach(document -> {
+            store.delete(document.id());
+            removed.add(document.sourceFile());
+        });
+        log.info("Knowledge folder: {} files, {} ingested, {} unchanged, {} removed", files.size(), added,
+                files.size() - added, removed.size());
+    }
+
+    private KnowledgeDocument store(String id, HelpArticle article, String origin, String sourceFile, String hash) {
+        List<HelpArticle.Chunk> chunks = article.chunks();
+        List<float[]> vectors = embeddings.embedAll(chunks.stream().map(chunk -> embeddedText(article, chunk)).toList());
+        List<KnowledgeStore.NewChunk> stored = new ArrayList<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            HelpArticle.Chunk chunk = chunks.get(i);
+            stored.add(new KnowledgeStore.NewChunk(article.slug() + "#" + chunk.position(), chunk.position(),
+                    chunk.heading(), chunk.text(), vectors.get(i)));
+        }
+        KnowledgeDocument document = new KnowledgeDocument(id, article.title(), origin, sourceFile, chunks.size(),
+                KnowledgeStore.now());
+        store.insert(document, hash, stored);
+        return document;
+    }
+
+    /** What is embedded for a chunk: its text with the titles that say what it is about. */
+    static String embeddedText(HelpArticle article, HelpArticle.Chunk chunk) {
+        return article.title() + " — " + chunk.heading() + "\n" + chunk.text();
+    }
+
+    /** Lower-case words joined by dashes: readable, stable chunk ids. */
+    static String slug(String name) {
+        String slug = name.toLowerCase(Locale.ROOT).replaceFirst("\\.(md|markdown|txt)$", "")
+                .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        slug = slug.length() > 60 ? slug.substring(0, 60) : slug;
+        return slug.isEmpty() ? "document" : slug;
+    }
+
+    private static String hash(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.supportassistant.knowledge;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.supportassistant.embedding.SentenceEmbeddings;
+
+/**
+ * Documents, chunks and embeddings in SQL, with a revision number bumped on every change so each
+ * instance can tell when its search index is stale.
+ */
+@Repository
+class KnowledgeStore {
+
+    /** A chunk ready to store: its text and embedding. */
+    record NewChunk(String id, int position, String heading, String content, float[] embedding) {
+    }
+
+    private final JdbcClient jdbc;
+
+    KnowledgeStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long revision() {
+        return jdbc.sql("SELECT revision FROM knowledge_revision WHERE id = 1").query(Long.class).single();
+    }
+
+    @Transactional
+    void insert(KnowledgeDocument document, String contentHash, List<NewChunk> chunks) {
+        jdbc.sql("""
+                INSERT INTO knowledge_documents (id, title, origin, source_file, content_hash, created_at)
+                VALUES (:id, :title, :origin, :sourceFile, :hash, :createdAt)
+                """)
+                .param("id", document.id())
+                .param("title", document.title())
+                .param("origin", document.origin())
+                .param("sourceFile", document.sourceFile())
+                .param("hash", contentHash)
+                .param("createdAt", OffsetDateTime.ofInstant(document.createdAt(), ZoneOffset.UTC))
+                .update();
+        for (NewChunk chunk : chunks) {
+            jdbc.sql("""
+                    INSERT INTO knowledge_chunks (id, document_id, position, heading, content, embedding)
+                    VALUES (:id, :documentId, :position, :heading, :content, :embedding)
+                    """)
+                    .param("id", chunk.id())
+                    .param("documentId", document.id())
+                    .param("position", chunk.position())
+                    .param("heading", chunk.heading())
+                    .param("content", chunk.content())
+                    .param("embedding", SentenceEmbeddings.toBytes(chunk.embedding()))
+                    .update();
+        }
+        bumpRevision();
+    }
+
+    /** @return whether a document was deleted */
+    @Transactional
+    boolean delete(String documentId) {
+        boolean deleted = jdbc.sql("DELETE FROM knowledge_documents WHERE id = :id").param("id", documentId)
+                .update() > 0;
+        if (deleted) {
+            bumpRevision();
+        }
+        return deleted;
+    }
+
+    List<KnowledgeDocument> documents() {
+        return jdbc.sql("""
+                SELECT d.id, d.title, d.origin, d.source_file, d.created_at,
+                       (SELECT COUNT(*) FROM knowledge_chunks c WHERE c.document_id = d.id) AS chunks
+                FROM knowledge_documents d
+                ORDER BY d.created_at, d.title
+                """)
+                .query((rs, row) -> new KnowledgeDocument(rs.getString("id"), rs.getString("title"),
+                        rs.getString("origin"), rs.getString("source_file"), rs.getInt("chunks"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    /** Content hashes of the folder documents, by source file. */
+    Map<String, FolderDocument> folderDocuments() {
+        return jdbc.sql("SELECT id, source_file, content_hash FROM knowledge_documents WHERE origin = 'folder'")
+                .query((rs, row) -> new FolderDocument(rs.getString("id"), rs.getString("source_file"),
+                        rs.getString("content_hash")))
+                .list().stream()
+                .collect(Collectors.toMap(FolderDocument::sourceFile, document -> document));
+    }
+
+    /** What the store knows of a document read from the knowledge folder. */
+    record FolderDocument(String id, String sourceFile, String contentHash) {
+    }
+
+    List<StoredChunk> chunks() {
+        return jdbc.sql("""
+                SELECT c.id, d.title, c.heading, c.content, c.embedding
+                FROM knowledge_chunks c JOIN knowledge_documents d ON d.id = c.document_id
+                ORDER BY d.created_at, c.document_id, c.position
+                """)
+                .query((rs, row) -> new StoredChunk(rs.getString("id"), rs.getString("title"),
+                        rs.getString("heading"), rs.getString("content"),
+                        SentenceEmbeddings.fromBytes(rs.getBytes("embedding"))))
+                .list();
+    }
+
+    private void bumpRevision() {
+        jdbc.sql("UPDATE knowledge_revision SET revision = revision + 1 WHERE id = 1").update();
+    }
+
+    static Instant now() {
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+}

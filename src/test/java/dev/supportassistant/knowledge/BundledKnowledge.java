@@ -1,0 +1,57 @@
+package dev.supportassistant.knowledge;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.supportassistant.embedding.SentenceEmbeddings;
+
+/**
+ * The bundled starter articles in an in-memory knowledge base, indexed exactly as the service
+ * indexes them (same chunking, same embedding model, same hybrid search) but without a database,
+ * for fast tests of search and of the agents that answer from it. Built once per test run.
+ */
+public final class BundledKnowledge implements KnowledgeBase {
+
+    private static BundledKnowledge instance;
+
+    private final SentenceEmbeddings embeddings;
+    private final SearchIndex index;
+    private final List<String> topics;
+
+    private BundledKnowledge() {
+        embeddings = new SentenceEmbeddings();
+        List<StoredChunk> chunks = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
+        for (KnowledgeFolder.SourceFile file : new KnowledgeFolder(new KnowledgeSettings(null)).read()) {
+            HelpArticle article = HelpArticle.parse(DocumentLibrary.slug(file.name()), file.text());
+            titles.add(article.title());
+            for (HelpArticle.Chunk chunk : article.chunks()) {
+                chunks.add(new StoredChunk(article.slug() + "#" + chunk.position(), article.title(), chunk.heading(),
+                        chunk.text(), embeddings.embed(DocumentLibrary.embeddedText(article, chunk))));
+            }
+        }
+        index = new SearchIndex(chunks);
+        topics = titles.stream().sorted().toList();
+    }
+
+    public static synchronized BundledKnowledge get() {
+        if (instance == null) {
+            instance = new BundledKnowledge();
+        }
+        return instance;
+    }
+
+    public SentenceEmbeddings embeddings() {
+        return embeddings;
+    }
+
+    @Override
+    public List<KnowledgePassage> search(String query, int limit) {
+        return index.search(query, embeddings.embed(query), limit);
+    }
+
+    @Override
+    public List<String> topics() {
+        return topics;
+    }
+}
