@@ -9,7 +9,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The customer's chat: send a message, read a conversation back. */
+import dev.supportassistant.screenshare.ScreenShareSession;
+
+/** The customer's chat: send a message, read a conversation back, start screen sharing in it. */
 @RestController
 @RequestMapping("/api/v1")
 class ChatController {
@@ -28,5 +30,11 @@ class ChatController {
     @GetMapping("/conversation/{conversationId}")
     ConversationView conversation(@PathVariable String conversationId) {
         return chatService.conversation(conversationId);
+    }
+
+    /** The customer accepted screen sharing: tokens for them and a support agent, one call. */
+    @PostMapping("/conversation/{conversationId}/screen-share")
+    ScreenShareSession screenShare(@PathVariable String conversationId) {
+        return chatService.startScreenShare(conversationId);
     }
 }

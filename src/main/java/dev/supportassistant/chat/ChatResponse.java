@@ -5,7 +5,16 @@ package dev.supportassistant.chat;
  *
  * @param confidenceScore the confusion level of the customer's message (the old backend's name,
  *     which the frontend reads)
+ * @param screenShare the conversation's screen-sharing channel, present only when
+ *     {@code shouldRequestScreenShare} is true
  */
 record ChatResponse(ChatMessage message, String conversationId, boolean shouldRequestScreenShare,
-        double confidenceScore) {
+        double confidenceScore, ScreenShareOffer screenShare) {
+
+    /**
+     * Where to share the screen when {@code shouldRequestScreenShare} is true: the conversation's
+     * Agora channel. Tokens for it come from {@code POST /api/v1/conversation/{id}/screen-share}.
+     */
+    record ScreenShareOffer(String channelName) {
+    }
 }

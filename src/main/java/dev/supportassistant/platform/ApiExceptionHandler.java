@@ -19,6 +19,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import tools.jackson.core.JacksonException;
+
 /**
  * The one place where failures become HTTP answers: RFC 9457 problem details whose
  * {@code detail} the frontend shows. Invalid requests are 422 as in the old backend; features
@@ -54,7 +56,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return unprocessable("Malformed JSON request body: expected a JSON object with the documented fields");
+        String field = jsonField(ex);
+        return unprocessable(field == null
+                ? "Malformed JSON request body: expected a JSON object with the documented fields"
+                : field + ": has the wrong type (for example text where a number belongs)");
     }
 
     @Override
@@ -79,6 +84,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static ResponseEntity<Object> unprocessable(String detail) {
         return ResponseEntity.unprocessableContent()
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, detail));
+    }
+
+    /** The JSON field a body could not be read at, as the client spelled it, or null. */
+    private static String jsonField(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+                String path = jackson.getPath().stream()
+                        .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
+                                : "[" + reference.getIndex() + "]")
+                        .collect(Collectors.joining("."));
+                return path.isEmpty() ? null : path;
+            }
+        }
+        return null;
     }
 
     private static String snakeCase(String field) {

@@ -1,23 +1,25 @@
 package dev.supportassistant.screenshare;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/v1/agora/token}. Token issuing arrives with the screen-sharing work; until then
- * the endpoint says clearly that it is unavailable.
+ * {@code POST /api/v1/agora/token}: a token for one channel and one uid (or account). Also the
+ * renewal path: when the SDK reports that a token's privileges will expire, the client asks here
+ * again with the same channel and uid and hands the fresh token to {@code renewToken}.
  */
 @RestController
 class AgoraTokenController {
 
+    private final AgoraTokenService tokens;
+
+    AgoraTokenController(AgoraTokenService tokens) {
+        this.tokens = tokens;
+    }
+
     @PostMapping("/api/v1/agora/token")
-    Object token() {
-        throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, ProblemDetail.forStatusAndDetail(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                "Screen-sharing tokens are not available yet: set AGORA_APP_ID and AGORA_APP_CERTIFICATE "
-                        + "once token issuing is enabled"), null);
+    TokenGrant token(@RequestBody TokenRequest request) {
+        return tokens.issue(request);
     }
 }

@@ -1,4 +1,6 @@
 /**
- * Screen sharing: Agora RTC token issuing.
+ * Screen sharing: Agora RTC tokens issued through Agora's own token builder, checked against
+ * Agora's rules, and screen-sharing sessions of conversations.
+ * {@link dev.supportassistant.screenshare.ScreenShareSessions} is what other features use.
  */
 package dev.supportassistant.screenshare;
