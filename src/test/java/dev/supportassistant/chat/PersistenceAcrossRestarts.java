@@ -10,7 +10,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What must survive a restart, checked against one database kind: conversations with every
- * message in order and with their metadata, and the operator's provider choice.
+ * message in order and with their metadata, the operator's provider choice, and the knowledge
+ * base (embedded once, not at every start).
  */
 abstract class PersistenceAcrossRestarts {
 
@@ -21,6 +22,7 @@ abstract class PersistenceAcrossRestarts {
     void conversationsAndProviderChoiceSurviveARestart() {
         String conversationId;
         JsonNode before;
+        JsonNode documentsBefore;
         try (RunningService service = RunningService.start(databaseSettings())) {
             ApiClient api = service.api();
             conversationId = api.post("/api/v1/chat",
@@ -30,12 +32,15 @@ abstract class PersistenceAcrossRestarts {
                     + conversationId + "\"}");
             assertThat(api.post("/api/v1/agent/switch?provider=local", null).status()).isEqualTo(200);
             before = api.get("/api/v1/conversation/" + conversationId).json();
+            documentsBefore = api.get("/api/v1/docs").json();
         }
 
         try (RunningService service = RunningService.start(databaseSettings())) {
             JsonNode after = service.api().get("/api/v1/conversation/" + conversationId).json();
 
             assertThat(after).isEqualTo(before);
+            // The same document ids: the bundled articles were not chunked and embedded again.
+            assertThat(service.api().get("/api/v1/docs").json()).isEqualTo(documentsBefore).isNotEmpty();
             assertThat(after.get("user_id").asString()).isEqualTo("restart_user");
             assertThat(after.get("messages")).hasSize(4);
             assertThat(after.get("messages").get(0).get("content").asString()).isEqualTo("How do I reset my password?");

@@ -33,6 +33,7 @@ class StartupSettingsTest {
             "DEBUG               | perhaps      | Invalid setting DEBUG=perhaps: expected true or false",
             "DEFAULT_AI_PROVIDER | skynet       | Invalid setting DEFAULT_AI_PROVIDER=skynet: expected one of local",
             "CORS_ORIGINS        | [\"http://a   | Invalid setting CORS_ORIGINS=[\"http://a: expected a JSON list",
+            "KNOWLEDGE_DIR       | /no/such/dir | Invalid setting KNOWLEDGE_DIR=/no/such/dir: expected an existing folder",
             "CONFUSION_THRESHOLD | 1.5          | Invalid setting CONFUSION_THRESHOLD=1.5: expected a value that must be less than or equal to 1.0",
     })
     void badSettingStopsStartUpNamingTheVariable(String variable, String value, String message, CapturedOutput output) {
