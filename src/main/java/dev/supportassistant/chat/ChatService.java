@@ -2,6 +2,7 @@ package dev.supportassistant.chat;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.springframework.stereotype.Service;
 
@@ -17,12 +18,15 @@ import dev.supportassistant.knowledge.KnowledgePassage;
 
 /**
  * One customer turn, top to bottom: find or start the conversation, score the customer's
- * confusion, store their message, look up help passages, let an agent answer, store the answer.
+ * confusion, store their message, look up help passages, let an agent answer (in one piece or
+ * streamed), store the answer. The customer's message is stored before any provider is asked, so
+ * it survives whatever the provider does.
  */
 @Service
 class ChatService {
 
     private static final int PASSAGES_PER_TURN = 3;
+    private static final int MAX_ERROR_CHARS = 500;
 
     private final ConversationStore store;
     private final ConfusionAnalyzer confusionAnalyzer;
@@ -38,6 +42,30 @@ class ChatService {
     }
 
     ChatResponse chat(ChatRequest request) {
+        agents.checkProvider(request.provider());
+        Turn turn = begin(request);
+        return finish(turn, agents.answer(turn.agentRequest(), request.provider()));
+    }
+
+    /**
+     * Like {@link #chat}, with the answer's text passed to {@code onText} as the provider writes
+     * it. The answer is stored once, complete or, when the stream was cut, with what arrived.
+     */
+    ChatResponse stream(ChatRequest request, Consumer<String> onText) {
+        Turn turn = begin(request);
+        return finish(turn, agents.stream(turn.agentRequest(), request.provider(), onText));
+    }
+
+    /** Refuses an unknown (422) or unconfigured (400) provider before anything is stored. */
+    void checkProvider(String provider) {
+        agents.checkProvider(provider);
+    }
+
+    /** A customer's turn, stored, and what the agent gets to answer it. */
+    private record Turn(Conversation conversation, ConfusionAssessment confusion, AgentRequest agentRequest) {
+    }
+
+    private Turn begin(ChatRequest request) {
         Conversation conversation = findOrStart(request);
         List<ChatMessage> history = store.messages(conversation.id());
         String text = request.message().strip();
@@ -45,15 +73,31 @@ class ChatService {
         ConfusionAssessment confusion = confusionAnalyzer.assess(text, history.stream()
                 .filter(message -> message.role() == Role.USER).map(ChatMessage::content).toList());
         store.append(conversation.id(), new ChatMessage(newId(), Role.USER, text, ConversationStore.now(),
-                new MessageMetadata(null, null, confusion.level(), null, null, null, null, confusion.signals(), null)));
+                new MessageMetadata(null, null, confusion.level(), null, null, null, null, confusion.signals(), null,
+                        null)));
 
         List<KnowledgePassage> passages = knowledgeBase.search(text, PASSAGES_PER_TURN);
-        AgentAnswer answer = agents.answer(new AgentRequest(turns(history), text, confusion, passages));
+        return new Turn(conversation, confusion, new AgentRequest(turns(history), text, confusion, passages));
+    }
+
+    private ChatResponse finish(Turn turn, AgentAnswer answer) {
+        ConfusionAssessment confusion = turn.confusion();
         ChatMessage reply = new ChatMessage(newId(), Role.ASSISTANT, answer.reply().content(), ConversationStore.now(),
                 new MessageMetadata(answer.provider(), answer.reply().model(), confusion.level(), answer.reply().usage(),
-                        answer.fallback(), answer.error(), answer.latencyMs(), null, sources(answer.reply().sources())));
-        store.append(conversation.id(), reply);
-        return new ChatResponse(reply, conversation.id(), confusion.confused(), confusion.level());
+                        answer.fallback(), oneLine(answer.error()), answer.latencyMs(), null,
+                        sources(answer.reply().sources()), answer.incomplete() ? Boolean.TRUE : null));
+        store.append(turn.conversation().id(), reply);
+        boolean screenShare = confusion.confused() || ScreenShareOffer.isIn(answer.reply().content());
+        return new ChatResponse(reply, turn.conversation().id(), screenShare, confusion.level());
+    }
+
+    /** Fits the stored column and keeps to one line. */
+    private static String oneLine(String error) {
+        if (error == null) {
+            return null;
+        }
+        String line = error.replaceAll("\\s+", " ").strip();
+        return line.length() <= MAX_ERROR_CHARS ? line : line.substring(0, MAX_ERROR_CHARS - 1) + "…";
     }
 
     ConversationView conversation(String id) {
