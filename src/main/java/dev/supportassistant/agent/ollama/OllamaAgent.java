@@ -41,7 +41,9 @@ class OllamaAgent extends SpringAiAgent {
     }
 
     private static OllamaApi api(String baseUrl, AgentSettings settings) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+        // HTTP/1.1: Ollama serves no HTTP/2, and the JDK client's h2c upgrade trips some proxies.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.timeout()).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(settings.timeout());
         return OllamaApi.builder()
