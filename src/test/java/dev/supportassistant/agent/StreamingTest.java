@@ -97,6 +97,24 @@ class StreamingTest extends ProviderFakesTest {
     }
 
     @Test
+    void aStreamThatStallsPastTheTimeoutEndsThereMarkedIncomplete() {
+        List<String> pieces = java.util.stream.IntStream.range(0, 10).mapToObj(i -> "piece" + i + " ").toList();
+        // The whole reply would take 8 s; the timeout is 2 s.
+        OPENAI.stubFor(openAiChat(true).willReturn(openAiStream(pieces, 50, 10).withChunkedDribbleDelay(10, 8_000)));
+
+        long started = System.nanoTime();
+        Streamed streamed = stream("{\"message\": \"How do I reset my password?\"}");
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+
+        JsonNode metadata = streamed.done().get("message").get("metadata");
+        assertThat(metadata.get("provider").asString()).isEqualTo("openai");
+        assertThat(metadata.get("incomplete").asBoolean()).isTrue();
+        assertThat(metadata.get("error").asString()).contains("openai: timed out");
+        assertThat(tookMs).isLessThan(4_000);
+        assertStoredOnce(streamed.done(), streamed.done().get("message").get("content").asString());
+    }
+
+    @Test
     void anUnconfiguredOrUnknownProviderIsRefusedBeforeTheStreamStarts() {
         var response = api.post("/api/v1/chat/stream", "{\"message\": \"hi\", \"provider\": \"nonesuch\"}",
                 "Accept", "text/event-stream");
