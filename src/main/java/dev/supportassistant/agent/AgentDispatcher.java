@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Service;
 
+import dev.supportassistant.platform.InvalidSettingException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 /**
@@ -53,6 +54,11 @@ public class AgentDispatcher {
         this.registry = registry;
         this.circuits = circuits;
         this.settings = settings;
+        settings.fallbackProviders().stream().filter(name -> registry.find(name).isEmpty()).findFirst()
+                .ifPresent(unknown -> {
+                    throw new InvalidSettingException("AI_FALLBACK_PROVIDERS", String.join(",", settings.fallbackProviders()),
+                            "a comma-separated list of " + String.join(", ", registry.providers()));
+                });
         // Each provider call waits on the network in its own thread, so that the caller can give
         // up at the deadline; virtual threads make that cheap where the JVM has them.
         calls.setVirtualThreads(Runtime.version().feature() >= 21);

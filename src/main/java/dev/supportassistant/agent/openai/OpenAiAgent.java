@@ -17,17 +17,26 @@ class OpenAiAgent extends SpringAiAgent {
 
     OpenAiAgent(OpenAiSettings openAi, AgentSettings settings) {
         super("openai", openAi.model(), openAi.hasApiKey() ? null : "OPENAI_API_KEY is not set",
-                () -> OpenAiChatModel.builder().options(OpenAiChatOptions.builder()
+                () -> OpenAiChatModel.builder().options(replyLength(OpenAiChatOptions.builder(), openAi, settings)
                         .apiKey(openAi.apiKey())
                         .baseUrl(openAi.baseUrlOrNull())
                         .model(openAi.model())
                         .temperature(settings.temperature())
-                        .maxTokens(settings.maxTokens())
                         .streamUsage(true)
                         .timeout(settings.timeout())
                         // The dispatcher retries, within the timeout, for every provider alike.
                         .maxRetries(0)
                         .build()).build(),
                 settings);
+    }
+
+    /**
+     * OpenAI's own API refuses {@code max_tokens} for its reasoning models and takes
+     * {@code max_completion_tokens} for all; compatible servers know {@code max_tokens} best.
+     */
+    private static OpenAiChatOptions.Builder replyLength(OpenAiChatOptions.Builder options, OpenAiSettings openAi,
+            AgentSettings settings) {
+        return openAi.baseUrlOrNull() == null ? options.maxCompletionTokens(settings.maxTokens())
+                : options.maxTokens(settings.maxTokens());
     }
 }
