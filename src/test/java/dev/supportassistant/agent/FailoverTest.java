@@ -8,9 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -74,6 +77,23 @@ class FailoverTest extends ProviderFakesTest {
         // One timeout (2 s) per provider at most, whatever each one does.
         assertThat(tookMs).isLessThan(3 * 2_000 + 1_500);
         assertBothTurnsStored(response.json().get("conversation_id").asString(), "local");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aRejectedKeyReachesNeitherTheAnswerNorTheLogs(CapturedOutput output) {
+        var echoingKey = openAiError(401, "invalid_request_error", "Incorrect API key provided: " + OPENAI_KEY);
+        OPENAI.stubFor(openAiChat(false).willReturn(echoingKey));
+        OPENAI.stubFor(openAiChat(true).willReturn(echoingKey));
+        ANTHROPIC.stubFor(anthropicMessages(false).willReturn(anthropicReply("Claude answers.", 10, 4)));
+        ANTHROPIC.stubFor(anthropicMessages(true).willReturn(anthropicStream(java.util.List.of("Claude."), 10, 4)));
+
+        var answered = api.post("/api/v1/chat", "{\"message\": \"hello\"}");
+        var streamed = api.post("/api/v1/chat/stream", "{\"message\": \"hello\"}", "Accept", "text/event-stream");
+
+        assertThat(answered.body()).contains("openai: HTTP 401").doesNotContain(OPENAI_KEY);
+        assertThat(streamed.body()).contains("openai: HTTP 401").doesNotContain(OPENAI_KEY);
+        assertThat(output.getAll()).contains("openai failed: HTTP 401").doesNotContain(OPENAI_KEY);
     }
 
     @Test
