@@ -12,6 +12,7 @@ import dev.supportassistant.agent.ConversationTurn.Role;
 import dev.supportassistant.confusion.ConfusionAssessment;
 import dev.supportassistant.knowledge.KnowledgePassage;
 
+/** What a model reads: instructions, passages, the trimmed history and the new message. */
 class ConversationPromptTest {
 
     private static final ConfusionAssessment CALM = new ConfusionAssessment(0.1, List.of(), false);

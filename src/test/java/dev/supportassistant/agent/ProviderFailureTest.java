@@ -14,6 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.client.HttpServerErrorException;
 
+/** Telling what failed, whether to retry, and how long the provider asked us to wait. */
 class ProviderFailureTest {
 
     @Test

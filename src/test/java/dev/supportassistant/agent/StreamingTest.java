@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -80,6 +84,23 @@ class StreamingTest extends ProviderFakesTest {
         assertThat(String.join("", streamed.tokens())).isEqualTo(String.join("", PIECES));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.supportassistant.agent.FailoverTest#failures")
+    void everyFailureBeforeTheFirstTokenFallsOver(String mode, ResponseDefinitionBuilder failure, String reported) {
+        OPENAI.stubFor(openAiChat(true).willReturn(failure));
+        ANTHROPIC.stubFor(anthropicMessages(true).willReturn(anthropicError(500, "api_error")));
+        OLLAMA.stubFor(ollamaChat(true).willReturn(ollamaStream(PIECES, 26, 7)));
+
+        Streamed streamed = stream("{\"message\": \"How do I reset my password?\"}");
+
+        JsonNode metadata = streamed.done().get("message").get("metadata");
+        assertThat(metadata.get("provider").asString()).isEqualTo("ollama");
+        assertThat(metadata.get("fallback").asBoolean()).isTrue();
+        assertThat(metadata.get("error").asString()).startsWith("openai: ").contains("anthropic: HTTP 500");
+        assertThat(String.join("", streamed.tokens())).isEqualTo(String.join("", PIECES));
+        assertStoredOnce(streamed.done(), String.join("", PIECES));
+    }
+
     @Test
     void aStreamCutMidwayKeepsWhatArrivedMarkedIncomplete() {
         OPENAI.stubFor(openAiChat(true).willReturn(openAiStreamCut(List.of("Open ", "Settings, "))));
@@ -122,6 +143,7 @@ class StreamingTest extends ProviderFakesTest {
         assertThat(response.status()).isEqualTo(422);
     }
 
+    /** The text events of one streamed answer, and its final {@code done} event. */
     private record Streamed(List<String> tokens, JsonNode done) {
     }
 
