@@ -18,6 +18,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
+                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+        // No provider credentials, whatever the developer's environment or .env holds: the
+        // service must run on the local agent alone.
+        "support.agent.openai.api-key=", "support.agent.anthropic.api-key=", "support.agent.ollama.base-url=" })
 public @interface ServiceTest {
 }

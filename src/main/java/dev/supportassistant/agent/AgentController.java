@@ -15,19 +15,21 @@ class AgentController {
 
     private final ActiveProvider activeProvider;
     private final AgentRegistry registry;
+    private final ProviderCircuits circuits;
 
-    AgentController(ActiveProvider activeProvider, AgentRegistry registry) {
+    AgentController(ActiveProvider activeProvider, AgentRegistry registry, ProviderCircuits circuits) {
         this.activeProvider = activeProvider;
         this.registry = registry;
+        this.circuits = circuits;
     }
 
-    /** The provider's state as operators see it. */
-    record ProviderStatus(String name, boolean configured, String model, String missingConfiguration) {
-
-        static ProviderStatus of(AiAgent agent) {
-            return new ProviderStatus(agent.provider(), agent.isConfigured(), agent.model(),
-                    agent.missingConfiguration().orElse(null));
-        }
+    /**
+     * The provider's state as operators see it.
+     *
+     * @param circuitState {@code closed}, {@code open} (skipped after repeated failures) or {@code half_open}
+     */
+    record ProviderStatus(String name, boolean configured, String model, String missingConfiguration,
+            String circuitState) {
     }
 
     record CurrentProvider(String provider, List<String> supportedProviders, List<ProviderStatus> providers) {
@@ -39,7 +41,10 @@ class AgentController {
     @GetMapping("/current")
     CurrentProvider current() {
         return new CurrentProvider(activeProvider.current().provider(), registry.providers(),
-                registry.agents().stream().map(ProviderStatus::of).toList());
+                registry.agents().stream()
+                .map(agent -> new ProviderStatus(agent.provider(), agent.isConfigured(), agent.model(),
+                        agent.missingConfiguration().orElse(null), circuits.state(agent.provider())))
+                .toList());
     }
 
     @PostMapping("/switch")

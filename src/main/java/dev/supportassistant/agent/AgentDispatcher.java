@@ -1,12 +1,41 @@
 package dev.supportassistant.agent;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Service;
 
+import dev.supportassistant.platform.InvalidSettingException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+
 /**
- * Hands a customer's turn to the active provider and makes sure an answer comes back: when the
- * provider fails, the built-in {@code local} agent answers and the answer says so.
+ * Hands a customer's turn to a provider and makes sure an answer comes back. The chosen provider
+ * (the request's own, else the active one) is tried first, then the fallback chain
+ * ({@code AI_FALLBACK_PROVIDERS}, by default every other configured provider), and the built-in
+ * {@code local} agent last, which needs no network and so always answers.
+ *
+ * <p>Each provider gets {@code AI_TIMEOUT_SECONDS} for its reply, retries included: a 429 or 5xx
+ * is tried again after the provider's {@code Retry-After} (or a doubling pause), but never past
+ * that deadline, so no customer waits longer than one timeout per provider in the chain. The
+ * vendor SDKs' own retries are off, so this is the one retry policy, the same for every provider
+ * and for streams. A provider whose circuit is open is skipped without a call.
+ *
+ * <p>A stream falls over only before its first piece of text: once the customer has seen part of
+ * an answer, mixing in another provider's would be confusing, so a cut stream ends the answer
+ * there and is marked incomplete.
  */
 @Service
 public class AgentDispatcher {
@@ -15,31 +44,250 @@ public class AgentDispatcher {
 
     private final ActiveProvider activeProvider;
     private final AgentRegistry registry;
+    private final ProviderCircuits circuits;
+    private final AgentSettings settings;
+    private final SimpleAsyncTaskExecutor calls = new SimpleAsyncTaskExecutor("ai-call-");
 
-    AgentDispatcher(ActiveProvider activeProvider, AgentRegistry registry) {
+    AgentDispatcher(ActiveProvider activeProvider, AgentRegistry registry, ProviderCircuits circuits,
+            AgentSettings settings) {
         this.activeProvider = activeProvider;
         this.registry = registry;
+        this.circuits = circuits;
+        this.settings = settings;
+        settings.fallbackProviders().stream().filter(name -> registry.find(name).isEmpty()).findFirst()
+                .ifPresent(unknown -> {
+                    throw new InvalidSettingException("AI_FALLBACK_PROVIDERS", String.join(",", settings.fallbackProviders()),
+                            "a comma-separated list of " + String.join(", ", registry.providers()));
+                });
+        // Each provider call waits on the network in its own thread, so that the caller can give
+        // up at the deadline; virtual threads make that cheap where the JVM has them.
+        calls.setVirtualThreads(Runtime.version().feature() >= 21);
     }
 
-    public AgentAnswer answer(AgentRequest request) {
-        AiAgent agent = activeProvider.current();
+    /**
+     * Answers in one piece.
+     *
+     * @param provider the provider the request asked for, or null for the active one
+     * @throws UnknownProviderException no agent has that name (422)
+     * @throws ProviderNotConfiguredException the named provider lacks its configuration (400)
+     */
+    public AgentAnswer answer(AgentRequest request, String provider) {
+        return dispatch(request, provider, null);
+    }
+
+    /**
+     * Answers piece by piece: {@code onText} receives the text as the provider writes it, and the
+     * returned answer holds the whole reply. When {@code onText} throws (the customer left), the
+     * provider's stream is stopped and the answer holds what was produced, marked incomplete.
+     */
+    public AgentAnswer stream(AgentRequest request, String provider, Consumer<String> onText) {
+        return dispatch(request, provider, onText);
+    }
+
+    private AgentAnswer dispatch(AgentRequest request, String provider, Consumer<String> onText) {
         long started = System.nanoTime();
-        try {
-            AgentReply reply = agent.reply(request);
-            return new AgentAnswer(agent.provider(), reply, elapsedMs(started), false, null);
-        } catch (RuntimeException failure) {
-            if (agent == registry.local()) {
-                throw failure;
+        List<AiAgent> chain = chain(chosen(provider));
+        List<String> failures = new ArrayList<>();
+        for (AiAgent agent : chain) {
+            boolean fallback = agent != chain.get(0);
+            CircuitBreaker circuit = circuits.of(agent.provider());
+            boolean isLocal = agent == registry.local();
+            if (!isLocal && !circuit.tryAcquirePermission()) {
+                failures.add(agent.provider() + ": circuit open, skipped");
+                continue;
             }
-            // The exception type only: provider messages may echo request details.
-            String error = agent.provider() + " failed: " + failure.getClass().getSimpleName();
-            log.warn("{}; answering with {}", error, AgentRegistry.LOCAL);
-            AgentReply reply = registry.local().reply(request);
-            return new AgentAnswer(AgentRegistry.LOCAL, reply, elapsedMs(started), true, error);
+            Relay relay = new Relay(onText);
+            long callStarted = System.nanoTime();
+            try {
+                AgentReply reply = callWithRetries(agent, request, relay);
+                if (!isLocal) {
+                    circuit.onSuccess(System.nanoTime() - callStarted, TimeUnit.NANOSECONDS);
+                }
+                return new AgentAnswer(agent.provider(), reply, elapsedMs(started), fallback,
+                        failures.isEmpty() ? null : String.join("; ", failures), false);
+            } catch (RuntimeException failure) {
+                if (ListenerGoneException.causedBy(failure)) {
+                    if (!isLocal) {
+                        circuit.releasePermission();
+                    }
+                    return partial(agent, request, relay, started, fallback, failures, "client disconnected");
+                }
+                ProviderFailure what = ProviderFailure.of(failure);
+                if (!isLocal) {
+                    circuit.onError(System.nanoTime() - callStarted, TimeUnit.NANOSECONDS, failure);
+                }
+                log.warn("AI provider {} failed: {}", agent.provider(), what.summary());
+                if (isLocal && !relay.started()) {
+                    throw failure;
+                }
+                if (relay.started()) {
+                    return partial(agent, request, relay, started, fallback, failures,
+                            agent.provider() + ": " + what.summary());
+                }
+                failures.add(agent.provider() + ": " + what.summary());
+            }
+        }
+        throw new IllegalStateException("The fallback chain ended without the local agent");
+    }
+
+    private AgentAnswer partial(AiAgent agent, AgentRequest request, Relay relay, long started, boolean fallback,
+            List<String> failures, String cut) {
+        List<String> errors = new ArrayList<>(failures);
+        errors.add(cut);
+        String text = relay.text();
+        AgentReply reply = new AgentReply(text, agent.model(),
+                TokenUsage.estimated(ConversationPrompt.instructions(request, settings.systemPrompt()) + "\n"
+                        + request.message(), text),
+                request.passages());
+        return new AgentAnswer(agent.provider(), reply, elapsedMs(started), fallback, String.join("; ", errors), true);
+    }
+
+    /**
+     * Checks a request's provider name without calling it.
+     *
+     * @throws UnknownProviderException no agent has that name (422)
+     * @throws ProviderNotConfiguredException the named provider lacks its configuration (400)
+     */
+    public void checkProvider(String provider) {
+        chosen(provider);
+    }
+
+    private AiAgent chosen(String provider) {
+        if (provider == null || provider.isBlank()) {
+            return activeProvider.current();
+        }
+        AiAgent agent = registry.require(provider.strip().toLowerCase(java.util.Locale.ROOT));
+        agent.missingConfiguration().ifPresent(missing -> {
+            throw new ProviderNotConfiguredException(agent.provider(), missing);
+        });
+        return agent;
+    }
+
+    /** The chosen agent, then the configured fallbacks in order, then {@code local}, each once. */
+    List<AiAgent> chain(AiAgent chosen) {
+        Set<AiAgent> chain = new LinkedHashSet<>();
+        chain.add(chosen);
+        List<String> fallbacks = settings.fallbackProviders().isEmpty() ? registry.providers()
+                : settings.fallbackProviders();
+        fallbacks.stream().map(registry::find).flatMap(java.util.Optional::stream)
+                .filter(AiAgent::isConfigured)
+                .filter(agent -> agent != registry.local())
+                .forEach(chain::add);
+        chain.add(registry.local());
+        return List.copyOf(chain);
+    }
+
+    private AgentReply callWithRetries(AiAgent agent, AgentRequest request, Relay relay) {
+        long deadline = System.nanoTime() + settings.timeout().toNanos();
+        Callable<AgentReply> call = relay.streaming() ? () -> agent.stream(request, relay)
+                : () -> agent.reply(request);
+        for (int attempt = 0;; attempt++) {
+            try {
+                return withinDeadline(agent, call, deadline);
+            } catch (RuntimeException failure) {
+                ProviderFailure what = ProviderFailure.of(failure);
+                if (ListenerGoneException.causedBy(failure) || !what.retryable() || attempt >= settings.maxRetries() || relay.started()) {
+                    throw failure;
+                }
+                Duration pause = what.retryAfter()
+                        .orElse(settings.retryBackoff().multipliedBy(1L << Math.min(attempt, 10)));
+                if (System.nanoTime() + pause.toNanos() >= deadline) {
+                    // Waiting as asked would overrun the timeout: the next provider answers sooner.
+                    throw failure;
+                }
+                log.info("AI provider {}: {}, trying again in {} ms", agent.provider(), what.summary(),
+                        pause.toMillis());
+                sleep(pause);
+            }
+        }
+    }
+
+    private <T> T withinDeadline(AiAgent agent, Callable<T> call, long deadlineNanos) {
+        Future<T> future = calls.submit(call);
+        try {
+            return future.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException timeout) {
+            // Interrupting stops a stream's subscription; a blocking call is ended by the SDK's own timeout.
+            future.cancel(true);
+            throw new ProviderTimeoutException(agent.provider());
+        } catch (ExecutionException failed) {
+            Throwable cause = failed.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(cause.getClass().getSimpleName(), cause);
+        } catch (InterruptedException interrupted) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ProviderTimeoutException(agent.provider());
+        }
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new ProviderTimeoutException("retry");
         }
     }
 
     private static long elapsedMs(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    /**
+     * Passes a stream's text on to the listener and keeps it, so that a cut stream still has what
+     * was produced. A listener failure is wrapped so it is not mistaken for the provider's.
+     */
+    private static final class Relay implements Consumer<String> {
+
+        private final Consumer<String> listener;
+        private final StringBuffer text = new StringBuffer();
+        private final AtomicBoolean started = new AtomicBoolean();
+
+        Relay(Consumer<String> listener) {
+            this.listener = listener;
+        }
+
+        boolean streaming() {
+            return listener != null;
+        }
+
+        boolean started() {
+            return started.get();
+        }
+
+        String text() {
+            return text.toString();
+        }
+
+        @Override
+        public void accept(String piece) {
+            started.set(true);
+            text.append(piece);
+            try {
+                listener.accept(piece);
+            } catch (RuntimeException gone) {
+                throw new ListenerGoneException(gone);
+            }
+        }
+    }
+
+    /** The stream's listener failed: the customer left, the provider did nothing wrong. */
+    private static final class ListenerGoneException extends RuntimeException {
+
+        ListenerGoneException(Throwable cause) {
+            super("listener failed", cause);
+        }
+
+        static boolean causedBy(Throwable failure) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ListenerGoneException) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.supportassistant.agent;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * An AI provider that can answer a customer: the extension point of the service. Adding a
@@ -38,4 +39,24 @@ public interface AiAgent {
      * @throws RuntimeException when the provider fails; the caller falls back to another agent
      */
     AgentReply reply(AgentRequest request);
+
+    /**
+     * Produces the assistant's next message piece by piece, as the provider writes it.
+     * The default answers in one piece through {@link #reply(AgentRequest)}; providers that can
+     * stream override it.
+     *
+     * <p>The calling thread may be interrupted when the caller gives up (a timeout); an
+     * implementation should then stop reading from the provider and throw.
+     *
+     * @param onText receives each new piece of text, in order; it may throw when nobody listens
+     *     any more, and the implementation then stops and lets that exception through
+     * @return the whole reply, with the usage the provider reported for the stream
+     * @throws RuntimeException when the provider fails; if nothing was passed to {@code onText}
+     *     yet, the caller falls back to another agent
+     */
+    default AgentReply stream(AgentRequest request, Consumer<String> onText) {
+        AgentReply reply = reply(request);
+        onText.accept(reply.content());
+        return reply;
+    }
 }

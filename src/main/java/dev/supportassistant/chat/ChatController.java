@@ -1,30 +1,79 @@
 package dev.supportassistant.chat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Map;
+
 import jakarta.validation.Valid;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.supportassistant.screenshare.ScreenShareSession;
 
-/** The customer's chat: send a message, read a conversation back, start screen sharing in it. */
+/**
+ * The customer's chat: send a message (answered whole or streamed), read a conversation back,
+ * start screen sharing in it.
+ */
 @RestController
 @RequestMapping("/api/v1")
 class ChatController {
 
+    private static final Logger log = LoggerFactory.getLogger(ChatController.class);
+    /** Only a backstop: the dispatcher's timeouts end every stream long before. */
+    private static final Duration STREAM_LIMIT = Duration.ofMinutes(10);
+
     private final ChatService chatService;
+    private final SimpleAsyncTaskExecutor streams = new SimpleAsyncTaskExecutor("chat-stream-");
 
     ChatController(ChatService chatService) {
         this.chatService = chatService;
+        streams.setVirtualThreads(Runtime.version().feature() >= 21);
     }
 
     @PostMapping("/chat")
     ChatResponse chat(@Valid @RequestBody ChatRequest request) {
         return chatService.chat(request);
+    }
+
+    /**
+     * Server-sent events: {@code token} events with {@code {"text": ...}} as the provider writes,
+     * then one {@code done} event with the same object {@code POST /chat} answers. A bad provider
+     * name is refused with a problem detail before the stream starts.
+     */
+    @PostMapping(path = "/chat/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(@Valid @RequestBody ChatRequest request) {
+        chatService.checkProvider(request.provider());
+        SseEmitter emitter = new SseEmitter(STREAM_LIMIT.toMillis());
+        streams.execute(() -> {
+            try {
+                ChatResponse response = chatService.stream(request,
+                        text -> send(emitter, "token", Map.of("text", text)));
+                send(emitter, "done", response);
+                emitter.complete();
+            } catch (UncheckedIOException clientGone) {
+                emitter.complete();
+            } catch (RuntimeException failure) {
+                log.error("Streamed chat failed", failure);
+                try {
+                    send(emitter, "error", Map.of("detail", "Internal server error"));
+                    emitter.complete();
+                } catch (UncheckedIOException clientGone) {
+                    emitter.complete();
+                }
+            }
+        });
+        return emitter;
     }
 
     @GetMapping("/conversation/{conversationId}")
@@ -36,5 +85,13 @@ class ChatController {
     @PostMapping("/conversation/{conversationId}/screen-share")
     ScreenShareSession screenShare(@PathVariable String conversationId) {
         return chatService.startScreenShare(conversationId);
+    }
+
+    private static void send(SseEmitter emitter, String event, Object data) {
+        try {
+            emitter.send(SseEmitter.event().name(event).data(data, MediaType.APPLICATION_JSON));
+        } catch (IOException | IllegalStateException gone) {
+            throw new UncheckedIOException(gone instanceof IOException io ? io : new IOException(gone));
+        }
     }
 }

@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ConversationStore {
 
     /** Metadata that has no column of its own, kept as JSON in {@code messages.details}. */
-    record Details(List<String> confusionSignals, List<MessageMetadata.Source> sources,
+    record Details(List<String> confusionSignals, List<MessageMetadata.Source> sources, Boolean incomplete,
             ScreenShareEvent screenShare) {
     }
 
@@ -87,7 +87,7 @@ class ConversationStore {
                 .param("fallback", meta.fallback())
                 .param("error", meta.error())
                 .param("details", json.writeValueAsString(new Details(meta.confusionSignals(), meta.sources(),
-                        meta.screenShare())))
+                        meta.incomplete(), meta.screenShare())))
                 .update();
         jdbc.sql("UPDATE conversations SET updated_at = :updatedAt WHERE id = :id")
                 .param("updatedAt", timestamp(message.timestamp()))
@@ -127,11 +127,11 @@ class ConversationStore {
                 : new TokenUsage(rs.getInt("prompt_tokens"), rs.getInt("completion_tokens"), totalTokens,
                         rs.getBoolean("tokens_estimated"));
         String detailsJson = rs.getString("details");
-        Details details = detailsJson == null ? new Details(null, null, null) : json.readValue(detailsJson, Details.class);
+        Details details = detailsJson == null ? new Details(null, null, null, null) : json.readValue(detailsJson, Details.class);
         MessageMetadata metadata = new MessageMetadata(rs.getString("provider"), rs.getString("model"),
                 rs.getObject("confusion_level", Double.class), usage, rs.getObject("fallback", Boolean.class),
                 rs.getString("error"), rs.getObject("latency_ms", Long.class), details.confusionSignals(),
-                details.sources(), details.screenShare());
+                details.sources(), details.incomplete(), details.screenShare());
         return new ChatMessage(rs.getString("id"), Role.fromWireName(rs.getString("role")), rs.getString("content"),
                 instant(rs, "created_at"), metadata);
     }

@@ -12,11 +12,12 @@ import dev.supportassistant.agent.TokenUsage;
  * @param confusionLevel the confusion level of the customer's message this message belongs to
  * @param confusionSignals why the confusion level is what it is
  * @param sources the help-article passages the answer drew on
+ * @param incomplete true when a streamed answer was cut off and holds only what arrived
  * @param screenShare on a system message: the screen-sharing step it records
  */
 record MessageMetadata(String provider, String model, Double confusionLevel, TokenUsage tokenUsage,
         Boolean fallback, String error, Long latencyMs, List<String> confusionSignals, List<Source> sources,
-        ScreenShareEvent screenShare) {
+        Boolean incomplete, ScreenShareEvent screenShare) {
 
     /** A passage of the knowledge base used for an answer. */
     record Source(String title, String chunkId) {

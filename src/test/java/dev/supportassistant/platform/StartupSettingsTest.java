@@ -31,7 +31,7 @@ class StartupSettingsTest {
             "API_PORT            | -1           | Invalid setting API_PORT=-1: expected a value that must be greater than or equal to 1",
             "API_PORT            | http         | Invalid setting API_PORT=http: expected a whole number",
             "DEBUG               | perhaps      | Invalid setting DEBUG=perhaps: expected true or false",
-            "DEFAULT_AI_PROVIDER | skynet       | Invalid setting DEFAULT_AI_PROVIDER=skynet: expected one of local",
+            "DEFAULT_AI_PROVIDER | skynet       | Invalid setting DEFAULT_AI_PROVIDER=skynet: expected one of anthropic, local, ollama, openai",
             "CORS_ORIGINS        | [\"http://a   | Invalid setting CORS_ORIGINS=[\"http://a: expected a JSON list",
             "KNOWLEDGE_DIR       | /no/such/dir | Invalid setting KNOWLEDGE_DIR=/no/such/dir: expected an existing folder",
             "CONFUSION_THRESHOLD | 1.5          | Invalid setting CONFUSION_THRESHOLD=1.5: expected a value that must be less than or equal to 1.0",

@@ -1,0 +1,87 @@
+package dev.supportassistant.agent;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.chat.messages.SystemMessage;
+import org.springframework.ai.chat.messages.UserMessage;
+
+import dev.supportassistant.knowledge.KnowledgePassage;
+
+/**
+ * Turns an {@link AgentRequest} into the messages a model reads: the support assistant's
+ * instructions with the help passages as context, as much recent conversation as the token budget
+ * allows, and the customer's new message. One place for every Spring AI provider, so they all get
+ * the same conversation.
+ */
+final class ConversationPrompt {
+
+    static final String SCREEN_SHARE_INSTRUCTION = "The customer seems confused or stuck. Besides answering, "
+            + "offer to look at it together: suggest they share their screen so a support specialist can "
+            + "guide them step by step.";
+
+    private ConversationPrompt() {
+    }
+
+    static List<Message> messages(AgentRequest request, String systemPrompt, int historyTokenBudget) {
+        List<Message> messages = new ArrayList<>();
+        messages.add(new SystemMessage(instructions(request, systemPrompt)));
+        for (ConversationTurn turn : trimmedHistory(request.history(), request.message(), historyTokenBudget)) {
+            messages.add(switch (turn.role()) {
+                case USER -> new UserMessage(turn.content());
+                case ASSISTANT -> new AssistantMessage(turn.content());
+                case SYSTEM -> new SystemMessage(turn.content());
+            });
+        }
+        messages.add(new UserMessage(request.message()));
+        return messages;
+    }
+
+    static String instructions(AgentRequest request, String systemPrompt) {
+        StringBuilder text = new StringBuilder(systemPrompt.strip());
+        if (!request.passages().isEmpty()) {
+            text.append("\n\nHelp-center passages that may answer the customer (use them when they fit, "
+                    + "and say so when they do not cover the question):");
+            for (KnowledgePassage passage : request.passages()) {
+                text.append("\n\n### ").append(passage.articleTitle()).append(" — ").append(passage.sectionTitle())
+                        .append('\n').append(passage.text());
+            }
+        }
+        if (request.confusion().confused()) {
+            text.append("\n\n").append(SCREEN_SHARE_INSTRUCTION);
+        }
+        return text.toString();
+    }
+
+    /**
+     * The newest earlier turns that fit the budget, oldest first. The customer's new message is
+     * always sent and counts against the budget first, so a long message leaves less room for
+     * history; a turn is never cut in half, and once one turn does not fit, older ones are dropped
+     * too so the model never sees a conversation with a hole in it.
+     */
+    static List<ConversationTurn> trimmedHistory(List<ConversationTurn> history, String newMessage, int budget) {
+        int remaining = budget - estimateTokens(newMessage);
+        Deque<ConversationTurn> kept = new ArrayDeque<>();
+        for (int i = history.size() - 1; i >= 0; i--) {
+            ConversationTurn turn = history.get(i);
+            if (turn.role() == ConversationTurn.Role.SYSTEM) {
+                continue;
+            }
+            remaining -= estimateTokens(turn.content());
+            if (remaining < 0) {
+                break;
+            }
+            kept.addFirst(turn);
+        }
+        return List.copyOf(kept);
+    }
+
+    /** About four characters a token, the usual rule of thumb for English text. */
+    static int estimateTokens(String text) {
+        return (text.length() + 3) / 4;
+    }
+}

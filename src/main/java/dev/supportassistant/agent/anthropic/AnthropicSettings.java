@@ -1,0 +1,33 @@
+package dev.supportassistant.agent.anthropic;
+
+import jakarta.validation.constraints.NotBlank;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Anthropic's Messages API.
+ *
+ * @param apiKey {@code ANTHROPIC_API_KEY}; the agent is configured when it is set
+ * @param model {@code DEFAULT_ANTHROPIC_MODEL}
+ * @param baseUrl {@code ANTHROPIC_BASE_URL}: a gateway in front of the API, without {@code /v1};
+ *     empty for Anthropic's own
+ */
+@Validated
+@ConfigurationProperties("support.agent.anthropic")
+record AnthropicSettings(String apiKey, @NotBlank String model, String baseUrl) {
+
+    boolean hasApiKey() {
+        return apiKey != null && !apiKey.isBlank();
+    }
+
+    String baseUrlOrNull() {
+        return baseUrl == null || baseUrl.isBlank() ? null : baseUrl.strip();
+    }
+
+    @Override
+    public String toString() {
+        return "AnthropicSettings[apiKey=" + (hasApiKey() ? "***" : "") + ", model=" + model + ", baseUrl=" + baseUrl
+                + "]";
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * The Ollama agent: a self-hosted model server, through Spring AI's Ollama client.
+ */
+package dev.supportassistant.agent.ollama;

@@ -1,0 +1,32 @@
+package dev.supportassistant.agent.openai;
+
+import jakarta.validation.constraints.NotBlank;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * OpenAI, or any server that speaks its chat completions API.
+ *
+ * @param apiKey {@code OPENAI_API_KEY}; the agent is configured when it is set
+ * @param model {@code DEFAULT_OPENAI_MODEL}
+ * @param baseUrl {@code OPENAI_BASE_URL}: another OpenAI-compatible server (Azure-style gateways,
+ *     vLLM, llama.cpp server, LM Studio, Groq...), including its {@code /v1}; empty for OpenAI's own
+ */
+@Validated
+@ConfigurationProperties("support.agent.openai")
+record OpenAiSettings(String apiKey, @NotBlank String model, String baseUrl) {
+
+    boolean hasApiKey() {
+        return apiKey != null && !apiKey.isBlank();
+    }
+
+    String baseUrlOrNull() {
+        return baseUrl == null || baseUrl.isBlank() ? null : baseUrl.strip();
+    }
+
+    @Override
+    public String toString() {
+        return "OpenAiSettings[apiKey=" + (hasApiKey() ? "***" : "") + ", model=" + model + ", baseUrl=" + baseUrl + "]";
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * The OpenAI agent: OpenAI's API or any OpenAI-compatible server, through Spring AI and OpenAI's official Java SDK.
+ */
+package dev.supportassistant.agent.openai;

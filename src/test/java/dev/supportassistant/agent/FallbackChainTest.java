@@ -1,0 +1,79 @@
+package dev.supportassistant.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import dev.supportassistant.platform.InvalidSettingException;
+
+/** The order in which providers are asked, from {@code AI_FALLBACK_PROVIDERS}. */
+class FallbackChainTest {
+
+    /** A provider that is never called here. */
+    private record Named(String provider, boolean configured) implements AiAgent {
+
+        @Override
+        public String model() {
+            return provider + "-model";
+        }
+
+        @Override
+        public Optional<String> missingConfiguration() {
+            return configured ? Optional.empty() : Optional.of(provider.toUpperCase() + "_API_KEY is not set");
+        }
+
+        @Override
+        public AgentReply reply(AgentRequest request) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private final AgentRegistry registry = new AgentRegistry(List.of(new Named("openai", true),
+            new Named("anthropic", true), new Named("ollama", true), new Named("groq", false),
+            new Named("local", true)));
+
+    private AgentDispatcher dispatcher(List<String> fallbacks) {
+        AgentSettings settings = new AgentSettings("openai", 0.7, 1000, Duration.ofSeconds(30), 2,
+                Duration.ofMillis(500), fallbacks, "Be helpful.", 3000,
+                new AgentSettings.Circuit(5, 50, Duration.ofSeconds(30)));
+        return new AgentDispatcher(new ActiveProvider(registry, null, settings), registry,
+                new ProviderCircuits(settings), settings);
+    }
+
+    private static List<String> names(List<AiAgent> chain) {
+        return chain.stream().map(AiAgent::provider).toList();
+    }
+
+    @Test
+    void byDefaultEveryOtherConfiguredProviderThenLocal() {
+        var chain = dispatcher(List.of()).chain(registry.require("ollama"));
+
+        assertThat(names(chain)).containsExactly("ollama", "anthropic", "openai", "local");
+    }
+
+    @Test
+    void theConfiguredOrderIsKeptAndUnconfiguredProvidersAreSkipped() {
+        var chain = dispatcher(List.of("groq", "ollama", "openai")).chain(registry.require("openai"));
+
+        assertThat(names(chain)).containsExactly("openai", "ollama", "local");
+    }
+
+    @Test
+    void localEndsTheChainEvenWhenListedFirst() {
+        var chain = dispatcher(List.of("local", "anthropic")).chain(registry.require("openai"));
+
+        assertThat(names(chain)).containsExactly("openai", "anthropic", "local");
+    }
+
+    @Test
+    void anUnknownFallbackStopsStartUpNamingTheVariable() {
+        assertThatThrownBy(() -> dispatcher(List.of("anthropic", "gemini")))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("AI_FALLBACK_PROVIDERS");
+    }
+}
