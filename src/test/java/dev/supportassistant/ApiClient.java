@@ -18,12 +18,30 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ApiClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The operators' key in tests: src/test/resources/config/application.yml sets ADMIN_API_KEY to it. */
+    public static final String TEST_ADMIN_KEY = "test-admin-key-0123456789abcdef";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final String[] defaultHeaders;
 
     public ApiClient(int port) {
-        this.baseUrl = "http://localhost:" + port;
+        this("http://localhost:" + port);
+    }
+
+    private ApiClient(String baseUrl, String... defaultHeaders) {
+        this.baseUrl = baseUrl;
+        this.defaultHeaders = defaultHeaders;
+    }
+
+    /** The same client acting as an operator: every request carries the admin API key. */
+    public ApiClient asAdmin() {
+        return new ApiClient(baseUrl, "X-API-Key", TEST_ADMIN_KEY);
+    }
+
+    /** The same client acting as a customer: every request carries their token. */
+    public ApiClient withBearer(String token) {
+        return new ApiClient(baseUrl, "Authorization", "Bearer " + token);
     }
 
     /** An answer: its status, headers and body, with the body parsed as JSON when it is JSON. */
@@ -56,6 +74,9 @@ public final class ApiClient {
                         : HttpRequest.BodyPublishers.ofString(jsonBody));
         if (jsonBody != null) {
             request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i + 1 < defaultHeaders.length; i += 2) {
+            request.header(defaultHeaders[i], defaultHeaders[i + 1]);
         }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);

@@ -4,17 +4,16 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /**
- * A customer's message. A {@code conversationId} that names no stored conversation (or none)
- * starts a new conversation.
+ * A customer's message. A {@code conversationId} that names no stored conversation (or none, or
+ * one the caller may not see) starts a new conversation. The message's length limit is a setting
+ * ({@code MAX_MESSAGE_CHARS}), checked by {@link ChatService}.
  *
  * @param provider the provider to answer this one message, e.g. {@code "anthropic"}; null for
  *     the active provider. It does not change the active provider.
  */
 record ChatRequest(
-        @NotBlank @Size(max = ChatRequest.MAX_MESSAGE_CHARS) String message,
+        @NotBlank String message,
         @Size(max = 255) String conversationId,
         @Size(max = 255) String userId,
         @Size(max = 64) String provider) {
-
-    static final int MAX_MESSAGE_CHARS = 4000;
 }

@@ -15,6 +15,8 @@ import dev.supportassistant.confusion.ConfusionAnalyzer;
 import dev.supportassistant.confusion.ConfusionAssessment;
 import dev.supportassistant.knowledge.KnowledgeBase;
 import dev.supportassistant.knowledge.KnowledgePassage;
+import dev.supportassistant.platform.Caller;
+import dev.supportassistant.platform.RequestLimits;
 import dev.supportassistant.screenshare.ScreenShareSession;
 import dev.supportassistant.screenshare.ScreenShareSessions;
 
@@ -23,7 +25,12 @@ import dev.supportassistant.screenshare.ScreenShareSessions;
  * confusion, store their message, look up help passages, let an agent answer (in one piece or
  * streamed), store the answer, and offer screen sharing when the customer seems confused or the
  * answer suggests it. The customer's message is stored before any provider is asked, so it
- * survives whatever the provider does. Also starts screen sharing when the customer accepts.
+ * survives whatever the provider does. Also starts screen sharing when the customer accepts, and
+ * lists and deletes conversations.
+ *
+ * <p>A conversation started with a customer token belongs to that customer: for everyone else
+ * (admins aside) it does not exist, so its id reveals nothing. One started without a token is
+ * open to whoever holds its random id, as with the old backend.
  */
 @Service
 class ChatService {
@@ -36,19 +43,21 @@ class ChatService {
     private final KnowledgeBase knowledgeBase;
     private final AgentDispatcher agents;
     private final ScreenShareSessions screenShare;
+    private final RequestLimits limits;
 
     ChatService(ConversationStore store, ConfusionAnalyzer confusionAnalyzer, KnowledgeBase knowledgeBase,
-            AgentDispatcher agents, ScreenShareSessions screenShare) {
+            AgentDispatcher agents, ScreenShareSessions screenShare, RequestLimits limits) {
         this.store = store;
         this.confusionAnalyzer = confusionAnalyzer;
         this.knowledgeBase = knowledgeBase;
         this.agents = agents;
         this.screenShare = screenShare;
+        this.limits = limits;
     }
 
-    ChatResponse chat(ChatRequest request) {
-        agents.checkProvider(request.provider());
-        Turn turn = begin(request);
+    ChatResponse chat(ChatRequest request, Caller caller) {
+        check(request);
+        Turn turn = begin(request, caller);
         return finish(turn, agents.answer(turn.agentRequest(), request.provider()));
     }
 
@@ -56,22 +65,29 @@ class ChatService {
      * Like {@link #chat}, with the answer's text passed to {@code onText} as the provider writes
      * it. The answer is stored once, complete or, when the stream was cut, with what arrived.
      */
-    ChatResponse stream(ChatRequest request, Consumer<String> onText) {
-        Turn turn = begin(request);
+    ChatResponse stream(ChatRequest request, Caller caller, Consumer<String> onText) {
+        Turn turn = begin(request, caller);
         return finish(turn, agents.stream(turn.agentRequest(), request.provider(), onText));
     }
 
-    /** Refuses an unknown (422) or unconfigured (400) provider before anything is stored. */
-    void checkProvider(String provider) {
-        agents.checkProvider(provider);
+    /**
+     * Refuses, before anything is stored, a message over {@code MAX_MESSAGE_CHARS} (422) and an
+     * unknown (422) or unconfigured (400) provider.
+     */
+    void check(ChatRequest request) {
+        if (request.message().length() > limits.maxMessageChars()) {
+            throw new InvalidChatRequestException("message: must be at most " + limits.maxMessageChars()
+                    + " characters (MAX_MESSAGE_CHARS)");
+        }
+        agents.checkProvider(request.provider());
     }
 
     /**
      * Starts screen sharing in a conversation: the customer's publisher token and an agent's
      * subscriber token for the conversation's channel, recorded in its history (without the tokens).
      */
-    ScreenShareSession startScreenShare(String conversationId) {
-        Conversation conversation = store.find(conversationId).orElseThrow(ConversationNotFoundException::new);
+    ScreenShareSession startScreenShare(String conversationId, Caller caller) {
+        Conversation conversation = visible(conversationId, caller).orElseThrow(ConversationNotFoundException::new);
         ScreenShareSession session = screenShare.start(conversation.id());
         store.append(conversation.id(), systemMessage("Screen sharing started on channel " + session.channelName()
                 + ": customer uid " + session.customer().uid() + " (publisher), support agent uid "
@@ -80,18 +96,45 @@ class ChatService {
         return session;
     }
 
-    ConversationView conversation(String id) {
-        Conversation conversation = store.find(id).orElseThrow(ConversationNotFoundException::new);
+    ConversationView conversation(String id, Caller caller) {
+        Conversation conversation = visible(id, caller).orElseThrow(ConversationNotFoundException::new);
         return new ConversationView(conversation.id(), conversation.userId(), store.messages(id),
                 conversation.createdAt(), conversation.updatedAt());
+    }
+
+    /** Deletes a conversation and all its messages (the customer's right to erasure). */
+    void delete(String id, Caller caller) {
+        Conversation conversation = visible(id, caller).orElseThrow(ConversationNotFoundException::new);
+        store.delete(conversation.id());
+    }
+
+    /**
+     * A page of a user's conversations, newest activity first: for an operator, those started for
+     * that user id; for a customer, those their token started, and only their own.
+     */
+    ConversationPage list(String userId, int page, int size, Caller caller) {
+        ConversationStore.UserColumn column;
+        if (caller.admin()) {
+            column = ConversationStore.UserColumn.USER;
+        } else if (caller.authenticatedUser().filter(userId::equals).isPresent()) {
+            column = ConversationStore.UserColumn.OWNER;
+        } else {
+            throw new ConversationListForbiddenException();
+        }
+        return new ConversationPage(userId, store.page(column, userId, page, size), page, size,
+                store.count(column, userId));
+    }
+
+    private java.util.Optional<Conversation> visible(String id, Caller caller) {
+        return store.find(id).filter(conversation -> caller.mayAccess(conversation.ownerId()));
     }
 
     /** A customer's turn, stored, and what the agent gets to answer it. */
     private record Turn(Conversation conversation, ConfusionAssessment confusion, AgentRequest agentRequest) {
     }
 
-    private Turn begin(ChatRequest request) {
-        Conversation conversation = findOrStart(request);
+    private Turn begin(ChatRequest request, Caller caller) {
+        Conversation conversation = findOrStart(request, caller);
         List<ChatMessage> history = store.messages(conversation.id());
         String text = request.message().strip();
 
@@ -135,10 +178,11 @@ class ChatService {
         return line.length() <= MAX_ERROR_CHARS ? line : line.substring(0, MAX_ERROR_CHARS - 1) + "…";
     }
 
-    private Conversation findOrStart(ChatRequest request) {
+    /** The caller's conversation, or a new one; a token's subject overrides the body's user id. */
+    private Conversation findOrStart(ChatRequest request, Caller caller) {
         String id = request.conversationId();
-        return (id == null || id.isBlank() ? java.util.Optional.<Conversation>empty() : store.find(id.strip()))
-                .orElseGet(() -> store.create(request.userId()));
+        return (id == null || id.isBlank() ? java.util.Optional.<Conversation>empty() : visible(id.strip(), caller))
+                .orElseGet(() -> store.create(caller.authenticatedUser().orElse(request.userId()), caller.userId()));
     }
 
     private static ChatMessage systemMessage(String content, ScreenShareEvent event) {

@@ -2,6 +2,13 @@ package dev.supportassistant.chat;
 
 import java.time.Instant;
 
-/** A stored conversation's header. */
-record Conversation(String id, String userId, Instant createdAt, Instant updatedAt) {
+/**
+ * A stored conversation's header.
+ *
+ * @param userId the user id the conversation was started for (from the request body, or from the
+ *     customer token when there was one)
+ * @param ownerId the customer whose token started the conversation; only they (and operators) may
+ *     see it. Null for a conversation started without a token: its unguessable id is its key.
+ */
+record Conversation(String id, String userId, String ownerId, Instant createdAt, Instant updatedAt) {
 }

@@ -38,21 +38,22 @@ class ConversationStore {
     }
 
     Optional<Conversation> find(String id) {
-        return jdbc.sql("SELECT id, user_id, created_at, updated_at FROM conversations WHERE id = :id")
+        return jdbc.sql("SELECT id, user_id, owner_id, created_at, updated_at FROM conversations WHERE id = :id")
                 .param("id", id)
                 .query(ConversationStore::conversation)
                 .optional();
     }
 
-    Conversation create(String userId) {
+    Conversation create(String userId, String ownerId) {
         Instant now = now();
-        Conversation conversation = new Conversation(UUID.randomUUID().toString(), userId, now, now);
+        Conversation conversation = new Conversation(UUID.randomUUID().toString(), userId, ownerId, now, now);
         jdbc.sql("""
-                INSERT INTO conversations (id, user_id, created_at, updated_at)
-                VALUES (:id, :userId, :createdAt, :updatedAt)
+                INSERT INTO conversations (id, user_id, owner_id, created_at, updated_at)
+                VALUES (:id, :userId, :ownerId, :createdAt, :updatedAt)
                 """)
                 .param("id", conversation.id())
                 .param("userId", userId)
+                .param("ownerId", ownerId)
                 .param("createdAt", timestamp(now))
                 .param("updatedAt", timestamp(now))
                 .update();
@@ -95,6 +96,44 @@ class ConversationStore {
                 .update();
     }
 
+    /** Deletes a conversation with all its messages; false when there was none. */
+    boolean delete(String id) {
+        return jdbc.sql("DELETE FROM conversations WHERE id = :id").param("id", id).update() > 0;
+    }
+
+    /** One page of a user's conversations, most recently active first, with their message counts. */
+    List<ConversationSummary> page(UserColumn column, String userId, int page, int size) {
+        return jdbc.sql("""
+                SELECT c.id, c.user_id, c.created_at, c.updated_at,
+                       (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id) AS message_count
+                FROM conversations c WHERE c.%s = :userId
+                ORDER BY c.updated_at DESC, c.id
+                LIMIT :size OFFSET :offset
+                """.formatted(column.column))
+                .param("userId", userId)
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query((rs, row) -> new ConversationSummary(rs.getString("id"), rs.getString("user_id"),
+                        instant(rs, "created_at"), instant(rs, "updated_at"), rs.getInt("message_count")))
+                .list();
+    }
+
+    long count(UserColumn column, String userId) {
+        return jdbc.sql("SELECT COUNT(*) FROM conversations WHERE %s = :userId".formatted(column.column))
+                .param("userId", userId).query(Long.class).single();
+    }
+
+    /** Which user a listing is by: the one named at start, or the customer whose token started it. */
+    enum UserColumn {
+        USER("user_id"), OWNER("owner_id");
+
+        private final String column;
+
+        UserColumn(String column) {
+            this.column = column;
+        }
+    }
+
     /** All messages of a conversation, oldest first. */
     List<ChatMessage> messages(String conversationId) {
         return jdbc.sql("SELECT * FROM messages WHERE conversation_id = :id ORDER BY seq")
@@ -117,7 +156,8 @@ class ConversationStore {
     }
 
     private static Conversation conversation(ResultSet rs, int row) throws SQLException {
-        return new Conversation(rs.getString("id"), rs.getString("user_id"), instant(rs, "created_at"),
+        return new Conversation(rs.getString("id"), rs.getString("user_id"), rs.getString("owner_id"),
+                instant(rs, "created_at"),
                 instant(rs, "updated_at"));
     }
 

@@ -4,6 +4,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.supportassistant.platform.RateLimited;
+
 /**
  * {@code POST /api/v1/agora/token}: a token for one channel and one uid (or account). Also the
  * renewal path: when the SDK reports that a token's privileges will expire, the client asks here
@@ -19,6 +21,7 @@ class AgoraTokenController {
     }
 
     @PostMapping("/api/v1/agora/token")
+    @RateLimited(RateLimited.Limit.TOKEN)
     TokenGrant token(@RequestBody TokenRequest request) {
         return tokens.issue(request);
     }

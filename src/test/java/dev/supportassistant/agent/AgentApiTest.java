@@ -28,7 +28,7 @@ class AgentApiTest extends ApiTest {
 
     @Test
     void switchingToAConfiguredProviderIsStoredForEveryInstance() {
-        var response = api.post("/api/v1/agent/switch?provider=local", null);
+        var response = api.asAdmin().post("/api/v1/agent/switch?provider=local", null);
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("message").asString()).isEqualTo("Successfully switched to local");
@@ -38,7 +38,7 @@ class AgentApiTest extends ApiTest {
 
     @Test
     void switchingToAnUnknownProviderIsA422ListingTheSupportedOnes() {
-        var response = api.post("/api/v1/agent/switch?provider=skynet", null);
+        var response = api.asAdmin().post("/api/v1/agent/switch?provider=skynet", null);
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().get("detail").asString()).contains("skynet").contains("local");
@@ -46,7 +46,7 @@ class AgentApiTest extends ApiTest {
 
     @Test
     void switchingWithoutAProviderIsA422() {
-        var response = api.post("/api/v1/agent/switch", null);
+        var response = api.asAdmin().post("/api/v1/agent/switch", null);
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().get("detail").asString()).contains("provider");

@@ -22,7 +22,7 @@ class NoProviderKeysTest extends ApiTest {
 
     @Test
     void switchingToAProviderWithoutKeyIsRejectedNamingTheVariable() {
-        var response = api.post("/api/v1/agent/switch?provider=anthropic", null);
+        var response = api.asAdmin().post("/api/v1/agent/switch?provider=anthropic", null);
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("detail").asString()).contains("ANTHROPIC_API_KEY");
@@ -31,7 +31,7 @@ class NoProviderKeysTest extends ApiTest {
 
     @Test
     void switchingToOllamaWithoutItsAddressNamesTheVariable() {
-        var response = api.post("/api/v1/agent/switch?provider=ollama", null);
+        var response = api.asAdmin().post("/api/v1/agent/switch?provider=ollama", null);
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("detail").asString()).contains("OLLAMA_BASE_URL");

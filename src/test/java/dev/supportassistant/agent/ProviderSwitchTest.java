@@ -19,7 +19,7 @@ class ProviderSwitchTest extends ProviderFakesTest {
     void switchingIsPersistedAndAnswersComeFromTheNewProvider() {
         ANTHROPIC.stubFor(anthropicMessages(false).willReturn(anthropicReply("Claude here.", 20, 3)));
 
-        var switched = api.post("/api/v1/agent/switch?provider=anthropic", null);
+        var switched = api.asAdmin().post("/api/v1/agent/switch?provider=anthropic", null);
 
         assertThat(switched.status()).isEqualTo(200);
         assertThat(switched.json().get("message").asString()).isEqualTo("Successfully switched to anthropic");
@@ -44,7 +44,7 @@ class ProviderSwitchTest extends ProviderFakesTest {
 
     @Test
     void switchingToAnUnknownProviderIs422() {
-        var response = api.post("/api/v1/agent/switch?provider=gemini", null);
+        var response = api.asAdmin().post("/api/v1/agent/switch?provider=gemini", null);
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().get("detail").asString()).contains("gemini").contains("openai");

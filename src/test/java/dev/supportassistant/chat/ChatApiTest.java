@@ -144,7 +144,7 @@ class ChatApiTest extends ApiTest {
 
     @Test
     void overlongMessageIsRejected() {
-        assertRejected("{\"message\": \"" + "a".repeat(ChatRequest.MAX_MESSAGE_CHARS + 1) + "\"}", "message");
+        assertRejected("{\"message\": \"" + "a".repeat(4001) + "\"}", "at most 4000 characters");
     }
 
     @Test

@@ -30,9 +30,9 @@ abstract class PersistenceAcrossRestarts {
                     .json().get("conversation_id").asString();
             api.post("/api/v1/chat", "{\"message\": \"The reset email never arrived\", \"conversation_id\": \""
                     + conversationId + "\"}");
-            assertThat(api.post("/api/v1/agent/switch?provider=local", null).status()).isEqualTo(200);
+            assertThat(api.asAdmin().post("/api/v1/agent/switch?provider=local", null).status()).isEqualTo(200);
             before = api.get("/api/v1/conversation/" + conversationId).json();
-            documentsBefore = api.get("/api/v1/docs").json();
+            documentsBefore = api.asAdmin().get("/api/v1/docs").json();
         }
 
         try (RunningService service = RunningService.start(databaseSettings())) {
@@ -40,7 +40,7 @@ abstract class PersistenceAcrossRestarts {
 
             assertThat(after).isEqualTo(before);
             // The same document ids: the bundled articles were not chunked and embedded again.
-            assertThat(service.api().get("/api/v1/docs").json()).isEqualTo(documentsBefore).isNotEmpty();
+            assertThat(service.api().asAdmin().get("/api/v1/docs").json()).isEqualTo(documentsBefore).isNotEmpty();
             assertThat(after.get("user_id").asString()).isEqualTo("restart_user");
             assertThat(after.get("messages")).hasSize(4);
             assertThat(after.get("messages").get(0).get("content").asString()).isEqualTo("How do I reset my password?");

@@ -25,7 +25,7 @@ class DocumentApiTest extends ApiTest {
             """;
 
     private JsonNode addDocument() {
-        var response = api.post("/api/v1/docs", "{\"title\": \"Exporting reports\", \"content\": "
+        var response = api.asAdmin().post("/api/v1/docs", "{\"title\": \"Exporting reports\", \"content\": "
                 + ApiClient.quote(ARTICLE) + "}");
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.json();
@@ -50,7 +50,7 @@ class DocumentApiTest extends ApiTest {
             assertThat(answer.get("metadata").get("sources").get(0).get("chunk_id").asString())
                     .startsWith("exporting-reports-").endsWith("#1");
         } finally {
-            api.send("DELETE", "/api/v1/docs/" + document.get("id").asString(), null);
+            api.asAdmin().send("DELETE", "/api/v1/docs/" + document.get("id").asString(), null);
         }
     }
 
@@ -58,13 +58,13 @@ class DocumentApiTest extends ApiTest {
     void listShowsTheBundledArticlesAndAddedDocuments() {
         JsonNode document = addDocument();
         try {
-            JsonNode list = api.get("/api/v1/docs").json();
+            JsonNode list = api.asAdmin().get("/api/v1/docs").json();
 
             assertThat(list.valueStream().filter(d -> d.get("origin").asString().equals("folder")))
                     .extracting(d -> d.get("source_file").asString()).contains("password-reset.md", "billing.md");
             assertThat(list.valueStream().map(d -> d.get("id").asString())).contains(document.get("id").asString());
         } finally {
-            api.send("DELETE", "/api/v1/docs/" + document.get("id").asString(), null);
+            api.asAdmin().send("DELETE", "/api/v1/docs/" + document.get("id").asString(), null);
         }
     }
 
@@ -72,11 +72,11 @@ class DocumentApiTest extends ApiTest {
     void deletedDocumentIsNoLongerListedOrAnsweredFrom() {
         String id = addDocument().get("id").asString();
 
-        assertThat(api.send("DELETE", "/api/v1/docs/" + id, null).status()).isEqualTo(204);
+        assertThat(api.asAdmin().send("DELETE", "/api/v1/docs/" + id, null).status()).isEqualTo(204);
 
-        assertThat(api.get("/api/v1/docs").json().valueStream().map(d -> d.get("id").asString())).doesNotContain(id);
+        assertThat(api.asAdmin().get("/api/v1/docs").json().valueStream().map(d -> d.get("id").asString())).doesNotContain(id);
         assertThat(ask("How can I export a report to PDF?").get("content").asString()).doesNotContain("File > Export");
-        var again = api.send("DELETE", "/api/v1/docs/" + id, null);
+        var again = api.asAdmin().send("DELETE", "/api/v1/docs/" + id, null);
         assertThat(again.status()).isEqualTo(404);
         assertThat(again.json().get("detail").asString()).isEqualTo("Document not found");
     }
@@ -85,7 +85,7 @@ class DocumentApiTest extends ApiTest {
     void documentsWithoutTitleOrContentAreRejected() {
         for (String body : new String[] {"{\"title\": \"\", \"content\": \"text\"}", "{\"title\": \"T\"}",
                 "{\"title\": \"T\", \"content\": \"   \"}", "{}", "{\"title\": 5"}) {
-            var response = api.post("/api/v1/docs", body);
+            var response = api.asAdmin().post("/api/v1/docs", body);
 
             assertThat(response.status()).as(body).isEqualTo(422);
             assertThat(response.json().get("detail").asString()).as(body).isNotBlank();

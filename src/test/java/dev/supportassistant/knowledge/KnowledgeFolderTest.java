@@ -39,7 +39,7 @@ class KnowledgeFolderTest {
 
         try (RunningService service = RunningService.start(settings())) {
             ApiClient api = service.api();
-            var documents = api.get("/api/v1/docs").json();
+            var documents = api.asAdmin().get("/api/v1/docs").json();
             assertThat(documents.valueStream().map(d -> d.get("source_file").asString()))
                     .containsExactlyInAnyOrder("devices/printers.md", "notes.txt");
             assertThat(answer(api, "How do I add a network printer?")).contains("Settings > Devices > Printers");
@@ -54,7 +54,7 @@ class KnowledgeFolderTest {
 
         try (RunningService service = RunningService.start(settings())) {
             ApiClient api = service.api();
-            assertThat(api.get("/api/v1/docs").json().valueStream().map(d -> d.get("source_file").asString()))
+            assertThat(api.asAdmin().get("/api/v1/docs").json().valueStream().map(d -> d.get("source_file").asString()))
                     .containsExactly("devices/printers.md");
             assertThat(answer(api, "How do I add a network printer?")).contains("Settings > Hardware > Printers");
         }
