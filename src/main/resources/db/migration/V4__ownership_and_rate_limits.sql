@@ -4,10 +4,10 @@ ALTER TABLE conversations ADD COLUMN owner_id VARCHAR(255);
 
 CREATE INDEX conversations_by_owner ON conversations (owner_id, updated_at);
 
--- Requests per client and minute, shared by every instance on PostgreSQL.
-CREATE TABLE rate_limit_windows (
-    client_key     VARCHAR(300) NOT NULL,
-    window_minute  BIGINT       NOT NULL,
-    hits           INTEGER      NOT NULL,
-    PRIMARY KEY (client_key, window_minute)
+-- Rate-limit token buckets, one per client and limit, shared by every instance on PostgreSQL.
+CREATE TABLE rate_limit_buckets (
+    client_key  VARCHAR(300)     PRIMARY KEY,
+    tokens      DOUBLE PRECISION NOT NULL,
+    updated_ms  BIGINT           NOT NULL,
+    allowed     BOOLEAN          NOT NULL
 );

@@ -45,12 +45,11 @@ class RateLimitInterceptor implements HandlerInterceptor {
         }
         String client = caller.authenticatedUser().map(user -> "user:" + user)
                 .orElseGet(() -> "ip:" + ClientAddress.of(request, security.trustedProxies()));
-        long retryAfter = limiter.acquire(limit.name().toLowerCase() + ":" + client, perMinute,
-                clock.instant().getEpochSecond());
+        long retryAfter = limiter.acquire(limit.name().toLowerCase() + ":" + client, perMinute, clock.millis());
         if (retryAfter > 0) {
             ErrorResponseException tooMany = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS,
                     ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, "Too many requests: at most "
-                            + perMinute + " per minute; try again in " + retryAfter + " seconds"), null);
+                            + perMinute + " a minute; try again in " + retryAfter + " seconds"), null);
             tooMany.getHeaders().set("Retry-After", Long.toString(retryAfter));
             throw tooMany;
         }

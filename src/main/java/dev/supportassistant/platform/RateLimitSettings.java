@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Requests per client and minute; 0 turns a limit off.
+ * Requests per client and minute (the burst allowed, and the pace after it); 0 turns a limit off.
  *
  * @param chatPerMinute {@code RATE_LIMIT_CHAT_PER_MINUTE}
  * @param tokenPerMinute {@code RATE_LIMIT_TOKEN_PER_MINUTE}

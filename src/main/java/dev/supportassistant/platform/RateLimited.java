@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Limits how often one client (a customer by their token's user id, otherwise an IP address) may
- * call an endpoint per minute; over the limit the answer is 429 with {@code Retry-After}.
+ * call an endpoint: bursts up to the per-minute limit, then at its pace; over it the answer is 429
+ * with {@code Retry-After}. See {@link RateLimiter}.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

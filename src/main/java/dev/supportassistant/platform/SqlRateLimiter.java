@@ -3,10 +3,14 @@ package dev.supportassistant.platform;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Rate limits counted in PostgreSQL, so instances behind one load balancer share each client's
- * budget: one upsert per limited request. Old windows are swept now and then.
+ * Rate limits kept in PostgreSQL, so instances behind one load balancer share each client's
+ * buckets: one atomic upsert per limited request. Buckets idle for long are swept now and then.
  */
 class SqlRateLimiter implements RateLimiter {
+
+    /** The bucket after this request, and whether the request was let through. */
+    private record Result(double tokens, boolean allowed) {
+    }
 
     private final JdbcClient jdbc;
 
@@ -15,19 +19,27 @@ class SqlRateLimiter implements RateLimiter {
     }
 
     @Override
-    public long acquire(String key, int perMinute, long epochSecond) {
-        long minute = epochSecond / 60;
-        int count = jdbc.sql("""
-                INSERT INTO rate_limit_windows (client_key, window_minute, hits) VALUES (:key, :minute, 1)
-                ON CONFLICT (client_key, window_minute) DO UPDATE SET hits = rate_limit_windows.hits + 1
-                RETURNING hits
-                """)
+    public long acquire(String key, int perMinute, long nowMillis) {
+        // refill = the stored tokens plus what flowed in since, capped at the limit (RateLimiter.refilled).
+        String refill = "LEAST(:limit, b.tokens + GREATEST(0, :now - b.updated_ms) * :limit / 60000.0)";
+        Result result = jdbc.sql("""
+                INSERT INTO rate_limit_buckets AS b (client_key, tokens, updated_ms, allowed)
+                VALUES (:key, :limit - 1, :now, TRUE)
+                ON CONFLICT (client_key) DO UPDATE SET
+                    tokens = CASE WHEN %1$s >= 1 THEN %1$s - 1 ELSE %1$s END,
+                    allowed = %1$s >= 1,
+                    updated_ms = :now
+                RETURNING tokens, allowed
+                """.formatted(refill))
                 .param("key", key)
-                .param("minute", minute)
-                .query(Integer.class).single();
-        if (count == 1 && Math.floorMod(key.hashCode() + minute, 50) == 0) {
-            jdbc.sql("DELETE FROM rate_limit_windows WHERE window_minute < :minute").param("minute", minute).update();
+                .param("limit", (double) perMinute)
+                .param("now", nowMillis)
+                .query((rs, row) -> new Result(rs.getDouble("tokens"), rs.getBoolean("allowed")))
+                .single();
+        if (Math.floorMod(key.hashCode() ^ nowMillis, 500) == 0) {
+            jdbc.sql("DELETE FROM rate_limit_buckets WHERE updated_ms < :idle")
+                    .param("idle", nowMillis - 3_600_000).update();
         }
-        return count <= perMinute ? 0 : 60 - epochSecond % 60;
+        return result.allowed() ? 0 : RateLimiter.secondsUntilOne(result.tokens(), perMinute);
     }
 }

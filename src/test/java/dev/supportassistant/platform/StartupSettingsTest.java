@@ -43,6 +43,17 @@ class StartupSettingsTest {
         assertThat(output.getOut() + output.getErr()).contains(message);
     }
 
+    @ParameterizedTest
+    @CsvSource({"change-me-in-production", "short-key"})
+    void weakSecretKeyStopsAProductionStartWithoutEchoingIt(String secret, CapturedOutput output) {
+        assertThatThrownBy(() -> RunningService.start(IN_MEMORY_DATABASE, "SECRET_KEY=" + secret).close())
+                .isInstanceOf(Exception.class);
+
+        assertThat(output.getOut() + output.getErr())
+                .contains("Invalid setting SECRET_KEY: expected a random value of at least 32 bytes")
+                .doesNotContain("SECRET_KEY=" + secret);
+    }
+
     @Test
     void badDatabaseUrlIsNamedWithoutEchoingItsPassword(CapturedOutput output) {
         assertThatThrownBy(() -> RunningService.start("DATABASE_URL=mysql://admin:hunter2@db/support").close())

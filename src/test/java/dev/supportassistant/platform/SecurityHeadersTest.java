@@ -1,0 +1,31 @@
+package dev.supportassistant.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import dev.supportassistant.ApiTest;
+
+/** Every response, error or not, carries the security headers. */
+class SecurityHeadersTest extends ApiTest {
+
+    @Test
+    void successesAndErrorsCarryTheSecurityHeaders() {
+        for (var response : new dev.supportassistant.ApiClient.Response[] {api.get("/api/v1/health"),
+                api.get("/api/v1/conversation/nope"), api.post("/api/v1/chat", "{bad")}) {
+            assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(response.header("Referrer-Policy")).isEqualTo("no-referrer");
+            assertThat(response.header("Content-Security-Policy")).contains("default-src 'none'");
+            assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+        }
+    }
+
+    @Test
+    void bodiesOverTheLimitAreRefusedWith413() {
+        var response = api.post("/api/v1/chat", "{\"message\": \"" + "x".repeat(1_100_000) + "\"}");
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.json().get("detail").asString()).contains("larger than 1048576 bytes");
+    }
+}
