@@ -68,12 +68,18 @@ public final class ApiClient {
      * @param headers name, value, name, value...
      */
     public Response send(String method, String path, String jsonBody, String... headers) {
+        return sendBytes(method, path, jsonBody == null ? null : jsonBody.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                jsonBody == null ? null : "application/json", headers);
+    }
+
+    /** Sends raw bytes, e.g. invalid UTF-8, with the given content type (none when null). */
+    public Response sendBytes(String method, String path, byte[] body, String contentType, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(jsonBody));
-        if (jsonBody != null) {
-            request.header("Content-Type", "application/json");
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
         }
         for (int i = 0; i + 1 < defaultHeaders.length; i += 2) {
             request.header(defaultHeaders[i], defaultHeaders[i + 1]);

@@ -30,9 +30,12 @@ class AgoraTokenService {
         return settings;
     }
 
-    /** A token for the generic endpoint: any valid channel (within {@code AGORA_CHANNEL_PREFIX}), uid or account. */
+    /**
+     * A token for the generic endpoint: any valid channel (within {@code AGORA_CHANNEL_PREFIX}), uid
+     * or account. The request is checked first, so a broken one is a 4xx even where Agora is not
+     * configured (503).
+     */
     TokenGrant issue(TokenRequest request) {
-        requireConfigured();
         String channelName = request.channelName();
         AgoraRules.channelNameViolation(channelName).ifPresent(AgoraTokenService::reject);
         if (!channelName.startsWith(settings.channelPrefix())) {
@@ -50,6 +53,7 @@ class AgoraTokenService {
         TokenRole role = role(request.role());
         long now = Instant.now().getEpochSecond();
         long expiresAt = expiresAt(request, now);
+        requireConfigured();
         return build(channelName, uid, account, role, now, expiresAt);
     }
 
