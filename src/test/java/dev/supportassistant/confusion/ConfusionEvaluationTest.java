@@ -118,7 +118,7 @@ class ConfusionEvaluationTest {
         return new Figures(tp, fp, fn, tn);
     }
 
-    private static List<Case> load() throws IOException {
+    static List<Case> load() throws IOException {
         JsonMapper json = JsonMapper.builder()
                 .propertyNamingStrategy(tools.jackson.databind.PropertyNamingStrategies.SNAKE_CASE).build();
         List<Case> cases = new ArrayList<>();
