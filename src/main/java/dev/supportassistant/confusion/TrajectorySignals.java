@@ -25,10 +25,17 @@ final class TrajectorySignals {
     static final double RISING_FRUSTRATION = 0.15;
 
     /**
-     * Cosine similarity from which two customer messages ask the same thing: all-MiniLM-L6-v2 puts
-     * paraphrases at about 0.6 to 0.9 and different questions on one product below 0.5.
+     * Cosine similarity (all-MiniLM-L6-v2) from which two customer messages ask the same thing:
+     * paraphrases score about 0.6 to 0.9, different questions on one product mostly below 0.5.
      */
     private static final double SAME_QUESTION = 0.6;
+    /**
+     * Words with which a customer moves on to a new problem on the same subject ("the reset email
+     * never came", then "now my account is locked"): close in meaning, but not asking again.
+     */
+    private static final Pattern NEW_SUBJECT = Pattern.compile(
+            "^\\W*(?:now|also|and also|another|one more|next|separately|unrelated|by the way|btw|besides|new question"
+                    + "|different question|other question)\\b");
 
     private static final Pattern NUMBERED_STEP = Pattern.compile("(?m)^\\s*(?:\\d+[.)]|[-*•])\\s+\\S");
     private static final Pattern INSTRUCTION = Pattern.compile(
@@ -74,11 +81,15 @@ final class TrajectorySignals {
                 closest = Math.max(closest, SentenceEmbeddings.similarity(vector, earlier));
             }
         }
-        boolean sameWords = customerTurns(history).stream().anyMatch(earlier -> sameWords(message, earlier));
-        if (closest >= SAME_QUESTION || sameWords) {
-            signals.add(closest >= SAME_QUESTION
-                    ? "trajectory: asked again in other words (%.2f)".formatted(closest)
-                    : "trajectory: repeated question");
+        if (NEW_SUBJECT.matcher(LexicalSignals.normalized(message)).find()) {
+            return 0;
+        }
+        if (closest >= SAME_QUESTION) {
+            signals.add("trajectory: asked again in other words (%.2f)".formatted(closest));
+            return REPHRASED;
+        }
+        if (customerTurns(history).stream().anyMatch(earlier -> sameWords(message, earlier))) {
+            signals.add("trajectory: repeated question");
             return REPHRASED;
         }
         return 0;

@@ -103,6 +103,19 @@ class SignalConfusionAnalyzerTest {
     }
 
     @Test
+    void movingOnToTheNextProblemOnTheSameSubjectIsNotAskingAgain() {
+        var history = List.of(Turn.customer("How do I reset my password?"),
+                Turn.assistant("Select Forgot password? on the sign-in page and follow the link in the email."),
+                Turn.customer("The reset email never arrived"),
+                Turn.assistant("Check your spam folder, then request a new link."));
+
+        var assessment = analyzer.assess("Now my account is locked", history);
+
+        assertThat(assessment.signals()).noneMatch(signal -> signal.startsWith("trajectory: asked again"));
+        assertThat(assessment.confused()).isFalse();
+    }
+
+    @Test
     void repeatingAnEarlierQuestionWordForWordIsASignal() {
         var assessment = analyzer.assess("how do I reset my password",
                 List.of(Turn.customer("Hi there"), Turn.customer("How do I reset my password?")));
