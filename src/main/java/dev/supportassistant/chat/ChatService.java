@@ -139,7 +139,8 @@ class ChatService {
         String text = request.message().strip();
 
         ConfusionAssessment confusion = confusionAnalyzer.assess(text, history.stream()
-                .filter(message -> message.role() == Role.USER).map(ChatMessage::content).toList());
+                .filter(message -> message.role() != Role.SYSTEM)
+                .map(message -> new ConfusionAnalyzer.Turn(message.role() == Role.USER, message.content())).toList());
         store.append(conversation.id(), new ChatMessage(newId(), Role.USER, text, ConversationStore.now(),
                 new MessageMetadata(null, null, confusion.level(), null, null, null, null, confusion.signals(), null,
                         null, null)));

@@ -2,12 +2,34 @@ package dev.supportassistant.confusion;
 
 import java.util.List;
 
-/** Scores how confused or stuck a customer is, from their new message and what they said before. */
+/**
+ * Scores how confused or stuck a customer is, from their new message and the conversation so far.
+ * The conversation matters as much as the message: a calm "still the same" after the assistant's
+ * steps means those steps did not help.
+ */
 public interface ConfusionAnalyzer {
 
     /**
      * @param message the customer's new message
-     * @param earlierMessages the customer's earlier messages in this conversation, oldest first
+     * @param history the conversation before it, oldest first: the customer's and the assistant's
+     *     turns, without system events
      */
-    ConfusionAssessment assess(String message, List<String> earlierMessages);
+    ConfusionAssessment assess(String message, List<Turn> history);
+
+    /**
+     * One earlier turn of the conversation.
+     *
+     * @param fromCustomer whether the customer wrote it; otherwise the assistant did
+     * @param text what was said
+     */
+    record Turn(boolean fromCustomer, String text) {
+
+        public static Turn customer(String text) {
+            return new Turn(true, text);
+        }
+
+        public static Turn assistant(String text) {
+            return new Turn(false, text);
+        }
+    }
 }

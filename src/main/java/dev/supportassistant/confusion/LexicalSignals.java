@@ -1,0 +1,181 @@
+package dev.supportassistant.confusion;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Confusion read from the words of one message: confusion phrases ("stuck", "doesn't work"),
+ * not finding something in the interface, emotional words and shouting, error codes and stack
+ * traces, a pile of questions, negations and uncertainty. Each kind of signal adds a capped weight,
+ * so one kind alone cannot reach the screen-share threshold but two or three together do. A customer
+ * saying it works now lowers the level. Cheap:
+ * a few dozen regular expressions, no model.
+ */
+final class LexicalSignals {
+
+    private static final Map<String, Pattern> CONFUSION_PHRASES = wholePhrases(
+            "confused", "confusing", "stuck", "lost", "doesn't work", "does not work", "don't work",
+            "not working", "isn't working", "won't work", "still not", "still doesn't", "still can't",
+            "don't understand", "do not understand", "don't get it", "can't figure", "cannot figure",
+            "no idea", "makes no sense", "tried everything", "nothing works", "nothing happens",
+            "going around in circles", "keeps failing", "keeps happening", "again and again", "broken");
+    /**
+     * "Doesn't work" and "don't understand" in the languages customers most often write in besides
+     * English: the embedding model reads English only, so this is what the other languages get.
+     */
+    private static final Map<String, Pattern> OTHER_LANGUAGES = wholePhrases(
+            "funktioniert nicht", "geht nicht", "verstehe nicht", "verstehe es nicht", "komme nicht weiter",
+            "ne marche pas", "ne fonctionne pas", "ne comprends pas", "je suis bloqué", "no funciona",
+            "no entiendo", "no puedo", "estoy atascado", "não funciona", "não entendo", "non funziona",
+            "non capisco", "werkt niet", "snap het niet");
+    private static final Map<String, Pattern> NOT_FOUND_PHRASES = wholePhrases(
+            "can't find", "cannot find", "couldn't find", "can't see", "don't see", "doesn't show",
+            "not showing", "isn't there", "is not there", "nowhere", "disappeared", "greyed out", "grayed out");
+    private static final Map<String, Pattern> EMOTIONAL_WORDS = wholePhrases(
+            "frustrated", "frustrating", "annoyed", "annoying", "angry", "furious", "ridiculous",
+            "useless", "terrible", "awful", "hate", "fed up", "sick of", "wtf", "ugh", "argh", "seriously",
+            "waste of time", "give up", "desperate");
+    private static final Map<String, Pattern> UNCERTAINTY = wholePhrases(
+            "not sure", "i think", "maybe", "i guess", "somehow", "i don't know", "whatever", "no clue");
+    private static final Pattern ERROR_CODE = Pattern.compile(
+            "\\b0x[0-9a-f]{6,8}\\b|\\bhttp\\s*[45]\\d\\d\\b|\\b(?:error|code)\\s*[:#]?\\s*[a-z]?\\d{3,5}\\b"
+                    + "|\\b[a-z]\\d{4}\\b|\\b\\w+(?:exception|error)\\b|traceback|\\bat [\\w.$]+\\([\\w.]+:\\d+\\)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern NEGATION = Pattern.compile("\\b(?:not|never|nothing|nobody|no|none)\\b|n't\\b");
+    /** A word that turns a following confusion word around: "not confused", "nothing is broken". */
+    private static final Pattern NEGATED_BEFORE = Pattern.compile(
+            "(?:\\b(?:not|no|nothing|never|without)|isn't|wasn't|aren't)\\W+(?:\\w+\\W+)?$");
+    private static final Pattern RESOLVED = Pattern.compile("\\b(?:fixed|solved|sorted|worked|it works|works now"
+            + "|working now|works fine|it's working|got it working|did the trick|that did it|found it|there it is"
+            + "|figured it out|back to normal|all good|all set|perfect|thanks|thank you|cheers)\\b");
+    /** "Thanks, but it still fails" is not resolved. */
+    private static final Pattern BUT_NOT = Pattern.compile("\\b(?:still|but|not|no|same)\\b|n't\\b");
+    private static final double RESOLVED_RELIEF = 0.5;
+    private static final Pattern SHOUTED_WORD = Pattern.compile("\\b[A-Z]{4,}\\b");
+
+    /** The customer's words, in lower case, as the phrase patterns expect them. */
+    static String normalized(String message) {
+        // Typographic apostrophes from phones would otherwise hide "doesn’t work".
+        return message.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+    }
+
+    /** The lexical part of the confusion level, with the signals that make it up added to {@code signals}. */
+    double score(String message, List<String> signals) {
+        String text = normalized(message);
+        double level = 0;
+        level += phrases(text, CONFUSION_PHRASES, "confusion phrase", 0.2, 0.45, signals);
+        level += phrases(text, NOT_FOUND_PHRASES, "cannot find it", 0.2, 0.3, signals);
+        level += phrases(text, OTHER_LANGUAGES, "confusion phrase", 0.3, 0.45, signals);
+        level += frustration(message, text, signals);
+        level += errorCodes(message, signals);
+        level += questions(message, signals);
+        level += negations(text, signals);
+        level += phrases(text, UNCERTAINTY, "uncertainty", 0.1, 0.1, signals);
+        if (resolved(message)) {
+            signals.add("resolved: the customer says it works now");
+            level -= RESOLVED_RELIEF;
+        }
+        return level;
+    }
+
+    /** Whether the customer says their problem is solved, with no "but" or "still" after it. */
+    static boolean resolved(String message) {
+        String text = normalized(message);
+        return RESOLVED.matcher(text).find() && !BUT_NOT.matcher(text).find();
+    }
+
+    /** How frustrated one message sounds from its words alone: 0.0 (calm) to 0.5. */
+    double frustration(String message) {
+        return frustration(message, normalized(message), new ArrayList<>());
+    }
+
+    private static double frustration(String message, String text, List<String> signals) {
+        return phrases(text, EMOTIONAL_WORDS, "frustration", 0.15, 0.3, signals) + shouting(message, signals);
+    }
+
+    private static Map<String, Pattern> wholePhrases(String... phrases) {
+        Map<String, Pattern> patterns = new LinkedHashMap<>();
+        for (String phrase : phrases) {
+            patterns.put(phrase, Pattern.compile("\\b" + Pattern.quote(phrase) + "\\b"));
+        }
+        return patterns;
+    }
+
+    private static double phrases(String text, Map<String, Pattern> phrases, String kind, double weight, double cap,
+            List<String> signals) {
+        double score = 0;
+        for (Map.Entry<String, Pattern> phrase : phrases.entrySet()) {
+            Matcher matcher = phrase.getValue().matcher(text);
+            if (matcher.find() && !negated(text, matcher.start())) {
+                signals.add(kind + ": " + phrase.getKey());
+                score += weight;
+            }
+        }
+        return Math.min(cap, score);
+    }
+
+    /** "No problems, nothing is broken" is a calm customer, not a confused one. */
+    private static boolean negated(String text, int start) {
+        return NEGATED_BEFORE.matcher(text.substring(Math.max(0, start - 24), start)).find();
+    }
+
+    private static double shouting(String message, List<String> signals) {
+        double score = 0;
+        if (message.contains("!!")) {
+            signals.add("frustration: repeated exclamation marks");
+            score += 0.1;
+        }
+        Matcher shouted = SHOUTED_WORD.matcher(message);
+        int count = 0;
+        while (shouted.find()) {
+            if (!ERROR_CODE.matcher(shouted.group()).matches() && !shouted.group().startsWith("HTTP")) {
+                count++;
+            }
+        }
+        if (count >= 2) {
+            signals.add("frustration: shouting");
+            score += 0.1;
+        }
+        return score;
+    }
+
+    private static double errorCodes(String message, List<String> signals) {
+        Matcher matcher = ERROR_CODE.matcher(message);
+        if (matcher.find()) {
+            signals.add("error code: " + matcher.group().strip());
+            return 0.25;
+        }
+        return 0;
+    }
+
+    private static double questions(String message, List<String> signals) {
+        long count = message.chars().filter(c -> c == '?').count();
+        if (count >= 3) {
+            signals.add("many questions: " + count);
+            return 0.15;
+        }
+        if (count == 2) {
+            signals.add("several questions");
+            return 0.05;
+        }
+        return 0;
+    }
+
+    private static double negations(String text, List<String> signals) {
+        Matcher matcher = NEGATION.matcher(text);
+        int count = 0;
+        while (matcher.find()) {
+            count++;
+        }
+        if (count >= 2) {
+            signals.add("negations: " + count);
+            return 0.1;
+        }
+        return 0;
+    }
+}
