@@ -2,10 +2,15 @@ package dev.supportassistant.embedding;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
@@ -13,26 +18,60 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2Embedding
 /**
  * Turns text into unit-length 384-dimensional vectors with all-MiniLM-L6-v2, whose ONNX model
  * ships inside its jar: no download, no network, no GPU. Similar meanings give vectors with a
- * high cosine similarity, which for unit vectors is their dot product. Thread-safe.
+ * high cosine similarity, which for unit vectors is their dot product. Thread-safe. Returned
+ * vectors are shared with a small cache of recent texts: read them, never modify them.
  */
 @Component
 public class SentenceEmbeddings {
 
     public static final int DIMENSIONS = 384;
 
-    private final EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
+    /** Recent texts: a customer turn is embedded for the knowledge search and again for confusion detection. */
+    private static final int CACHED_TEXTS = 1024;
 
+    private final EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
+    private final Map<String, float[]> recent = Collections.synchronizedMap(
+            new LinkedHashMap<>(CACHED_TEXTS, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+                    return size() > CACHED_TEXTS;
+                }
+            });
+
+    /** The text's vector; the same text asked for again soon (same turn, earlier turns) costs nothing. */
     public float[] embed(String text) {
-        return normalized(model.embed(text).content().vector());
+        float[] cached = recent.get(text);
+        if (cached != null) {
+            return cached;
+        }
+        float[] vector = embedUncached(text);
+        recent.put(text, vector);
+        return vector;
     }
 
+    /** Vectors for many texts, the uncached ones computed in one batch. */
     public List<float[]> embedAll(List<String> texts) {
-        if (texts.isEmpty()) {
-            return List.of();
+        Map<String, float[]> vectors = new HashMap<>();
+        for (String text : texts) {
+            float[] cached = recent.get(text);
+            if (cached != null) {
+                vectors.put(text, cached);
+            }
         }
-        return model.embedAll(texts.stream().map(TextSegment::from).toList()).content().stream()
-                .map(embedding -> normalized(embedding.vector()))
-                .toList();
+        List<String> missing = texts.stream().filter(text -> !vectors.containsKey(text)).distinct().toList();
+        if (!missing.isEmpty()) {
+            List<Embedding> computed = model.embedAll(missing.stream().map(TextSegment::from).toList()).content();
+            for (int i = 0; i < missing.size(); i++) {
+                float[] vector = normalized(computed.get(i).vector());
+                vectors.put(missing.get(i), vector);
+                recent.put(missing.get(i), vector);
+            }
+        }
+        return texts.stream().map(vectors::get).toList();
+    }
+
+    private float[] embedUncached(String text) {
+        return normalized(model.embed(text).content().vector());
     }
 
     /** Cosine similarity of two vectors from this class (unit length): -1.0 to 1.0. */
