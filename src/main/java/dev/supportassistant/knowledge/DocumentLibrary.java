@@ -36,17 +36,24 @@ class DocumentLibrary implements SmartInitializingSingleton {
     private final KnowledgeStore store;
     private final SentenceEmbeddings embeddings;
     private final KnowledgeFolder folder;
+    private final KnowledgeSettings settings;
 
-    DocumentLibrary(KnowledgeStore store, SentenceEmbeddings embeddings, KnowledgeFolder folder) {
+    DocumentLibrary(KnowledgeStore store, SentenceEmbeddings embeddings, KnowledgeFolder folder,
+            KnowledgeSettings settings) {
         this.store = store;
         this.embeddings = embeddings;
         this.folder = folder;
+        this.settings = settings;
     }
 
     /** Runs once every bean exists and before the web server takes requests. */
     @Override
     public void afterSingletonsInstantiated() {
-        synchronizeFolder();
+        if (settings.enabled()) {
+            synchronizeFolder();
+        } else {
+            log.info("Knowledge base off (KNOWLEDGE_ENABLED=false): no articles ingested or searched");
+        }
     }
 
     KnowledgeDocument add(String title, String content) {

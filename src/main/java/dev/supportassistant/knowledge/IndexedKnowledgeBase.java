@@ -24,16 +24,18 @@ class IndexedKnowledgeBase implements KnowledgeBase {
 
     private final KnowledgeStore store;
     private final SentenceEmbeddings embeddings;
+    private final KnowledgeSettings settings;
     private volatile Snapshot snapshot = new Snapshot(-1, new SearchIndex(List.of()), List.of());
 
-    IndexedKnowledgeBase(KnowledgeStore store, SentenceEmbeddings embeddings) {
+    IndexedKnowledgeBase(KnowledgeStore store, SentenceEmbeddings embeddings, KnowledgeSettings settings) {
         this.store = store;
         this.embeddings = embeddings;
+        this.settings = settings;
     }
 
     @Override
     public List<KnowledgePassage> search(String query, int limit) {
-        if (query.isBlank()) {
+        if (!settings.enabled() || query.isBlank()) {
             return List.of();
         }
         return current().index().search(query, embeddings.embed(query), limit);

@@ -22,7 +22,7 @@ public final class BundledKnowledge implements KnowledgeBase {
         embeddings = new SentenceEmbeddings();
         List<StoredChunk> chunks = new ArrayList<>();
         List<String> titles = new ArrayList<>();
-        for (KnowledgeFolder.SourceFile file : new KnowledgeFolder(new KnowledgeSettings(null)).read()) {
+        for (KnowledgeFolder.SourceFile file : new KnowledgeFolder(new KnowledgeSettings(true, null)).read()) {
             HelpArticle article = HelpArticle.parse(DocumentLibrary.slug(file.name()), file.text());
             titles.add(article.title());
             for (HelpArticle.Chunk chunk : article.chunks()) {

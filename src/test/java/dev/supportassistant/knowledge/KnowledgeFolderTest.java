@@ -60,6 +60,17 @@ class KnowledgeFolderTest {
         }
     }
 
+    @Test
+    void retrievalCanBeTurnedOff() {
+        try (RunningService service = RunningService.start("KNOWLEDGE_ENABLED=false",
+                "spring.datasource.url=jdbc:h2:mem:noknowledge")) {
+            ApiClient api = service.api();
+
+            assertThat(api.asAdmin().get("/api/v1/docs").json()).isEmpty();
+            assertThat(answer(api, "How do I reset my password?")).contains("couldn't find");
+        }
+    }
+
     private static String answer(ApiClient api, String question) {
         return api.post("/api/v1/chat", "{\"message\": " + ApiClient.quote(question) + "}")
                 .json().get("message").get("content").asString();
