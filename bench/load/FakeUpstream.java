@@ -20,6 +20,9 @@ public class FakeUpstream {
     public static void main(String[] args) throws IOException {
         int port = Integer.parseInt(args[0]);
         long latencyMillis = Long.parseLong(args[1]);
+        // Without it, headers and body leave in separate packets and Nagle's algorithm meets the
+        // client's delayed ACK: every answer waits 40 ms, which would hide the service's overhead.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 4096);
         server.setExecutor(threads());
         server.createContext("/v1/chat/completions", exchange -> answer(exchange, latencyMillis));
