@@ -2,6 +2,7 @@ package dev.supportassistant.confusion;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import dev.supportassistant.embedding.SentenceEmbeddings;
 
@@ -135,12 +136,16 @@ final class SemanticSignals {
             "Out of curiosity, what causes that kind of error?",
             "Everything is working fine, I only have a question about pricing");
 
-    private final List<float[]> confused;
-    private final List<float[]> clear;
+    /** The example phrases' vectors. */
+    private record Examples(List<float[]> confused, List<float[]> clear) {
+    }
+
+    /** Embedded in the background from construction on, so start-up does not wait for it. */
+    private final CompletableFuture<Examples> examples;
 
     SemanticSignals(SentenceEmbeddings embeddings) {
-        this.confused = embeddings.embedAll(CONFUSED_EXAMPLES);
-        this.clear = embeddings.embedAll(CLEAR_EXAMPLES);
+        this.examples = CompletableFuture.supplyAsync(
+                () -> new Examples(embeddings.embedAll(CONFUSED_EXAMPLES), embeddings.embedAll(CLEAR_EXAMPLES)));
     }
 
     /**
@@ -148,8 +153,9 @@ final class SemanticSignals {
      * signal that says so added to {@code signals} when it moves the level noticeably.
      */
     double score(float[] message, List<String> signals) {
-        double towardsConfused = nearest(message, confused);
-        double towardsClear = nearest(message, clear);
+        Examples known = examples.join();
+        double towardsConfused = nearest(message, known.confused());
+        double towardsClear = nearest(message, known.clear());
         double margin = towardsConfused - towardsClear;
         double score = Math.max(-MAX_LOWER, Math.min(MAX_RAISE, MAX_RAISE * margin / FULL_MARGIN));
         if (score >= 0.05) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.springframework.stereotype.Component;
 
@@ -29,7 +30,16 @@ public class SentenceEmbeddings {
     /** Recent texts: a customer turn is embedded for the knowledge search and again for confusion detection. */
     private static final int CACHED_TEXTS = 1024;
 
-    private final EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
+    /**
+     * Loading the 90 MB model takes about a second; it happens on its own thread while the rest of
+     * the application starts, and the first embedding waits for it if it has to.
+     */
+    private final CompletableFuture<EmbeddingModel> loading = CompletableFuture.supplyAsync(
+            AllMiniLmL6V2EmbeddingModel::new, task -> {
+                Thread loader = new Thread(task, "embedding-model-loader");
+                loader.setDaemon(true);
+                loader.start();
+            });
     private final Map<String, float[]> recent = Collections.synchronizedMap(
             new LinkedHashMap<>(CACHED_TEXTS, 0.75f, true) {
                 @Override
@@ -60,7 +70,7 @@ public class SentenceEmbeddings {
         }
         List<String> missing = texts.stream().filter(text -> !vectors.containsKey(text)).distinct().toList();
         if (!missing.isEmpty()) {
-            List<Embedding> computed = model.embedAll(missing.stream().map(TextSegment::from).toList()).content();
+            List<Embedding> computed = model().embedAll(missing.stream().map(TextSegment::from).toList()).content();
             for (int i = 0; i < missing.size(); i++) {
                 float[] vector = normalized(computed.get(i).vector());
                 vectors.put(missing.get(i), vector);
@@ -70,8 +80,12 @@ public class SentenceEmbeddings {
         return texts.stream().map(vectors::get).toList();
     }
 
+    private EmbeddingModel model() {
+        return loading.join();
+    }
+
     private float[] embedUncached(String text) {
-        return normalized(model.embed(text).content().vector());
+        return normalized(model().embed(text).content().vector());
     }
 
     /** Cosine similarity of two vectors from this class (unit length): -1.0 to 1.0. */
