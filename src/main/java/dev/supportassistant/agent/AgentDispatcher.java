@@ -121,7 +121,8 @@ public class AgentDispatcher {
                         circuit.releasePermission();
                     }
                     metrics.cancelled(agent, since(callStarted));
-                    return partial(agent, chain.get(0).provider(), request, relay, started, fallback, failures, "client disconnected");
+                    return partial(agent, chain.get(0).provider(), request, relay, started, fallback, failures,
+                            "client disconnected");
                 }
                 ProviderFailure what = ProviderFailure.of(failure);
                 if (!isLocal) {

@@ -48,7 +48,8 @@ class AgentMetrics {
             }
             String provider = agent.provider();
             Gauge.builder(CIRCUIT_STATE, circuits, all -> stateCode(all.state(provider)))
-                    .description("Circuit breaker state per provider: 0 closed, 1 half-open (on trial), 2 open (skipped)")
+                    .description("Circuit breaker state per provider: 0 closed, 1 half-open (on trial), "
+                            + "2 open (skipped)")
                     .tag("provider", provider)
                     .register(registry);
         }

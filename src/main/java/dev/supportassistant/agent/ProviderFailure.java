@@ -60,7 +60,8 @@ record ProviderFailure(String summary, String cause, boolean retryable, Optional
                 return new ProviderFailure("timed out", "timeout", false, Optional.empty());
             }
             if (cause instanceof StreamCutException) {
-                return new ProviderFailure("stream ended before the reply was finished", "stream_cut", false, Optional.empty());
+                return new ProviderFailure("stream ended before the reply was finished", "stream_cut", false,
+                        Optional.empty());
             }
             if (cause instanceof OpenAIInvalidDataException || cause instanceof AnthropicInvalidDataException
                     || cause instanceof MalformedReplyException

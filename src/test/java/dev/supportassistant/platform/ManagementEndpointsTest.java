@@ -29,6 +29,8 @@ class ManagementEndpointsTest extends ApiTest {
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer");
         assertThat(response.json().get("detail").asString()).contains("admin API key");
+        assertThat(response.json().get("title").asString()).isEqualTo("Unauthorized");
+        assertThat(response.body()).doesNotContain("null");
         assertThat(response.body()).doesNotContain("jvm_");
     }
 
