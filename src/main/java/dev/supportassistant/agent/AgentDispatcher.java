@@ -19,6 +19,7 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Service;
 
 import dev.supportassistant.platform.InvalidSettingException;
+import dev.supportassistant.platform.RequestIds;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 /**
@@ -46,14 +47,16 @@ public class AgentDispatcher {
     private final AgentRegistry registry;
     private final ProviderCircuits circuits;
     private final AgentSettings settings;
+    private final AgentMetrics metrics;
     private final SimpleAsyncTaskExecutor calls = new SimpleAsyncTaskExecutor("ai-call-");
 
     AgentDispatcher(ActiveProvider activeProvider, AgentRegistry registry, ProviderCircuits circuits,
-            AgentSettings settings) {
+            AgentSettings settings, AgentMetrics metrics) {
         this.activeProvider = activeProvider;
         this.registry = registry;
         this.circuits = circuits;
         this.settings = settings;
+        this.metrics = metrics;
         settings.fallbackProviders().stream().filter(name -> registry.find(name).isEmpty()).findFirst()
                 .ifPresent(unknown -> {
                     throw new InvalidSettingException("AI_FALLBACK_PROVIDERS", String.join(",", settings.fallbackProviders()),
@@ -62,6 +65,8 @@ public class AgentDispatcher {
         // Each provider call waits on the network in its own thread, so that the caller can give
         // up at the deadline; virtual threads make that cheap where the JVM has them.
         calls.setVirtualThreads(Runtime.version().feature() >= 21);
+        // The SDKs log from the call's thread: keep the request id on those lines.
+        calls.setTaskDecorator(RequestIds.carriedOver());
     }
 
     /**
@@ -94,6 +99,7 @@ public class AgentDispatcher {
             boolean isLocal = agent == registry.local();
             if (!isLocal && !circuit.tryAcquirePermission()) {
                 failures.add(agent.provider() + ": circuit open, skipped");
+                metrics.skipped(agent.provider());
                 continue;
             }
             Relay relay = new Relay(onText);
@@ -103,6 +109,10 @@ public class AgentDispatcher {
                 if (!isLocal) {
                     circuit.onSuccess(System.nanoTime() - callStarted, TimeUnit.NANOSECONDS);
                 }
+                metrics.answered(agent, reply, since(callStarted));
+                if (fallback) {
+                    metrics.fellBack(chain.get(0).provider(), agent.provider());
+                }
                 return new AgentAnswer(agent.provider(), reply, elapsedMs(started), fallback,
                         failures.isEmpty() ? null : String.join("; ", failures), false);
             } catch (RuntimeException failure) {
@@ -110,18 +120,21 @@ public class AgentDispatcher {
                     if (!isLocal) {
                         circuit.releasePermission();
                     }
-                    return partial(agent, request, relay, started, fallback, failures, "client disconnected");
+                    metrics.cancelled(agent, since(callStarted));
+                    return partial(agent, chain.get(0).provider(), request, relay, started, fallback, failures,
+                            "client disconnected");
                 }
                 ProviderFailure what = ProviderFailure.of(failure);
                 if (!isLocal) {
                     circuit.onError(System.nanoTime() - callStarted, TimeUnit.NANOSECONDS, failure);
                 }
                 log.warn("AI provider {} failed: {}", agent.provider(), what.summary());
+                metrics.failed(agent, what, since(callStarted));
                 if (isLocal && !relay.started()) {
                     throw failure;
                 }
                 if (relay.started()) {
-                    return partial(agent, request, relay, started, fallback, failures,
+                    return partial(agent, chain.get(0).provider(), request, relay, started, fallback, failures,
                             agent.provider() + ": " + what.summary());
                 }
                 failures.add(agent.provider() + ": " + what.summary());
@@ -130,8 +143,8 @@ public class AgentDispatcher {
         throw new IllegalStateException("The fallback chain ended without the local agent");
     }
 
-    private AgentAnswer partial(AiAgent agent, AgentRequest request, Relay relay, long started, boolean fallback,
-            List<String> failures, String cut) {
+    private AgentAnswer partial(AiAgent agent, String chosen, AgentRequest request, Relay relay, long started,
+            boolean fallback, List<String> failures, String cut) {
         List<String> errors = new ArrayList<>(failures);
         errors.add(cut);
         String text = relay.text();
@@ -139,6 +152,10 @@ public class AgentDispatcher {
                 TokenUsage.estimated(ConversationPrompt.instructions(request, settings.systemPrompt()) + "\n"
                         + request.message(), text),
                 request.passages());
+        metrics.tokens(agent, reply);
+        if (fallback) {
+            metrics.fellBack(chosen, agent.provider());
+        }
         return new AgentAnswer(agent.provider(), reply, elapsedMs(started), fallback, String.join("; ", errors), true);
     }
 
@@ -230,6 +247,10 @@ public class AgentDispatcher {
             Thread.currentThread().interrupt();
             throw new ProviderTimeoutException("retry");
         }
+    }
+
+    private static Duration since(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     private static long elapsedMs(long startedNanos) {

@@ -32,10 +32,13 @@ import com.openai.errors.OpenAIServiceException;
  * failures it does not recognise is still reported, by exception type, and not retried.
  *
  * @param summary one line without secrets, e.g. {@code "HTTP 429 (rate limited)"}
+ * @param cause the kind of failure as one of a few fixed words, for metrics tags: {@code rate_limited},
+ *     {@code server_error}, {@code credentials}, {@code not_found}, {@code rejected}, {@code timeout},
+ *     {@code stream_cut}, {@code malformed_response}, {@code connection}, {@code other}
  * @param retryable a 429, a 5xx or a broken connection: trying again may succeed
  * @param retryAfter the wait the provider asked for in {@code Retry-After}, if any
  */
-record ProviderFailure(String summary, boolean retryable, Optional<Duration> retryAfter) {
+record ProviderFailure(String summary, String cause, boolean retryable, Optional<Duration> retryAfter) {
 
     static ProviderFailure of(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -54,27 +57,28 @@ record ProviderFailure(String summary, boolean retryable, Optional<Duration> ret
                 return http(e.getStatusCode().value(), retryAfter(e.getHeaders()));
             }
             if (cause instanceof ProviderTimeoutException || cause instanceof TimeoutException) {
-                return new ProviderFailure("timed out", false, Optional.empty());
+                return new ProviderFailure("timed out", "timeout", false, Optional.empty());
             }
             if (cause instanceof StreamCutException) {
-                return new ProviderFailure("stream ended before the reply was finished", false, Optional.empty());
+                return new ProviderFailure("stream ended before the reply was finished", "stream_cut", false,
+                        Optional.empty());
             }
             if (cause instanceof OpenAIInvalidDataException || cause instanceof AnthropicInvalidDataException
                     || cause instanceof MalformedReplyException
                     || cause instanceof com.fasterxml.jackson.core.JacksonException
                     || cause instanceof tools.jackson.core.JacksonException
                     || cause instanceof org.springframework.http.converter.HttpMessageNotReadableException) {
-                return new ProviderFailure("malformed response", false, Optional.empty());
+                return new ProviderFailure("malformed response", "malformed_response", false, Optional.empty());
             }
             if (cause instanceof OpenAIIoException || cause instanceof AnthropicIoException
                     || cause instanceof IOException) {
-                return new ProviderFailure("connection failed", true, Optional.empty());
+                return new ProviderFailure("connection failed", "connection", true, Optional.empty());
             }
         }
         if (failure instanceof RestClientException) {
-            return new ProviderFailure("request failed", false, Optional.empty());
+            return new ProviderFailure("request failed", "other", false, Optional.empty());
         }
-        return new ProviderFailure(failure.getClass().getSimpleName(), false, Optional.empty());
+        return new ProviderFailure(failure.getClass().getSimpleName(), "other", false, Optional.empty());
     }
 
     private static ProviderFailure http(int status, Optional<Duration> retryAfter) {
@@ -85,8 +89,15 @@ record ProviderFailure(String summary, boolean retryable, Optional<Duration> ret
             case 429 -> "rate limited";
             default -> status >= 500 ? "provider error" : "request rejected";
         };
+        String cause = switch (status) {
+            case 401, 403 -> "credentials";
+            case 404 -> "not_found";
+            case 408 -> "timeout";
+            case 429 -> "rate_limited";
+            default -> status >= 500 ? "server_error" : "rejected";
+        };
         boolean retryable = status == 408 || status == 429 || status >= 500;
-        return new ProviderFailure("HTTP " + status + " (" + meaning + ")", retryable, retryAfter);
+        return new ProviderFailure("HTTP " + status + " (" + meaning + ")", cause, retryable, retryAfter);
     }
 
     private static Optional<Duration> retryAfter(HttpHeaders headers) {

@@ -27,6 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.supportassistant.platform.Caller;
 import dev.supportassistant.platform.RateLimited;
+import dev.supportassistant.platform.RequestIds;
 import dev.supportassistant.screenshare.ScreenShareSession;
 
 /**
@@ -47,6 +48,7 @@ class ChatController {
     ChatController(ChatService chatService) {
         this.chatService = chatService;
         streams.setVirtualThreads(Runtime.version().feature() >= 21);
+        streams.setTaskDecorator(RequestIds.carriedOver());
     }
 
     @PostMapping("/chat")

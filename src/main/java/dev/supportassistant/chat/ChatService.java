@@ -44,21 +44,25 @@ class ChatService {
     private final AgentDispatcher agents;
     private final ScreenShareSessions screenShare;
     private final RequestLimits limits;
+    private final ChatMetrics metrics;
 
     ChatService(ConversationStore store, ConfusionAnalyzer confusionAnalyzer, KnowledgeBase knowledgeBase,
-            AgentDispatcher agents, ScreenShareSessions screenShare, RequestLimits limits) {
+            AgentDispatcher agents, ScreenShareSessions screenShare, RequestLimits limits, ChatMetrics metrics) {
         this.store = store;
         this.confusionAnalyzer = confusionAnalyzer;
         this.knowledgeBase = knowledgeBase;
         this.agents = agents;
         this.screenShare = screenShare;
         this.limits = limits;
+        this.metrics = metrics;
     }
 
     ChatResponse chat(ChatRequest request, Caller caller) {
         check(request);
-        Turn turn = begin(request, caller);
-        return finish(turn, agents.answer(turn.agentRequest(), request.provider()));
+        return metrics.timed(ChatMetrics.Mode.CHAT, () -> {
+            Turn turn = begin(request, caller);
+            return finish(turn, agents.answer(turn.agentRequest(), request.provider()));
+        });
     }
 
     /**
@@ -66,8 +70,10 @@ class ChatService {
      * it. The answer is stored once, complete or, when the stream was cut, with what arrived.
      */
     ChatResponse stream(ChatRequest request, Caller caller, Consumer<String> onText) {
-        Turn turn = begin(request, caller);
-        return finish(turn, agents.stream(turn.agentRequest(), request.provider(), onText));
+        return metrics.timed(ChatMetrics.Mode.STREAM, () -> {
+            Turn turn = begin(request, caller);
+            return finish(turn, agents.stream(turn.agentRequest(), request.provider(), onText));
+        });
     }
 
     /**
@@ -141,6 +147,7 @@ class ChatService {
         ConfusionAssessment confusion = confusionAnalyzer.assess(text, history.stream()
                 .filter(message -> message.role() != Role.SYSTEM)
                 .map(message -> new ConfusionAnalyzer.Turn(message.role() == Role.USER, message.content())).toList());
+        metrics.confusionScored(confusion.level());
         store.append(conversation.id(), new ChatMessage(newId(), Role.USER, text, ConversationStore.now(),
                 new MessageMetadata(null, null, confusion.level(), null, null, null, null, confusion.signals(), null,
                         null, null)));
@@ -158,7 +165,12 @@ class ChatService {
                         sources(answer.reply().sources()), answer.incomplete() ? Boolean.TRUE : null, null));
         store.append(conversationId, reply);
         boolean offerScreenShare = confusion.confused() || ScreenSharePhrases.isIn(answer.reply().content());
-        ChatResponse.ScreenShareOffer offer = offerScreenShare ? offerScreenShare(conversationId) : null;
+        ChatResponse.ScreenShareOffer offer = null;
+        if (offerScreenShare) {
+            offer = offerScreenShare(conversationId);
+            metrics.screenShareSuggested(confusion.confused() ? ChatMetrics.OfferReason.CONFUSION
+                    : ChatMetrics.OfferReason.REPLY);
+        }
         return new ChatResponse(reply, conversationId, offerScreenShare, confusion.level(), offer);
     }
 

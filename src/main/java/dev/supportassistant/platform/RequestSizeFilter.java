@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * unbounded body.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class RequestSizeFilter extends OncePerRequestFilter {
 
     /** Thrown while reading a body that runs over the limit; answered with 413. */

@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the same headers without the content policy.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class SecurityHeadersFilter extends OncePerRequestFilter {
 
     @Override

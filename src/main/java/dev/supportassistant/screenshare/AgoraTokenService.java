@@ -6,13 +6,16 @@ import java.time.Instant;
 import org.springframework.stereotype.Service;
 
 import io.agora.media.AccessToken2;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.agora.media.RtcTokenBuilder2;
 
 /**
  * Issues Agora RTC tokens (AccessToken2, "007...") through Agora's own {@link RtcTokenBuilder2}.
  * Every request is checked against Agora's documented rules first ({@link AgoraRules}), because the
  * builder signs anything: a token for a channel name the SDK rejects is useless to the customer.
- * Renewal needs nothing special: the same request again yields a fresh token.
+ * Renewal needs nothing special: the same request again yields a fresh token. Every token issued
+ * is counted ({@code support.agora.tokens.issued}, by role), whichever endpoint asked for it.
  */
 @Service
 class AgoraTokenService {
@@ -21,9 +24,11 @@ class AgoraTokenService {
 
     private final AgoraSettings settings;
     private final RtcTokenBuilder2 builder = new RtcTokenBuilder2();
+    private final MeterRegistry meters;
 
-    AgoraTokenService(AgoraSettings settings) {
+    AgoraTokenService(AgoraSettings settings, MeterRegistry meters) {
         this.settings = settings;
+        this.meters = meters;
     }
 
     AgoraSettings settings() {
@@ -88,6 +93,10 @@ class AgoraTokenService {
             // The builder reports failures as an empty string; never hand that out as a token.
             throw new IllegalStateException("Agora's token builder produced no token");
         }
+        Counter.builder("support.agora.tokens.issued")
+                .description("Agora RTC tokens issued, by role")
+                .tag("role", role.name().toLowerCase(java.util.Locale.ROOT))
+                .register(meters).increment();
         return new TokenGrant(token, channelName, uid, account, role, settings.appId(), Instant.ofEpochSecond(now),
                 Instant.ofEpochSecond(expiresAt), lifetime);
     }

@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import dev.supportassistant.platform.InvalidSettingException;
 
 /** The order in which providers are asked, from {@code AI_FALLBACK_PROVIDERS}. */
@@ -41,8 +43,9 @@ class FallbackChainTest {
         AgentSettings settings = new AgentSettings("openai", 0.7, 1000, Duration.ofSeconds(30), 2,
                 Duration.ofMillis(500), fallbacks, "Be helpful.", 3000,
                 new AgentSettings.Circuit(5, 50, Duration.ofSeconds(30)));
-        return new AgentDispatcher(new ActiveProvider(registry, null, settings), registry,
-                new ProviderCircuits(settings), settings);
+        ProviderCircuits circuits = new ProviderCircuits(settings);
+        return new AgentDispatcher(new ActiveProvider(registry, null, settings), registry, circuits, settings,
+                new AgentMetrics(new SimpleMeterRegistry(), registry, circuits));
     }
 
     private static List<String> names(List<AiAgent> chain) {

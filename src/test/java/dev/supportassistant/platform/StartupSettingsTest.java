@@ -35,6 +35,7 @@ class StartupSettingsTest {
             "CORS_ORIGINS        | [\"http://a   | Invalid setting CORS_ORIGINS=[\"http://a: expected a JSON list",
             "KNOWLEDGE_DIR       | /no/such/dir | Invalid setting KNOWLEDGE_DIR=/no/such/dir: expected an existing folder",
             "CONFUSION_THRESHOLD | 1.5          | Invalid setting CONFUSION_THRESHOLD=1.5: expected a value that must be less than or equal to 1.0",
+            "LOG_FORMAT          | xml          | Invalid setting LOG_FORMAT=xml: expected plain or json",
     })
     void badSettingStopsStartUpNamingTheVariable(String variable, String value, String message, CapturedOutput output) {
         assertThatThrownBy(() -> RunningService.start(IN_MEMORY_DATABASE, variable + "=" + value).close())

@@ -19,6 +19,7 @@ import org.springframework.http.HttpStatus;
 
 import io.agora.media.AccessToken2;
 import io.agora.media.AccessToken2.PrivilegeRtc;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class AgoraTokenServiceTest {
 
@@ -30,7 +31,8 @@ class AgoraTokenServiceTest {
     private final AgoraTokenService tokens = service("");
 
     private static AgoraTokenService service(String channelPrefix) {
-        return new AgoraTokenService(new AgoraSettings(SAMPLE_APP_ID, SAMPLE_CERTIFICATE, 3600, channelPrefix));
+        return new AgoraTokenService(new AgoraSettings(SAMPLE_APP_ID, SAMPLE_CERTIFICATE, 3600, channelPrefix),
+                new SimpleMeterRegistry());
     }
 
     private static TokenRequest request(String channel, Number uid, Number role) {
@@ -147,7 +149,8 @@ class AgoraTokenServiceTest {
 
     @Test
     void defaultLifetimeIsTheConfiguredTtl() {
-        var shortLived = new AgoraTokenService(new AgoraSettings(SAMPLE_APP_ID, SAMPLE_CERTIFICATE, 120, ""));
+        var shortLived = new AgoraTokenService(new AgoraSettings(SAMPLE_APP_ID, SAMPLE_CERTIFICATE, 120, ""),
+                new SimpleMeterRegistry());
 
         assertThat(AgoraTokens.parse(shortLived.issue(request("c", 1, 1)).token()).expire).isEqualTo(120);
     }
@@ -273,7 +276,7 @@ class AgoraTokenServiceTest {
     void withoutAppIdOrCertificateTokensAreUnavailableNamingBothVariables() {
         for (AgoraSettings settings : new AgoraSettings[] { new AgoraSettings("", "", 3600, ""),
                 new AgoraSettings(SAMPLE_APP_ID, "", 3600, ""), new AgoraSettings(null, SAMPLE_CERTIFICATE, 3600, "") }) {
-            assertThatThrownBy(() -> new AgoraTokenService(settings).issue(request("c", 1, 1)))
+            assertThatThrownBy(() -> new AgoraTokenService(settings, new SimpleMeterRegistry()).issue(request("c", 1, 1)))
                     .isInstanceOfSatisfying(ScreenShareNotConfiguredException.class, e -> {
                         assertThat(e.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
                         assertThat(e.getBody().getDetail()).contains("AGORA_APP_ID", "AGORA_APP_CERTIFICATE");

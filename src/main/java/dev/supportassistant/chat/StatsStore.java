@@ -1,0 +1,60 @@
+package dev.supportassistant.chat;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Adds up the stored assistant replies of a time window per provider, in plain SQL that H2 and
+ * PostgreSQL both run, so the numbers survive restarts and cover every instance.
+ *
+ * <p>A reply counts as offering screen sharing when the message stored right after it in its
+ * conversation is the {@code offered} screen-sharing event: {@link ChatService} records the offer
+ * there, for exactly the replies that answered {@code should_request_screen_share: true}.
+ */
+@Repository
+class StatsStore {
+
+    private final JdbcClient jdbc;
+
+    StatsStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Per provider, by name, the replies created at or after {@code from} and before {@code to}. */
+    List<ProviderStats.Sums> perProvider(Instant from, Instant to) {
+        return jdbc.sql("""
+                SELECT m.provider,
+                       COUNT(*) AS messages,
+                       COALESCE(SUM(m.prompt_tokens), 0) AS prompt_tokens,
+                       COALESCE(SUM(m.completion_tokens), 0) AS completion_tokens,
+                       COALESCE(SUM(m.total_tokens), 0) AS total_tokens,
+                       SUM(CASE WHEN m.fallback THEN 1 ELSE 0 END) AS fallbacks,
+                       COALESCE(SUM(m.confusion_level), 0) AS confusion_sum,
+                       COUNT(m.confusion_level) AS confusion_count,
+                       SUM(CASE WHEN EXISTS (
+                               SELECT 1 FROM messages o
+                               WHERE o.conversation_id = m.conversation_id AND o.role = 'system'
+                                 AND o.details LIKE :offered
+                                 AND o.seq = (SELECT MIN(n.seq) FROM messages n
+                                              WHERE n.conversation_id = m.conversation_id AND n.seq > m.seq))
+                           THEN 1 ELSE 0 END) AS screen_share_offers
+                FROM messages m
+                WHERE m.role = 'assistant' AND m.created_at >= :from AND m.created_at < :to
+                GROUP BY m.provider
+                ORDER BY m.provider
+                """)
+                .param("offered", "%\"event\":\"offered\"%")
+                .param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
+                .param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+                .query((rs, row) -> new ProviderStats.Sums(rs.getString("provider"), rs.getLong("messages"),
+                        rs.getLong("prompt_tokens"), rs.getLong("completion_tokens"), rs.getLong("total_tokens"),
+                        rs.getLong("fallbacks"), rs.getDouble("confusion_sum"), rs.getLong("confusion_count"),
+                        rs.getLong("screen_share_offers")))
+                .list();
+    }
+}

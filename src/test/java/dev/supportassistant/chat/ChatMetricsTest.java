@@ -1,0 +1,69 @@
+package dev.supportassistant.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.supportassistant.ApiTest;
+import dev.supportassistant.Scrape;
+
+/**
+ * What {@code /actuator/prometheus} shows about customers' turns answered by the local agent:
+ * turn durations by mode, confusion scores, screen-sharing offers and the local agent's tokens.
+ */
+class ChatMetricsTest extends ApiTest {
+
+    private static final String CONFUSED = "I'm so confused and frustrated, nothing works and I don't understand why "
+            + "the app keeps failing, I have tried everything";
+
+    @Test
+    void aChatIsTimedAndItsConfusionAndTokensRecorded() {
+        Scrape before = Scrape.of(api);
+
+        var response = api.post("/api/v1/chat", "{\"message\": \"How do I reset my password?\"}");
+
+        assertThat(response.status()).isEqualTo(200);
+        Scrape after = Scrape.of(api);
+        Map<String, String> chat = Map.of("mode", "chat", "outcome", "success");
+        assertThat(after.value("support_chat_duration_seconds_count", chat)
+                - before.value("support_chat_duration_seconds_count", chat)).isEqualTo(1);
+        assertThat(after.value("support_confusion_score_count", Map.of())
+                - before.value("support_confusion_score_count", Map.of())).isEqualTo(1);
+        Map<String, String> localOutput = Map.of("gen_ai_provider_name", "local", "gen_ai_token_type", "output");
+        int completionTokens = response.json().get("message").get("metadata").get("token_usage")
+                .get("completion_tokens").asInt();
+        assertThat(after.value("gen_ai_client_token_usage_tokens_sum", localOutput)
+                - before.value("gen_ai_client_token_usage_tokens_sum", localOutput)).isEqualTo(completionTokens);
+    }
+
+    @Test
+    void aStreamedChatIsTimedAsAStream() {
+        Map<String, String> stream = Map.of("mode", "stream", "outcome", "success");
+        double before = Scrape.of(api).value("support_chat_duration_seconds_count", stream);
+
+        var response = api.post("/api/v1/chat/stream", "{\"message\": \"How do I reset my password?\"}");
+
+        assertThat(response.body()).contains("event:done");
+        assertThat(Scrape.of(api).value("support_chat_duration_seconds_count", stream) - before).isEqualTo(1);
+    }
+
+    @Test
+    void aConfusedCustomerScoresHighAndIsOfferedScreenSharing() {
+        Map<String, String> aboveSixTenths = Map.of("le", "0.6");
+        Scrape before = Scrape.of(api);
+
+        var response = api.post("/api/v1/chat", "{\"message\": \"" + CONFUSED + "\"}");
+
+        assertThat(response.json().get("should_request_screen_share").asBoolean()).isTrue();
+        Scrape after = Scrape.of(api);
+        assertThat(after.value("support_screen_share_suggested_total", Map.of("reason", "confusion"))
+                - before.value("support_screen_share_suggested_total", Map.of("reason", "confusion"))).isEqualTo(1);
+        // The score lands above 0.6: the count of scores up to 0.6 stays, the total grows.
+        assertThat(after.value("support_confusion_score_bucket", aboveSixTenths))
+                .isEqualTo(before.value("support_confusion_score_bucket", aboveSixTenths));
+        assertThat(after.value("support_confusion_score_count", Map.of())
+                - before.value("support_confusion_score_count", Map.of())).isEqualTo(1);
+    }
+}
