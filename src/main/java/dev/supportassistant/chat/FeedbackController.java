@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.supportassistant.platform.Caller;
-import dev.supportassistant.platform.RateLimited;
 
 /** The customer rates one of the assistant's messages. */
 @RestController
@@ -22,9 +21,12 @@ class FeedbackController {
         this.feedback = feedback;
     }
 
-    /** {@code {"rating": "up" | "down", "comment": "..."}}; a second rating of the message replaces the first. */
+    /**
+     * {@code {"rating": "up" | "down", "comment": "..."}}; a second rating of the message replaces the first.
+     * Not under the chat rate limit: rating must not use up a customer's messages, and since a
+     * rating replaces the last one, repeating it stores nothing more.
+     */
     @PostMapping("/conversation/{conversationId}/messages/{messageId}/feedback")
-    @RateLimited(RateLimited.Limit.CHAT)
     FeedbackService.MessageFeedback rate(@PathVariable String conversationId, @PathVariable String messageId,
             @Valid @RequestBody FeedbackRequest request, Caller caller) {
         return feedback.rate(conversationId, messageId, request, caller);

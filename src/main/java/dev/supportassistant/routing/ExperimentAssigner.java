@@ -25,6 +25,7 @@ final class ExperimentAssigner {
     record Assignment(Experiment experiment, Experiment.Variant variant) {
     }
 
+    /** The buckets below {@code endExclusive} and at or above the previous range's end. */
     private record Range(int endExclusive, Assignment assignment) {
     }
 
