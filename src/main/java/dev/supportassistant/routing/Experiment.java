@@ -76,6 +76,9 @@ record Experiment(String name, List<Variant> variants) {
                 }
                 Double percent = document.number(variant, "percent", vat);
                 BigDecimal share = percent == null ? null : BigDecimal.valueOf(percent).stripTrailingZeros();
+                if (share != null && share.scale() < 0) {
+                    share = share.setScale(0); // 50, not 5E+1, in the results
+                }
                 if (share == null || share.signum() <= 0 || share.scale() > 2) {
                     throw document.invalid("\"percent\" above 0 with at most two decimals at " + vat);
                 }

@@ -114,6 +114,22 @@ class RoutingDocumentsTest {
     }
 
     @Test
+    void percentagesKeepUpToTwoDecimalsAndWholeOnesStayWhole() {
+        SettingsDocument document = SettingsDocument.of("EXPERIMENTS");
+        List<Experiment> experiments = Experiment.parse(document, document.parse("""
+                [{"name": "a", "variants": [{"name": "x", "percent": 50, "provider": "openai"},
+                                            {"name": "y", "percent": 12.25, "provider": "openai"}]}]
+                """));
+
+        assertThat(experiments.get(0).variants().get(0).percent().toString()).isEqualTo("50");
+        assertThat(experiments.get(0).variants().get(1).basisPoints()).isEqualTo(1225);
+        assertThatThrownBy(() -> Experiment.parse(document, document.parse("""
+                [{"name": "a", "variants": [{"name": "x", "percent": 12.125, "provider": "openai"},
+                                            {"name": "y", "percent": 10, "provider": "openai"}]}]
+                """))).hasMessageContaining("at most two decimals");
+    }
+
+    @Test
     void wilsonIntervalsMatchTheTextbook() {
         // Wilson score interval for 8 of 10 at 95%: 0.4902 to 0.9433 (Newcombe 1998, table I method 3).
         ExperimentReport.Rate rate = ExperimentReport.Rate.of(8, 10);
