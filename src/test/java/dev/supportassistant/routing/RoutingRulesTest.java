@@ -105,6 +105,19 @@ class RoutingRulesTest extends RoutedProviderFakesTest {
     }
 
     @Test
+    void aStreamedTurnIsRoutedWithTheRulesModelToo() {
+        ANTHROPIC.stubFor(anthropicMessages(true).willReturn(anthropicStream(java.util.List.of("Let's ", "look."), 200, 5)));
+
+        var response = api.post("/api/v1/chat/stream", "{\"message\": " + dev.supportassistant.ApiClient.quote(CONFUSED) + "}");
+
+        JsonNode done = tools.jackson.databind.json.JsonMapper.builder().build().readTree(events(response.body())
+                .stream().filter(event -> "done".equals(event.name())).findFirst().orElseThrow().data());
+        assertThat(done.at("/message/metadata/route").asString()).isEqualTo("confused");
+        assertThat(done.at("/message/content").asString()).isEqualTo("Let's look.");
+        ANTHROPIC.verify(1, anthropicAskedFor("claude-opus-4-1"));
+    }
+
+    @Test
     void theRequestsOwnProviderComesBeforeEveryRule() {
         var response = api.post("/api/v1/chat", "{\"message\": " + dev.supportassistant.ApiClient.quote(CONFUSED)
                 + ", \"provider\": \"ollama\"}");
