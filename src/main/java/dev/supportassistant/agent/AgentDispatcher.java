@@ -104,8 +104,9 @@ public class AgentDispatcher {
             }
             Relay relay = new Relay(onText);
             long callStarted = System.nanoTime();
+            AgentRequest asked = fallback ? request.withConfiguredModel() : request;
             try {
-                AgentReply reply = callWithRetries(agent, request, relay);
+                AgentReply reply = callWithRetries(agent, asked, relay);
                 if (!isLocal) {
                     circuit.onSuccess(System.nanoTime() - callStarted, TimeUnit.NANOSECONDS);
                 }
@@ -121,7 +122,7 @@ public class AgentDispatcher {
                         circuit.releasePermission();
                     }
                     metrics.cancelled(agent, since(callStarted));
-                    return partial(agent, chain.get(0).provider(), request, relay, started, fallback, failures,
+                    return partial(agent, chain.get(0).provider(), asked, relay, started, fallback, failures,
                             "client disconnected");
                 }
                 ProviderFailure what = ProviderFailure.of(failure);
@@ -134,7 +135,7 @@ public class AgentDispatcher {
                     throw failure;
                 }
                 if (relay.started()) {
-                    return partial(agent, chain.get(0).provider(), request, relay, started, fallback, failures,
+                    return partial(agent, chain.get(0).provider(), asked, relay, started, fallback, failures,
                             agent.provider() + ": " + what.summary());
                 }
                 failures.add(agent.provider() + ": " + what.summary());
@@ -148,8 +149,9 @@ public class AgentDispatcher {
         List<String> errors = new ArrayList<>(failures);
         errors.add(cut);
         String text = relay.text();
-        AgentReply reply = new AgentReply(text, agent.model(),
-                TokenUsage.estimated(ConversationPrompt.instructions(request, settings.systemPrompt()) + "\n"
+        AgentReply reply = new AgentReply(text, request.model() == null || agent == registry.local() ? agent.model()
+                : request.model(),
+                TokenUsage.estimated(ConversationPrompt.instructions(request, request.systemPromptOr(settings.systemPrompt())) + "\n"
                         + request.message(), text),
                 request.passages());
         metrics.tokens(agent, reply);

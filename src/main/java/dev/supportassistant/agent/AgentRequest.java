@@ -12,12 +12,42 @@ import dev.supportassistant.knowledge.KnowledgePassage;
  * @param message the customer's new message
  * @param confusion how confused the customer seems; when {@code confused()}, offer screen sharing
  * @param passages help-article passages relevant to the message, best first
+ * @param model the model to answer with instead of the provider's configured one (a routing rule
+ *     or an experiment chose it); null for the configured model. It applies only to the provider
+ *     chosen first: a fallback provider answers with its own model, which is the one it knows.
+ *     Agents without models to choose from (such as {@code local}) ignore it.
+ * @param systemPrompt standing instructions instead of {@code SYSTEM_PROMPT} (an experiment's
+ *     variant may try other ones); null for {@code SYSTEM_PROMPT}. Kept through failover, since
+ *     it is what the variant is about.
  */
 public record AgentRequest(List<ConversationTurn> history, String message, ConfusionAssessment confusion,
-        List<KnowledgePassage> passages) {
+        List<KnowledgePassage> passages, String model, String systemPrompt) {
 
     public AgentRequest {
         history = List.copyOf(history);
         passages = List.copyOf(passages);
+        model = model == null || model.isBlank() ? null : model.strip();
+        systemPrompt = systemPrompt == null || systemPrompt.isBlank() ? null : systemPrompt;
+    }
+
+    /** A request answered with the provider's configured model and {@code SYSTEM_PROMPT}. */
+    public AgentRequest(List<ConversationTurn> history, String message, ConfusionAssessment confusion,
+            List<KnowledgePassage> passages) {
+        this(history, message, confusion, passages, null, null);
+    }
+
+    /** The same request, answered with this model and these instructions (either may be null). */
+    public AgentRequest answeredWith(String model, String systemPrompt) {
+        return new AgentRequest(history, message, confusion, passages, model, systemPrompt);
+    }
+
+    /** The same request for a fallback provider: the chosen provider's model means nothing to it. */
+    AgentRequest withConfiguredModel() {
+        return model == null ? this : new AgentRequest(history, message, confusion, passages, null, systemPrompt);
+    }
+
+    /** The instructions to use: the request's own, else {@code SYSTEM_PROMPT}. */
+    String systemPromptOr(String configured) {
+        return systemPrompt == null ? configured : systemPrompt;
     }
 }

@@ -61,13 +61,13 @@ public abstract class SpringAiAgent implements AiAgent {
     @Override
     public AgentReply reply(AgentRequest request) {
         List<Message> messages = messages(request);
-        ChatResponse response = configuredModel().call(new Prompt(messages));
+        ChatResponse response = configuredModel().call(prompt(messages, request));
         Generation result = response.getResult();
         if (result == null || result.getOutput().getText() == null) {
             throw new MalformedReplyException(provider + " returned no text");
         }
         String content = result.getOutput().getText();
-        return new AgentReply(content, modelOf(response), usage(response.getMetadata().getUsage(), messages, content),
+        return new AgentReply(content, modelOf(response, request), usage(response.getMetadata().getUsage(), messages, content),
                 request.passages());
     }
 
@@ -78,7 +78,7 @@ public abstract class SpringAiAgent implements AiAgent {
         StreamState state = new StreamState();
         // blockLast() cancels the subscription, and with it the HTTP stream, when this thread is
         // interrupted or onText throws.
-        configuredModel().stream(new Prompt(messages)).doOnNext(chunk -> {
+        configuredModel().stream(prompt(messages, request)).doOnNext(chunk -> {
             Usage usage = chunk.getMetadata() == null ? null : chunk.getMetadata().getUsage();
             if (reported(usage)) {
                 state.usage = usage;
@@ -104,12 +104,30 @@ public abstract class SpringAiAgent implements AiAgent {
             throw new StreamCutException(provider + " stream ended before the reply was finished");
         }
         String text = content.toString();
-        return new AgentReply(text, state.model == null ? model : state.model, usage(state.usage, messages, text),
+        return new AgentReply(text, state.model == null ? modelAsked(request) : state.model, usage(state.usage, messages, text),
                 request.passages());
     }
 
     private List<Message> messages(AgentRequest request) {
-        return ConversationPrompt.messages(request, settings.systemPrompt(), settings.historyTokenBudget());
+        return ConversationPrompt.messages(request, request.systemPromptOr(settings.systemPrompt()),
+                settings.historyTokenBudget());
+    }
+
+    /**
+     * The prompt, with the request's model when it names one. Spring AI takes a prompt's options
+     * instead of the model's defaults, not merged with them, so the model's own options (key,
+     * temperature, reply length, ...) are copied and only the model changed: the same code for
+     * every provider.
+     */
+    private Prompt prompt(List<Message> messages, AgentRequest request) {
+        if (request.model() == null) {
+            return new Prompt(messages);
+        }
+        return new Prompt(messages, configuredModel().getOptions().mutate().model(request.model()).build());
+    }
+
+    private String modelAsked(AgentRequest request) {
+        return request.model() == null ? model : request.model();
     }
 
     private ChatModel configuredModel() {
@@ -119,9 +137,9 @@ public abstract class SpringAiAgent implements AiAgent {
         return chatModel;
     }
 
-    private String modelOf(ChatResponse response) {
+    private String modelOf(ChatResponse response, AgentRequest request) {
         String reported = response.getMetadata().getModel();
-        return reported == null || reported.isBlank() ? model : reported;
+        return reported == null || reported.isBlank() ? modelAsked(request) : reported;
     }
 
     /** The provider's own count; an estimate, marked as one, only when it reported none. */

@@ -17,6 +17,8 @@ import dev.supportassistant.knowledge.KnowledgeBase;
 import dev.supportassistant.knowledge.KnowledgePassage;
 import dev.supportassistant.platform.Caller;
 import dev.supportassistant.platform.RequestLimits;
+import dev.supportassistant.routing.ProviderRouting;
+import dev.supportassistant.routing.RouteDecision;
 import dev.supportassistant.screenshare.ScreenShareSession;
 import dev.supportassistant.screenshare.ScreenShareSessions;
 
@@ -45,9 +47,11 @@ class ChatService {
     private final ScreenShareSessions screenShare;
     private final RequestLimits limits;
     private final ChatMetrics metrics;
+    private final ProviderRouting routing;
 
     ChatService(ConversationStore store, ConfusionAnalyzer confusionAnalyzer, KnowledgeBase knowledgeBase,
-            AgentDispatcher agents, ScreenShareSessions screenShare, RequestLimits limits, ChatMetrics metrics) {
+            AgentDispatcher agents, ScreenShareSessions screenShare, RequestLimits limits, ChatMetrics metrics,
+            ProviderRouting routing) {
         this.store = store;
         this.confusionAnalyzer = confusionAnalyzer;
         this.knowledgeBase = knowledgeBase;
@@ -55,13 +59,14 @@ class ChatService {
         this.screenShare = screenShare;
         this.limits = limits;
         this.metrics = metrics;
+        this.routing = routing;
     }
 
     ChatResponse chat(ChatRequest request, Caller caller) {
         check(request);
         return metrics.timed(ChatMetrics.Mode.CHAT, () -> {
             Turn turn = begin(request, caller);
-            return finish(turn, agents.answer(turn.agentRequest(), request.provider()));
+            return finish(turn, agents.answer(turn.agentRequest(), turn.route().provider()));
         });
     }
 
@@ -72,7 +77,7 @@ class ChatService {
     ChatResponse stream(ChatRequest request, Caller caller, Consumer<String> onText) {
         return metrics.timed(ChatMetrics.Mode.STREAM, () -> {
             Turn turn = begin(request, caller);
-            return finish(turn, agents.stream(turn.agentRequest(), request.provider(), onText));
+            return finish(turn, agents.stream(turn.agentRequest(), turn.route().provider(), onText));
         });
     }
 
@@ -135,8 +140,9 @@ class ChatService {
         return store.find(id).filter(conversation -> caller.mayAccess(conversation.ownerId()));
     }
 
-    /** A customer's turn, stored, and what the agent gets to answer it. */
-    private record Turn(Conversation conversation, ConfusionAssessment confusion, AgentRequest agentRequest) {
+    /** A customer's turn, stored, who answers it (see {@link ProviderRouting}) and what the agent gets to answer it. */
+    private record Turn(Conversation conversation, ConfusionAssessment confusion, RouteDecision route,
+            AgentRequest agentRequest) {
     }
 
     private Turn begin(ChatRequest request, Caller caller) {
@@ -148,12 +154,16 @@ class ChatService {
                 .filter(message -> message.role() != Role.SYSTEM)
                 .map(message -> new ConfusionAnalyzer.Turn(message.role() == Role.USER, message.content())).toList());
         metrics.confusionScored(confusion.level());
+        RouteDecision assigned = routing.assignment(conversation.id());
         store.append(conversation.id(), new ChatMessage(newId(), Role.USER, text, ConversationStore.now(),
                 new MessageMetadata(null, null, confusion.level(), null, null, null, null, confusion.signals(), null,
-                        null, null)));
+                        null, null).routed(null, assigned.experiment(), assigned.variant())));
 
         List<KnowledgePassage> passages = knowledgeBase.search(text, PASSAGES_PER_TURN);
-        return new Turn(conversation, confusion, new AgentRequest(turns(history), text, confusion, passages));
+        RouteDecision route = routing.decide(RoutingInput.facts(conversation.id(), history, confusion, passages, text),
+                request.provider());
+        return new Turn(conversation, confusion, route, new AgentRequest(turns(history), text, confusion, passages)
+                .answeredWith(route.model(), route.systemPrompt()));
     }
 
     private ChatResponse finish(Turn turn, AgentAnswer answer) {
@@ -162,7 +172,8 @@ class ChatService {
         ChatMessage reply = new ChatMessage(newId(), Role.ASSISTANT, answer.reply().content(), ConversationStore.now(),
                 new MessageMetadata(answer.provider(), answer.reply().model(), confusion.level(), answer.reply().usage(),
                         answer.fallback(), oneLine(answer.error()), answer.latencyMs(), null,
-                        sources(answer.reply().sources()), answer.incomplete() ? Boolean.TRUE : null, null));
+                        sources(answer.reply().sources()), answer.incomplete() ? Boolean.TRUE : null, null)
+                        .routed(turn.route().route(), turn.route().experiment(), turn.route().variant()));
         store.append(conversationId, reply);
         boolean offerScreenShare = confusion.confused() || ScreenSharePhrases.isIn(answer.reply().content());
         ChatResponse.ScreenShareOffer offer = null;

@@ -67,10 +67,10 @@ class ConversationStore {
         jdbc.sql("""
                 INSERT INTO messages (id, conversation_id, role, content, created_at, provider, model,
                     prompt_tokens, completion_tokens, total_tokens, tokens_estimated, confusion_level,
-                    latency_ms, fallback, error, details)
+                    latency_ms, fallback, error, details, route, experiment, variant)
                 VALUES (:id, :conversationId, :role, :content, :createdAt, :provider, :model,
                     :promptTokens, :completionTokens, :totalTokens, :tokensEstimated, :confusionLevel,
-                    :latencyMs, :fallback, :error, :details)
+                    :latencyMs, :fallback, :error, :details, :route, :experiment, :variant)
                 """)
                 .param("id", message.id())
                 .param("conversationId", conversationId)
@@ -89,6 +89,9 @@ class ConversationStore {
                 .param("error", meta.error())
                 .param("details", json.writeValueAsString(new Details(meta.confusionSignals(), meta.sources(),
                         meta.incomplete(), meta.screenShare())))
+                .param("route", meta.route())
+                .param("experiment", meta.experiment())
+                .param("variant", meta.variant())
                 .update();
         jdbc.sql("UPDATE conversations SET updated_at = :updatedAt WHERE id = :id")
                 .param("updatedAt", timestamp(message.timestamp()))
@@ -136,7 +139,11 @@ class ConversationStore {
 
     /** All messages of a conversation, oldest first. */
     List<ChatMessage> messages(String conversationId) {
-        return jdbc.sql("SELECT * FROM messages WHERE conversation_id = :id ORDER BY seq")
+        return jdbc.sql("""
+                SELECT m.*, f.rating AS feedback_rating, f.comment AS feedback_comment, f.created_at AS feedback_at
+                FROM messages m LEFT JOIN message_feedback f ON f.message_id = m.id
+                WHERE m.conversation_id = :id ORDER BY m.seq
+                """)
                 .param("id", conversationId)
                 .query(this::message)
                 .list();
@@ -171,7 +178,10 @@ class ConversationStore {
         MessageMetadata metadata = new MessageMetadata(rs.getString("provider"), rs.getString("model"),
                 rs.getObject("confusion_level", Double.class), usage, rs.getObject("fallback", Boolean.class),
                 rs.getString("error"), rs.getObject("latency_ms", Long.class), details.confusionSignals(),
-                details.sources(), details.incomplete(), details.screenShare());
+                details.sources(), details.incomplete(), details.screenShare(), rs.getString("route"),
+                rs.getString("experiment"), rs.getString("variant"), rs.getString("feedback_rating") == null ? null
+                        : new MessageMetadata.Feedback(rs.getString("feedback_rating"), rs.getString("feedback_comment"),
+                                instant(rs, "feedback_at")));
         return new ChatMessage(rs.getString("id"), Role.fromWireName(rs.getString("role")), rs.getString("content"),
                 instant(rs, "created_at"), metadata);
     }

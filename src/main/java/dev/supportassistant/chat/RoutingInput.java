@@ -1,0 +1,41 @@
+package dev.supportassistant.chat;
+
+import java.util.List;
+
+import dev.supportassistant.agent.ConversationTurn.Role;
+import dev.supportassistant.confusion.ConfusionAssessment;
+import dev.supportassistant.knowledge.KnowledgePassage;
+import dev.supportassistant.routing.ConversationStatus;
+import dev.supportassistant.routing.TurnFacts;
+
+/** What routing rules may ask about a turn, read from the conversation's stored history. */
+final class RoutingInput {
+
+    private RoutingInput() {
+    }
+
+    /**
+     * @param history the conversation's messages before this turn, oldest first
+     * @param passages the knowledge base's passages for the message, best first
+     */
+    static TurnFacts facts(String conversationId, List<ChatMessage> history, ConfusionAssessment confusion,
+            List<KnowledgePassage> passages, String text) {
+        double knowledgeScore = passages.stream().mapToDouble(KnowledgePassage::relevance).max().orElse(0.0);
+        int turn = (int) history.stream().filter(message -> message.role() == Role.USER).count() + 1;
+        return new TurnFacts(conversationId, confusion.level(), knowledgeScore, text.length(), turn, status(history));
+    }
+
+    /** The latest screen-sharing step decides: started beats an offer made before it. */
+    static ConversationStatus status(List<ChatMessage> history) {
+        ConversationStatus status = ConversationStatus.OPEN;
+        for (ChatMessage message : history) {
+            ScreenShareEvent event = message.metadata() == null ? null : message.metadata().screenShare();
+            if (event != null && "started".equals(event.event())) {
+                status = ConversationStatus.SCREEN_SHARING;
+            } else if (event != null && "offered".equals(event.event()) && status != ConversationStatus.SCREEN_SHARING) {
+                status = ConversationStatus.SCREEN_SHARE_OFFERED;
+            }
+        }
+        return status;
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Which provider and model answer a turn: operator-written routing rules (cheap models for easy
+ * questions, strong ones for confused customers), A/B experiments between providers, models and
+ * prompts with sticky per-conversation assignment, the model price table, and the results report
+ * of an experiment ({@code GET /api/v1/experiments/{name}}).
+ */
+package dev.supportassistant.routing;
