@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import dev.supportassistant.agent.AgentAnswer;
@@ -44,21 +45,24 @@ class ChatService {
     private final AgentDispatcher agents;
     private final ScreenShareSessions screenShare;
     private final RequestLimits limits;
+    private final HumanHandoff handoff;
 
     ChatService(ConversationStore store, ConfusionAnalyzer confusionAnalyzer, KnowledgeBase knowledgeBase,
-            AgentDispatcher agents, ScreenShareSessions screenShare, RequestLimits limits) {
+            AgentDispatcher agents, ScreenShareSessions screenShare, RequestLimits limits,
+            ObjectProvider<HumanHandoff> handoff) {
         this.store = store;
         this.confusionAnalyzer = confusionAnalyzer;
         this.knowledgeBase = knowledgeBase;
         this.agents = agents;
         this.screenShare = screenShare;
         this.limits = limits;
+        this.handoff = handoff.getIfAvailable(() -> HumanHandoff.NONE);
     }
 
     ChatResponse chat(ChatRequest request, Caller caller) {
         check(request);
         Turn turn = begin(request, caller);
-        return finish(turn, agents.answer(turn.agentRequest(), request.provider()));
+        return heldForHuman(turn).orElseGet(() -> finish(turn, agents.answer(turn.agentRequest(), request.provider())));
     }
 
     /**
@@ -67,7 +71,8 @@ class ChatService {
      */
     ChatResponse stream(ChatRequest request, Caller caller, Consumer<String> onText) {
         Turn turn = begin(request, caller);
-        return finish(turn, agents.stream(turn.agentRequest(), request.provider(), onText));
+        return heldForHuman(turn)
+                .orElseGet(() -> finish(turn, agents.stream(turn.agentRequest(), request.provider(), onText)));
     }
 
     /**
@@ -147,6 +152,15 @@ class ChatService {
 
         List<KnowledgePassage> passages = knowledgeBase.search(text, PASSAGES_PER_TURN);
         return new Turn(conversation, confusion, new AgentRequest(turns(history), text, confusion, passages));
+    }
+
+    /**
+     * Human handoff: while a person holds the conversation, or when this turn hands it to one, the
+     * customer's stored message waits for them and the AI is not asked; the customer gets a holding reply.
+     */
+    private java.util.Optional<ChatResponse> heldForHuman(Turn turn) {
+        return handoff.takeOver(turn.conversation().id(), turn.agentRequest().message(), turn.confusion())
+                .map(reply -> new ChatResponse(reply, turn.conversation().id(), false, turn.confusion().level(), null));
     }
 
     private ChatResponse finish(Turn turn, AgentAnswer answer) {
