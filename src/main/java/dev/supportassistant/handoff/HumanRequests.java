@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 final class HumanRequests {
 
     private static final String PERSON = "(?:a |an |the |some |one of your |your )?(?:real |live |actual |human )?"
-            + "(?:human(?: being)?|person|people|agent|representative|rep|operator|support (?:agent|staff|person|team)"
+            + "(?:human(?: being)?|person|people|agent|representative|rep|operator"
+            + "|(?:customer )?(?:support|service) (?:agent|staff|person|team|rep|representative)|customer service"
             + "|someone (?:real|from (?:support|your team))|somebody (?:real|from (?:support|your team))|staff|employee"
             + "|supervisor|manager)";
     private static final Pattern ASKS = Pattern.compile(
