@@ -19,6 +19,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 /**
  * Delivers stored events to this instance's open streams, on one background thread. Every event
  * goes through the table: the thread is woken (by PostgreSQL's NOTIFY from any instance, or
@@ -132,9 +134,11 @@ class EventDelivery implements SmartLifecycle {
                 if (postgres) {
                     listen();
                 } else {
-                    wakeUp.tryAcquire(TICK_MILLIS, TimeUnit.MILLISECONDS);
-                    wakeUp.drainPermits();
-                    deliverNew();
+                    // Reads the table only when woken: an idle instance costs the database nothing.
+                    if (wakeUp.tryAcquire(TICK_MILLIS, TimeUnit.MILLISECONDS)) {
+                        wakeUp.drainPermits();
+                        deliverNew();
+                    }
                     heartbeatIfDue();
                 }
             } catch (InterruptedException interrupted) {
@@ -157,7 +161,8 @@ class EventDelivery implements SmartLifecycle {
 
     /** LISTEN on a connection of its own, for as long as it works; catches up after each (re)connect. */
     private void listen() throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
+        Connection connection = dataSource.getConnection();
+        try {
             connection.setAutoCommit(true);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("LISTEN " + CHANNEL);
@@ -171,6 +176,26 @@ class EventDelivery implements SmartLifecycle {
                 }
                 heartbeatIfDue();
             }
+        } catch (SQLException | RuntimeException failure) {
+            discard(connection);
+            throw failure;
+        } finally {
+            connection.close();
+        }
+    }
+
+    /**
+     * Takes a failed LISTEN connection out of the pool. The driver reported the failure to us
+     * through the unwrapped connection, not to the pool, which would otherwise lend it out again as
+     * healthy and fail the next request after the database comes back.
+     */
+    private void discard(Connection connection) {
+        try {
+            if (dataSource.isWrapperFor(HikariDataSource.class)) {
+                dataSource.unwrap(HikariDataSource.class).evictConnection(connection);
+            }
+        } catch (SQLException | RuntimeException ignored) {
+            // closing it below is all that is left to do
         }
     }
 
