@@ -148,7 +148,7 @@ class HandoffService implements HumanHandoff {
             return new Escalated(state(conversationId), null);
         }
         Handoff after = state(conversationId);
-        recordStep(after, before.status(), by, "Conversation handed to a person ("
+        recordStep(after, before.status(), by, reason, "Conversation handed to a person ("
                 + cause.wireName().replace('_', ' ') + ")" + (reason == null ? "." : ": " + reason));
         metrics.escalated(cause);
         ChatMessage holding = conversations.appendHoldingReply(conversationId, HOLDING_REPLY, note(after, null, ASSISTANT));
@@ -168,7 +168,7 @@ class HandoffService implements HumanHandoff {
                     : "Conversation is not waiting for a person (status " + current.status().wireName() + ")");
         }
         Handoff after = state(conversationId);
-        recordStep(after, before.status(), agent, agent + " joined the conversation.");
+        recordStep(after, before.status(), agent, null, agent + " joined the conversation.");
         if (before.requestedAt() != null) {
             metrics.claimed(Duration.between(before.requestedAt(), now));
         }
@@ -206,7 +206,8 @@ class HandoffService implements HumanHandoff {
         Handoff after = state(conversationId);
         String what = to == HandoffStatus.RESOLVED ? by + " resolved the conversation"
                 : by + " handed the conversation back to the assistant";
-        recordStep(after, before.status(), by, what + (reason == null || reason.isBlank() ? "." : ": " + reason.strip()));
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        recordStep(after, before.status(), by, why, what + (why == null ? "." : ": " + why));
         if (to == HandoffStatus.RESOLVED && before.requestedAt() != null) {
             metrics.resolved(Duration.between(before.requestedAt(), now));
         }
@@ -259,17 +260,26 @@ class HandoffService implements HumanHandoff {
         return state(conversationId);
     }
 
-    /** Records a status change in the history and tells live subscribers. */
-    private void recordStep(Handoff after, HandoffStatus before, String by, String text) {
-        conversations.recordHandoff(after.conversationId(), text, note(after, before, by));
+    /**
+     * Records a status change in the history and tells live subscribers.
+     *
+     * @param why the reason for this step (the escalation's, or the agent's for handing back or
+     *     resolving); null when the step needs none
+     */
+    private void recordStep(Handoff after, HandoffStatus before, String by, String why, String text) {
+        conversations.recordHandoff(after.conversationId(), text, note(after, before, by, why));
         events.publish(after.conversationId(), ConversationEvents.STATUS, new HandoffViews.StatusChange(
-                after.conversationId(), after.status(), before, after.cause(), after.reason(), by, after.claimedBy(),
+                after.conversationId(), after.status(), before, after.cause(), why, by, after.claimedBy(),
                 after.statusChangedAt()));
     }
 
     private static MessageMetadata.Handoff note(Handoff handoff, HandoffStatus previous, String by) {
+        return note(handoff, previous, by, handoff.reason());
+    }
+
+    private static MessageMetadata.Handoff note(Handoff handoff, HandoffStatus previous, String by, String why) {
         return new MessageMetadata.Handoff(handoff.status().wireName(), previous == null ? null : previous.wireName(),
-                handoff.cause() == null ? null : handoff.cause().wireName(), handoff.reason(), by);
+                handoff.cause() == null ? null : handoff.cause().wireName(), why, by);
     }
 
     private static Instant now() {

@@ -99,6 +99,7 @@ class HandoffApiTest extends ApiTest {
             EventStreamClient.Event status = events.nextMatching(event -> "status".equals(event.type()));
             assertThat(status.json().get("status").asString()).isEqualTo("resolved");
             assertThat(status.json().get("by").asString()).isEqualTo(agentName);
+            assertThat(status.json().get("reason").asString()).isEqualTo("Permissions fixed");
         }
 
         var next = customer().post("/api/v1/chat", "{\"message\": \"How do I reset my password?\", \"conversation_id\": \""
