@@ -11,6 +11,7 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+/** Handoff meters, recorded in a registry the way Actuator would provide one. */
 class HandoffMetricsTest {
 
     @Test

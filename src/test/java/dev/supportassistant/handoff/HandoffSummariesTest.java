@@ -11,6 +11,7 @@ import dev.supportassistant.agent.ConversationTurn.Role;
 import dev.supportassistant.chat.ChatMessage;
 import dev.supportassistant.chat.MessageMetadata;
 
+/** The extractive handoff summary: what a person needs first, within 600 characters. */
 class HandoffSummariesTest {
 
     private static ChatMessage customer(String text, double confusion, List<String> signals) {

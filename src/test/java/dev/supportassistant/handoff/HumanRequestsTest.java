@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** Which messages ask for a person: phrases, not single words, and not when negated. */
 class HumanRequestsTest {
 
     @ParameterizedTest
