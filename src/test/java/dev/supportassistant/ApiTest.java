@@ -12,6 +12,11 @@ public abstract class ApiTest {
 
     protected ApiClient api;
 
+    /** The port the shared service listens on, e.g. for an {@link EventStreamClient}. */
+    protected int port() {
+        return port;
+    }
+
     @BeforeEach
     void connectClient() {
         api = new ApiClient(port);

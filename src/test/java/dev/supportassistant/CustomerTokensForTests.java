@@ -12,7 +12,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
-/** Customer tokens as the old backend issued them, signed with the tests' SECRET_KEY. */
+/** Customer tokens as the old backend issued them, and support agents' tokens, signed with the tests' SECRET_KEY. */
 public final class CustomerTokensForTests {
 
     /** src/test/resources/config/application.yml sets SECRET_KEY to this. */
@@ -23,6 +23,19 @@ public final class CustomerTokensForTests {
 
     public static String tokenFor(String userId) {
         return signed(userId, SECRET_KEY, Instant.now(), Instant.now().plus(Duration.ofMinutes(30)));
+    }
+
+    /** A support agent's token: signed with SECRET_KEY, role claim "agent", the agent's name as subject. */
+    public static String agentToken(String agentName) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
+                    .subject(agentName).claim("role", "agent").issueTime(new Date())
+                    .expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(30)))).build());
+            jwt.sign(new MACSigner(SECRET_KEY.getBytes(StandardCharsets.UTF_8)));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String signed(String userId, String secret, Instant issuedAt, Instant expiresAt) {

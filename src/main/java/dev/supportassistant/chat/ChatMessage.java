@@ -5,5 +5,5 @@ import java.time.Instant;
 import dev.supportassistant.agent.ConversationTurn.Role;
 
 /** A stored message of a conversation, as the API returns it. */
-record ChatMessage(String id, Role role, String content, Instant timestamp, MessageMetadata metadata) {
+public record ChatMessage(String id, Role role, String content, Instant timestamp, MessageMetadata metadata) {
 }

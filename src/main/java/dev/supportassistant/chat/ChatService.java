@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import dev.supportassistant.agent.AgentAnswer;
@@ -48,10 +49,11 @@ class ChatService {
     private final RequestLimits limits;
     private final ChatMetrics metrics;
     private final ProviderRouting routing;
+    private final HumanHandoff handoff;
 
     ChatService(ConversationStore store, ConfusionAnalyzer confusionAnalyzer, KnowledgeBase knowledgeBase,
             AgentDispatcher agents, ScreenShareSessions screenShare, RequestLimits limits, ChatMetrics metrics,
-            ProviderRouting routing) {
+            ProviderRouting routing, ObjectProvider<HumanHandoff> handoff) {
         this.store = store;
         this.confusionAnalyzer = confusionAnalyzer;
         this.knowledgeBase = knowledgeBase;
@@ -60,13 +62,15 @@ class ChatService {
         this.limits = limits;
         this.metrics = metrics;
         this.routing = routing;
+        this.handoff = handoff.getIfAvailable(() -> HumanHandoff.NONE);
     }
 
     ChatResponse chat(ChatRequest request, Caller caller) {
         check(request);
         return metrics.timed(ChatMetrics.Mode.CHAT, () -> {
             Turn turn = begin(request, caller);
-            return finish(turn, agents.answer(turn.agentRequest(), turn.route().provider()));
+            return heldForHuman(turn)
+                    .orElseGet(() -> finish(turn, agents.answer(turn.agentRequest(), turn.route().provider())));
         });
     }
 
@@ -77,7 +81,8 @@ class ChatService {
     ChatResponse stream(ChatRequest request, Caller caller, Consumer<String> onText) {
         return metrics.timed(ChatMetrics.Mode.STREAM, () -> {
             Turn turn = begin(request, caller);
-            return finish(turn, agents.stream(turn.agentRequest(), turn.route().provider(), onText));
+            return heldForHuman(turn)
+                    .orElseGet(() -> finish(turn, agents.stream(turn.agentRequest(), turn.route().provider(), onText)));
         });
     }
 
@@ -164,6 +169,15 @@ class ChatService {
                 request.provider());
         return new Turn(conversation, confusion, route, new AgentRequest(turns(history), text, confusion, passages)
                 .answeredWith(route.model(), route.systemPrompt()));
+    }
+
+    /**
+     * Human handoff: while a person holds the conversation, or when this turn hands it to one, the
+     * customer's stored message waits for them and the AI is not asked; the customer gets a holding reply.
+     */
+    private java.util.Optional<ChatResponse> heldForHuman(Turn turn) {
+        return handoff.takeOver(turn.conversation().id(), turn.agentRequest().message(), turn.confusion())
+                .map(reply -> new ChatResponse(reply, turn.conversation().id(), false, turn.confusion().level(), null));
     }
 
     private ChatResponse finish(Turn turn, AgentAnswer answer) {

@@ -10,5 +10,5 @@ import java.time.Instant;
  * @param ownerId the customer whose token started the conversation; only they (and operators) may
  *     see it. Null for a conversation started without a token: its unguessable id is its key.
  */
-record Conversation(String id, String userId, String ownerId, Instant createdAt, Instant updatedAt) {
+public record Conversation(String id, String userId, String ownerId, Instant createdAt, Instant updatedAt) {
 }

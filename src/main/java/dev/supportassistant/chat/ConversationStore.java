@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.supportassistant.agent.ConversationTurn.Role;
 import dev.supportassistant.agent.TokenUsage;
+import dev.supportassistant.events.ConversationEvents;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,15 +27,21 @@ class ConversationStore {
 
     /** Metadata that has no column of its own, kept as JSON in {@code messages.details}. */
     record Details(List<String> confusionSignals, List<MessageMetadata.Source> sources, Boolean incomplete,
-            ScreenShareEvent screenShare) {
+            ScreenShareEvent screenShare, String author, Boolean human, MessageMetadata.Handoff handoff) {
+    }
+
+    /** What live subscribers receive for a new message. */
+    record MessageEvent(String conversationId, ChatMessage message) {
     }
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ConversationEvents events;
 
-    ConversationStore(JdbcClient jdbc, JsonMapper json) {
+    ConversationStore(JdbcClient jdbc, JsonMapper json, ConversationEvents events) {
         this.jdbc = jdbc;
         this.json = json;
+        this.events = events;
     }
 
     Optional<Conversation> find(String id) {
@@ -88,7 +95,7 @@ class ConversationStore {
                 .param("fallback", meta.fallback())
                 .param("error", meta.error())
                 .param("details", json.writeValueAsString(new Details(meta.confusionSignals(), meta.sources(),
-                        meta.incomplete(), meta.screenShare())))
+                        meta.incomplete(), meta.screenShare(), meta.author(), meta.human(), meta.handoff())))
                 .param("route", meta.route())
                 .param("experiment", meta.experiment())
                 .param("variant", meta.variant())
@@ -97,6 +104,8 @@ class ConversationStore {
                 .param("updatedAt", timestamp(message.timestamp()))
                 .param("id", conversationId)
                 .update();
+        // In the same transaction: the event exists exactly when the message does.
+        events.publish(conversationId, ConversationEvents.MESSAGE, new MessageEvent(conversationId, message));
     }
 
     /** Deletes a conversation with all its messages; false when there was none. */
@@ -174,14 +183,14 @@ class ConversationStore {
                 : new TokenUsage(rs.getInt("prompt_tokens"), rs.getInt("completion_tokens"), totalTokens,
                         rs.getBoolean("tokens_estimated"));
         String detailsJson = rs.getString("details");
-        Details details = detailsJson == null ? new Details(null, null, null, null) : json.readValue(detailsJson, Details.class);
+        Details details = detailsJson == null ? new Details(null, null, null, null, null, null, null) : json.readValue(detailsJson, Details.class);
         MessageMetadata metadata = new MessageMetadata(rs.getString("provider"), rs.getString("model"),
                 rs.getObject("confusion_level", Double.class), usage, rs.getObject("fallback", Boolean.class),
                 rs.getString("error"), rs.getObject("latency_ms", Long.class), details.confusionSignals(),
                 details.sources(), details.incomplete(), details.screenShare(), rs.getString("route"),
                 rs.getString("experiment"), rs.getString("variant"), rs.getString("feedback_rating") == null ? null
                         : new MessageMetadata.Feedback(rs.getString("feedback_rating"), rs.getString("feedback_comment"),
-                                instant(rs, "feedback_at")));
+                                instant(rs, "feedback_at")), details.author(), details.human(), details.handoff());
         return new ChatMessage(rs.getString("id"), Role.fromWireName(rs.getString("role")), rs.getString("content"),
                 instant(rs, "created_at"), metadata);
     }

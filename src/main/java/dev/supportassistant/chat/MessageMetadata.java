@@ -1,5 +1,6 @@
 package dev.supportassistant.chat;
 
+import java.time.Instant;
 import java.util.List;
 
 import dev.supportassistant.agent.TokenUsage;
@@ -18,30 +19,53 @@ import dev.supportassistant.agent.TokenUsage;
  * @param experiment the experiment ({@code EXPERIMENTS}) the conversation is in
  * @param variant the conversation's variant in that experiment
  * @param feedback on a reply: the customer's rating of it
+ * @param author on a support agent's reply: the agent's name
+ * @param human true on a message a person wrote for the support side (not the AI)
+ * @param handoff on a status change, a holding reply or a human's reply: the conversation's handoff state
  */
-record MessageMetadata(String provider, String model, Double confusionLevel, TokenUsage tokenUsage,
+public record MessageMetadata(String provider, String model, Double confusionLevel, TokenUsage tokenUsage,
         Boolean fallback, String error, Long latencyMs, List<String> confusionSignals, List<Source> sources,
         Boolean incomplete, ScreenShareEvent screenShare, String route, String experiment, String variant,
-        Feedback feedback) {
+        Feedback feedback, String author, Boolean human, Handoff handoff) {
 
+    /** Metadata of the AI side, before routing and feedback. */
     MessageMetadata(String provider, String model, Double confusionLevel, TokenUsage tokenUsage, Boolean fallback,
             String error, Long latencyMs, List<String> confusionSignals, List<Source> sources, Boolean incomplete,
             ScreenShareEvent screenShare) {
         this(provider, model, confusionLevel, tokenUsage, fallback, error, latencyMs, confusionSignals, sources,
-                incomplete, screenShare, null, null, null, null);
+                incomplete, screenShare, null, null, null, null, null, null, null);
+    }
+
+    /** Metadata of a message about a handoff: a status change, a holding reply, a person's reply. */
+    static MessageMetadata handoff(String author, Boolean human, Handoff handoff) {
+        return new MessageMetadata(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, author, human, handoff);
     }
 
     /** The same metadata with the route and the experiment variant the turn was answered under. */
     MessageMetadata routed(String route, String experiment, String variant) {
         return new MessageMetadata(provider, model, confusionLevel, tokenUsage, fallback, error, latencyMs,
-                confusionSignals, sources, incomplete, screenShare, route, experiment, variant, feedback);
+                confusionSignals, sources, incomplete, screenShare, route, experiment, variant, feedback, author, human,
+                handoff);
     }
 
     /** The customer's rating of an assistant's message: {@code up} or {@code down}, with an optional comment. */
-    record Feedback(String rating, String comment, java.time.Instant createdAt) {
+    public record Feedback(String rating, String comment, Instant createdAt) {
     }
 
     /** A passage of the knowledge base used for an answer. */
-    record Source(String title, String chunkId) {
+    public record Source(String title, String chunkId) {
+    }
+
+    /**
+     * Who holds the conversation, on messages about a handoff.
+     *
+     * @param status {@code bot}, {@code waiting_for_human}, {@code with_human} or {@code resolved}
+     * @param previousStatus the status before this change, on a status change
+     * @param cause what escalated it: {@code customer_request}, {@code explicit_request} or {@code confusion}
+     * @param reason why, in words: the customer's, the rule's or the agent's
+     * @param by who changed it: {@code customer}, {@code assistant} (an automatic rule) or the agent's name
+     */
+    public record Handoff(String status, String previousStatus, String cause, String reason, String by) {
     }
 }

@@ -11,7 +11,7 @@ import dev.supportassistant.screenshare.ScreenShareSession;
  * @param event {@code offered} (a reply asked the customer to share their screen) or
  *     {@code started} (tokens were issued for the channel)
  */
-record ScreenShareEvent(String event, String channelName, Long customerUid, Long agentUid, Instant issuedAt,
+public record ScreenShareEvent(String event, String channelName, Long customerUid, Long agentUid, Instant issuedAt,
         Instant expiresAt) {
 
     static ScreenShareEvent offered(String channelName) {

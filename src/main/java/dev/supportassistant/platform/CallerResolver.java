@@ -15,7 +15,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 /**
  * Works out the {@link Caller} of a request once, and hands it to controller methods that ask for
  * one. The admin key is accepted as {@code X-API-Key} or as a bearer token, and compared in
- * constant time; any other bearer token must be a valid customer token.
+ * constant time; any other bearer token must be a valid customer (or support-agent) token.
  */
 @Component
 class CallerResolver implements HandlerMethodArgumentResolver {
@@ -46,7 +46,9 @@ class CallerResolver implements HandlerMethodArgumentResolver {
         }
         String bearer = bearerToken(request);
         if (bearer != null && !bearer.isEmpty()) {
-            return new Caller(customerTokens.verify(bearer), false);
+            CustomerTokens.Identity identity = customerTokens.identify(bearer);
+            return identity.agent() ? new Caller(null, false, identity.subject())
+                    : new Caller(identity.subject(), false);
         }
         return Caller.ANONYMOUS;
     }

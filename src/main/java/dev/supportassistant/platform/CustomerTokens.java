@@ -21,8 +21,9 @@ import com.nimbusds.jwt.SignedJWT;
 
 /**
  * Checks customer identity tokens: JWTs signed HS256 with {@code SECRET_KEY}, as the old backend
- * issued them. A valid token's subject is the customer's user id. The clock is injectable so tests
- * can issue tokens that have already expired.
+ * issued them. A valid token's subject is the customer's user id, unless its {@code role} claim is
+ * {@code agent}: then it is a support agent's token and the subject is the agent's name. The clock
+ * is injectable so tests can issue tokens that have already expired.
  */
 @Component
 class CustomerTokens {
@@ -43,8 +44,25 @@ class CustomerTokens {
         this.clock = clock;
     }
 
+    /** The claim that marks a support agent's token, and its value. */
+    static final String ROLE_CLAIM = "role";
+    static final String AGENT_ROLE = "agent";
+
+    /**
+     * A verified token's holder.
+     *
+     * @param subject the customer's user id, or the agent's name
+     * @param agent whether the token's role claim is {@code agent}
+     */
+    record Identity(String subject, boolean agent) {
+    }
+
     /** @return the token's subject, the customer's user id */
     String verify(String token) {
+        return identify(token).subject();
+    }
+
+    Identity identify(String token) {
         if (!settings.customerTokensEnabled()) {
             throw unauthorized("Customer tokens are not enabled on this service (SECRET_KEY is not set)");
         }
@@ -69,7 +87,7 @@ class CustomerTokens {
             if (subject == null || subject.isBlank()) {
                 throw unauthorized("Token has no subject");
             }
-            return subject;
+            return new Identity(subject, AGENT_ROLE.equals(claims.getClaim(ROLE_CLAIM)));
         } catch (ParseException | JOSEException e) {
             throw unauthorized("Invalid token");
         }

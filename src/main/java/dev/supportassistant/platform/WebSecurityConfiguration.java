@@ -15,8 +15,8 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Wires the request guards into Spring MVC: who the caller is, operator-only endpoints, and rate
- * limits, in that order. Rate limits are counted in PostgreSQL when the service runs on it (so
+ * Wires the request guards into Spring MVC: who the caller is, operator-only and staff-only
+ * endpoints, and rate limits, in that order. Rate limits are counted in PostgreSQL when the service runs on it (so
  * instances share them) and in memory on the embedded H2 database.
  */
 @Configuration(proxyBeanMethods = false)
@@ -24,12 +24,15 @@ class WebSecurityConfiguration implements WebMvcConfigurer {
 
     private final CallerResolver callers;
     private final AdminAccessInterceptor adminAccess;
+    private final StaffAccessInterceptor staffAccess;
     private final RateLimitInterceptor rateLimits;
 
-    WebSecurityConfiguration(CallerResolver callers, AdminAccessInterceptor adminAccess, RateLimiter limiter,
-            RateLimitSettings settings, SecuritySettings security) {
+    WebSecurityConfiguration(CallerResolver callers, AdminAccessInterceptor adminAccess,
+            StaffAccessInterceptor staffAccess, RateLimiter limiter, RateLimitSettings settings,
+            SecuritySettings security) {
         this.callers = callers;
         this.adminAccess = adminAccess;
+        this.staffAccess = staffAccess;
         this.rateLimits = new RateLimitInterceptor(limiter, settings, security, callers, Clock.systemUTC());
     }
 
@@ -49,6 +52,7 @@ class WebSecurityConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(adminAccess);
+        registry.addInterceptor(staffAccess);
         registry.addInterceptor(rateLimits);
     }
 }

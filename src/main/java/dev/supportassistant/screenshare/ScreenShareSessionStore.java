@@ -16,6 +16,21 @@ class ScreenShareSessionStore {
         this.jdbc = jdbc;
     }
 
+    /** The channel and the agent's uid of the conversation's most recent session, if it has one. */
+    java.util.Optional<AgentSeat> latestAgentSeat(String conversationId) {
+        return jdbc.sql("""
+                SELECT channel_name, agent_uid FROM screen_share_sessions WHERE conversation_id = :conversationId
+                ORDER BY issued_at DESC LIMIT 1
+                """)
+                .param("conversationId", conversationId)
+                .query((rs, row) -> new AgentSeat(rs.getString("channel_name"), rs.getLong("agent_uid")))
+                .optional();
+    }
+
+    /** Where a session's support agent joins: its channel and the agent's uid. */
+    record AgentSeat(String channelName, long agentUid) {
+    }
+
     void record(ScreenShareSession session) {
         jdbc.sql("""
                 INSERT INTO screen_share_sessions (id, conversation_id, channel_name, customer_uid, agent_uid,

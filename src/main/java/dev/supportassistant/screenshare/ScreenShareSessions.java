@@ -61,6 +61,20 @@ public class ScreenShareSessions {
         return session;
     }
 
+    /**
+     * A fresh subscriber token for the support agent of the conversation's latest screen-sharing
+     * session, for that session's channel and agent uid: what a person taking over the conversation
+     * needs to watch the customer's screen. Empty when the conversation has no session, or when
+     * Agora is no longer configured.
+     */
+    public java.util.Optional<TokenGrant> agentTokenFor(String conversationId) {
+        if (!tokens.settings().isConfigured()) {
+            return java.util.Optional.empty();
+        }
+        return store.latestAgentSeat(conversationId)
+                .map(seat -> tokens.issueForUid(seat.channelName(), seat.agentUid(), TokenRole.SUBSCRIBER));
+    }
+
     private long randomUid() {
         return 1 + (random.nextLong() & Long.MAX_VALUE) % AgoraRules.UID_MAX;
     }

@@ -1,0 +1,24 @@
+package dev.supportassistant.chat;
+
+import java.util.Optional;
+
+import dev.supportassistant.confusion.ConfusionAssessment;
+
+/**
+ * Lets a person take a conversation over from the AI. Asked on every customer turn, after the
+ * customer's message is stored and before any AI agent is asked. Implemented by the handoff
+ * module, which knows who holds each conversation; defined here so that the chat does not depend on it.
+ */
+public interface HumanHandoff {
+
+    /** Never takes over: the AI always answers (when no handoff module is present). */
+    HumanHandoff NONE = (conversationId, message, confusion) -> Optional.empty();
+
+    /**
+     * @param message the customer's message, already stored
+     * @param confusion its confusion assessment
+     * @return empty when the AI answers; otherwise the reply the customer gets instead: a holding
+     *     message (stored when the conversation was just escalated, not stored on later turns)
+     */
+    Optional<ChatMessage> takeOver(String conversationId, String message, ConfusionAssessment confusion);
+}

@@ -1,0 +1,125 @@
+package dev.supportassistant.events;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Predicate;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Publishes what happens in conversations and opens live streams of it. An event is stored in the
+ * publisher's transaction (so it exists exactly when the message or status change it reports does)
+ * and reaches every instance's subscribers after the commit.
+ *
+ * <p>A stream is server-sent events: {@code id} is the event's number, {@code event} its type,
+ * {@code data} its JSON. A client that reconnects with {@code Last-Event-ID} first gets every event
+ * it missed, then the live ones, none twice.
+ */
+@Service
+public class ConversationEvents {
+
+    /** A new message; data: {@code {"conversation_id", "message": {...}}}. */
+    public static final String MESSAGE = "message";
+    /** A status change; data: the conversation's new handoff state. */
+    public static final String STATUS = "status";
+
+    private static final long RECONNECT_MILLIS = 2000;
+
+    private final EventStore store;
+    private final EventDelivery delivery;
+    private final EventSettings settings;
+    private final JsonMapper json;
+
+    ConversationEvents(EventStore store, EventDelivery delivery, EventSettings settings, JsonMapper json) {
+        this.store = store;
+        this.delivery = delivery;
+        this.settings = settings;
+        this.json = json;
+    }
+
+    /**
+     * Stores an event for the conversation's subscribers, joining the caller's transaction.
+     *
+     * @param data serialized to JSON as API responses are (snake_case)
+     * @return the event's id
+     */
+    @Transactional
+    public long publish(String conversationId, String type, Object data) {
+        long id = store.nextId();
+        store.insert(new ConversationEvent(id, conversationId, type, json.writeValueAsString(data),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        delivery.announce(id);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    delivery.wake();
+                }
+            });
+        } else {
+            delivery.wake();
+        }
+        return id;
+    }
+
+    /**
+     * A live stream of one conversation's events. The caller has checked that the client may see it.
+     *
+     * @param lastEventId the {@code Last-Event-ID} the client sent, or null; anything but a number is ignored
+     */
+    public SseEmitter stream(String conversationId, String lastEventId) {
+        return open(conversationId, event -> true, lastEventId);
+    }
+
+    /** A live stream of the events of every conversation that {@code filter} lets through. */
+    public SseEmitter streamAll(Predicate<ConversationEvent> filter, String lastEventId) {
+        return open(null, filter, lastEventId);
+    }
+
+    private SseEmitter open(String conversationId, Predicate<ConversationEvent> filter, String lastEventId) {
+        SseEmitter emitter = new SseEmitter(settings.streamTimeout().toMillis());
+        EventSubscriber subscriber = new EventSubscriber(emitter, conversationId, filter);
+        emitter.onCompletion(() -> delivery.remove(subscriber));
+        emitter.onTimeout(() -> delivery.remove(subscriber));
+        emitter.onError(failure -> delivery.remove(subscriber));
+        Long resumeAfter = parse(lastEventId);
+        // Registered and replayed under the subscriber's lock: a live event arriving meanwhile waits,
+        // and is then sent only if the replay did not already send it.
+        synchronized (subscriber) {
+            delivery.add(subscriber);
+            try {
+                subscriber.open(RECONNECT_MILLIS);
+            } catch (IOException gone) {
+                delivery.remove(subscriber);
+                return emitter;
+            }
+            if (resumeAfter != null) {
+                for (ConversationEvent missed : store.after(resumeAfter, conversationId, settings.replayLimit())) {
+                    if (!subscriber.offer(missed)) {
+                        delivery.remove(subscriber);
+                        break;
+                    }
+                }
+            }
+        }
+        return emitter;
+    }
+
+    private static Long parse(String lastEventId) {
+        if (lastEventId == null || lastEventId.isBlank()) {
+            return null;
+        }
+        try {
+            return Math.max(0, Long.parseLong(lastEventId.strip()));
+        } catch (NumberFormatException notOurs) {
+            return null;
+        }
+    }
+}

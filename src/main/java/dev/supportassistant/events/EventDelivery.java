@@ -1,0 +1,228 @@
+package dev.supportassistant.events;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * Delivers stored events to this instance's open streams, on one background thread. Every event
+ * goes through the table: the thread is woken (by PostgreSQL's NOTIFY from any instance, or
+ * in-process after a commit on the embedded database) and sends every event after the last one it
+ * delivered, in id order. Because ids commit in order (see {@link EventStore#nextId()}), a stream
+ * never skips one, and a lost notification or a dropped LISTEN connection only delays delivery
+ * until the next wake-up or reconnect, which catches up from the table.
+ */
+@Component
+class EventDelivery implements SmartLifecycle {
+
+    static final String CHANNEL = "conversation_events";
+    private static final Logger log = LoggerFactory.getLogger(EventDelivery.class);
+    private static final int BATCH = 500;
+    /** How long the thread waits at most before checking heartbeats and whether it should stop. */
+    private static final long TICK_MILLIS = 500;
+
+    private final EventStore store;
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final EventSettings settings;
+    private final boolean postgres;
+    private final Set<EventSubscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+    /** Touched only by the delivery thread (and before it starts). */
+    private long lastDelivered;
+    private long lastHeartbeatNanos = System.nanoTime();
+
+    EventDelivery(EventStore store, DataSource dataSource, JdbcClient jdbc, EventSettings settings) throws SQLException {
+        this.store = store;
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.settings = settings;
+        try (Connection connection = dataSource.getConnection()) {
+            this.postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        }
+    }
+
+    /**
+     * Tells every instance that event {@code id} is stored. On PostgreSQL a NOTIFY, which the
+     * database sends when the transaction commits (and drops when it rolls back); on the embedded
+     * database, where only this instance exists, the caller wakes the thread after the commit.
+     */
+    void announce(long id) {
+        if (postgres) {
+            jdbc.sql("SELECT pg_notify(:channel, :payload)").param("channel", CHANNEL)
+                    .param("payload", Long.toString(id)).query().listOfRows();
+        }
+    }
+
+    /** Wakes the delivery thread (after a commit on this instance). */
+    void wake() {
+        wakeUp.release();
+    }
+
+    void add(EventSubscriber subscriber) {
+        subscribers.add(subscriber);
+    }
+
+    void remove(EventSubscriber subscriber) {
+        subscriber.close();
+        subscribers.remove(subscriber);
+    }
+
+    int subscriberCount() {
+        return subscribers.size();
+    }
+
+    @Override
+    public void start() {
+        lastDelivered = store.lastId();
+        running = true;
+        thread = new Thread(this::run, "conversation-events");
+        thread.setDaemon(true);
+        thread.start();
+        log.info("Live conversation events: delivered {}", postgres ? "across instances through PostgreSQL LISTEN/NOTIFY"
+                : "in-process (embedded database)");
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (EventSubscriber subscriber : subscribers) {
+            remove(subscriber);
+            try {
+                subscriber.emitter().complete();
+            } catch (RuntimeException alreadyGone) {
+                // the client left first
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                if (postgres) {
+                    listen();
+                } else {
+                    // Reads the table only when woken: an idle instance costs the database nothing.
+                    if (wakeUp.tryAcquire(TICK_MILLIS, TimeUnit.MILLISECONDS)) {
+                        wakeUp.drainPermits();
+                        deliverNew();
+                    }
+                    heartbeatIfDue();
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | SQLException failure) {
+                if (!running) {
+                    return;
+                }
+                // The database went away: try again shortly; events wait in the table meanwhile.
+                log.warn("Live conversation events: {}; retrying", failure.getClass().getSimpleName());
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** LISTEN on a connection of its own, for as long as it works; catches up after each (re)connect. */
+    private void listen() throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try {
+            connection.setAutoCommit(true);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("LISTEN " + CHANNEL);
+            }
+            PGConnection notifications = connection.unwrap(PGConnection.class);
+            deliverNew();
+            while (running) {
+                PGNotification[] received = notifications.getNotifications((int) TICK_MILLIS);
+                if (received != null && received.length > 0) {
+                    deliverNew();
+                }
+                heartbeatIfDue();
+            }
+        } catch (SQLException | RuntimeException failure) {
+            discard(connection);
+            throw failure;
+        } finally {
+            connection.close();
+        }
+    }
+
+    /**
+     * Takes a failed LISTEN connection out of the pool. The driver reported the failure to us
+     * through the unwrapped connection, not to the pool, which would otherwise lend it out again as
+     * healthy and fail the next request after the database comes back.
+     */
+    private void discard(Connection connection) {
+        try {
+            if (dataSource.isWrapperFor(HikariDataSource.class)) {
+                dataSource.unwrap(HikariDataSource.class).evictConnection(connection);
+            }
+        } catch (SQLException | RuntimeException ignored) {
+            // closing it below is all that is left to do
+        }
+    }
+
+    private void deliverNew() {
+        List<ConversationEvent> batch;
+        do {
+            batch = store.after(lastDelivered, null, BATCH);
+            for (ConversationEvent event : batch) {
+                for (EventSubscriber subscriber : subscribers) {
+                    if (!subscriber.offer(event)) {
+                        remove(subscriber);
+                    }
+                }
+                lastDelivered = event.id();
+            }
+        } while (batch.size() == BATCH);
+    }
+
+    private void heartbeatIfDue() {
+        if (System.nanoTime() - lastHeartbeatNanos < settings.heartbeat().toNanos()) {
+            return;
+        }
+        lastHeartbeatNanos = System.nanoTime();
+        for (EventSubscriber subscriber : subscribers) {
+            if (!subscriber.comment("heartbeat")) {
+                remove(subscriber);
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.supportassistant.events;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Live event streams.
+ *
+ * @param heartbeatSeconds {@code EVENTS_HEARTBEAT_SECONDS}: how often an open stream gets a comment
+ *     line, so that proxies (which often close connections silent for 30 to 60 seconds) keep it open
+ * @param streamTimeoutMinutes {@code EVENTS_STREAM_TIMEOUT_MINUTES}: how long one stream stays open;
+ *     the browser's EventSource then reconnects by itself and resumes with {@code Last-Event-ID}
+ * @param replayLimit {@code EVENTS_REPLAY_LIMIT}: the most missed events one reconnect replays
+ */
+@Validated
+@ConfigurationProperties("support.events")
+record EventSettings(@Min(1) @Max(3600) int heartbeatSeconds, @Min(1) @Max(1440) int streamTimeoutMinutes,
+        @Min(1) @Max(100_000) int replayLimit) {
+
+    Duration heartbeat() {
+        return Duration.ofSeconds(heartbeatSeconds);
+    }
+
+    Duration streamTimeout() {
+        return Duration.ofMinutes(streamTimeoutMinutes);
+    }
+}

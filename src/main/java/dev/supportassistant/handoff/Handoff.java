@@ -1,0 +1,20 @@
+package dev.supportassistant.handoff;
+
+import java.time.Instant;
+
+/**
+ * A conversation's handoff state, as stored and as the desk, the customer and live streams see it.
+ *
+ * @param cause what escalated it last
+ * @param reason why, in words
+ * @param summary the note for the person taking over, written when it was escalated
+ * @param claimedBy the agent holding it, while {@code with_human}
+ * @param requestedAt when it was last escalated
+ */
+record Handoff(String conversationId, HandoffStatus status, HandoffCause cause, String reason, String summary,
+        String claimedBy, Instant requestedAt, Instant claimedAt, Instant statusChangedAt) {
+
+    static Handoff none(String conversationId) {
+        return new Handoff(conversationId, HandoffStatus.BOT, null, null, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,288 @@
+package dev.supportassistant.handoff;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import dev.supportassistant.agent.ConversationTurn.Role;
+import dev.supportassistant.chat.ChatMessage;
+import dev.supportassistant.chat.Conversation;
+import dev.supportassistant.chat.Conversations;
+import dev.supportassistant.chat.HumanHandoff;
+import dev.supportassistant.chat.MessageMetadata;
+import dev.supportassistant.confusion.ConfusionAssessment;
+import dev.supportassistant.confusion.ConfusionSettings;
+import dev.supportassistant.events.ConversationEvent;
+import dev.supportassistant.events.ConversationEvents;
+import dev.supportassistant.screenshare.ScreenShareSessions;
+
+/**
+ * Who holds each conversation, and every step of handing it to a person and back. Each step is
+ * one conditional update of the stored state (so racing agents or instances cannot both win),
+ * recorded in the conversation's history as a system message (who, when, why) and published as a
+ * {@code status} event.
+ *
+ * <p>As the chat's {@link HumanHandoff}, it is asked on every customer turn: while a person holds
+ * the conversation the AI stays silent, and a message that asks for a person, or the
+ * {@code HANDOFF_AFTER_CONFUSED_TURNS}-th confused turn in a row, escalates it.
+ */
+@Service
+class HandoffService implements HumanHandoff {
+
+    static final String HOLDING_REPLY = "I've asked a person from our support team to join this conversation. "
+            + "They will see everything written so far, and you can keep adding details here meanwhile.";
+    static final String WAITING_ACKNOWLEDGEMENT = "Thanks, I've added that for the support team; a person will join "
+            + "this conversation shortly.";
+    static final String WITH_HUMAN_ACKNOWLEDGEMENT = "Delivered to %s from our support team.";
+    static final String CUSTOMER = "customer";
+    static final String ASSISTANT = "assistant";
+    private static final int LAST_MESSAGES = 5;
+
+    private final HandoffStore store;
+    private final Conversations conversations;
+    private final HandoffSummaries summaries;
+    private final ConversationEvents events;
+    private final ScreenShareSessions screenShare;
+    private final HandoffMetrics metrics;
+    private final HandoffSettings settings;
+    private final ConfusionSettings confusion;
+
+    HandoffService(HandoffStore store, Conversations conversations, HandoffSummaries summaries,
+            ConversationEvents events, ScreenShareSessions screenShare, HandoffMetrics metrics,
+            HandoffSettings settings, ConfusionSettings confusion) {
+        this.store = store;
+        this.conversations = conversations;
+        this.summaries = summaries;
+        this.events = events;
+        this.screenShare = screenShare;
+        this.metrics = metrics;
+        this.settings = settings;
+        this.confusion = confusion;
+    }
+
+    Handoff state(String conversationId) {
+        return store.find(conversationId).orElseGet(() -> Handoff.none(conversationId));
+    }
+
+    // ------------------------------------------------------------------ the chat's turn
+
+    @Override
+    public Optional<ChatMessage> takeOver(String conversationId, String message, ConfusionAssessment assessment) {
+        Handoff current = state(conversationId);
+        if (current.status().humanSide()) {
+            return Optional.of(acknowledgement(current));
+        }
+        if (settings.onExplicitRequest() && HumanRequests.asksForPerson(message)) {
+            return Optional.of(holdingReplyOf(escalate(conversationId, HandoffCause.EXPLICIT_REQUEST,
+                    "The customer asked for a person: \"" + HandoffSummaries.clip(message, 200) + "\"", ASSISTANT)));
+        }
+        int streak = settings.afterConfusedTurns() > 0 && assessment.confused() ? confusedStreak(conversationId) : 0;
+        if (settings.afterConfusedTurns() > 0 && streak >= settings.afterConfusedTurns()) {
+            return Optional.of(holdingReplyOf(escalate(conversationId, HandoffCause.CONFUSION,
+                    "The customer seemed confused for %d turns in a row (confusion %.2f)".formatted(streak,
+                            assessment.level()), ASSISTANT)));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Consecutive customer messages, newest (the one just stored) first, at or above the confusion
+     * threshold, counted since the conversation last changed hands.
+     */
+    private int confusedStreak(String conversationId) {
+        List<ChatMessage> messages = conversations.messages(conversationId);
+        int streak = 0;
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            ChatMessage message = messages.get(i);
+            MessageMetadata meta = message.metadata();
+            if (message.role() == Role.SYSTEM && meta != null && meta.handoff() != null) {
+                break;
+            }
+            if (message.role() != Role.USER) {
+                continue;
+            }
+            if (meta == null || meta.confusionLevel() == null || meta.confusionLevel() < confusion.threshold()) {
+                break;
+            }
+            streak++;
+        }
+        return streak;
+    }
+
+    private ChatMessage acknowledgement(Handoff current) {
+        String text = current.status() == HandoffStatus.WITH_HUMAN
+                ? WITH_HUMAN_ACKNOWLEDGEMENT.formatted(current.claimedBy()) : WAITING_ACKNOWLEDGEMENT;
+        return conversations.transientReply(text, note(current, null, null));
+    }
+
+    private ChatMessage holdingReplyOf(Escalated escalated) {
+        return escalated.holdingReply() != null ? escalated.holdingReply() : acknowledgement(escalated.handoff());
+    }
+
+    // ------------------------------------------------------------------ the steps
+
+    /** The result of an escalation; {@code holdingReply} is null when a person already had it. */
+    record Escalated(Handoff handoff, ChatMessage holdingReply) {
+    }
+
+    /**
+     * Hands the conversation to a person: writes the note for them, records the step, and stores the
+     * one holding reply. Nothing happens when a person already holds it (or is about to).
+     *
+     * @param by {@code customer} or {@code assistant}
+     */
+    Escalated escalate(String conversationId, HandoffCause cause, String reason, String by) {
+        Handoff before = state(conversationId);
+        if (before.status().humanSide()) {
+            return new Escalated(before, null);
+        }
+        // Written before the state changes: the provider may take seconds, and nothing is locked meanwhile.
+        String summary = summaries.write(conversations.messages(conversationId), reason);
+        Instant now = now();
+        if (!store.escalate(conversationId, cause, reason, summary, now)) {
+            return new Escalated(state(conversationId), null);
+        }
+        Handoff after = state(conversationId);
+        recordStep(after, before.status(), by, reason, "Conversation handed to a person ("
+                + cause.wireName().replace('_', ' ') + ")" + (reason == null ? "." : ": " + reason));
+        metrics.escalated(cause);
+        ChatMessage holding = conversations.appendHoldingReply(conversationId, HOLDING_REPLY, note(after, null, ASSISTANT));
+        return new Escalated(after, holding);
+    }
+
+    HandoffViews.Claim claim(String conversationId, String agent) {
+        Handoff before = existing(conversationId);
+        Instant now = now();
+        if (!store.claim(conversationId, agent, now)) {
+            Handoff current = state(conversationId);
+            if (current.status() == HandoffStatus.WITH_HUMAN && agent.equals(current.claimedBy())) {
+                return claimOf(current);
+            }
+            throw new HandoffConflictException(current.status() == HandoffStatus.WITH_HUMAN
+                    ? "Conversation is already claimed by " + current.claimedBy()
+                    : "Conversation is not waiting for a person (status " + current.status().wireName() + ")");
+        }
+        Handoff after = state(conversationId);
+        recordStep(after, before.status(), agent, null, agent + " joined the conversation.");
+        if (before.requestedAt() != null) {
+            metrics.claimed(Duration.between(before.requestedAt(), now));
+        }
+        return claimOf(after);
+    }
+
+    private HandoffViews.Claim claimOf(Handoff handoff) {
+        return new HandoffViews.Claim(handoff.conversationId(), handoff.status(), handoff.claimedBy(),
+                handoff.claimedAt(), handoff.summary(), screenShare.agentTokenFor(handoff.conversationId()).orElse(null));
+    }
+
+    /** A support agent's reply to the customer; only the agent holding the conversation may send one. */
+    ChatMessage reply(String conversationId, String agent, String text) {
+        Handoff current = existing(conversationId);
+        if (current.status() != HandoffStatus.WITH_HUMAN || !agent.equals(current.claimedBy())) {
+            throw new HandoffConflictException(current.status() == HandoffStatus.WITH_HUMAN
+                    ? "Conversation is held by " + current.claimedBy() + "; only they can reply"
+                    : "Claim the conversation before replying (status " + current.status().wireName() + ")");
+        }
+        return conversations.appendHumanReply(conversationId, agent, text.strip(), note(current, null, agent));
+    }
+
+    /**
+     * Ends the person's side: {@code bot} (the AI answers again) or {@code resolved}. A waiting
+     * conversation any staff member may finish; one with a person only that person, or an operator.
+     */
+    Handoff finish(String conversationId, HandoffStatus to, String by, boolean operator, String reason) {
+        Handoff before = existing(conversationId);
+        Instant now = now();
+        if (!store.finish(conversationId, to, operator ? null : by, now)) {
+            throw new HandoffConflictException(before.status() == HandoffStatus.WITH_HUMAN
+                    ? "Conversation is held by " + before.claimedBy() + "; only they (or an operator) can end it"
+                    : "Conversation is not with a person (status " + before.status().wireName() + ")");
+        }
+        Handoff after = state(conversationId);
+        String what = to == HandoffStatus.RESOLVED ? by + " resolved the conversation"
+                : by + " handed the conversation back to the assistant";
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        recordStep(after, before.status(), by, why, what + (why == null ? "." : ": " + why));
+        if (to == HandoffStatus.RESOLVED && before.requestedAt() != null) {
+            metrics.resolved(Duration.between(before.requestedAt(), now));
+        }
+        return after;
+    }
+
+    // ------------------------------------------------------------------ the desk's views
+
+    HandoffViews.Queue queue(HandoffStatus status, int limit) {
+        Instant now = now();
+        List<HandoffViews.QueueEntry> entries = new ArrayList<>();
+        for (Handoff handoff : store.inStatus(status, limit)) {
+            Optional<Conversation> conversation = conversations.find(handoff.conversationId());
+            if (conversation.isEmpty()) {
+                continue;
+            }
+            List<ChatMessage> dialogue = conversations.messages(handoff.conversationId()).stream()
+                    .filter(message -> message.role() != Role.SYSTEM).toList();
+            Optional<MessageMetadata> lastCustomer = dialogue.stream().filter(message -> message.role() == Role.USER)
+                    .reduce((first, second) -> second).map(ChatMessage::metadata);
+            entries.add(new HandoffViews.QueueEntry(handoff.conversationId(), conversation.get().userId(),
+                    handoff.status(), handoff.cause(), handoff.reason(), handoff.summary(), handoff.claimedBy(),
+                    handoff.requestedAt(), handoff.claimedAt(),
+                    handoff.requestedAt() == null ? 0 : Duration.between(handoff.requestedAt(), now).toSeconds(),
+                    lastCustomer.map(MessageMetadata::confusionLevel).orElse(null),
+                    lastCustomer.map(MessageMetadata::confusionSignals).orElse(null),
+                    dialogue.subList(Math.max(0, dialogue.size() - LAST_MESSAGES), dialogue.size())));
+        }
+        return new HandoffViews.Queue(status, entries);
+    }
+
+    HandoffViews.DeskConversation deskConversation(String conversationId) {
+        Conversation conversation = conversations.find(conversationId).orElseThrow(UnknownConversationException::new);
+        return new HandoffViews.DeskConversation(conversation.id(), conversation.userId(), state(conversationId),
+                conversations.messages(conversationId));
+    }
+
+    /** What the desk's live stream carries: every status change, and the messages of conversations a person holds or awaits. */
+    boolean forDesk(ConversationEvent event) {
+        return ConversationEvents.STATUS.equals(event.type())
+                || (ConversationEvents.MESSAGE.equals(event.type()) && state(event.conversationId()).status().humanSide());
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private Handoff existing(String conversationId) {
+        if (conversations.find(conversationId).isEmpty()) {
+            throw new UnknownConversationException();
+        }
+        return state(conversationId);
+    }
+
+    /**
+     * Records a status change in the history and tells live subscribers.
+     *
+     * @param why the reason for this step (the escalation's, or the agent's for handing back or
+     *     resolving); null when the step needs none
+     */
+    private void recordStep(Handoff after, HandoffStatus before, String by, String why, String text) {
+        conversations.recordHandoff(after.conversationId(), text, note(after, before, by, why));
+        events.publish(after.conversationId(), ConversationEvents.STATUS, new HandoffViews.StatusChange(
+                after.conversationId(), after.status(), before, after.cause(), why, by, after.claimedBy(),
+                after.statusChangedAt()));
+    }
+
+    private static MessageMetadata.Handoff note(Handoff handoff, HandoffStatus previous, String by) {
+        return note(handoff, previous, by, handoff.reason());
+    }
+
+    private static MessageMetadata.Handoff note(Handoff handoff, HandoffStatus previous, String by, String why) {
+        return new MessageMetadata.Handoff(handoff.status().wireName(), previous == null ? null : previous.wireName(),
+                handoff.cause() == null ? null : handoff.cause().wireName(), why, by);
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,125 @@
+package dev.supportassistant.handoff;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import dev.supportassistant.agent.ActiveProvider;
+import dev.supportassistant.agent.AgentAnswer;
+import dev.supportassistant.agent.AgentDispatcher;
+import dev.supportassistant.agent.AgentRequest;
+import dev.supportassistant.agent.ConversationTurn;
+import dev.supportassistant.agent.ConversationTurn.Role;
+import dev.supportassistant.chat.ChatMessage;
+import dev.supportassistant.chat.MessageMetadata;
+import dev.supportassistant.confusion.ConfusionAssessment;
+
+/**
+ * Writes the short note a person reads before taking a conversation over: the problem, what was
+ * tried, error codes mentioned, confusion signals. The active AI provider writes it when it is a
+ * model; the built-in {@code local} agent cannot summarize, so then (and whenever the provider
+ * fails) the note is put together from the conversation itself.
+ */
+@Component
+class HandoffSummaries {
+
+    static final int MAX_CHARS = 600;
+    private static final Logger log = LoggerFactory.getLogger(HandoffSummaries.class);
+    private static final String LOCAL = "local";
+    static final String INSTRUCTION = "A human support agent is taking over this conversation. Write them a handoff "
+            + "note of at most 80 words, in plain text without greetings: the customer's problem, what was already "
+            + "suggested or tried, any error codes mentioned, and how confused or frustrated the customer seems.";
+    private static final Pattern ERROR_CODE = Pattern.compile(
+            "\\b0x[0-9a-fA-F]{4,8}\\b|\\bHTTP \\d{3}\\b|\\b[A-Z]{1,4}-?\\d{3,5}\\b|\\berror(?: code)? \\d{2,6}\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private final ActiveProvider activeProvider;
+    private final AgentDispatcher agents;
+
+    HandoffSummaries(ActiveProvider activeProvider, AgentDispatcher agents) {
+        this.activeProvider = activeProvider;
+        this.agents = agents;
+    }
+
+    String write(List<ChatMessage> messages, String reason) {
+        String extractive = extractive(messages, reason);
+        if (LOCAL.equals(activeProvider.current().provider())) {
+            return extractive;
+        }
+        try {
+            List<ConversationTurn> turns = messages.stream().filter(message -> message.role() != Role.SYSTEM)
+                    .map(message -> new ConversationTurn(message.role(), message.content())).toList();
+            AgentAnswer answer = agents.answer(new AgentRequest(turns, INSTRUCTION,
+                    new ConfusionAssessment(0, List.of(), false), List.of()), null);
+            if (answer.fallback() || LOCAL.equals(answer.provider()) || answer.reply().content().isBlank()) {
+                return extractive;
+            }
+            return clip(answer.reply().content().strip().replaceAll("\\s+", " "), MAX_CHARS);
+        } catch (RuntimeException failure) {
+            log.warn("Handoff summary by the AI provider failed ({}); using an extractive one",
+                    failure.getClass().getSimpleName());
+            return extractive;
+        }
+    }
+
+    /** The note from the conversation itself, without a model. */
+    static String extractive(List<ChatMessage> messages, String reason) {
+        List<ChatMessage> customer = messages.stream().filter(message -> message.role() == Role.USER).toList();
+        List<String> parts = new ArrayList<>();
+        if (!customer.isEmpty()) {
+            parts.add("Problem: " + clip(customer.get(0).content(), 160));
+            if (customer.size() > 1) {
+                parts.add("Latest: " + clip(customer.get(customer.size() - 1).content(), 120));
+            }
+        }
+        Set<String> tried = new LinkedHashSet<>();
+        long aiReplies = 0;
+        for (ChatMessage message : messages) {
+            MessageMetadata meta = message.metadata();
+            if (message.role() == Role.ASSISTANT && meta != null && !Boolean.TRUE.equals(meta.human())
+                    && meta.handoff() == null) {
+                aiReplies++;
+                if (meta.sources() != null) {
+                    meta.sources().stream().limit(1).forEach(source -> tried.add(source.title()));
+                }
+            }
+        }
+        if (aiReplies > 0) {
+            parts.add("Tried: " + aiReplies + " assistant " + (aiReplies == 1 ? "reply" : "replies")
+                    + (tried.isEmpty() ? "" : " (" + String.join("; ", tried.stream().limit(2).toList()) + ")"));
+        }
+        Set<String> codes = new LinkedHashSet<>();
+        for (ChatMessage message : customer) {
+            Matcher matcher = ERROR_CODE.matcher(message.content());
+            while (matcher.find()) {
+                codes.add(matcher.group());
+            }
+        }
+        if (!codes.isEmpty()) {
+            parts.add("Error codes: " + String.join(", ", codes.stream().limit(5).toList()));
+        }
+        customer.stream().reduce((first, second) -> second).map(ChatMessage::metadata)
+                .filter(meta -> meta.confusionLevel() != null).ifPresent(meta -> {
+                    String signals = meta.confusionSignals() == null || meta.confusionSignals().isEmpty() ? ""
+                            : " (" + String.join("; ", meta.confusionSignals().stream().limit(3).toList()) + ")";
+                    parts.add("Confusion: %.2f%s".formatted(meta.confusionLevel(), signals));
+                });
+        if (reason != null && !reason.isBlank()) {
+            parts.add("Handoff reason: " + clip(reason, 120));
+        }
+        return clip(String.join(". ", parts.stream().map(part -> part.replaceAll("[.\\s]+$", "")).toList()) + ".",
+                MAX_CHARS);
+    }
+
+    static String clip(String text, int max) {
+        String line = text.replaceAll("\\s+", " ").strip();
+        return line.length() <= max ? line : line.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,72 @@
+package dev.supportassistant.handoff;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.supportassistant.chat.ChatMessage;
+import dev.supportassistant.screenshare.TokenGrant;
+
+/** The JSON bodies of the handoff endpoints and events. */
+final class HandoffViews {
+
+    private HandoffViews() {
+    }
+
+    /** A conversation's handoff state as the customer sees it (without the note for staff). */
+    record State(String conversationId, HandoffStatus status, HandoffCause cause, String reason, String claimedBy,
+            Instant requestedAt, Instant claimedAt, Instant statusChangedAt) {
+
+        static State of(Handoff handoff) {
+            return new State(handoff.conversationId(), handoff.status(), handoff.cause(), handoff.reason(),
+                    handoff.claimedBy(), handoff.requestedAt(), handoff.claimedAt(), handoff.statusChangedAt());
+        }
+    }
+
+    /**
+     * A {@code status} event: who changed the conversation's status, from what, why and when.
+     *
+     * @param by {@code customer}, {@code assistant} (an automatic rule) or the agent's name
+     */
+    record StatusChange(String conversationId, HandoffStatus status, HandoffStatus previousStatus, HandoffCause cause,
+            String reason, String by, String claimedBy, Instant at) {
+    }
+
+    /**
+     * The answer to the customer's handoff button.
+     *
+     * @param message the holding reply stored for this escalation; null when the conversation was
+     *     already waiting for (or with) a person
+     */
+    record Escalation(String conversationId, HandoffStatus status, HandoffCause cause, String reason,
+            Instant requestedAt, ChatMessage message) {
+    }
+
+    /**
+     * A conversation in the desk's queue.
+     *
+     * @param confusionLevel the confusion level of the customer's latest message
+     * @param lastMessages the latest customer and assistant messages, oldest first
+     */
+    record QueueEntry(String conversationId, String userId, HandoffStatus status, HandoffCause cause, String reason,
+            String summary, String claimedBy, Instant requestedAt, Instant claimedAt, long waitingSeconds,
+            Double confusionLevel, List<String> confusionSignals, List<ChatMessage> lastMessages) {
+    }
+
+    /** The desk's queue, oldest request first. */
+    record Queue(HandoffStatus status, List<QueueEntry> conversations) {
+    }
+
+    /** One conversation for the desk: its handoff state with the note, and every message. */
+    record DeskConversation(String conversationId, String userId, Handoff handoff, List<ChatMessage> messages) {
+    }
+
+    /**
+     * A successful claim.
+     *
+     * @param screenShare the agent's subscriber token for the conversation's screen-sharing channel,
+     *     when the customer has started screen sharing; null otherwise
+     */
+    record Claim(String conversationId, HandoffStatus status, String claimedBy, Instant claimedAt, String summary,
+            TokenGrant screenShare) {
+    }
+}

@@ -1,0 +1,261 @@
+package dev.supportassistant.handoff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.supportassistant.ApiClient;
+import dev.supportassistant.ApiTest;
+import dev.supportassistant.CustomerTokensForTests;
+import dev.supportassistant.EventStreamClient;
+import tools.jackson.databind.JsonNode;
+
+/** Human handoff on one instance (embedded database): the customer's side, the desk, and live events. */
+class HandoffApiTest extends ApiTest {
+
+    private final String customerId = "customer-" + UUID.randomUUID();
+    private final String customerToken = CustomerTokensForTests.tokenFor(customerId);
+    private final String agentName = "agent-" + UUID.randomUUID().toString().substring(0, 8);
+
+    private ApiClient customer() {
+        return api.withBearer(customerToken);
+    }
+
+    private ApiClient agent(String name) {
+        return api.withBearer(CustomerTokensForTests.agentToken(name));
+    }
+
+    private String startConversation(String message) {
+        var response = customer().post("/api/v1/chat", "{\"message\": " + ApiClient.quote(message) + "}");
+        assertThat(response.status()).isEqualTo(200);
+        return response.json().get("conversation_id").asString();
+    }
+
+    private EventStreamClient customerEvents(String conversationId, String... headers) {
+        List<String> all = new ArrayList<>(List.of("Authorization", "Bearer " + customerToken));
+        all.addAll(List.of(headers));
+        EventStreamClient events = EventStreamClient.open(port(), "/api/v1/conversation/" + conversationId + "/events",
+                all.toArray(String[]::new));
+        assertThat(events.status()).isEqualTo(200);
+        assertThat(events.next().comment()).isEqualTo("connected");
+        return events;
+    }
+
+    private JsonNode queueEntry(String conversationId) {
+        var queue = agent(agentName).get("/api/v1/desk/conversations?status=waiting_for_human");
+        assertThat(queue.status()).isEqualTo(200);
+        for (JsonNode entry : queue.json().get("conversations")) {
+            if (entry.get("conversation_id").asString().equals(conversationId)) {
+                return entry;
+            }
+        }
+        throw new AssertionError("Not in the queue: " + conversationId + " in " + queue.body());
+    }
+
+    @Test
+    void aCustomerIsHandedToAPersonWhoRepliesLiveAndAfterResolvingTheBotAnswersAgain() {
+        String conversationId = startConversation("Sync fails with error 0x80070005 every time I open the app");
+        try (EventStreamClient events = customerEvents(conversationId)) {
+            var escalation = customer().post("/api/v1/conversation/" + conversationId + "/handoff",
+                    "{\"reason\": \"The steps did not help\"}");
+            assertThat(escalation.status()).isEqualTo(200);
+            assertThat(escalation.json().get("status").asString()).isEqualTo("waiting_for_human");
+            assertThat(escalation.json().get("cause").asString()).isEqualTo("customer_request");
+            assertThat(escalation.json().get("message").get("metadata").get("handoff").get("status").asString())
+                    .isEqualTo("waiting_for_human");
+
+            JsonNode entry = queueEntry(conversationId);
+            assertThat(entry.get("summary").asString()).contains("0x80070005").contains("The steps did not help")
+                    .hasSizeLessThanOrEqualTo(600);
+            assertThat(entry.get("reason").asString()).isEqualTo("The steps did not help");
+            assertThat(entry.get("last_messages")).isNotEmpty();
+            assertThat(entry.has("confusion_level")).isTrue();
+
+            var claim = agent(agentName).post("/api/v1/desk/conversations/" + conversationId + "/claim", null);
+            assertThat(claim.status()).isEqualTo(200);
+            assertThat(claim.json().get("status").asString()).isEqualTo("with_human");
+            assertThat(claim.json().get("claimed_by").asString()).isEqualTo(agentName);
+
+            var reply = agent(agentName).post("/api/v1/desk/conversations/" + conversationId + "/messages",
+                    "{\"content\": \"Hi, I am looking at your sync error now.\"}");
+            assertThat(reply.status()).isEqualTo(201);
+
+            EventStreamClient.Event live = events.nextMatching(event -> "message".equals(event.type())
+                    && event.json().get("message").get("content").asString().equals("Hi, I am looking at your sync error now."));
+            JsonNode message = live.json().get("message");
+            assertThat(message.get("role").asString()).isEqualTo("assistant");
+            assertThat(message.get("metadata").get("author").asString()).isEqualTo(agentName);
+            assertThat(message.get("metadata").get("human").asBoolean()).isTrue();
+            assertThat(Long.parseLong(live.id())).isPositive();
+
+            var resolved = agent(agentName).post("/api/v1/desk/conversations/" + conversationId + "/resolve",
+                    "{\"reason\": \"Permissions fixed\"}");
+            assertThat(resolved.status()).isEqualTo(200);
+            assertThat(resolved.json().get("status").asString()).isEqualTo("resolved");
+            EventStreamClient.Event status = events.nextMatching(event -> "status".equals(event.type()));
+            assertThat(status.json().get("status").asString()).isEqualTo("resolved");
+            assertThat(status.json().get("by").asString()).isEqualTo(agentName);
+            assertThat(status.json().get("reason").asString()).isEqualTo("Permissions fixed");
+        }
+
+        var next = customer().post("/api/v1/chat", "{\"message\": \"How do I reset my password?\", \"conversation_id\": \""
+                + conversationId + "\"}");
+        assertThat(next.json().get("message").get("metadata").get("provider").asString()).isEqualTo("local");
+        assertThat(next.json().get("message").get("metadata").has("handoff")).isFalse();
+
+        List<String> steps = new ArrayList<>();
+        for (JsonNode message : customer().get("/api/v1/conversation/" + conversationId).json().get("messages")) {
+            if (message.get("role").asString().equals("system") && message.get("metadata").has("handoff")) {
+                JsonNode handoff = message.get("metadata").get("handoff");
+                steps.add(handoff.get("status").asString() + " by " + handoff.get("by").asString());
+                assertThat(message.get("timestamp").asString()).isNotBlank();
+            }
+        }
+        assertThat(steps).containsExactly("waiting_for_human by customer", "with_human by " + agentName,
+                "resolved by " + agentName);
+    }
+
+    @Test
+    void theAiStaysSilentWhileAPersonHoldsTheConversation() {
+        String conversationId = startConversation("I cannot log in");
+        customer().post("/api/v1/conversation/" + conversationId + "/handoff", "{}");
+        agent(agentName).post("/api/v1/desk/conversations/" + conversationId + "/claim", null);
+        int before = customer().get("/api/v1/conversation/" + conversationId).json().get("messages").size();
+
+        var response = customer().post("/api/v1/chat", "{\"message\": \"How do I reset my password?\", "
+                + "\"conversation_id\": \"" + conversationId + "\"}");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("conversation_id").asString()).isEqualTo(conversationId);
+        JsonNode message = response.json().get("message");
+        assertThat(message.get("metadata").get("handoff").get("status").asString()).isEqualTo("with_human");
+        assertThat(message.get("metadata").has("provider")).isFalse();
+        assertThat(response.json().get("should_request_screen_share").asBoolean()).isFalse();
+        JsonNode messages = customer().get("/api/v1/conversation/" + conversationId).json().get("messages");
+        assertThat(messages).hasSize(before + 1);
+        assertThat(messages.get(before).get("role").asString()).isEqualTo("user");
+        assertThat(messages.get(before).get("content").asString()).isEqualTo("How do I reset my password?");
+    }
+
+    @Test
+    void aSecondClaimIsAConflict() {
+        String conversationId = startConversation("My printer is offline");
+        customer().post("/api/v1/conversation/" + conversationId + "/handoff", "{}");
+
+        assertThat(agent(agentName).post("/api/v1/desk/conversations/" + conversationId + "/claim", null).status())
+                .isEqualTo(200);
+        var second = agent("someone-else").post("/api/v1/desk/conversations/" + conversationId + "/claim", null);
+
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.json().get("detail").asString()).contains(agentName);
+        assertThat(agent("someone-else").post("/api/v1/desk/conversations/" + conversationId + "/messages",
+                "{\"content\": \"hello\"}").status()).isEqualTo(409);
+    }
+
+    @Test
+    void deskEndpointsRefuseCustomersAndAnonymousCallers() {
+        String conversationId = startConversation("Hello");
+        customer().post("/api/v1/conversation/" + conversationId + "/handoff", "{}");
+
+        for (String path : List.of("/api/v1/desk/conversations", "/api/v1/desk/conversations/" + conversationId)) {
+            assertThat(customer().get(path).status()).as(path).isEqualTo(403);
+            assertThat(api.get(path).status()).as(path).isEqualTo(401);
+            assertThat(agent(agentName).get(path).status()).as(path).isEqualTo(200);
+            assertThat(api.asAdmin().get(path).status()).as(path).isEqualTo(200);
+        }
+        assertThat(customer().post("/api/v1/desk/conversations/" + conversationId + "/claim", null).status())
+                .isEqualTo(403);
+        assertThat(customer().get("/api/v1/desk/events").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aCustomerCannotFollowOrEscalateSomeoneElsesConversation() {
+        String conversationId = startConversation("Hello");
+        ApiClient stranger = api.withBearer(CustomerTokensForTests.tokenFor("stranger-" + UUID.randomUUID()));
+
+        assertThat(stranger.post("/api/v1/conversation/" + conversationId + "/handoff", "{}").status()).isEqualTo(404);
+        assertThat(stranger.get("/api/v1/conversation/" + conversationId + "/events").status()).isEqualTo(404);
+    }
+
+    @Test
+    void askingForAPersonInAMessageEscalates() {
+        String conversationId = startConversation("My invoice looks wrong");
+
+        var response = customer().post("/api/v1/chat", "{\"message\": \"Can I talk to a human please?\", "
+                + "\"conversation_id\": \"" + conversationId + "\"}");
+
+        JsonNode handoff = response.json().get("message").get("metadata").get("handoff");
+        assertThat(handoff.get("status").asString()).isEqualTo("waiting_for_human");
+        assertThat(handoff.get("cause").asString()).isEqualTo("explicit_request");
+        assertThat(response.json().get("message").get("content").asString()).contains("person");
+        assertThat(queueEntry(conversationId).get("cause").asString()).isEqualTo("explicit_request");
+    }
+
+    @Test
+    void confusionOnConsecutiveTurnsEscalates() {
+        var first = customer().post("/api/v1/chat",
+                "{\"message\": \"I am so confused and frustrated, nothing works!!\"}");
+        String conversationId = first.json().get("conversation_id").asString();
+        assertThat(first.json().get("confidence_score").asDouble()).isGreaterThanOrEqualTo(0.6);
+        assertThat(first.json().get("message").get("metadata").has("handoff")).isFalse();
+
+        var second = customer().post("/api/v1/chat", "{\"message\": \"I'm still stuck and confused, it still doesn't "
+                + "work, this is so frustrating!!\", \"conversation_id\": \"" + conversationId + "\"}");
+
+        assertThat(second.json().get("confidence_score").asDouble()).isGreaterThanOrEqualTo(0.6);
+        JsonNode handoff = second.json().get("message").get("metadata").get("handoff");
+        assertThat(handoff.get("status").asString()).isEqualTo("waiting_for_human");
+        assertThat(handoff.get("cause").asString()).isEqualTo("confusion");
+        assertThat(queueEntry(conversationId).get("summary").asString()).contains("Confusion");
+    }
+
+    @Test
+    void aReconnectingClientGetsExactlyTheEventsItMissed() {
+        String conversationId = startConversation("My camera is not detected");
+        customer().post("/api/v1/conversation/" + conversationId + "/handoff", "{}");
+        agent(agentName).post("/api/v1/desk/conversations/" + conversationId + "/claim", null);
+        String path = "/api/v1/desk/conversations/" + conversationId + "/messages";
+
+        String lastSeen;
+        try (EventStreamClient events = customerEvents(conversationId)) {
+            agent(agentName).post(path, "{\"content\": \"one\"}");
+            lastSeen = events.nextEvent().id();
+        }
+        agent(agentName).post(path, "{\"content\": \"two\"}");
+        agent(agentName).post(path, "{\"content\": \"three\"}");
+
+        try (EventStreamClient resumed = customerEvents(conversationId, "Last-Event-ID", lastSeen)) {
+            agent(agentName).post(path, "{\"content\": \"four\"}");
+            List<String> contents = new ArrayList<>();
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                EventStreamClient.Event event = resumed.nextEvent();
+                contents.add(event.json().get("message").get("content").asString());
+                ids.add(Long.parseLong(event.id()));
+            }
+            assertThat(contents).containsExactly("two", "three", "four");
+            assertThat(ids).isSorted().allMatch(id -> id > Long.parseLong(lastSeen));
+        }
+    }
+
+    @Test
+    void idleStreamsGetHeartbeatsAndTheDeskSeesNewRequests() {
+        String conversationId = startConversation("Where are my invoices?");
+        try (EventStreamClient desk = EventStreamClient.open(port(), "/api/v1/desk/events",
+                "Authorization", "Bearer " + CustomerTokensForTests.agentToken(agentName))) {
+            assertThat(desk.status()).isEqualTo(200);
+            assertThat(desk.nextMatching(event -> "heartbeat".equals(event.comment()))).isNotNull();
+
+            customer().post("/api/v1/conversation/" + conversationId + "/handoff", "{}");
+
+            EventStreamClient.Event status = desk.nextMatching(event -> "status".equals(event.type())
+                    && event.json().get("conversation_id").asString().equals(conversationId));
+            assertThat(status.json().get("status").asString()).isEqualTo("waiting_for_human");
+            assertThat(status.json().get("cause").asString()).isEqualTo("customer_request");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.supportassistant.handoff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.supportassistant.agent.ConversationTurn.Role;
+import dev.supportassistant.chat.ChatMessage;
+import dev.supportassistant.chat.MessageMetadata;
+
+/** The extractive handoff summary: what a person needs first, within 600 characters. */
+class HandoffSummariesTest {
+
+    private static ChatMessage customer(String text, double confusion, List<String> signals) {
+        return new ChatMessage("c" + text.hashCode(), Role.USER, text, Instant.now(), new MessageMetadata(null, null,
+                confusion, null, null, null, null, signals, null, null, null, null, null, null, null, null, null, null));
+    }
+
+    private static ChatMessage assistant(String text, String source) {
+        return new ChatMessage("a" + text.hashCode(), Role.ASSISTANT, text, Instant.now(), new MessageMetadata("local",
+                "m", 0.0, null, false, null, 1L, null, List.of(new MessageMetadata.Source(source, "x#1")), null, null,
+                null, null, null, null, null, null, null));
+    }
+
+    @Test
+    void theExtractiveSummaryNamesTheProblemWhatWasTriedErrorCodesAndConfusion() {
+        String summary = HandoffSummaries.extractive(List.of(
+                customer("Windows update fails with 0x80070005", 0.3, List.of()),
+                assistant("Run the troubleshooter", "Installation — Update errors"),
+                customer("Still failing, HTTP 500 on the portal too, I'm lost", 0.8, List.of("frustration", "stuck"))),
+                "The customer asked for a person");
+
+        assertThat(summary).startsWith("Problem: Windows update fails with 0x80070005")
+                .contains("Latest: Still failing").contains("Tried: 1 assistant reply (Installation — Update errors)")
+                .contains("Error codes: 0x80070005, HTTP 500").contains("Confusion: 0.80 (frustration; stuck)")
+                .contains("Handoff reason: The customer asked for a person");
+    }
+
+    @Test
+    void theSummaryStaysShort() {
+        String summary = HandoffSummaries.extractive(List.of(customer("x".repeat(5000), 0.9,
+                List.of("s".repeat(400), "t".repeat(400)))), "r".repeat(1000));
+
+        assertThat(summary).hasSizeLessThanOrEqualTo(HandoffSummaries.MAX_CHARS);
+    }
+}
