@@ -19,31 +19,33 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
 
-free_port() { # a random port nobody answers on
+free_port() { # a random port nobody answers on, below the ephemeral range the load's own connections use
   local p
-  while :; do p=$((20000 + RANDOM % 40000)); (echo > "/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }; done
+  while :; do p=$((20000 + RANDOM % 12000)); (echo > "/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }; done
 }
 load() { "$java" bench/load/LoadGenerator.java "$@"; }
 
-start_upstream() { # latency_ms -> port
-  local port; port=$(free_port)
-  "$java" bench/load/FakeUpstream.java "$port" "$1" > "$work/upstream-$port.log" 2>&1 &
+start_upstream() { # LATENCY_MS: sets UPSTREAM (its port)
+  UPSTREAM=$(free_port)
+  "$java" bench/load/FakeUpstream.java "$UPSTREAM" "$1" > "$work/upstream-$UPSTREAM.log" 2>&1 &
   pids+=($!)
-  until curl -s -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null; do sleep 0.2; done
-  echo "$port"
+  until curl -s -o /dev/null "http://127.0.0.1:$UPSTREAM/" 2>/dev/null; do sleep 0.2; done
 }
 
 # start_service UPSTREAM_PORT KNOWLEDGE_ENABLED HEAP [JAR [JAVA_OPTS...]]: sets PORT, SERVICE_PID, STARTUP_MS
 start_service() {
   local upstream=$1 knowledge=$2 heap=$3 app=${4:-$PWD/$jar} dir start
-  shift 4 2>/dev/null || shift $#
+  if [ $# -ge 4 ]; then shift 4; else shift $#; fi
   PORT=$(free_port); dir=$(mktemp -d -p "$work"); start=$(date +%s%N)
   (cd "$dir" && exec env OPENAI_API_KEY=sk-bench OPENAI_BASE_URL="http://127.0.0.1:$upstream/v1" \
     DEFAULT_AI_PROVIDER=openai KNOWLEDGE_ENABLED="$knowledge" RATE_LIMIT_CHAT_PER_MINUTE=0 API_PORT="$PORT" \
     API_HOST=127.0.0.1 AI_TIMEOUT_SECONDS=60 "$java" -Xmx"$heap" "$@" -jar "$app" > "$dir/service.log" 2>&1) &
   SERVICE_PID=$!
   pids+=($SERVICE_PID)
-  until curl -s "http://127.0.0.1:$PORT/api/v1/health" 2>/dev/null | grep -q healthy; do sleep 0.02; done
+  until curl -s "http://127.0.0.1:$PORT/api/v1/health" 2>/dev/null | grep -q healthy; do
+    kill -0 "$SERVICE_PID" 2>/dev/null || { echo "service did not start: $dir/service.log" >&2; cat "$dir/service.log" >&2; exit 1; }
+    sleep 0.02
+  done
   STARTUP_MS=$(( ($(date +%s%N) - start) / 1000000 ))
 }
 
@@ -53,7 +55,7 @@ field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
 
 echo "## Load benchmarks: $("$java" -version 2>&1 | head -1), $(nproc) cores, $(date -u +%Y-%m-%d)"
 echo
-upstream=$(start_upstream 0)
+start_upstream 0; upstream=$UPSTREAM
 direct=$(load serial "http://127.0.0.1:$upstream/v1/chat/completions" 2000)
 direct_p50=$(echo "$direct" | field p50)
 echo "| scenario | figures |"
@@ -70,7 +72,7 @@ for knowledge in false true; do
   stop_service
 done
 
-slow=$(start_upstream 2000)
+start_upstream 2000; slow=$UPSTREAM
 start_service "$slow" false 512m
 echo "| 2,000 concurrent chats, 2 s upstream, -Xmx512m | $(load concurrent "http://127.0.0.1:$PORT/api/v1/chat" 2000 1) |"
 echo "| 1,000 concurrent streams, 2 s upstream, -Xmx512m | $(load concurrent "http://127.0.0.1:$PORT/api/v1/chat/stream" 1000 1) |"
