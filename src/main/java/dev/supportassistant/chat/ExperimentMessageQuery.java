@@ -36,15 +36,22 @@ class ExperimentMessageQuery implements ExperimentMessages {
                         rs.getString("model"), rs.getObject("prompt_tokens", Integer.class),
                         rs.getObject("completion_tokens", Integer.class), rs.getObject("latency_ms", Long.class),
                         rs.getObject("fallback", Boolean.class), rs.getObject("confusion_level", Double.class),
-                        rs.getString("rating"), screenShareOffered(rs.getString("details"))))
+                        rs.getString("rating"), screenShareOffered(details(rs.getString("details"))),
+                        handedOff(details(rs.getString("details")))))
                 .list();
     }
 
-    private boolean screenShareOffered(String details) {
-        if (details == null) {
-            return false;
-        }
-        ScreenShareEvent event = json.readValue(details, ConversationStore.Details.class).screenShare();
-        return event != null && "offered".equals(event.event());
+    private ConversationStore.Details details(String json) {
+        return json == null ? null : this.json.readValue(json, ConversationStore.Details.class);
+    }
+
+    private static boolean screenShareOffered(ConversationStore.Details details) {
+        return details != null && details.screenShare() != null && "offered".equals(details.screenShare().event());
+    }
+
+    /** The status change that puts a conversation in the queue for a person. */
+    private static boolean handedOff(ConversationStore.Details details) {
+        return details != null && details.handoff() != null && "waiting_for_human".equals(details.handoff().status())
+                && !"waiting_for_human".equals(details.handoff().previousStatus());
     }
 }

@@ -9,8 +9,9 @@ package dev.supportassistant.routing;
  * @param route the routing rule that chose who answered (on replies), or null
  * @param feedback the customer's rating of a reply, {@code up} or {@code down}, or null
  * @param screenShareOffered whether this (system) message records a screen-sharing offer
+ * @param handedOff whether this (system) message records an escalation to a person
  */
 public record ExperimentMessage(String conversationId, String role, String experiment, String variant, String route,
         String model, Integer promptTokens, Integer completionTokens, Long latencyMs, Boolean fallback,
-        Double confusionLevel, String feedback, boolean screenShareOffered) {
+        Double confusionLevel, String feedback, boolean screenShareOffered, boolean handedOff) {
 }

@@ -19,7 +19,7 @@ record ExperimentReport(String experiment, boolean configured, List<VariantResul
      * @param customerMessages the customer's messages recorded in this variant
      * @param replies the assistant's replies recorded in this variant
      * @param routedReplies replies a routing rule (not the variant) chose the provider for
-     * @param handoff always null: this version has no human handoff to count
+     * @param handoff conversations escalated to a person
      */
     record VariantResults(String variant, BigDecimal percent, String provider, String model, long conversations,
             long customerMessages, long replies, long routedReplies, Tokens tokens, Cost estimatedCost,

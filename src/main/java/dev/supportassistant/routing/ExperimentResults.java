@@ -27,7 +27,7 @@ class ExperimentResults {
                     + "cost from MODEL_PRICES, latency percentiles by nearest rank",
             "routed_replies: replies whose provider a routing rule chose instead of the variant (rules come first)",
             "screen_share: conversations in which the assistant offered screen sharing",
-            "handoff: not available; this version has no human handoff",
+            "handoff: conversations escalated to a person (by the customer or automatically)",
             "confusion_fell: among conversations with at least two customer messages, those in which a customer "
                     + "message scored lower confusion than the customer's message before it, i.e. confusion fell "
                     + "after an assistant reply",
@@ -101,6 +101,8 @@ class ExperimentResults {
         long down = replies.stream().filter(reply -> "down".equals(reply.feedback())).count();
         long offered = conversations.stream()
                 .filter(conversation -> conversation.stream().anyMatch(ExperimentMessage::screenShareOffered)).count();
+        long handedOff = conversations.stream()
+                .filter(conversation -> conversation.stream().anyMatch(ExperimentMessage::handedOff)).count();
         long assessed = 0;
         long fell = 0;
         for (List<ExperimentMessage> conversation : conversations) {
@@ -128,7 +130,8 @@ class ExperimentResults {
                 ExperimentReport.Rate.of(replies.stream().filter(reply -> Boolean.TRUE.equals(reply.fallback())).count(),
                         replies.size()),
                 new ExperimentReport.Feedback(up, down, ExperimentReport.Rate.of(up, up + down)),
-                ExperimentReport.Rate.of(offered, conversations.size()), null,
+                ExperimentReport.Rate.of(offered, conversations.size()),
+                ExperimentReport.Rate.of(handedOff, conversations.size()),
                 ExperimentReport.Rate.of(fell, assessed));
     }
 

@@ -65,6 +65,11 @@ class ExperimentResultsTest extends RoutedProviderFakesTest {
                     rate(second, "down");
                 }
             }
+            if (i == 1) {
+                // One conversation escalated to a person.
+                assertThat(api.post("/api/v1/conversation/" + id + "/handoff", "{\"reason\": \"I want a person\"}")
+                        .status()).isEqualTo(200);
+            }
             if (i == 3) {
                 // One reply by a fallback: OpenAI fails once, the chain answers.
                 OPENAI.resetAll();
@@ -82,6 +87,7 @@ class ExperimentResultsTest extends RoutedProviderFakesTest {
         long replies = 0;
         long downs = 0;
         long fallbacks = 0;
+        long handoffs = 0;
         for (JsonNode variant : report.get("variants")) {
             String name = variant.get("variant").asString();
             replies += variant.get("replies").asLong();
@@ -122,7 +128,12 @@ class ExperimentResultsTest extends RoutedProviderFakesTest {
             long[] fell = confusionFell(name);
             assertThat(variant.at("/confusion_fell/count").asLong()).as(name).isEqualTo(fell[0]);
             assertThat(variant.at("/confusion_fell/total").asLong()).as(name).isEqualTo(fell[1]);
-            assertThat(variant.has("handoff")).isFalse();
+            assertThat(variant.at("/handoff/count").asLong()).as(name).isEqualTo(count("""
+                    SELECT COUNT(DISTINCT conversation_id) FROM messages WHERE role = 'system'
+                      AND details LIKE '%"handoff":{"status":"waiting_for_human"%'
+                      AND conversation_id IN (SELECT conversation_id FROM messages WHERE experiment = :e AND variant = :v)
+                    """, name));
+            handoffs += variant.at("/handoff/count").asLong();
             if (variant.at("/feedback/up_share/total").asLong() > 0) {
                 assertThat(variant.at("/feedback/up_share/ci95_low").asDouble())
                         .isLessThanOrEqualTo(variant.at("/feedback/up_share/rate").asDouble());
@@ -133,6 +144,7 @@ class ExperimentResultsTest extends RoutedProviderFakesTest {
         // The figures above are not all zero: what this test stored shows up.
         assertThat(downs).isGreaterThanOrEqualTo(4);
         assertThat(fallbacks).isGreaterThanOrEqualTo(1);
+        assertThat(handoffs).isEqualTo(1);
     }
 
     @Test
