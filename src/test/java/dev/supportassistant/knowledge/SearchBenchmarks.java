@@ -1,0 +1,40 @@
+package dev.supportassistant.knowledge;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * JMH: one knowledge-base search over the bundled articles (embedding the query, then hybrid
+ * scoring of every chunk). Each call searches a query never seen before, so the embedding cache
+ * does not flatter the figure. Run with bench/micro/run.sh.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class SearchBenchmarks {
+
+    private static final List<String> QUESTIONS = List.of("How do I reset my password?",
+            "I get error 0x80070005 when installing", "my card was declined", "the app is very slow to sync",
+            "how do I share my screen on a mac", "can I get a refund for last month");
+
+    private final KnowledgeBase knowledge = BundledKnowledge.get();
+    private long call;
+
+    @Benchmark
+    public List<KnowledgePassage> searchAFreshQuestion() {
+        call++;
+        return knowledge.search(QUESTIONS.get((int) (call % QUESTIONS.size())) + " (ticket " + call + ")", 3);
+    }
+
+    @Benchmark
+    public List<KnowledgePassage> searchARepeatedQuestion() {
+        return knowledge.search(QUESTIONS.get(0), 3);
+    }
+}
