@@ -114,7 +114,10 @@ class HandoffSummaries {
         if (reason != null && !reason.isBlank()) {
             parts.add("Handoff reason: " + clip(reason, 120));
         }
-        return clip(String.join(". ", parts.stream().map(part -> part.replaceAll("[.\\s]+$", "")).toList()) + ".",
+        // Parts that end a sentence themselves ("...my password?") need no added full stop.
+        return clip(parts.stream().map(part -> part.replaceAll("[.\\s]+$", ""))
+                .map(part -> part.matches("(?s).*[?!]$") ? part + " " : part + ". ")
+                .collect(java.util.stream.Collectors.joining()).strip(),
                 MAX_CHARS);
     }
 

@@ -46,4 +46,12 @@ class HandoffSummariesTest {
 
         assertThat(summary).hasSizeLessThanOrEqualTo(HandoffSummaries.MAX_CHARS);
     }
+
+    @Test
+    void aQuestionKeepsItsOwnPunctuation() {
+        String summary = HandoffSummaries.extractive(List.of(customer("How do I reset my password?", 0.0, List.of())),
+                null);
+
+        assertThat(summary).startsWith("Problem: How do I reset my password? ").doesNotContain("?.");
+    }
 }
