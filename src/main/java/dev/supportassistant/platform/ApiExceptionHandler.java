@@ -68,7 +68,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String field = jsonField(ex);
         return unprocessable(field == null
                 ? "Malformed JSON request body: expected a JSON object with the documented fields"
-                : field + ": has the wrong type (for example text where a number belongs)");
+                : field + ": has the wrong JSON type (text, number, true/false, list or object) for this field");
     }
 
     @Override
