@@ -41,6 +41,13 @@ import com.openai.errors.OpenAIServiceException;
 record ProviderFailure(String summary, String cause, boolean retryable, Optional<Duration> retryAfter) {
 
     static ProviderFailure of(Throwable failure) {
+        // The SDK's read timeout equals ours, so a hung provider may surface as the SDK's I/O error
+        // (a SocketTimeoutException inside) rather than as our own timeout: both are a timeout.
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.io.InterruptedIOException) {
+                return new ProviderFailure("timed out", "timeout", false, Optional.empty());
+            }
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof OpenAIServiceException e) {
                 return http(e.statusCode(), retryAfter(e.headers().values("retry-after-ms"),

@@ -61,4 +61,18 @@ class ProviderFailureTest {
 
         assertThat(failure.summary()).isEqualTo("IllegalArgumentException").doesNotContain("sk-secret");
     }
+
+    @Test
+    void aReadTimeoutInsideTheSdksIoErrorIsATimeoutNotABrokenConnection() {
+        var failure = new com.openai.errors.OpenAIIoException("read failed",
+                new java.net.SocketTimeoutException("timeout"));
+
+        ProviderFailure what = ProviderFailure.of(failure);
+
+        assertThat(what.summary()).isEqualTo("timed out");
+        assertThat(what.cause()).isEqualTo("timeout");
+        assertThat(what.retryable()).isFalse();
+        assertThat(ProviderFailure.of(new com.openai.errors.OpenAIIoException("reset", new java.io.IOException("reset")))
+                .summary()).isEqualTo("connection failed");
+    }
 }

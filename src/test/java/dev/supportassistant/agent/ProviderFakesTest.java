@@ -86,6 +86,40 @@ public abstract class ProviderFakesTest {
         registry.add("support.agent.ollama.model", () -> OLLAMA_MODEL);
     }
 
+    /** Ports of the contexts whose provider clients have been warmed up. */
+    private static final java.util.Set<Integer> WARMED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * The first call through each vendor SDK in a fresh context loads and compiles a lot of code and
+     * can take longer than the tests' short provider timeout on a slow machine, which would make
+     * whichever test runs first fall over for the wrong reason. So each client, blocking and
+     * streaming, answers once before the first test; a cold call that times out is simply repeated.
+     */
+    @BeforeEach
+    void warmUpProviderClients() {
+        if (!WARMED.add(port)) {
+            return;
+        }
+        OPENAI.stubFor(openAiChat(false).willReturn(openAiReply("warm", 1, 1)));
+        OPENAI.stubFor(openAiChat(true).willReturn(openAiStream(List.of("warm"), 1, 1)));
+        ANTHROPIC.stubFor(anthropicMessages(false).willReturn(anthropicReply("warm", 1, 1)));
+        ANTHROPIC.stubFor(anthropicMessages(true).willReturn(anthropicStream(List.of("warm"), 1, 1)));
+        OLLAMA.stubFor(ollamaChat(false).willReturn(ollamaReply("warm", 1, 1)));
+        OLLAMA.stubFor(ollamaChat(true).willReturn(ollamaStream(List.of("warm"), 1, 1)));
+        ApiClient client = new ApiClient(port);
+        for (String provider : List.of("openai", "anthropic", "ollama")) {
+            for (String path : List.of("/api/v1/chat", "/api/v1/chat/stream")) {
+                for (int attempt = 0; attempt < 5; attempt++) {
+                    circuits.resetAll();
+                    String body = client.post(path, "{\"message\": \"warm up\", \"provider\": \"" + provider + "\"}").body();
+                    if (body.contains("\"provider\":\"" + provider + "\"") && !body.contains("\"fallback\":true")) {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
     @BeforeEach
     void resetProviders() {
         OPENAI.resetAll();
