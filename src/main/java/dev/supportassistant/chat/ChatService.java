@@ -1,6 +1,7 @@
 package dev.supportassistant.chat;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -141,7 +142,7 @@ class ChatService {
                 store.count(column, userId));
     }
 
-    private java.util.Optional<Conversation> visible(String id, Caller caller) {
+    private Optional<Conversation> visible(String id, Caller caller) {
         return store.find(id).filter(conversation -> caller.mayAccess(conversation.ownerId()));
     }
 
@@ -151,8 +152,10 @@ class ChatService {
     }
 
     private Turn begin(ChatRequest request, Caller caller) {
-        Conversation conversation = findOrStart(request, caller);
-        List<ChatMessage> history = store.messages(conversation.id());
+        Optional<Conversation> existing = find(request, caller);
+        Conversation conversation = existing.orElseGet(() -> ConversationStore.newConversation(
+                caller.authenticatedUser().orElse(request.userId()), caller.userId()));
+        List<ChatMessage> history = existing.isPresent() ? store.messages(conversation.id()) : List.of();
         String text = request.message().strip();
 
         ConfusionAssessment confusion = confusionAnalyzer.assess(text, history.stream()
@@ -160,9 +163,14 @@ class ChatService {
                 .map(message -> new ConfusionAnalyzer.Turn(message.role() == Role.USER, message.content())).toList());
         metrics.confusionScored(confusion.level());
         RouteDecision assigned = routing.assignment(conversation.id());
-        store.append(conversation.id(), new ChatMessage(newId(), Role.USER, text, ConversationStore.now(),
+        ChatMessage message = new ChatMessage(newId(), Role.USER, text, ConversationStore.now(),
                 new MessageMetadata(null, null, confusion.level(), null, null, null, null, confusion.signals(), null,
-                        null, null).routed(null, assigned.experiment(), assigned.variant())));
+                        null, null).routed(null, assigned.experiment(), assigned.variant()));
+        if (existing.isPresent()) {
+            store.append(conversation.id(), message);
+        } else {
+            store.create(conversation, message);
+        }
 
         List<KnowledgePassage> passages = knowledgeBase.search(text, PASSAGES_PER_TURN);
         RouteDecision route = routing.decide(RoutingInput.facts(conversation.id(), history, confusion, passages, text),
@@ -175,7 +183,7 @@ class ChatService {
      * Human handoff: while a person holds the conversation, or when this turn hands it to one, the
      * customer's stored message waits for them and the AI is not asked; the customer gets a holding reply.
      */
-    private java.util.Optional<ChatResponse> heldForHuman(Turn turn) {
+    private Optional<ChatResponse> heldForHuman(Turn turn) {
         return handoff.takeOver(turn.conversation().id(), turn.agentRequest().message(), turn.confusion())
                 .map(reply -> new ChatResponse(reply, turn.conversation().id(), false, turn.confusion().level(), null));
     }
@@ -216,11 +224,13 @@ class ChatService {
         return line.length() <= MAX_ERROR_CHARS ? line : line.substring(0, MAX_ERROR_CHARS - 1) + "…";
     }
 
-    /** The caller's conversation, or a new one; a token's subject overrides the body's user id. */
-    private Conversation findOrStart(ChatRequest request, Caller caller) {
+    /**
+     * The caller's conversation, when the request names one they may see; otherwise the turn starts a
+     * new one, for the token's subject if there is a token, else for the body's user id.
+     */
+    private Optional<Conversation> find(ChatRequest request, Caller caller) {
         String id = request.conversationId();
-        return (id == null || id.isBlank() ? java.util.Optional.<Conversation>empty() : visible(id.strip(), caller))
-                .orElseGet(() -> store.create(caller.authenticatedUser().orElse(request.userId()), caller.userId()));
+        return id == null || id.isBlank() ? Optional.empty() : visible(id.strip(), caller);
     }
 
     private static ChatMessage systemMessage(String content, ScreenShareEvent event) {

@@ -51,20 +51,26 @@ class ConversationStore {
                 .optional();
     }
 
-    Conversation create(String userId, String ownerId) {
+    /** A new conversation, not stored yet: it is stored with its first message (see {@link #create}). */
+    static Conversation newConversation(String userId, String ownerId) {
         Instant now = now();
-        Conversation conversation = new Conversation(UUID.randomUUID().toString(), userId, ownerId, now, now);
+        return new Conversation(UUID.randomUUID().toString(), userId, ownerId, now, now);
+    }
+
+    /** Stores a new conversation together with its first message, in one commit. */
+    @Transactional
+    void create(Conversation conversation, ChatMessage firstMessage) {
         jdbc.sql("""
                 INSERT INTO conversations (id, user_id, owner_id, created_at, updated_at)
                 VALUES (:id, :userId, :ownerId, :createdAt, :updatedAt)
                 """)
                 .param("id", conversation.id())
-                .param("userId", userId)
-                .param("ownerId", ownerId)
-                .param("createdAt", timestamp(now))
-                .param("updatedAt", timestamp(now))
+                .param("userId", conversation.userId())
+                .param("ownerId", conversation.ownerId())
+                .param("createdAt", timestamp(conversation.createdAt()))
+                .param("updatedAt", timestamp(conversation.updatedAt()))
                 .update();
-        return conversation;
+        append(conversation.id(), firstMessage);
     }
 
     @Transactional

@@ -85,13 +85,16 @@ public class ConversationEvents {
 
     private SseEmitter open(String conversationId, Predicate<ConversationEvent> filter, String lastEventId) {
         SseEmitter emitter = new SseEmitter(settings.streamTimeout().toMillis());
-        EventSubscriber subscriber = new EventSubscriber(emitter, conversationId, filter);
+        Long resumeAfter = parse(lastEventId);
+        // Without Last-Event-ID the stream starts with what happens from now on.
+        EventSubscriber subscriber = new EventSubscriber(emitter, conversationId, filter,
+                resumeAfter != null ? resumeAfter : store.lastId());
         emitter.onCompletion(() -> delivery.remove(subscriber));
         emitter.onTimeout(() -> delivery.remove(subscriber));
         emitter.onError(failure -> delivery.remove(subscriber));
-        Long resumeAfter = parse(lastEventId);
-        // Registered and replayed under the subscriber's lock: a live event arriving meanwhile waits,
-        // and is then sent only if the replay did not already send it.
+        // Registered, then caught up from the table, under the subscriber's lock: a live event arriving
+        // meanwhile waits, and is then sent only if the catch-up did not already send it. The catch-up
+        // also covers events committed between reading the newest id and registering.
         synchronized (subscriber) {
             delivery.add(subscriber);
             try {
@@ -100,12 +103,10 @@ public class ConversationEvents {
                 delivery.remove(subscriber);
                 return emitter;
             }
-            if (resumeAfter != null) {
-                for (ConversationEvent missed : store.after(resumeAfter, conversationId, settings.replayLimit())) {
-                    if (!subscriber.offer(missed)) {
-                        delivery.remove(subscriber);
-                        break;
-                    }
+            for (ConversationEvent missed : store.after(subscriber.lastSent(), conversationId, settings.replayLimit())) {
+                if (!subscriber.offer(missed)) {
+                    delivery.remove(subscriber);
+                    break;
                 }
             }
         }

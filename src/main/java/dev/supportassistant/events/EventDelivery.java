@@ -73,9 +73,14 @@ class EventDelivery implements SmartLifecycle {
         }
     }
 
-    /** Wakes the delivery thread (after a commit on this instance). */
+    /**
+     * Wakes the delivery thread (after a commit on this instance), unless no stream is open here: a
+     * stream that opens later catches up from the table by itself.
+     */
     void wake() {
-        wakeUp.release();
+        if (!subscribers.isEmpty()) {
+            wakeUp.release();
+        }
     }
 
     void add(EventSubscriber subscriber) {
@@ -199,7 +204,16 @@ class EventDelivery implements SmartLifecycle {
         }
     }
 
+    /**
+     * Sends every stored event after the last one delivered, skipping what all open streams are
+     * already past (after a quiet spell with no stream open, that is everything up to the newest).
+     */
     private void deliverNew() {
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        lastDelivered = Math.max(lastDelivered,
+                subscribers.stream().mapToLong(EventSubscriber::lastSent).min().orElse(lastDelivered));
         List<ConversationEvent> batch;
         do {
             batch = store.after(lastDelivered, null, BATCH);

@@ -14,13 +14,20 @@ final class EventSubscriber {
     private final SseEmitter emitter;
     private final String conversationId;
     private final Predicate<ConversationEvent> filter;
-    private long lastSent;
+    /** Events up to this id are behind the stream: sent, not for it, or from before it opened. */
+    private volatile long lastSent;
     private volatile boolean closed;
 
-    EventSubscriber(SseEmitter emitter, String conversationId, Predicate<ConversationEvent> filter) {
+    /** @param startAfter the id of the last event the client has seen (or that existed when it connected) */
+    EventSubscriber(SseEmitter emitter, String conversationId, Predicate<ConversationEvent> filter, long startAfter) {
         this.emitter = emitter;
         this.conversationId = conversationId;
         this.filter = filter;
+        this.lastSent = startAfter;
+    }
+
+    long lastSent() {
+        return lastSent;
     }
 
     SseEmitter emitter() {
@@ -39,17 +46,18 @@ final class EventSubscriber {
         closed = true;
     }
 
-    /** Sends the event unless it was sent already or is not for this stream; false when the client is gone. */
+    /**
+     * Sends the event unless it was sent already or is not for this stream; false when the client is
+     * gone. Events are offered in id order.
+     */
     synchronized boolean offer(ConversationEvent event) {
-        if (closed || event.id() <= lastSent
-                || (conversationId != null && !conversationId.equals(event.conversationId()))) {
+        if (closed || event.id() <= lastSent) {
             return !closed;
         }
         try {
-            if (!filter.test(event)) {
-                return true;
+            if ((conversationId == null || conversationId.equals(event.conversationId())) && filter.test(event)) {
+                emitter.send(SseEmitter.event().id(Long.toString(event.id())).name(event.type()).data(event.data()));
             }
-            emitter.send(SseEmitter.event().id(Long.toString(event.id())).name(event.type()).data(event.data()));
             lastSent = event.id();
             return true;
         } catch (IOException | IllegalStateException gone) {
