@@ -35,7 +35,7 @@ public class LoadGenerator {
         URI url = URI.create(args[1]);
         String body = url.getPath().startsWith("/v1/")
                 ? "{\"model\":\"gpt-4.1-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"How do I reset my password?\"}]}"
-                : "{\"message\": \"How do I reset my password?\"}";
+                : null;
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
         long started = System.nanoTime();
@@ -95,7 +95,16 @@ public class LoadGenerator {
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
     }
 
+    private static final AtomicInteger SENT = new AtomicInteger();
+
+    /**
+     * A chat body with a question the service has not seen before (a new ticket number each time),
+     * so that no cache of message embeddings flatters the figures.
+     */
     private static HttpRequest request(URI url, String body) {
+        if (body == null) {
+            body = "{\"message\": \"How do I reset my password? My ticket number is " + SENT.incrementAndGet() + ".\"}";
+        }
         return HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
