@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -197,7 +198,7 @@ class EventDelivery implements SmartLifecycle {
     private void discard(Connection connection) {
         try {
             if (dataSource.isWrapperFor(HikariDataSource.class)) {
-                dataSource.unwrap(HikariDataSource.class).evictConnection(connection);
+                dataSource.unwrap(HikariDataSource.class).evictConnection(DataSourceUtils.getTargetConnection(connection));
             }
         } catch (SQLException | RuntimeException ignored) {
             // closing it below is all that is left to do

@@ -1,0 +1,194 @@
+package dev.supportassistant.platform;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.datasource.ConnectionProxy;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+/**
+ * Lets a bounded number of callers use the database at once and queues the rest, first come first
+ * served, instead of letting every request thread race for the pool. Beyond {@code maxWaiting}
+ * waiting callers a new one is refused at once, so sustained overload is answered 503 instead of
+ * piling up requests until memory runs out.
+ *
+ * <p>With virtual threads nothing else bounds how many requests reach the database: thousands would
+ * wait on the connection pool, whose short timeout (so that an outage is answered 503 at once)
+ * would fail them although the database is merely busy. Here they wait their turn, up to
+ * {@code maxWait}. While the database is failing (the last attempt to get a connection failed,
+ * within the last {@code failureMemory}) nobody waits: callers in the queue and new ones are
+ * refused at once, and the first caller after that spell tries the database again.
+ *
+ * <p>A thread that already holds a connection from here gets another one without queueing, so
+ * nested use can never wait for itself.
+ */
+final class AdmittingDataSource extends DelegatingDataSource {
+
+    private final Semaphore places;
+    private final int concurrency;
+    private final long maxWaitNanos;
+    private final int maxWaiting;
+    private final long failureMemoryNanos;
+    private final ThreadLocal<int[]> held = ThreadLocal.withInitial(() -> new int[1]);
+    private volatile long failingSince;
+    private volatile boolean failing;
+
+    AdmittingDataSource(DataSource target, int concurrency, Duration maxWait, int maxWaiting, Duration failureMemory) {
+        super(target);
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1");
+        }
+        this.places = new Semaphore(concurrency, true);
+        this.concurrency = concurrency;
+        this.maxWaitNanos = maxWait.toNanos();
+        this.maxWaiting = maxWaiting;
+        this.failureMemoryNanos = failureMemory.toNanos();
+    }
+
+    int concurrency() {
+        return concurrency;
+    }
+
+    /** Callers waiting for their turn (an estimate, for metrics). */
+    int waiting() {
+        return places.getQueueLength();
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return admitted(() -> obtainTargetDataSource().getConnection());
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return admitted(() -> obtainTargetDataSource().getConnection(username, password));
+    }
+
+    private interface ConnectionSource {
+        Connection get() throws SQLException;
+    }
+
+    private Connection admitted(ConnectionSource source) throws SQLException {
+        int[] mine = held.get();
+        if (mine[0] > 0) {
+            return tracked(source.get());
+        }
+        refuseWhileFailing();
+        awaitTurn();
+        boolean admitted = false;
+        try {
+            // Whoever queued behind a failure passes the refusal on at once, emptying the queue.
+            refuseWhileFailing();
+            Connection connection = source.get();
+            failing = false;
+            Connection tracked = tracked(connection);
+            admitted = true;
+            return tracked;
+        } catch (SQLException failure) {
+            if (!(failure instanceof Refused)) {
+                failingSince = System.nanoTime();
+                failing = true;
+            }
+            throw failure;
+        } finally {
+            if (!admitted) {
+                places.release();
+            }
+        }
+    }
+
+    private void awaitTurn() throws SQLException {
+        try {
+            // Timed even when free: an untimed tryAcquire would jump the queue.
+            if (places.tryAcquire(0, TimeUnit.NANOSECONDS)) {
+                return;
+            }
+            if (places.getQueueLength() >= maxWaiting) {
+                throw new SQLTransientConnectionException("The database is too busy: " + maxWaiting
+                        + " callers are waiting");
+            }
+            if (!places.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS)) {
+                throw new SQLTransientConnectionException("The database is too busy: no turn within "
+                        + TimeUnit.NANOSECONDS.toSeconds(maxWaitNanos) + " s");
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new SQLTransientConnectionException("Interrupted while waiting for the database", interrupted);
+        }
+    }
+
+    private void refuseWhileFailing() throws SQLException {
+        if (failing && System.nanoTime() - failingSince < failureMemoryNanos) {
+            throw new Refused();
+        }
+    }
+
+    /** Counts the connection as this thread's until it is closed, and gives the turn back then. */
+    private Connection tracked(Connection connection) {
+        int[] mine = held.get();
+        AtomicBoolean closed = new AtomicBoolean();
+        Connection proxy = (Connection) Proxy.newProxyInstance(ConnectionProxy.class.getClassLoader(),
+                new Class<?>[] {ConnectionProxy.class}, new Handler(connection, () -> {
+                    if (closed.compareAndSet(false, true) && --mine[0] == 0) {
+                        places.release();
+                    }
+                }));
+        mine[0]++;
+        return proxy;
+    }
+
+    /** The refusal while the database is failing: it did not reach the database, so it proves nothing. */
+    private static final class Refused extends SQLTransientConnectionException {
+        Refused() {
+            super("The database is unavailable (the last attempt to reach it failed)");
+        }
+    }
+
+    private static final class Handler implements InvocationHandler {
+        private final Connection target;
+        private final Runnable onClose;
+
+        Handler(Connection target, Runnable onClose) {
+            this.target = target;
+            this.onClose = onClose;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            switch (method.getName()) {
+                case "getTargetConnection":
+                    return target;
+                case "equals":
+                    return proxy == args[0];
+                case "hashCode":
+                    return System.identityHashCode(proxy);
+                case "toString":
+                    return "admitted " + target;
+                case "close":
+                    try {
+                        target.close();
+                    } finally {
+                        onClose.run();
+                    }
+                    return null;
+                default:
+                    try {
+                        return method.invoke(target, args);
+                    } catch (InvocationTargetException failure) {
+                        throw failure.getTargetException();
+                    }
+            }
+        }
+    }
+}
