@@ -2,19 +2,22 @@ package dev.supportassistant.embedding;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 
 /**
  * Turns text into unit-length 384-dimensional vectors with all-MiniLM-L6-v2, whose ONNX model
@@ -29,13 +32,19 @@ public class SentenceEmbeddings {
 
     /** Recent texts: a customer turn is embedded for the knowledge search and again for confusion detection. */
     private static final int CACHED_TEXTS = 1024;
+    /** How long a text waits for a free processor before the request is answered 503. */
+    private static final Duration MAX_WAIT = Duration.ofSeconds(10);
+    /** How many texts may wait for a processor at once; a request beyond that is answered 503 at once. */
+    private static final int MAX_WAITING = 2000;
+
+    private final Semaphore processors = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
     /**
      * Loading the 90 MB model takes about a second; it happens on its own thread while the rest of
      * the application starts, and the first embedding waits for it if it has to.
      */
     private final CompletableFuture<EmbeddingModel> loading = CompletableFuture.supplyAsync(
-            AllMiniLmL6V2EmbeddingModel::new, task -> {
+            MiniLmModel::new, task -> {
                 Thread loader = new Thread(task, "embedding-model-loader");
                 loader.setDaemon(true);
                 loader.start();
@@ -70,7 +79,8 @@ public class SentenceEmbeddings {
         }
         List<String> missing = texts.stream().filter(text -> !vectors.containsKey(text)).distinct().toList();
         if (!missing.isEmpty()) {
-            List<Embedding> computed = model().embedAll(missing.stream().map(TextSegment::from).toList()).content();
+            List<Embedding> computed = computing(
+                    () -> model().embedAll(missing.stream().map(TextSegment::from).toList()).content());
             for (int i = 0; i < missing.size(); i++) {
                 float[] vector = normalized(computed.get(i).vector());
                 vectors.put(missing.get(i), vector);
@@ -85,7 +95,33 @@ public class SentenceEmbeddings {
     }
 
     private float[] embedUncached(String text) {
-        return normalized(model().embed(text).content().vector());
+        return computing(() -> normalized(model().embed(text).content().vector()));
+    }
+
+    /**
+     * Runs model work when a processor is free for it, first come first served. Virtual threads
+     * would otherwise let every waiting request run the model at once, and a burst would slow all
+     * of them down together instead of finishing them one after another. Beyond {@link #MAX_WAITING}
+     * waiting texts, or after {@link #MAX_WAIT}, the request is refused (503): under sustained
+     * overload the queue, and the memory of the requests in it, stays bounded.
+     */
+    private <T> T computing(Supplier<T> work) {
+        if (processors.getQueueLength() >= MAX_WAITING) {
+            throw new EmbeddingsBusyException(MAX_WAIT);
+        }
+        try {
+            if (!processors.tryAcquire(MAX_WAIT.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new EmbeddingsBusyException(MAX_WAIT);
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new EmbeddingsBusyException(MAX_WAIT);
+        }
+        try {
+            return work.get();
+        } finally {
+            processors.release();
+        }
     }
 
     /** Cosine similarity of two vectors from this class (unit length): -1.0 to 1.0. */

@@ -1,0 +1,64 @@
+package dev.supportassistant.embedding;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+
+/**
+ * all-MiniLM-L6-v2 (the ONNX model and tokenizer bundled in langchain4j's jar), run with one thread
+ * per call and no spin-waiting. The library's own class lets every call use all cores and spin
+ * while waiting for work; with several requests embedding at once on a small machine those threads
+ * fight over the cores. Measured on 2 cores (bench/RESULTS.md): one thread per call, two calls at a
+ * time, embeds over twice as many texts per second. {@link SentenceEmbeddings} lets as many calls
+ * run at once as there are processors.
+ */
+final class MiniLmModel extends AbstractInProcessEmbeddingModel {
+
+    private static final String MODEL = "/all-minilm-l6-v2.onnx";
+    private static final String TOKENIZER = "/all-minilm-l6-v2-tokenizer.json";
+
+    private final OnnxBertBiEncoder encoder;
+
+    MiniLmModel() {
+        // Several texts of one call are embedded one after another on the caller's thread.
+        super(Runnable::run);
+        try (InputStream model = resource(MODEL); InputStream tokenizer = resource(TOKENIZER)) {
+            OrtEnvironment environment = OrtEnvironment.getEnvironment();
+            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+            options.setIntraOpNumThreads(1);
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            OrtSession session = environment.createSession(model.readAllBytes(), options);
+            this.encoder = new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException("Cannot read the bundled embedding model", unreadable);
+        } catch (OrtException broken) {
+            throw new IllegalStateException("Cannot load the bundled embedding model", broken);
+        }
+    }
+
+    @Override
+    protected OnnxBertBiEncoder model() {
+        return encoder;
+    }
+
+    @Override
+    protected Integer knownDimension() {
+        return SentenceEmbeddings.DIMENSIONS;
+    }
+
+    private static InputStream resource(String name) {
+        InputStream stream = AllMiniLmL6V2EmbeddingModel.class.getResourceAsStream(name);
+        if (stream == null) {
+            throw new IllegalStateException("The embedding model's jar lacks " + name);
+        }
+        return stream;
+    }
+}
