@@ -26,9 +26,9 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * <p>With virtual threads nothing else bounds how many requests reach the database: thousands would
  * wait on the connection pool, whose short timeout (so that an outage is answered 503 at once)
  * would fail them although the database is merely busy. Here they wait their turn, up to
- * {@code maxWait}. While the database is failing (the last attempt to get a connection failed,
- * within the last {@code failureMemory}) nobody waits: callers in the queue and new ones are
- * refused at once, and the first caller after that spell tries the database again.
+ * {@code maxWait}. While the database is failing (the last attempt to get a connection failed)
+ * nobody waits: one caller at a time tries the database again (answered within the pool's
+ * timeout), everyone else, queued or new, is refused at once; the first success ends the outage.
  *
  * <p>A thread that already holds a connection from here gets another one without queueing, so
  * nested use can never wait for itself.
@@ -39,12 +39,11 @@ final class AdmittingDataSource extends DelegatingDataSource {
     private final int concurrency;
     private final long maxWaitNanos;
     private final int maxWaiting;
-    private final long failureMemoryNanos;
     private final ThreadLocal<int[]> held = ThreadLocal.withInitial(() -> new int[1]);
-    private volatile long failingSince;
+    private final AtomicBoolean probing = new AtomicBoolean();
     private volatile boolean failing;
 
-    AdmittingDataSource(DataSource target, int concurrency, Duration maxWait, int maxWaiting, Duration failureMemory) {
+    AdmittingDataSource(DataSource target, int concurrency, Duration maxWait, int maxWaiting) {
         super(target);
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1");
@@ -53,7 +52,6 @@ final class AdmittingDataSource extends DelegatingDataSource {
         this.concurrency = concurrency;
         this.maxWaitNanos = maxWait.toNanos();
         this.maxWaiting = maxWaiting;
-        this.failureMemoryNanos = failureMemory.toNanos();
     }
 
     int concurrency() {
@@ -84,26 +82,37 @@ final class AdmittingDataSource extends DelegatingDataSource {
         if (mine[0] > 0) {
             return tracked(source.get());
         }
-        refuseWhileFailing();
-        awaitTurn();
-        boolean admitted = false;
+        // While the database is failing, one caller at a time finds out whether it is back.
+        boolean probe = failing && probing.compareAndSet(false, true);
         try {
-            // Whoever queued behind a failure passes the refusal on at once, emptying the queue.
-            refuseWhileFailing();
-            Connection connection = source.get();
-            failing = false;
-            Connection tracked = tracked(connection);
-            admitted = true;
-            return tracked;
-        } catch (SQLException failure) {
-            if (!(failure instanceof Refused)) {
-                failingSince = System.nanoTime();
-                failing = true;
+            if (failing && !probe) {
+                throw new Refused();
             }
-            throw failure;
+            awaitTurn();
+            boolean admitted = false;
+            try {
+                // Whoever queued behind a failure passes the refusal on at once, emptying the queue.
+                if (failing && !probe) {
+                    throw new Refused();
+                }
+                Connection connection = source.get();
+                failing = false;
+                Connection tracked = tracked(connection);
+                admitted = true;
+                return tracked;
+            } catch (SQLException failure) {
+                if (!(failure instanceof Refused)) {
+                    failing = true;
+                }
+                throw failure;
+            } finally {
+                if (!admitted) {
+                    places.release();
+                }
+            }
         } finally {
-            if (!admitted) {
-                places.release();
+            if (probe) {
+                probing.set(false);
             }
         }
     }
@@ -125,12 +134,6 @@ final class AdmittingDataSource extends DelegatingDataSource {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new SQLTransientConnectionException("Interrupted while waiting for the database", interrupted);
-        }
-    }
-
-    private void refuseWhileFailing() throws SQLException {
-        if (failing && System.nanoTime() - failingSince < failureMemoryNanos) {
-            throw new Refused();
         }
     }
 

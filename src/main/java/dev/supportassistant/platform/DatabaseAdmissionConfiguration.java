@@ -24,8 +24,6 @@ class DatabaseAdmissionConfiguration {
     static final Duration MAX_WAIT = Duration.ofSeconds(30);
     /** How many requests may wait for the database at once; the next one is answered 503 at once. */
     static final int MAX_WAITING = 2000;
-    /** After a failed attempt to reach the database, callers are refused at once for this long. */
-    static final Duration FAILURE_MEMORY = Duration.ofSeconds(1);
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseAdmissionConfiguration.class);
 
@@ -41,7 +39,7 @@ class DatabaseAdmissionConfiguration {
                 int concurrency = embedded ? 1 : pool.getMaximumPoolSize();
                 log.info("Database: at most {} caller(s) at once, the others queue for up to {} s", concurrency,
                         MAX_WAIT.toSeconds());
-                return new AdmittingDataSource(pool, concurrency, MAX_WAIT, MAX_WAITING, FAILURE_MEMORY);
+                return new AdmittingDataSource(pool, concurrency, MAX_WAIT, MAX_WAITING);
             }
         };
     }

@@ -243,6 +243,22 @@ class HandoffApiTest extends ApiTest {
     }
 
     @Test
+    void aStreamOpenedWithoutLastEventIdStartsWithWhatHappensAfterItOpened() {
+        String conversationId = startConversation("My microphone is muted");
+        customer().post("/api/v1/conversation/" + conversationId + "/handoff", "{}");
+        agent(agentName).post("/api/v1/desk/conversations/" + conversationId + "/claim", null);
+        String path = "/api/v1/desk/conversations/" + conversationId + "/messages";
+        agent(agentName).post(path, "{\"content\": \"before\"}");
+
+        try (EventStreamClient events = customerEvents(conversationId)) {
+            agent(agentName).post(path, "{\"content\": \"after\"}");
+            EventStreamClient.Event first = events.nextEvent();
+            assertThat(first.type()).isEqualTo("message");
+            assertThat(first.json().get("message").get("content").asString()).isEqualTo("after");
+        }
+    }
+
+    @Test
     void idleStreamsGetHeartbeatsAndTheDeskSeesNewRequests() {
         String conversationId = startConversation("Where are my invoices?");
         try (EventStreamClient desk = EventStreamClient.open(port(), "/api/v1/desk/events",

@@ -9,11 +9,13 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -37,7 +39,7 @@ class AdmittingDataSourceTest {
 
     @Test
     void aCallerBeyondTheLimitWaitsForATurnAndGetsOneWhenAConnectionIsClosed() throws Exception {
-        var admitting = new AdmittingDataSource(database, 1, Duration.ofSeconds(30), 100, Duration.ofSeconds(1));
+        var admitting = new AdmittingDataSource(database, 1, Duration.ofSeconds(30), 100);
         Connection first = admitting.getConnection();
         CompletableFuture<Connection> second = CompletableFuture.supplyAsync(() -> connect(admitting), threads);
         while (admitting.waiting() == 0) {
@@ -55,7 +57,7 @@ class AdmittingDataSourceTest {
 
     @Test
     void aCallerWhoseTurnDoesNotComeWithinTheWaitIsRefusedAsTooBusy() throws Exception {
-        var admitting = new AdmittingDataSource(database, 1, SHORT_WAIT, 100, Duration.ofSeconds(1));
+        var admitting = new AdmittingDataSource(database, 1, SHORT_WAIT, 100);
         try (Connection held = admitting.getConnection()) {
             assertThatThrownBy(() -> connectOnAnotherThread(admitting)).hasRootCauseInstanceOf(
                     SQLTransientConnectionException.class).rootCause().hasMessageContaining("too busy");
@@ -67,7 +69,7 @@ class AdmittingDataSourceTest {
 
     @Test
     void whenTooManyWaitANewCallerIsRefusedAtOnce() throws Exception {
-        var admitting = new AdmittingDataSource(database, 1, Duration.ofSeconds(30), 0, Duration.ofSeconds(1));
+        var admitting = new AdmittingDataSource(database, 1, Duration.ofSeconds(30), 0);
         try (Connection held = admitting.getConnection()) {
             long started = System.nanoTime();
             assertThatThrownBy(() -> connectOnAnotherThread(admitting)).rootCause()
@@ -78,7 +80,7 @@ class AdmittingDataSourceTest {
 
     @Test
     void aThreadThatHoldsAConnectionGetsAnotherWithoutWaitingForItself() throws Exception {
-        var admitting = new AdmittingDataSource(database, 1, SHORT_WAIT, 100, Duration.ofSeconds(1));
+        var admitting = new AdmittingDataSource(database, 1, SHORT_WAIT, 100);
         try (Connection outer = admitting.getConnection(); Connection inner = admitting.getConnection()) {
             assertThat(inner.isValid(1)).isTrue();
             assertThat(outer.isValid(1)).isTrue();
@@ -91,7 +93,7 @@ class AdmittingDataSourceTest {
 
     @Test
     void closingTwiceGivesTheTurnBackOnce() throws Exception {
-        var admitting = new AdmittingDataSource(database, 1, SHORT_WAIT, 100, Duration.ofSeconds(1));
+        var admitting = new AdmittingDataSource(database, 1, SHORT_WAIT, 100);
         Connection connection = admitting.getConnection();
         connection.close();
         connection.close();
@@ -101,27 +103,33 @@ class AdmittingDataSourceTest {
     }
 
     @Test
-    void afterAFailedAttemptCallersAreRefusedWithoutTryingUntilTheFailureIsForgotten() throws Exception {
-        var admitting = new AdmittingDataSource(database, 2, Duration.ofSeconds(30), 100, Duration.ofHours(1));
+    void whileTheDatabaseIsFailingOneCallerTriesItAndTheOthersAreRefusedAtOnce() throws Exception {
+        var admitting = new AdmittingDataSource(database, 2, Duration.ofSeconds(30), 100);
         database.down.set(true);
         assertThatThrownBy(admitting::getConnection).isInstanceOf(SQLException.class).hasMessageContaining("down");
-        int attempts = database.attempts.get();
 
+        database.hold.set(new CountDownLatch(1));
+        CompletableFuture<Connection> probe = CompletableFuture.supplyAsync(() -> connect(admitting), threads);
+        while (database.waiting.get() == 0) {
+            Thread.onSpinWait();
+        }
+        int attempts = database.attempts.get();
         assertThatThrownBy(admitting::getConnection).isInstanceOf(SQLTransientConnectionException.class)
                 .hasMessageContaining("unavailable");
         assertThat(database.attempts.get()).isEqualTo(attempts);
 
-        var forgetful = new AdmittingDataSource(database, 2, Duration.ofSeconds(30), 100, Duration.ZERO);
-        assertThatThrownBy(forgetful::getConnection).hasMessageContaining("down");
+        database.hold.get().countDown();
+        assertThatThrownBy(() -> probe.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("database down");
+
         database.down.set(false);
-        try (Connection back = forgetful.getConnection()) {
+        try (Connection back = admitting.getConnection()) {
             assertThat(back.isValid(1)).isTrue();
         }
     }
 
     @Test
     void theConnectionBehindTheTurnIsReachableForCallersThatNeedThePoolsOwn() throws Exception {
-        var admitting = new AdmittingDataSource(database, 1, SHORT_WAIT, 100, Duration.ofSeconds(1));
+        var admitting = new AdmittingDataSource(database, 1, SHORT_WAIT, 100);
         try (Connection connection = admitting.getConnection()) {
             assertThat(DataSourceUtils.getTargetConnection(connection)).isNotSameAs(connection)
                     .isInstanceOf(org.h2.jdbc.JdbcConnection.class);
@@ -152,6 +160,9 @@ class AdmittingDataSourceTest {
         final AtomicInteger attempts = new AtomicInteger();
         final AtomicInteger opened = new AtomicInteger();
         final AtomicBoolean down = new AtomicBoolean();
+        /** When set, attempts wait for it (counted in {@link #waiting}) before answering. */
+        final AtomicReference<CountDownLatch> hold = new AtomicReference<>();
+        final AtomicInteger waiting = new AtomicInteger();
 
         CountingDataSource() {
             h2.setURL("jdbc:h2:mem:admission;DB_CLOSE_DELAY=-1");
@@ -160,6 +171,15 @@ class AdmittingDataSourceTest {
         @Override
         public Connection getConnection() throws SQLException {
             attempts.incrementAndGet();
+            CountDownLatch latch = hold.get();
+            if (latch != null) {
+                waiting.incrementAndGet();
+                try {
+                    latch.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (down.get()) {
                 throw new SQLException("database down");
             }
