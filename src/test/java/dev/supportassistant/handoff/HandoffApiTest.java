@@ -35,6 +35,13 @@ class HandoffApiTest extends ApiTest {
         return response.json().get("conversation_id").asString();
     }
 
+    /** Hands the conversation to a person who claims it; returns where that person posts messages. */
+    private String handedToAgent(String conversationId) {
+        customer().post("/api/v1/conversation/" + conversationId + "/handoff", "{}");
+        agent(agentName).post("/api/v1/desk/conversations/" + conversationId + "/claim", null);
+        return "/api/v1/desk/conversations/" + conversationId + "/messages";
+    }
+
     private EventStreamClient customerEvents(String conversationId, String... headers) {
         List<String> all = new ArrayList<>(List.of("Authorization", "Bearer " + customerToken));
         all.addAll(List.of(headers));
@@ -216,9 +223,7 @@ class HandoffApiTest extends ApiTest {
     @Test
     void aReconnectingClientGetsExactlyTheEventsItMissed() {
         String conversationId = startConversation("My camera is not detected");
-        customer().post("/api/v1/conversation/" + conversationId + "/handoff", "{}");
-        agent(agentName).post("/api/v1/desk/conversations/" + conversationId + "/claim", null);
-        String path = "/api/v1/desk/conversations/" + conversationId + "/messages";
+        String path = handedToAgent(conversationId);
 
         String lastSeen;
         try (EventStreamClient events = customerEvents(conversationId)) {
@@ -245,9 +250,7 @@ class HandoffApiTest extends ApiTest {
     @Test
     void aStreamOpenedWithoutLastEventIdStartsWithWhatHappensAfterItOpened() {
         String conversationId = startConversation("My microphone is muted");
-        customer().post("/api/v1/conversation/" + conversationId + "/handoff", "{}");
-        agent(agentName).post("/api/v1/desk/conversations/" + conversationId + "/claim", null);
-        String path = "/api/v1/desk/conversations/" + conversationId + "/messages";
+        String path = handedToAgent(conversationId);
         agent(agentName).post(path, "{\"content\": \"before\"}");
 
         try (EventStreamClient events = customerEvents(conversationId)) {
