@@ -35,7 +35,7 @@ public class SentenceEmbeddings {
     /** How long a text waits for a free processor before the request is answered 503. */
     private static final Duration MAX_WAIT = Duration.ofSeconds(10);
     /** How many texts may wait for a processor at once; a request beyond that is answered 503 at once. */
-    private static final int MAX_WAITING = 2000;
+    static final int MAX_WAITING = 2000;
 
     private final Semaphore processors = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
@@ -56,6 +56,11 @@ public class SentenceEmbeddings {
                     return size() > CACHED_TEXTS;
                 }
             });
+
+    /** Texts waiting for a processor (an estimate, for metrics). */
+    public int waiting() {
+        return processors.getQueueLength();
+    }
 
     /** The text's vector; the same text asked for again soon (same turn, earlier turns) costs nothing. */
     public float[] embed(String text) {

@@ -2,6 +2,8 @@ package dev.supportassistant.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -10,6 +12,7 @@ import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 
 import dev.supportassistant.ApiClient;
 import dev.supportassistant.ApiTest;
+import dev.supportassistant.Scrape;
 
 /**
  * The management endpoints on the API's port (no {@code MANAGEMENT_PORT}): health probes open to
@@ -49,6 +52,14 @@ class ManagementEndpointsTest extends ApiTest {
         assertThat(withApiKey.header("Content-Type")).startsWith("text/plain");
         assertThat(withApiKey.body()).contains("# TYPE jvm_memory_used_bytes gauge");
         assertThat(withBearer.status()).isEqualTo(200);
+    }
+
+    @Test
+    void theScrapeShowsHowManyRequestsWaitForTheDatabaseAndTheEmbeddingModel() {
+        Scrape scrape = Scrape.of(api);
+
+        assertThat(scrape.find("support_database_waiting", Map.of())).contains(0.0);
+        assertThat(scrape.find("support_embedding_waiting", Map.of())).contains(0.0);
     }
 
     @ParameterizedTest
