@@ -1,7 +1,5 @@
 package dev.supportassistant.embedding;
 
-import java.time.Duration;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -12,10 +10,10 @@ import org.springframework.web.ErrorResponseException;
  */
 public class EmbeddingsBusyException extends ErrorResponseException {
 
-    EmbeddingsBusyException(Duration waited) {
+    /** @param why in words, e.g. "no turn within 10 s" */
+    EmbeddingsBusyException(String why) {
         super(HttpStatus.SERVICE_UNAVAILABLE, ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The service is too busy to take this message now (no turn within " + waited.toSeconds()
-                        + " s); try again in a moment"), null);
+                "The service is too busy to take this message now (" + why + "); try again in a moment"), null);
         getHeaders().set("Retry-After", "5");
     }
 }

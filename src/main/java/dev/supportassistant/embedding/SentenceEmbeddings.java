@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
@@ -18,6 +16,7 @@ import org.springframework.stereotype.Component;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.supportassistant.platform.Turnstile;
 
 /**
  * Turns text into unit-length 384-dimensional vectors with all-MiniLM-L6-v2, whose ONNX model
@@ -37,7 +36,8 @@ public class SentenceEmbeddings {
     /** How many texts may wait for a processor at once; a request beyond that is answered 503 at once. */
     static final int MAX_WAITING = 2000;
 
-    private final Semaphore processors = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+    private final Turnstile processors = new Turnstile(Runtime.getRuntime().availableProcessors(), MAX_WAIT,
+            MAX_WAITING);
 
     /**
      * Loading the 90 MB model takes about a second; it happens on its own thread while the rest of
@@ -59,7 +59,7 @@ public class SentenceEmbeddings {
 
     /** Texts waiting for a processor (an estimate, for metrics). */
     public int waiting() {
-        return processors.getQueueLength();
+        return processors.waiting();
     }
 
     /** The text's vector; the same text asked for again soon (same turn, earlier turns) costs nothing. */
@@ -111,21 +111,15 @@ public class SentenceEmbeddings {
      * overload the queue, and the memory of the requests in it, stays bounded.
      */
     private <T> T computing(Supplier<T> work) {
-        if (processors.getQueueLength() >= MAX_WAITING) {
-            throw new EmbeddingsBusyException(MAX_WAIT);
-        }
         try {
-            if (!processors.tryAcquire(MAX_WAIT.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw new EmbeddingsBusyException(MAX_WAIT);
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new EmbeddingsBusyException(MAX_WAIT);
+            processors.enter();
+        } catch (Turnstile.NoPlace busy) {
+            throw new EmbeddingsBusyException(busy.getMessage());
         }
         try {
             return work.get();
         } finally {
-            processors.release();
+            processors.leave();
         }
     }
 

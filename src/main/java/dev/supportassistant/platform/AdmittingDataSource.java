@@ -8,8 +8,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
@@ -35,32 +33,19 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  */
 final class AdmittingDataSource extends DelegatingDataSource {
 
-    private final Semaphore places;
-    private final int concurrency;
-    private final long maxWaitNanos;
-    private final int maxWaiting;
+    private final Turnstile places;
     private final ThreadLocal<int[]> held = ThreadLocal.withInitial(() -> new int[1]);
     private final AtomicBoolean probing = new AtomicBoolean();
     private volatile boolean failing;
 
     AdmittingDataSource(DataSource target, int concurrency, Duration maxWait, int maxWaiting) {
         super(target);
-        if (concurrency < 1) {
-            throw new IllegalArgumentException("concurrency must be at least 1");
-        }
-        this.places = new Semaphore(concurrency, true);
-        this.concurrency = concurrency;
-        this.maxWaitNanos = maxWait.toNanos();
-        this.maxWaiting = maxWaiting;
-    }
-
-    int concurrency() {
-        return concurrency;
+        this.places = new Turnstile(concurrency, maxWait, maxWaiting);
     }
 
     /** Callers waiting for their turn (an estimate, for metrics). */
     int waiting() {
-        return places.getQueueLength();
+        return places.waiting();
     }
 
     @Override
@@ -107,7 +92,7 @@ final class AdmittingDataSource extends DelegatingDataSource {
                 throw failure;
             } finally {
                 if (!admitted) {
-                    places.release();
+                    places.leave();
                 }
             }
         } finally {
@@ -119,21 +104,9 @@ final class AdmittingDataSource extends DelegatingDataSource {
 
     private void awaitTurn() throws SQLException {
         try {
-            // Timed even when free: an untimed tryAcquire would jump the queue.
-            if (places.tryAcquire(0, TimeUnit.NANOSECONDS)) {
-                return;
-            }
-            if (places.getQueueLength() >= maxWaiting) {
-                throw new SQLTransientConnectionException("The database is too busy: " + maxWaiting
-                        + " callers are waiting");
-            }
-            if (!places.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS)) {
-                throw new SQLTransientConnectionException("The database is too busy: no turn within "
-                        + TimeUnit.NANOSECONDS.toSeconds(maxWaitNanos) + " s");
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new SQLTransientConnectionException("Interrupted while waiting for the database", interrupted);
+            places.enter();
+        } catch (Turnstile.NoPlace busy) {
+            throw new SQLTransientConnectionException("The database is too busy: " + busy.getMessage());
         }
     }
 
@@ -144,7 +117,7 @@ final class AdmittingDataSource extends DelegatingDataSource {
         Connection proxy = (Connection) Proxy.newProxyInstance(ConnectionProxy.class.getClassLoader(),
                 new Class<?>[] {ConnectionProxy.class}, new Handler(connection, () -> {
                     if (closed.compareAndSet(false, true) && --mine[0] == 0) {
-                        places.release();
+                        places.leave();
                     }
                 }));
         mine[0]++;

@@ -73,7 +73,7 @@ class AdmittingDataSourceTest {
         try (Connection held = admitting.getConnection()) {
             long started = System.nanoTime();
             assertThatThrownBy(() -> connectOnAnotherThread(admitting)).rootCause()
-                    .hasMessageContaining("0 callers are waiting");
+                    .hasMessageContaining("0 others are already waiting");
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
         }
     }

@@ -1,0 +1,63 @@
+package dev.supportassistant.platform;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A fixed number of places for some scarce work (the database, the embedding model), taken first
+ * come first served. Virtual threads put no bound on how many requests reach such work at once;
+ * this does, and keeps the queue bounded too: a caller waits at most {@code maxWait}, and when
+ * {@code maxWaiting} callers already wait, a new one is turned away at once, so that sustained
+ * overload is refused early instead of piling up requests until memory runs out.
+ */
+public final class Turnstile {
+
+    /** Why a caller got no place; its message says so in words fit for a problem detail. */
+    public static final class NoPlace extends Exception {
+        private NoPlace(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private final Semaphore places;
+    private final long maxWaitNanos;
+    private final int maxWaiting;
+
+    public Turnstile(int places, Duration maxWait, int maxWaiting) {
+        if (places < 1) {
+            throw new IllegalArgumentException("a turnstile needs at least one place");
+        }
+        this.places = new Semaphore(places, true);
+        this.maxWaitNanos = maxWait.toNanos();
+        this.maxWaiting = maxWaiting;
+    }
+
+    /** Takes a place, waiting for one if need be; give it back with {@link #leave()}. */
+    public void enter() throws NoPlace {
+        try {
+            // Timed even when a place is free: an untimed tryAcquire would jump the queue.
+            if (places.tryAcquire(0, TimeUnit.NANOSECONDS)) {
+                return;
+            }
+            if (places.getQueueLength() >= maxWaiting) {
+                throw new NoPlace(maxWaiting + " others are already waiting");
+            }
+            if (!places.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS)) {
+                throw new NoPlace("no turn within " + TimeUnit.NANOSECONDS.toSeconds(maxWaitNanos) + " s");
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new NoPlace("interrupted while waiting");
+        }
+    }
+
+    public void leave() {
+        places.release();
+    }
+
+    /** Callers waiting for a place (an estimate, for metrics). */
+    public int waiting() {
+        return places.getQueueLength();
+    }
+}
