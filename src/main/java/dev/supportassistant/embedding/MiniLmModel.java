@@ -21,6 +21,14 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2Embedding
  * per second with two calls at a time): library session 363, this one 421; one call alone 2.3 ms
  * with the library's, 3.1 ms with this one. {@link SentenceEmbeddings} lets as many calls run at
  * once as there are processors.
+ *
+ * <p>One model serves the whole JVM ({@link #shared()}), like the library's own: it is immutable
+ * and thread-safe, and loading it is the only ONNX call that must not overlap the JVM's exit. The
+ * ONNX runtime releases its environment in a shutdown hook of its own, which runs alongside every
+ * other hook, and a session being created at that moment crashes the JVM (SIGSEGV, exit code 134;
+ * onnxruntime issue 31352). Loaded once, early, the window is the first second of the process;
+ * loaded by every application context, as tests start many, it was open whenever one had just
+ * started. Runs of a loaded session during exit were tried and do not crash.
  */
 final class MiniLmModel extends AbstractInProcessEmbeddingModel {
 
@@ -28,7 +36,17 @@ final class MiniLmModel extends AbstractInProcessEmbeddingModel {
     private static final String TOKENIZER = "/all-minilm-l6-v2-tokenizer.json";
     private static final int THREADS_PER_CALL = 2;
 
+    private static MiniLmModel shared;
+
     private final OnnxBertBiEncoder encoder;
+
+    /** The JVM's one model, loaded by the first caller; others wait for it. */
+    static synchronized MiniLmModel shared() {
+        if (shared == null) {
+            shared = new MiniLmModel();
+        }
+        return shared;
+    }
 
     MiniLmModel() {
         // Several texts of one call are embedded one after another on the caller's thread.

@@ -13,6 +13,8 @@ import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 
+import jakarta.annotation.PreDestroy;
+
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -44,7 +46,7 @@ public class SentenceEmbeddings {
      * the application starts, and the first embedding waits for it if it has to.
      */
     private final CompletableFuture<EmbeddingModel> loading = CompletableFuture.supplyAsync(
-            MiniLmModel::new, task -> {
+            MiniLmModel::shared, task -> {
                 Thread loader = new Thread(task, "embedding-model-loader");
                 loader.setDaemon(true);
                 loader.start();
@@ -56,6 +58,15 @@ public class SentenceEmbeddings {
                     return size() > CACHED_TEXTS;
                 }
             });
+
+    /**
+     * A context closed while the model still loads waits for it: the process may be about to
+     * exit, and the ONNX runtime crashes if it exits while a model loads (see {@link MiniLmModel}).
+     */
+    @PreDestroy
+    void finishLoading() {
+        loading.exceptionally(failure -> null).join();
+    }
 
     /** Texts waiting for a processor (an estimate, for metrics). */
     public int waiting() {
@@ -95,7 +106,7 @@ public class SentenceEmbeddings {
         return texts.stream().map(vectors::get).toList();
     }
 
-    private EmbeddingModel model() {
+    EmbeddingModel model() {
         return loading.join();
     }
 
