@@ -50,6 +50,10 @@ public abstract class ProviderFakesTest {
     protected static final String OPENAI_MODEL = "gpt-4.1-mini-2025-04-14";
     protected static final String ANTHROPIC_MODEL = "claude-sonnet-4-5-20250929";
     protected static final String OLLAMA_MODEL = "llama3.2";
+    /** How OpenAI and Anthropic stream: server-sent events. */
+    public static final String SSE_TYPE = "text/event-stream; charset=utf-8";
+    /** How Ollama streams: JSON lines. */
+    public static final String OLLAMA_STREAM_TYPE = "application/x-ndjson";
 
     protected static final WireMockServer OPENAI = started();
     protected static final WireMockServer ANTHROPIC = started();
@@ -172,6 +176,11 @@ public abstract class ProviderFakesTest {
      */
     protected static ResponseDefinitionBuilder openAiStream(List<String> pieces, int promptTokens,
             int completionTokens) {
+        return sse(openAiStreamBody(pieces, promptTokens, completionTokens));
+    }
+
+    /** The body of {@link #openAiStream}. */
+    public static String openAiStreamBody(List<String> pieces, int promptTokens, int completionTokens) {
         String chunk = "data: {\"id\":\"chatcmpl-B9MHDbslfkBeAs8l4bebGdFOJ6PeG\",\"object\":\"chat.completion.chunk\","
                 + "\"created\":1764000000,\"model\":\"" + OPENAI_MODEL + "\",\"service_tier\":\"default\","
                 + "\"system_fingerprint\":\"fp_3b4d6c1a2e\",\"choices\":%s,\"usage\":%s}\n\n";
@@ -189,7 +198,7 @@ public abstract class ProviderFakesTest {
                 + "\"completion_tokens_details\":{\"reasoning_tokens\":0,\"audio_tokens\":0,"
                 + "\"accepted_prediction_tokens\":0,\"rejected_prediction_tokens\":0}}"));
         body.append("data: [DONE]\n\n");
-        return sse(body.toString());
+        return body.toString();
     }
 
     /** A stream that stops after some pieces: no finish reason, no usage, no {@code [DONE]}. */
@@ -214,6 +223,11 @@ public abstract class ProviderFakesTest {
 
     /** A streamed message as Anthropic sends it: named events, input tokens first, output tokens last. */
     protected static ResponseDefinitionBuilder anthropicStream(List<String> pieces, int inputTokens, int outputTokens) {
+        return sse(anthropicStreamBody(pieces, inputTokens, outputTokens));
+    }
+
+    /** The body of {@link #anthropicStream}. */
+    public static String anthropicStreamBody(List<String> pieces, int inputTokens, int outputTokens) {
         StringBuilder body = new StringBuilder();
         body.append(event("message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_013Zva2CMHLNnXjNJJKqJ2EF\","
                 + "\"type\":\"message\",\"role\":\"assistant\",\"model\":\"" + ANTHROPIC_MODEL + "\",\"content\":[],"
@@ -231,7 +245,7 @@ public abstract class ProviderFakesTest {
         body.append(event("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\","
                 + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":" + outputTokens + "}}"));
         body.append(event("message_stop", "{\"type\":\"message_stop\"}"));
-        return sse(body.toString());
+        return body.toString();
     }
 
     /** A reply as Ollama's {@code /api/chat} sends it with {@code "stream": false}. */
@@ -246,6 +260,12 @@ public abstract class ProviderFakesTest {
 
     /** A streamed reply as Ollama sends it: one JSON object a line, counts in the last one. */
     protected static ResponseDefinitionBuilder ollamaStream(List<String> pieces, int promptTokens, int evalTokens) {
+        return aResponse().withStatus(200).withHeader("Content-Type", OLLAMA_STREAM_TYPE)
+                .withBody(ollamaStreamBody(pieces, promptTokens, evalTokens));
+    }
+
+    /** The body of {@link #ollamaStream}: one JSON object per line. */
+    public static String ollamaStreamBody(List<String> pieces, int promptTokens, int evalTokens) {
         StringBuilder body = new StringBuilder();
         for (String piece : pieces) {
             body.append("{\"model\":\"").append(OLLAMA_MODEL).append("\",\"created_at\":\"2026-11-24T12:00:01.1Z\","
@@ -257,7 +277,7 @@ public abstract class ProviderFakesTest {
                 + "\"total_duration\":4883583458,\"load_duration\":1334875,\"prompt_eval_count\":" + promptTokens
                 + ",\"prompt_eval_duration\":342546000,\"eval_count\":" + evalTokens
                 + ",\"eval_duration\":4535599000}\n");
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/x-ndjson").withBody(body.toString());
+        return body.toString();
     }
 
     /** An error as OpenAI shapes it. */
@@ -279,7 +299,7 @@ public abstract class ProviderFakesTest {
     }
 
     private static ResponseDefinitionBuilder sse(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream; charset=utf-8")
+        return aResponse().withStatus(200).withHeader("Content-Type", SSE_TYPE)
                 .withHeader("Cache-Control", "no-cache").withBody(body);
     }
 

@@ -1,28 +1,65 @@
 package dev.supportassistant.agent.anthropic;
 
+import java.time.Duration;
+import java.util.Map;
+
 import org.springframework.ai.anthropic.AnthropicChatModel;
 import org.springframework.ai.anthropic.AnthropicChatOptions;
+import org.springframework.ai.anthropic.AnthropicSetup;
+import org.springframework.ai.anthropic.http.okhttp.SpringAiAnthropicHttpClient;
 import org.springframework.stereotype.Component;
 
+import com.anthropic.backends.AnthropicBackend;
+import com.anthropic.client.AnthropicClientAsync;
+import com.anthropic.core.http.HttpClient;
+
 import dev.supportassistant.agent.AgentSettings;
+import dev.supportassistant.agent.ProviderCallThreads;
 import dev.supportassistant.agent.SpringAiAgent;
 
 /** Answers through Anthropic's Messages API (Claude models). */
 @Component
 class AnthropicAgent extends SpringAiAgent {
 
+    /** The dispatcher retries, within the timeout, for every provider alike. */
+    private static final int SDK_RETRIES = 0;
+
     AnthropicAgent(AnthropicSettings anthropic, AgentSettings settings) {
         super("anthropic", anthropic.model(), anthropic.hasApiKey() ? null : "ANTHROPIC_API_KEY is not set",
-                () -> AnthropicChatModel.builder().options(AnthropicChatOptions.builder()
-                        .apiKey(anthropic.apiKey())
-                        .baseUrl(anthropic.baseUrlOrNull())
-                        .model(anthropic.model())
-                        .temperature(settings.temperature())
-                        .maxTokens(settings.maxTokens())
-                        .timeout(settings.timeout())
-                        // The dispatcher retries, within the timeout, for every provider alike.
-                        .maxRetries(0)
-                        .build()).build(),
+                () -> {
+                    AnthropicClientAsync client = client(anthropic, settings.timeout());
+                    return AnthropicChatModel.builder()
+                            .anthropicClient(client.sync())
+                            .anthropicClientAsync(client)
+                            .options(AnthropicChatOptions.builder()
+                                    .apiKey(anthropic.apiKey())
+                                    .baseUrl(anthropic.baseUrlOrNull())
+                                    .model(anthropic.model())
+                                    .temperature(settings.temperature())
+                                    .maxTokens(settings.maxTokens())
+                                    .timeout(settings.timeout())
+                                    .maxRetries(SDK_RETRIES)
+                                    .build())
+                            .build();
+                },
                 settings);
+    }
+
+    /**
+     * The SDK client as Spring AI sets it up, for both blocking and streamed calls, but over an HTTP
+     * client whose streams are not limited in number ({@link ProviderCallThreads}). That HTTP
+     * client needs the backend (base URL and key) that Spring AI's would have been built with.
+     */
+    private static AnthropicClientAsync client(AnthropicSettings anthropic, Duration timeout) {
+        AnthropicBackend.Builder backend = AnthropicBackend.builder().apiKey(anthropic.apiKey());
+        if (anthropic.baseUrlOrNull() != null) {
+            backend.baseUrl(anthropic.baseUrlOrNull());
+        }
+        HttpClient http = new AnthropicHttpClient(
+                SpringAiAnthropicHttpClient.builder().backend(backend.build()).timeout(timeout).build(),
+                new ProviderCallThreads("anthropic-call-"));
+        return AnthropicSetup.setupAsyncClient(anthropic.baseUrlOrNull(), anthropic.apiKey(), timeout, SDK_RETRIES,
+                null, Map.of())
+                .withOptions(options -> options.httpClient(http));
     }
 }

@@ -1,10 +1,18 @@
 package dev.supportassistant.agent.openai;
 
+import java.time.Duration;
+
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.ai.openai.http.okhttp.SpringAiOpenAiHttpClient;
 import org.springframework.stereotype.Component;
 
+import com.openai.client.OpenAIClientAsync;
+import com.openai.client.OpenAIClientAsyncImpl;
+import com.openai.core.ClientOptions;
+
 import dev.supportassistant.agent.AgentSettings;
+import dev.supportassistant.agent.ProviderCallThreads;
 import dev.supportassistant.agent.SpringAiAgent;
 
 /**
@@ -17,17 +25,39 @@ class OpenAiAgent extends SpringAiAgent {
 
     OpenAiAgent(OpenAiSettings openAi, AgentSettings settings) {
         super("openai", openAi.model(), openAi.hasApiKey() ? null : "OPENAI_API_KEY is not set",
-                () -> OpenAiChatModel.builder().options(replyLength(OpenAiChatOptions.builder(), openAi, settings)
-                        .apiKey(openAi.apiKey())
-                        .baseUrl(openAi.baseUrlOrNull())
-                        .model(openAi.model())
-                        .temperature(settings.temperature())
-                        .streamUsage(true)
-                        .timeout(settings.timeout())
-                        // The dispatcher retries, within the timeout, for every provider alike.
-                        .maxRetries(0)
-                        .build()).build(),
+                () -> {
+                    OpenAIClientAsync client = client(openAi, settings.timeout());
+                    return OpenAiChatModel.builder()
+                            .openAiClient(client.sync())
+                            .openAiClientAsync(client)
+                            .options(replyLength(OpenAiChatOptions.builder(), openAi, settings)
+                                    .apiKey(openAi.apiKey())
+                                    .baseUrl(openAi.baseUrlOrNull())
+                                    .model(openAi.model())
+                                    .temperature(settings.temperature())
+                                    .streamUsage(true)
+                                    .timeout(settings.timeout())
+                                    .maxRetries(0)
+                                    .build())
+                            .build();
+                },
                 settings);
+    }
+
+    /**
+     * The SDK client, for both blocking and streamed calls, over Spring AI's HTTP client with
+     * streams not limited in number ({@link ProviderCallThreads}).
+     */
+    private static OpenAIClientAsync client(OpenAiSettings openAi, Duration timeout) {
+        return new OpenAIClientAsyncImpl(ClientOptions.builder()
+                .httpClient(new OpenAiHttpClient(SpringAiOpenAiHttpClient.builder().timeout(timeout).build(),
+                        new ProviderCallThreads("openai-call-")))
+                .apiKey(openAi.apiKey())
+                .baseUrl(openAi.baseUrlOrNull() == null ? ClientOptions.PRODUCTION_URL : openAi.baseUrlOrNull())
+                .timeout(timeout)
+                // The dispatcher retries, within the timeout, for every provider alike.
+                .maxRetries(0)
+                .build());
     }
 
     /**
