@@ -3,6 +3,7 @@ package dev.supportassistant.embedding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -26,9 +27,8 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2Embedding
  * and thread-safe, and loading it is the only ONNX call that must not overlap the JVM's exit. The
  * ONNX runtime releases its environment in a shutdown hook of its own, which runs alongside every
  * other hook, and a session being created at that moment crashes the JVM (SIGSEGV, exit code 134;
- * onnxruntime issue 31352). Loaded once, early, the window is the first second of the process;
- * loaded by every application context, as tests start many, it was open whenever one had just
- * started. Runs of a loaded session during exit were tried and do not crash.
+ * onnxruntime issue 31352). Loaded once, the window is a second early in the process; loaded by
+ * every application context, as tests start many, it was open whenever one had just started. Runs of a loaded session during exit were tried and do not crash.
  */
 final class MiniLmModel extends AbstractInProcessEmbeddingModel {
 
@@ -36,14 +36,20 @@ final class MiniLmModel extends AbstractInProcessEmbeddingModel {
     private static final String TOKENIZER = "/all-minilm-l6-v2-tokenizer.json";
     private static final int THREADS_PER_CALL = 2;
 
-    private static MiniLmModel shared;
+    private static CompletableFuture<MiniLmModel> shared;
 
     private final OnnxBertBiEncoder encoder;
 
-    /** The JVM's one model, loaded by the first caller; others wait for it. */
-    static synchronized MiniLmModel shared() {
+    /**
+     * The JVM's one model. The first call starts loading it (about a second of processor time) on
+     * a thread of its own; callers wait on the future when they need it. The thread is not a
+     * daemon: a JVM that ends because the application failed to start waits for the load to
+     * finish rather than crash in the ONNX runtime on its way out.
+     */
+    static synchronized CompletableFuture<MiniLmModel> shared() {
         if (shared == null) {
-            shared = new MiniLmModel();
+            shared = CompletableFuture.supplyAsync(MiniLmModel::new,
+                    task -> new Thread(task, "embedding-model-loader").start());
         }
         return shared;
     }

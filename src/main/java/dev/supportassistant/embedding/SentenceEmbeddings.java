@@ -42,15 +42,11 @@ public class SentenceEmbeddings {
             MAX_WAITING);
 
     /**
-     * Loading the 90 MB model takes about a second; it happens on its own thread while the rest of
-     * the application starts, and the first embedding waits for it if it has to.
+     * The model, loading in the background from the moment the first instance is created, while
+     * the rest of the application starts (loading it from the start of {@code main} was tried:
+     * it slowed the context's start more than it saved, bench/RESULTS.md).
      */
-    private final CompletableFuture<EmbeddingModel> loading = CompletableFuture.supplyAsync(
-            MiniLmModel::shared, task -> {
-                Thread loader = new Thread(task, "embedding-model-loader");
-                loader.setDaemon(true);
-                loader.start();
-            });
+    private final CompletableFuture<MiniLmModel> loading = MiniLmModel.shared();
     private final Map<String, float[]> recent = Collections.synchronizedMap(
             new LinkedHashMap<>(CACHED_TEXTS, 0.75f, true) {
                 @Override

@@ -20,7 +20,7 @@ class MiniLmModelTest {
     @Test
     void givesTheVectorsOfTheLibrarysOwnModel() {
         EmbeddingModel reference = new AllMiniLmL6V2EmbeddingModel();
-        EmbeddingModel tuned = MiniLmModel.shared();
+        EmbeddingModel tuned = MiniLmModel.shared().join();
         for (String text : TEXTS) {
             float[] expected = reference.embed(text).content().vector();
             float[] actual = tuned.embed(text).content().vector();

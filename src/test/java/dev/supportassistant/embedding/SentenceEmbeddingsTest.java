@@ -17,7 +17,7 @@ class SentenceEmbeddingsTest {
         SentenceEmbeddings first = new SentenceEmbeddings();
         SentenceEmbeddings second = new SentenceEmbeddings();
 
-        assertThat(first.model()).isSameAs(second.model()).isSameAs(MiniLmModel.shared());
+        assertThat(first.model()).isSameAs(second.model()).isSameAs(MiniLmModel.shared().join());
     }
 
     @Test
