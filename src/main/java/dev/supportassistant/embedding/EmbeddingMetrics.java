@@ -13,7 +13,7 @@ class EmbeddingMetrics {
 
     EmbeddingMetrics(SentenceEmbeddings embeddings, MeterRegistry registry) {
         Gauge.builder(WAITING, embeddings, SentenceEmbeddings::waiting)
-                .description("Texts waiting for a processor to embed them (at most "
+                .description("Texts waiting for the embedding model (at most "
                         + SentenceEmbeddings.MAX_WAITING + ", then 503)")
                 .register(registry);
     }

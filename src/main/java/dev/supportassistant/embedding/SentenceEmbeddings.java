@@ -9,16 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 
 import jakarta.annotation.PreDestroy;
-
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.supportassistant.platform.Turnstile;
 
 /**
  * Turns text into unit-length 384-dimensional vectors with all-MiniLM-L6-v2, whose ONNX model
@@ -33,13 +27,12 @@ public class SentenceEmbeddings {
 
     /** Recent texts: a customer turn is embedded for the knowledge search and again for confusion detection. */
     private static final int CACHED_TEXTS = 1024;
-    /** How long a text waits for a free processor before the request is answered 503. */
+    /** How long a text waits for the model before the request is answered 503. */
     private static final Duration MAX_WAIT = Duration.ofSeconds(10);
-    /** How many texts may wait for a processor at once; a request beyond that is answered 503 at once. */
+    /** How many texts may wait for the model at once; a request beyond that is answered 503 at once. */
     static final int MAX_WAITING = 2000;
-
-    private final Turnstile processors = new Turnstile(Runtime.getRuntime().availableProcessors(), MAX_WAIT,
-            MAX_WAITING);
+    /** Runs in progress at once: each uses two processors ({@link MiniLmModel}). */
+    private static final int RUNS_AT_ONCE = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
 
     /**
      * The model, loading in the background from the moment the first instance is created, while
@@ -47,6 +40,8 @@ public class SentenceEmbeddings {
      * it slowed the context's start more than it saved, bench/RESULTS.md).
      */
     private final CompletableFuture<MiniLmModel> loading = MiniLmModel.shared();
+    private final EmbeddingQueue queue = new EmbeddingQueue(texts -> model().embedTogether(texts), RUNS_AT_ONCE,
+            MAX_WAITING, MAX_WAIT);
     private final Map<String, float[]> recent = Collections.synchronizedMap(
             new LinkedHashMap<>(CACHED_TEXTS, 0.75f, true) {
                 @Override
@@ -56,17 +51,19 @@ public class SentenceEmbeddings {
             });
 
     /**
-     * A context closed while the model still loads waits for it: the process may be about to
-     * exit, and the ONNX runtime crashes if it exits while a model loads (see {@link MiniLmModel}).
+     * Stops taking texts. A context closed while the model still loads waits for it: the process
+     * may be about to exit, and the ONNX runtime crashes if it exits while a model loads (see
+     * {@link MiniLmModel}).
      */
     @PreDestroy
-    void finishLoading() {
+    void close() {
+        queue.close();
         loading.exceptionally(failure -> null).join();
     }
 
-    /** Texts waiting for a processor (an estimate, for metrics). */
+    /** Texts waiting for the model (an estimate, for metrics). */
     public int waiting() {
-        return processors.waiting();
+        return queue.waiting();
     }
 
     /** The text's vector; the same text asked for again soon (same turn, earlier turns) costs nothing. */
@@ -80,7 +77,7 @@ public class SentenceEmbeddings {
         return vector;
     }
 
-    /** Vectors for many texts, the uncached ones computed in one batch. */
+    /** Vectors for many texts, the uncached ones computed together. */
     public List<float[]> embedAll(List<String> texts) {
         Map<String, float[]> vectors = new HashMap<>();
         for (String text : texts) {
@@ -91,10 +88,9 @@ public class SentenceEmbeddings {
         }
         List<String> missing = texts.stream().filter(text -> !vectors.containsKey(text)).distinct().toList();
         if (!missing.isEmpty()) {
-            List<Embedding> computed = computing(
-                    () -> model().embedAll(missing.stream().map(TextSegment::from).toList()).content());
+            List<float[]> computed = queue.embed(missing);
             for (int i = 0; i < missing.size(); i++) {
-                float[] vector = normalized(computed.get(i).vector());
+                float[] vector = normalized(computed.get(i));
                 vectors.put(missing.get(i), vector);
                 recent.put(missing.get(i), vector);
             }
@@ -102,32 +98,17 @@ public class SentenceEmbeddings {
         return texts.stream().map(vectors::get).toList();
     }
 
-    EmbeddingModel model() {
+    MiniLmModel model() {
         return loading.join();
     }
 
-    private float[] embedUncached(String text) {
-        return computing(() -> normalized(model().embed(text).content().vector()));
-    }
-
     /**
-     * Runs model work when a processor is free for it, first come first served. Virtual threads
-     * would otherwise let every waiting request run the model at once, and a burst would slow all
-     * of them down together instead of finishing them one after another. Beyond {@link #MAX_WAITING}
-     * waiting texts, or after {@link #MAX_WAIT}, the request is refused (503): under sustained
-     * overload the queue, and the memory of the requests in it, stays bounded.
+     * The model runs as texts arrive, several waiting texts in one run ({@link EmbeddingQueue}):
+     * virtual threads would otherwise let every waiting request run the model at once, and a burst
+     * would slow all of them down together instead of finishing them one after another.
      */
-    private <T> T computing(Supplier<T> work) {
-        try {
-            processors.enter();
-        } catch (Turnstile.NoPlace busy) {
-            throw new EmbeddingsBusyException(busy.getMessage());
-        }
-        try {
-            return work.get();
-        } finally {
-            processors.leave();
-        }
+    private float[] embedUncached(String text) {
+        return normalized(queue.embed(List.of(text)).get(0));
     }
 
     /** Cosine similarity of two vectors from this class (unit length): -1.0 to 1.0. */

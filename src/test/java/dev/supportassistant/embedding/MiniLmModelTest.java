@@ -33,6 +33,22 @@ class MiniLmModelTest {
         assertThat(cosine(batch.get(0).vector(), batch.get(2).vector())).isLessThan(0.9);
     }
 
+    @Test
+    void embedsTextsTogetherAsTheLibraryEmbedsThemOneByOne() {
+        EmbeddingModel reference = new AllMiniLmL6V2EmbeddingModel();
+        String long_ = "My invoice shows the wrong VAT number again. ".repeat(80);
+        List<String> texts = List.of(TEXTS.get(3), "Thanks!", long_, TEXTS.get(0), TEXTS.get(1), "ok", TEXTS.get(2),
+                "Where do I find the export button in the reports section of the dashboard?");
+
+        List<float[]> together = MiniLmModel.shared().join().embedTogether(texts);
+
+        assertThat(together).hasSize(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            float[] expected = reference.embed(texts.get(i)).content().vector();
+            assertThat(cosine(expected, together.get(i))).as(texts.get(i)).isGreaterThan(0.9999);
+        }
+    }
+
     private static double cosine(float[] a, float[] b) {
         double dot = 0;
         double na = 0;

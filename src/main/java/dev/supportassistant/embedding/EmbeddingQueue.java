@@ -1,0 +1,151 @@
+package dev.supportassistant.embedding;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+/**
+ * Texts waiting for the embedding model, first come first served, and the threads that run the
+ * model over them: each takes every text waiting (up to {@link #MAX_RUN}) into one run, so that the
+ * busier the service, the more texts share a run and the less each costs. A text that arrives
+ * while the model is idle runs at once, alone.
+ *
+ * <p>Bounded like every queue in front of scarce work: a text waits at most {@code maxWait}, and
+ * when {@code maxWaiting} texts already wait a new one is refused at once
+ * ({@link EmbeddingsBusyException}, 503), so sustained overload is answered early instead of piling
+ * up requests until memory runs out.
+ */
+final class EmbeddingQueue implements AutoCloseable {
+
+    /** Texts in one run at most: beyond about 32 short texts a run costs no less per text. */
+    static final int MAX_RUN = 32;
+
+    private final BlockingQueue<Waiting> waiting;
+    private final Duration maxWait;
+    private final Function<List<String>, List<float[]>> model;
+    private final List<Thread> runners = new ArrayList<>();
+
+    /**
+     * @param model computes the vectors of several texts in order
+     * @param runners how many runs may be in progress at once
+     */
+    EmbeddingQueue(Function<List<String>, List<float[]>> model, int runners, int maxWaiting, Duration maxWait) {
+        this.model = model;
+        this.waiting = new ArrayBlockingQueue<>(maxWaiting, true);
+        this.maxWait = maxWait;
+        for (int i = 0; i < runners; i++) {
+            Thread runner = new Thread(this::runUntilClosed, "embedding-" + i);
+            runner.setDaemon(true);
+            runner.start();
+            this.runners.add(runner);
+        }
+    }
+
+    /** Texts waiting for a run (an estimate, for metrics). */
+    int waiting() {
+        return waiting.size();
+    }
+
+    /**
+     * The texts' vectors, in order. Many texts (a document's chunks) go in parts of {@link #MAX_RUN},
+     * each part waiting in line like any other text, so that they neither fill the queue nor make
+     * customers' messages wait behind all of them.
+     *
+     * @throws EmbeddingsBusyException the queue is full, or a text waited longer than allowed
+     */
+    List<float[]> embed(List<String> texts) {
+        List<float[]> vectors = new ArrayList<>(texts.size());
+        for (int start = 0; start < texts.size(); start += MAX_RUN) {
+            List<Waiting> part = texts.subList(start, Math.min(texts.size(), start + MAX_RUN)).stream()
+                    .map(Waiting::new).toList();
+            for (Waiting text : part) {
+                if (!waiting.offer(text)) {
+                    part.forEach(Waiting::abandon);
+                    throw new EmbeddingsBusyException(waiting.remainingCapacity() == 0
+                            ? waiting.size() + " others are already waiting" : "the queue is closing");
+                }
+            }
+            long deadline = System.nanoTime() + maxWait.toNanos();
+            for (Waiting text : part) {
+                try {
+                    vectors.add(text.vector.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+                } catch (TimeoutException late) {
+                    part.forEach(Waiting::abandon);
+                    throw new EmbeddingsBusyException("no turn within " + maxWait.toSeconds() + " s");
+                } catch (InterruptedException interrupted) {
+                    part.forEach(Waiting::abandon);
+                    Thread.currentThread().interrupt();
+                    throw new EmbeddingsBusyException("interrupted while waiting");
+                } catch (ExecutionException failed) {
+                    part.forEach(Waiting::abandon);
+                    throw failed.getCause() instanceof RuntimeException runtime ? runtime
+                            : new IllegalStateException("The embedding model failed", failed.getCause());
+                }
+            }
+        }
+        return vectors;
+    }
+
+    /** Stops the runners; texts still waiting are refused. */
+    @Override
+    public void close() {
+        runners.forEach(Thread::interrupt);
+        List<Waiting> left = new ArrayList<>();
+        waiting.drainTo(left);
+        left.forEach(text -> text.vector.completeExceptionally(new EmbeddingsBusyException("the service is stopping")));
+    }
+
+    private void runUntilClosed() {
+        List<Waiting> run = new ArrayList<>(MAX_RUN);
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                run.add(waiting.take());
+            } catch (InterruptedException closed) {
+                return;
+            }
+            waiting.drainTo(run, MAX_RUN - 1);
+            run.removeIf(Waiting::abandoned);
+            if (!run.isEmpty()) {
+                compute(run);
+            }
+            run.clear();
+        }
+    }
+
+    private void compute(List<Waiting> run) {
+        try {
+            List<float[]> vectors = model.apply(run.stream().map(text -> text.text).toList());
+            for (int i = 0; i < run.size(); i++) {
+                run.get(i).vector.complete(vectors.get(i));
+            }
+        } catch (RuntimeException | Error failed) {
+            run.forEach(text -> text.vector.completeExceptionally(failed));
+        }
+    }
+
+    /** A text in line, and the vector it will get. */
+    private static final class Waiting {
+        private final String text;
+        private final CompletableFuture<float[]> vector = new CompletableFuture<>();
+
+        Waiting(String text) {
+            this.text = text;
+        }
+
+        /** Its caller stopped waiting: it is skipped if not yet run. */
+        void abandon() {
+            vector.cancel(false);
+        }
+
+        boolean abandoned() {
+            return vector.isCancelled();
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.supportassistant.embedding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class EmbeddingQueueTest {
+
+    /** A model whose vector for "7" is {7}; it records each run and can be held until released. */
+    private final List<List<String>> runs = new CopyOnWriteArrayList<>();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final CountDownLatch firstRunStarted = new CountDownLatch(1);
+    private volatile boolean holding;
+    private final ExecutorService callers = Executors.newCachedThreadPool();
+    private EmbeddingQueue queue;
+
+    private List<float[]> model(List<String> texts) {
+        runs.add(texts);
+        firstRunStarted.countDown();
+        if (holding) {
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return texts.stream().map(text -> new float[] { Float.parseFloat(text) }).toList();
+    }
+
+    @AfterEach
+    void stop() {
+        release.countDown();
+        queue.close();
+        callers.shutdownNow();
+    }
+
+    @Test
+    void textsThatArriveDuringARunShareTheNextOne() throws Exception {
+        holding = true;
+        queue = new EmbeddingQueue(this::model, 1, 100, Duration.ofSeconds(30));
+        Future<List<float[]>> first = callers.submit(() -> queue.embed(List.of("1")));
+        firstRunStarted.await(10, TimeUnit.SECONDS);
+        List<Future<List<float[]>>> later = IntStream.rangeClosed(2, 6)
+                .mapToObj(i -> callers.submit(() -> queue.embed(List.of(String.valueOf(i))))).toList();
+        awaitWaiting(5);
+        holding = false;
+        release.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS).get(0)).containsExactly(1f);
+        for (int i = 0; i < later.size(); i++) {
+            assertThat(later.get(i).get(10, TimeUnit.SECONDS).get(0)).containsExactly(i + 2f);
+        }
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(1)).hasSize(5);
+    }
+
+    @Test
+    void manyTextsComeBackInOrderInRunsOfAtMostMaxRun() {
+        queue = new EmbeddingQueue(this::model, 1, 100, Duration.ofSeconds(30));
+        List<String> texts = IntStream.range(0, 70).mapToObj(String::valueOf).toList();
+
+        List<float[]> vectors = queue.embed(texts);
+
+        assertThat(vectors).hasSize(70);
+        for (int i = 0; i < 70; i++) {
+            assertThat(vectors.get(i)).containsExactly((float) i);
+        }
+        assertThat(runs).allSatisfy(run -> assertThat(run.size()).isLessThanOrEqualTo(EmbeddingQueue.MAX_RUN));
+    }
+
+    @Test
+    void aFullQueueRefusesAtOnce() throws Exception {
+        holding = true;
+        queue = new EmbeddingQueue(this::model, 1, 2, Duration.ofSeconds(30));
+        callers.submit(() -> queue.embed(List.of("1")));
+        firstRunStarted.await(10, TimeUnit.SECONDS);
+        callers.submit(() -> queue.embed(List.of("2")));
+        callers.submit(() -> queue.embed(List.of("3")));
+        awaitWaiting(2);
+
+        assertThatThrownBy(() -> queue.embed(List.of("4"))).isInstanceOf(EmbeddingsBusyException.class)
+                .hasMessageContaining("2 others are already waiting");
+    }
+
+    @Test
+    void aTextThatWaitsTooLongIsRefusedAndNeverRun() throws Exception {
+        holding = true;
+        queue = new EmbeddingQueue(this::model, 1, 100, Duration.ofMillis(200));
+        callers.submit(() -> queue.embed(List.of("1")));
+        firstRunStarted.await(10, TimeUnit.SECONDS);
+
+        assertThatThrownBy(() -> queue.embed(List.of("2"))).isInstanceOf(EmbeddingsBusyException.class)
+                .hasMessageContaining("no turn within");
+        holding = false;
+        release.countDown();
+        assertThat(queue.embed(List.of("3")).get(0)).containsExactly(3f);
+        assertThat(runs).allSatisfy(run -> assertThat(run).doesNotContain("2"));
+    }
+
+    @Test
+    void aFailingRunFailsEveryTextInIt() {
+        queue = new EmbeddingQueue(texts -> {
+            throw new IllegalStateException("model broken");
+        }, 1, 100, Duration.ofSeconds(30));
+
+        assertThatThrownBy(() -> queue.embed(List.of("1", "2"))).isInstanceOf(IllegalStateException.class)
+                .hasMessage("model broken");
+    }
+
+    private void awaitWaiting(int texts) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (queue.waiting() < texts && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(queue.waiting()).isEqualTo(texts);
+    }
+}
