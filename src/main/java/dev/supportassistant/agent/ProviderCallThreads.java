@@ -12,7 +12,7 @@ import dev.supportassistant.platform.RequestIds;
  * calls on threads of their own (virtual where the JVM has them).
  *
  * <p>Spring AI gives the OpenAI and Anthropic SDKs an OkHttp client whose asynchronous calls wait
- * behind 64 running ones, with no setting to change that. A streamed call runs until the response
+ * behind 64 running ones, with no setting on its builder to change that. A streamed call runs until the response
  * headers arrive, which a model sends with its first token, so at most 64 streams could be
  * starting at any moment: 1,000 customers streaming at once through a 2-second upstream took 36 s
  * (bench/RESULTS.md). The same client's blocking calls have no such limit.
@@ -34,7 +34,7 @@ public final class ProviderCallThreads {
      */
     public <R extends AutoCloseable> CompletableFuture<R> start(Callable<R> call) {
         CompletableFuture<R> result = new CompletableFuture<>();
-        threads.execute(() -> {
+        Runnable task = () -> {
             R response;
             try {
                 response = call.call();
@@ -45,7 +45,13 @@ public final class ProviderCallThreads {
             if (!result.complete(response)) {
                 closeUnwanted(response);
             }
-        });
+        };
+        try {
+            threads.execute(task);
+        } catch (RuntimeException | OutOfMemoryError noThread) {
+            // No thread for the call (the JVM's or the system's limit): the call fails, the caller does not.
+            result.completeExceptionally(noThread);
+        }
         return result;
     }
 

@@ -31,6 +31,7 @@ final class EmbeddingQueue implements AutoCloseable {
     private final Duration maxWait;
     private final Function<List<String>, List<float[]>> model;
     private final List<Thread> runners = new ArrayList<>();
+    private volatile boolean closed;
 
     /**
      * @param model computes the vectors of several texts in order
@@ -38,7 +39,7 @@ final class EmbeddingQueue implements AutoCloseable {
      */
     EmbeddingQueue(Function<List<String>, List<float[]>> model, int runners, int maxWaiting, Duration maxWait) {
         this.model = model;
-        this.waiting = new ArrayBlockingQueue<>(maxWaiting, true);
+        this.waiting = new ArrayBlockingQueue<>(maxWaiting);
         this.maxWait = maxWait;
         for (int i = 0; i < runners; i++) {
             Thread runner = new Thread(this::runUntilClosed, "embedding-" + i);
@@ -54,11 +55,12 @@ final class EmbeddingQueue implements AutoCloseable {
     }
 
     /**
-     * The texts' vectors, in order. Many texts (a document's chunks) go in parts of {@link #MAX_RUN},
-     * each part waiting in line like any other text, so that they neither fill the queue nor make
-     * customers' messages wait behind all of them.
+     * The texts' vectors, in order, each within {@code maxWait} of asking for it. Many texts (a
+     * document's chunks) go in parts of {@link #MAX_RUN}, each part in line like any other text and
+     * with a {@code maxWait} of its own, so that they neither fill the queue nor make customers'
+     * messages wait behind all of them.
      *
-     * @throws EmbeddingsBusyException the queue is full, or a text waited longer than allowed
+     * @throws EmbeddingsBusyException the queue is full or closed, or a text was not computed in time
      */
     List<float[]> embed(List<String> texts) {
         List<float[]> vectors = new ArrayList<>(texts.size());
@@ -66,10 +68,13 @@ final class EmbeddingQueue implements AutoCloseable {
             List<Waiting> part = texts.subList(start, Math.min(texts.size(), start + MAX_RUN)).stream()
                     .map(Waiting::new).toList();
             for (Waiting text : part) {
+                if (closed) {
+                    part.forEach(Waiting::abandon);
+                    throw new EmbeddingsBusyException("the service is stopping");
+                }
                 if (!waiting.offer(text)) {
                     part.forEach(Waiting::abandon);
-                    throw new EmbeddingsBusyException(waiting.remainingCapacity() == 0
-                            ? waiting.size() + " others are already waiting" : "the queue is closing");
+                    throw new EmbeddingsBusyException(waiting.size() + " others are already waiting");
                 }
             }
             long deadline = System.nanoTime() + maxWait.toNanos();
@@ -93,9 +98,10 @@ final class EmbeddingQueue implements AutoCloseable {
         return vectors;
     }
 
-    /** Stops the runners; texts still waiting are refused. */
+    /** Stops the runners; texts still waiting, and any asked for from now on, are refused. */
     @Override
     public void close() {
+        closed = true;
         runners.forEach(Thread::interrupt);
         List<Waiting> left = new ArrayList<>();
         waiting.drainTo(left);
@@ -119,14 +125,21 @@ final class EmbeddingQueue implements AutoCloseable {
         }
     }
 
+    /** One run; when it fails, each text alone, so that a text the model refuses fails only its own caller. */
     private void compute(List<Waiting> run) {
         try {
             List<float[]> vectors = model.apply(run.stream().map(text -> text.text).toList());
             for (int i = 0; i < run.size(); i++) {
                 run.get(i).vector.complete(vectors.get(i));
             }
-        } catch (RuntimeException | Error failed) {
-            run.forEach(text -> text.vector.completeExceptionally(failed));
+        } catch (RuntimeException failed) {
+            if (run.size() == 1) {
+                run.get(0).vector.completeExceptionally(failed);
+            } else {
+                run.forEach(text -> compute(List.of(text)));
+            }
+        } catch (Error fatal) {
+            run.forEach(text -> text.vector.completeExceptionally(fatal));
         }
     }
 

@@ -48,8 +48,13 @@ final class MiniLmModel extends AbstractInProcessEmbeddingModel {
     private static final int THREADS_PER_CALL = 2;
     /** Tokens the model reads at most, special ones included; longer texts are embedded in parts by the library. */
     private static final int MAX_TOKENS = 512;
-    /** Texts run together are padded to the longest; a text starts a new run beyond this many times the shortest. */
+    /**
+     * Texts run together are padded to the longest. A text joins the run of shorter ones while it
+     * is at most half as long again as the shortest, or at most this many tokens longer: padding a
+     * few tokens costs less than a run of its own (about 1.4 ms per run, 0.08 ms per token).
+     */
     private static final double MAX_PADDING_RATIO = 1.5;
+    private static final int MAX_PADDING_TOKENS = 16;
 
     private static CompletableFuture<MiniLmModel> shared;
 
@@ -72,7 +77,7 @@ final class MiniLmModel extends AbstractInProcessEmbeddingModel {
         return shared;
     }
 
-    MiniLmModel() {
+    private MiniLmModel() {
         // The library's path (long texts) embeds the texts of a call one after another on the caller's thread.
         super(Runnable::run);
         try (InputStream model = resource(MODEL)) {
@@ -115,8 +120,9 @@ final class MiniLmModel extends AbstractInProcessEmbeddingModel {
         int start = 0;
         while (start < fitting.size()) {
             int end = start + 1;
-            while (end < fitting.size()
-                    && fitting.get(end).length() <= fitting.get(start).length() * MAX_PADDING_RATIO) {
+            int shortest = fitting.get(start).length();
+            int widest = Math.max((int) (shortest * MAX_PADDING_RATIO), shortest + MAX_PADDING_TOKENS);
+            while (end < fitting.size() && fitting.get(end).length() <= widest) {
                 end++;
             }
             List<Tokens> run = fitting.subList(start, end);

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.supportassistant.confusion.ConfusionAssessment;
 
@@ -25,23 +28,44 @@ public final class ManyStreams {
                 "Be helpful.", 3000, new AgentSettings.Circuit(5, 50, Duration.ofSeconds(30)));
     }
 
-    /** The text each stream produced, in the order they were started. */
-    public static List<String> streamAll(AiAgent agent) throws Exception {
+    /** The pieces every upstream stream of these tests sends: the first is held back after it. */
+    public static final List<String> PIECES = List.of("Open ", "Settings.");
+
+    /**
+     * Streams {@link #AT_ONCE} replies at once through the agent from a {@link HeldUpstream}: each
+     * stream's first text must reach its customer while all of them are open, then the upstream
+     * finishes them.
+     *
+     * @return how many streams had their first text while all were open, and each reply's text
+     */
+    public static Outcome streamAll(AiAgent agent, HeldUpstream upstream) throws Exception {
         AgentRequest request = new AgentRequest(List.of(), "How do I reset my password?",
                 new ConfusionAssessment(0.1, List.of(), false), List.of());
+        CountDownLatch firstTexts = new CountDownLatch(AT_ONCE);
         ExecutorService customers = Executors.newFixedThreadPool(AT_ONCE);
         try {
             List<Future<AgentReply>> replies = new ArrayList<>();
             for (int i = 0; i < AT_ONCE; i++) {
-                replies.add(customers.submit(() -> agent.stream(request, text -> { })));
+                AtomicBoolean started = new AtomicBoolean();
+                replies.add(customers.submit(() -> agent.stream(request, text -> {
+                    if (started.compareAndSet(false, true)) {
+                        firstTexts.countDown();
+                    }
+                })));
             }
+            firstTexts.await(HOLD.toMillis(), TimeUnit.MILLISECONDS);
+            long openTogether = AT_ONCE - firstTexts.getCount();
+            upstream.finishStreams();
             List<String> texts = new ArrayList<>();
             for (Future<AgentReply> reply : replies) {
                 texts.add(reply.get().content());
             }
-            return texts;
+            return new Outcome(openTogether, texts);
         } finally {
             customers.shutdownNow();
         }
+    }
+
+    public record Outcome(long streamingTogether, List<String> texts) {
     }
 }

@@ -110,13 +110,31 @@ class EmbeddingQueueTest {
     }
 
     @Test
-    void aFailingRunFailsEveryTextInIt() {
-        queue = new EmbeddingQueue(texts -> {
-            throw new IllegalStateException("model broken");
-        }, 1, 100, Duration.ofSeconds(30));
+    void aTextTheModelRefusesFailsOnlyItsOwnCaller() throws Exception {
+        holding = true;
+        queue = new EmbeddingQueue(this::model, 1, 100, Duration.ofSeconds(30));
+        callers.submit(() -> queue.embed(List.of("1")));
+        firstRunStarted.await(10, TimeUnit.SECONDS);
+        Future<List<float[]>> before = callers.submit(() -> queue.embed(List.of("2")));
+        Future<List<float[]>> refused = callers.submit(() -> queue.embed(List.of("not a number")));
+        Future<List<float[]>> after = callers.submit(() -> queue.embed(List.of("4")));
+        awaitWaiting(3);
+        holding = false;
+        release.countDown();
 
-        assertThatThrownBy(() -> queue.embed(List.of("1", "2"))).isInstanceOf(IllegalStateException.class)
-                .hasMessage("model broken");
+        assertThat(before.get(10, TimeUnit.SECONDS).get(0)).containsExactly(2f);
+        assertThat(after.get(10, TimeUnit.SECONDS).get(0)).containsExactly(4f);
+        assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(NumberFormatException.class);
+        assertThat(runs.get(1)).hasSize(3);
+    }
+
+    @Test
+    void aClosedQueueRefusesNewTexts() {
+        queue = new EmbeddingQueue(this::model, 1, 100, Duration.ofSeconds(30));
+        queue.close();
+
+        assertThatThrownBy(() -> queue.embed(List.of("1"))).isInstanceOf(EmbeddingsBusyException.class)
+                .hasMessageContaining("stopping");
     }
 
     private void awaitWaiting(int texts) {

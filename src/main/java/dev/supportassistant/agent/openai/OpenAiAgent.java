@@ -1,15 +1,19 @@
 package dev.supportassistant.agent.openai;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.ai.openai.http.okhttp.SpringAiOpenAiHttpClient;
+import org.springframework.ai.openai.setup.OpenAiSetup;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import com.openai.client.OpenAIClientAsync;
-import com.openai.client.OpenAIClientAsyncImpl;
-import com.openai.core.ClientOptions;
+import com.openai.core.http.HttpClient;
 
 import dev.supportassistant.agent.AgentSettings;
 import dev.supportassistant.agent.ProviderCallThreads;
@@ -22,6 +26,9 @@ import dev.supportassistant.agent.SpringAiAgent;
  */
 @Component
 class OpenAiAgent extends SpringAiAgent {
+
+    /** The dispatcher retries, within the timeout, for every provider alike. */
+    private static final int SDK_RETRIES = 0;
 
     OpenAiAgent(OpenAiSettings openAi, AgentSettings settings) {
         super("openai", openAi.model(), openAi.hasApiKey() ? null : "OPENAI_API_KEY is not set",
@@ -37,7 +44,7 @@ class OpenAiAgent extends SpringAiAgent {
                                     .temperature(settings.temperature())
                                     .streamUsage(true)
                                     .timeout(settings.timeout())
-                                    .maxRetries(0)
+                                    .maxRetries(SDK_RETRIES)
                                     .build())
                             .build();
                 },
@@ -45,19 +52,18 @@ class OpenAiAgent extends SpringAiAgent {
     }
 
     /**
-     * The SDK client, for both blocking and streamed calls, over Spring AI's HTTP client with
-     * streams not limited in number ({@link ProviderCallThreads}).
+     * The SDK client as Spring AI sets it up (OpenAI, Azure-style and other compatible servers
+     * alike), for both blocking and streamed calls, but over an HTTP client whose streams are not
+     * limited in number ({@link ProviderCallThreads}). The HTTP client Spring AI built is never used
+     * and holds nothing: OkHttp starts its threads with the first call.
      */
     private static OpenAIClientAsync client(OpenAiSettings openAi, Duration timeout) {
-        return new OpenAIClientAsyncImpl(ClientOptions.builder()
-                .httpClient(new OpenAiHttpClient(SpringAiOpenAiHttpClient.builder().timeout(timeout).build(),
-                        new ProviderCallThreads("openai-call-")))
-                .apiKey(openAi.apiKey())
-                .baseUrl(openAi.baseUrlOrNull() == null ? ClientOptions.PRODUCTION_URL : openAi.baseUrlOrNull())
-                .timeout(timeout)
-                // The dispatcher retries, within the timeout, for every provider alike.
-                .maxRetries(0)
-                .build());
+        HttpClient http = new OpenAiHttpClient(
+                SpringAiOpenAiHttpClient.builder().timeout(timeout).build(),
+                new ProviderCallThreads("openai-call-"));
+        return OpenAiSetup.setupAsyncClient(openAi.baseUrlOrNull(), openAi.apiKey(), null, null, null, null, false,
+                false, openAi.model(), timeout, SDK_RETRIES, null, Map.of(), ObservationRegistry.NOOP, null, List.of())
+                .withOptions(options -> options.httpClient(http));
     }
 
     /**

@@ -2,8 +2,6 @@ package dev.supportassistant.agent.anthropic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 import dev.supportassistant.agent.HeldUpstream;
@@ -13,16 +11,17 @@ import dev.supportassistant.agent.ProviderFakesTest;
 class AnthropicStreamsTest {
 
     @Test
-    void aHundredStreamsReachTheProviderAtOnce() throws Exception {
+    void aHundredStreamsRunAtOnce() throws Exception {
         try (HeldUpstream upstream = new HeldUpstream(ManyStreams.AT_ONCE, ManyStreams.HOLD, ProviderFakesTest.SSE_TYPE,
-                ProviderFakesTest.anthropicStreamBody(List.of("Open ", "Settings."), 20, 3))) {
+                ProviderFakesTest.anthropicStreamBody(ManyStreams.PIECES, 20, 3), ManyStreams.PIECES.get(0))) {
             AnthropicAgent agent = new AnthropicAgent(new AnthropicSettings("sk-ant-test", "claude-sonnet-4-5", upstream.baseUrl()),
                     ManyStreams.settings());
 
-            List<String> texts = ManyStreams.streamAll(agent);
+            ManyStreams.Outcome outcome = ManyStreams.streamAll(agent, upstream);
 
             assertThat(upstream.missing()).isZero();
-            assertThat(texts).hasSize(ManyStreams.AT_ONCE).containsOnly("Open Settings.");
+            assertThat(outcome.streamingTogether()).isEqualTo(ManyStreams.AT_ONCE);
+            assertThat(outcome.texts()).hasSize(ManyStreams.AT_ONCE).containsOnly("Open Settings.");
         }
     }
 }

@@ -2,8 +2,6 @@ package dev.supportassistant.agent.ollama;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 import dev.supportassistant.agent.HeldUpstream;
@@ -14,17 +12,18 @@ import dev.supportassistant.agent.ProviderFakesTest;
 class OllamaStreamsTest {
 
     @Test
-    void aHundredStreamsReachTheProviderAtOnce() throws Exception {
+    void aHundredStreamsRunAtOnce() throws Exception {
         try (HeldUpstream upstream = new HeldUpstream(ManyStreams.AT_ONCE, ManyStreams.HOLD,
                 ProviderFakesTest.OLLAMA_STREAM_TYPE,
-                ProviderFakesTest.ollamaStreamBody(List.of("Open ", "Settings."), 20, 3))) {
+                ProviderFakesTest.ollamaStreamBody(ManyStreams.PIECES, 20, 3), ManyStreams.PIECES.get(0))) {
             OllamaAgent agent = new OllamaAgent(new OllamaSettings(upstream.baseUrl(), "llama3.2"),
                     ManyStreams.settings());
 
-            List<String> texts = ManyStreams.streamAll(agent);
+            ManyStreams.Outcome outcome = ManyStreams.streamAll(agent, upstream);
 
             assertThat(upstream.missing()).isZero();
-            assertThat(texts).hasSize(ManyStreams.AT_ONCE).containsOnly("Open Settings.");
+            assertThat(outcome.streamingTogether()).isEqualTo(ManyStreams.AT_ONCE);
+            assertThat(outcome.texts()).hasSize(ManyStreams.AT_ONCE).containsOnly("Open Settings.");
         }
     }
 }

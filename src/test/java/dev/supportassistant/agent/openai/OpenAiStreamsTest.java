@@ -2,8 +2,6 @@ package dev.supportassistant.agent.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 import dev.supportassistant.agent.HeldUpstream;
@@ -13,16 +11,17 @@ import dev.supportassistant.agent.ProviderFakesTest;
 class OpenAiStreamsTest {
 
     @Test
-    void aHundredStreamsReachTheProviderAtOnce() throws Exception {
+    void aHundredStreamsRunAtOnce() throws Exception {
         try (HeldUpstream upstream = new HeldUpstream(ManyStreams.AT_ONCE, ManyStreams.HOLD, ProviderFakesTest.SSE_TYPE,
-                ProviderFakesTest.openAiStreamBody(List.of("Open ", "Settings."), 20, 3))) {
+                ProviderFakesTest.openAiStreamBody(ManyStreams.PIECES, 20, 3), ManyStreams.PIECES.get(0))) {
             OpenAiAgent agent = new OpenAiAgent(new OpenAiSettings("sk-test", "gpt-4.1-mini", upstream.baseUrl() + "/v1"),
                     ManyStreams.settings());
 
-            List<String> texts = ManyStreams.streamAll(agent);
+            ManyStreams.Outcome outcome = ManyStreams.streamAll(agent, upstream);
 
             assertThat(upstream.missing()).isZero();
-            assertThat(texts).hasSize(ManyStreams.AT_ONCE).containsOnly("Open Settings.");
+            assertThat(outcome.streamingTogether()).isEqualTo(ManyStreams.AT_ONCE);
+            assertThat(outcome.texts()).hasSize(ManyStreams.AT_ONCE).containsOnly("Open Settings.");
         }
     }
 }
