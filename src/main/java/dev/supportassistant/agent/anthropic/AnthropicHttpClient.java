@@ -9,7 +9,11 @@ import com.anthropic.core.http.HttpResponse;
 
 import dev.supportassistant.agent.ProviderCallThreads;
 
-/** Spring AI's HTTP client for the Anthropic SDK, with asynchronous calls not limited to 64 at once. */
+/**
+ * Spring AI's HTTP client for the Anthropic SDK, with asynchronous calls not limited to 64 at once
+ * ({@link ProviderCallThreads}). OpenAiHttpClient is the same for the other SDK, whose
+ * {@code HttpClient} is a different interface with the same methods.
+ */
 final class AnthropicHttpClient implements HttpClient {
 
     private final HttpClient blocking;

@@ -9,7 +9,11 @@ import com.openai.core.http.HttpResponse;
 
 import dev.supportassistant.agent.ProviderCallThreads;
 
-/** Spring AI's HTTP client for the OpenAI SDK, with asynchronous calls not limited to 64 at once. */
+/**
+ * Spring AI's HTTP client for the OpenAI SDK, with asynchronous calls not limited to 64 at once
+ * ({@link ProviderCallThreads}). AnthropicHttpClient is the same for the other SDK, whose
+ * {@code HttpClient} is a different interface with the same methods.
+ */
 final class OpenAiHttpClient implements HttpClient {
 
     private final HttpClient blocking;
