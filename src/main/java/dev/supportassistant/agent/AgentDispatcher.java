@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 
 import dev.supportassistant.platform.InvalidSettingException;
 import dev.supportassistant.platform.RequestIds;
+import dev.supportassistant.platform.VirtualThreads;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 /**
@@ -63,8 +64,8 @@ public class AgentDispatcher {
                             "a comma-separated list of " + String.join(", ", registry.providers()));
                 });
         // Each provider call waits on the network in its own thread, so that the caller can give
-        // up at the deadline; virtual threads make that cheap where the JVM has them.
-        calls.setVirtualThreads(Runtime.version().feature() >= 21);
+        // up at the deadline; virtual threads make that cheap where they can carry such calls.
+        calls.setVirtualThreads(VirtualThreads.forBlockingProviderCalls());
         // The SDKs log from the call's thread: keep the request id on those lines.
         calls.setTaskDecorator(RequestIds.carriedOver());
     }

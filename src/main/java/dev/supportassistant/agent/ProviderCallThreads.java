@@ -6,10 +6,11 @@ import java.util.concurrent.CompletableFuture;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 import dev.supportassistant.platform.RequestIds;
+import dev.supportassistant.platform.VirtualThreads;
 
 /**
  * Runs the vendor SDKs' asynchronous HTTP calls, through which Spring AI streams, as blocking
- * calls on threads of their own (virtual where the JVM has them).
+ * calls on threads of their own (virtual where they can carry such calls, {@link VirtualThreads}).
  *
  * <p>Spring AI gives the OpenAI and Anthropic SDKs an OkHttp client whose asynchronous calls wait
  * behind 64 running ones, with no setting on its builder to change that. A streamed call runs until the response
@@ -23,7 +24,7 @@ public final class ProviderCallThreads {
 
     public ProviderCallThreads(String threadNamePrefix) {
         threads = new SimpleAsyncTaskExecutor(threadNamePrefix);
-        threads.setVirtualThreads(Runtime.version().feature() >= 21);
+        threads.setVirtualThreads(VirtualThreads.forBlockingProviderCalls());
         // The SDKs log from the call's thread: keep the request id on those lines.
         threads.setTaskDecorator(RequestIds.carriedOver());
     }

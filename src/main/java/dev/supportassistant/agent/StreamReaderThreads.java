@@ -1,11 +1,14 @@
 package dev.supportassistant.agent;
 
+import dev.supportassistant.platform.VirtualThreads;
+
 /**
  * Spring AI reads each Anthropic stream with a thread of Reactor's bounded elastic scheduler,
  * blocked on the connection for as long as the reply lasts, and that scheduler runs at most ten
  * threads per processor (20 on 2 cores): the 21st customer streaming at once got nothing until an
  * earlier reply ended. Reactor takes its limits from system properties when it first starts a
- * scheduler, so they are set before the application starts (the tests set the same in the build).
+ * scheduler, so they are set before the application starts: by {@code main}, and for the tests
+ * before the first test runs.
  */
 public final class StreamReaderThreads {
 
@@ -18,7 +21,7 @@ public final class StreamReaderThreads {
     /** Raises the limit, unless the operator set one with {@code -Dreactor.schedulers.defaultBoundedElasticSize}. */
     public static void allowMany() {
         setUnlessSet("reactor.schedulers.defaultBoundedElasticSize", String.valueOf(MAX));
-        if (Runtime.version().feature() >= 21) {
+        if (VirtualThreads.forBlockingProviderCalls()) {
             // A reader mostly waits for the network: a virtual thread costs next to nothing then.
             setUnlessSet("reactor.schedulers.defaultBoundedElasticOnVirtualThreads", "true");
         }

@@ -76,6 +76,11 @@ final class EmbeddingQueue implements AutoCloseable {
                     part.forEach(Waiting::abandon);
                     throw new EmbeddingsBusyException(waiting.size() + " others are already waiting");
                 }
+                if (closed && waiting.remove(text)) {
+                    // Closed while this text went in: no runner will take it.
+                    part.forEach(Waiting::abandon);
+                    throw new EmbeddingsBusyException("the service is stopping");
+                }
             }
             long deadline = System.nanoTime() + maxWait.toNanos();
             for (Waiting text : part) {
@@ -110,7 +115,8 @@ final class EmbeddingQueue implements AutoCloseable {
 
     private void runUntilClosed() {
         List<Waiting> run = new ArrayList<>(MAX_RUN);
-        while (!Thread.currentThread().isInterrupted()) {
+        // Not only the interrupt: the model's libraries might swallow it during a run.
+        while (!closed) {
             try {
                 run.add(waiting.take());
             } catch (InterruptedException closed) {

@@ -15,8 +15,11 @@ import dev.supportassistant.confusion.ConfusionAssessment;
 /** Streams through one agent from many threads at once, for the provider clients' tests. */
 public final class ManyStreams {
 
-    /** More than the 64 asynchronous calls at once that Spring AI's HTTP clients allow by themselves. */
-    public static final int AT_ONCE = 100;
+    /**
+     * More than the 64 asynchronous calls at once that Spring AI's HTTP clients allow by
+     * themselves, and than the 10 readers per processor of Reactor's default scheduler.
+     */
+    public static final int AT_ONCE = Math.max(100, 10 * Runtime.getRuntime().availableProcessors() + 1);
     /** How long the upstream waits for them all to arrive. */
     public static final Duration HOLD = Duration.ofSeconds(20);
 
@@ -58,7 +61,7 @@ public final class ManyStreams {
             upstream.finishStreams();
             List<String> texts = new ArrayList<>();
             for (Future<AgentReply> reply : replies) {
-                texts.add(reply.get().content());
+                texts.add(reply.get(HOLD.toMillis() * 3, TimeUnit.MILLISECONDS).content());
             }
             return new Outcome(openTogether, texts);
         } finally {

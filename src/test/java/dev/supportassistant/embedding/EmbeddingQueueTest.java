@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -51,7 +52,7 @@ class EmbeddingQueueTest {
         holding = true;
         queue = new EmbeddingQueue(this::model, 1, 100, Duration.ofSeconds(30));
         Future<List<float[]>> first = callers.submit(() -> queue.embed(List.of("1")));
-        firstRunStarted.await(10, TimeUnit.SECONDS);
+        assertThat(firstRunStarted.await(10, TimeUnit.SECONDS)).isTrue();
         List<Future<List<float[]>>> later = IntStream.rangeClosed(2, 6)
                 .mapToObj(i -> callers.submit(() -> queue.embed(List.of(String.valueOf(i))))).toList();
         awaitWaiting(5);
@@ -68,7 +69,8 @@ class EmbeddingQueueTest {
 
     @Test
     void manyTextsComeBackInOrderInRunsOfAtMostMaxRun() {
-        queue = new EmbeddingQueue(this::model, 1, 100, Duration.ofSeconds(30));
+        // Room for one part at a time: a call that queued all 70 texts at once would be refused.
+        queue = new EmbeddingQueue(this::model, 1, EmbeddingQueue.MAX_RUN, Duration.ofSeconds(30));
         List<String> texts = IntStream.range(0, 70).mapToObj(String::valueOf).toList();
 
         List<float[]> vectors = queue.embed(texts);
@@ -85,7 +87,7 @@ class EmbeddingQueueTest {
         holding = true;
         queue = new EmbeddingQueue(this::model, 1, 2, Duration.ofSeconds(30));
         callers.submit(() -> queue.embed(List.of("1")));
-        firstRunStarted.await(10, TimeUnit.SECONDS);
+        assertThat(firstRunStarted.await(10, TimeUnit.SECONDS)).isTrue();
         callers.submit(() -> queue.embed(List.of("2")));
         callers.submit(() -> queue.embed(List.of("3")));
         awaitWaiting(2);
@@ -99,7 +101,7 @@ class EmbeddingQueueTest {
         holding = true;
         queue = new EmbeddingQueue(this::model, 1, 100, Duration.ofMillis(200));
         callers.submit(() -> queue.embed(List.of("1")));
-        firstRunStarted.await(10, TimeUnit.SECONDS);
+        assertThat(firstRunStarted.await(10, TimeUnit.SECONDS)).isTrue();
 
         assertThatThrownBy(() -> queue.embed(List.of("2"))).isInstanceOf(EmbeddingsBusyException.class)
                 .hasMessageContaining("no turn within");
@@ -114,7 +116,7 @@ class EmbeddingQueueTest {
         holding = true;
         queue = new EmbeddingQueue(this::model, 1, 100, Duration.ofSeconds(30));
         callers.submit(() -> queue.embed(List.of("1")));
-        firstRunStarted.await(10, TimeUnit.SECONDS);
+        assertThat(firstRunStarted.await(10, TimeUnit.SECONDS)).isTrue();
         Future<List<float[]>> before = callers.submit(() -> queue.embed(List.of("2")));
         Future<List<float[]>> refused = callers.submit(() -> queue.embed(List.of("not a number")));
         Future<List<float[]>> after = callers.submit(() -> queue.embed(List.of("4")));
@@ -140,7 +142,7 @@ class EmbeddingQueueTest {
     private void awaitWaiting(int texts) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (queue.waiting() < texts && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
         assertThat(queue.waiting()).isEqualTo(texts);
     }

@@ -3,9 +3,26 @@ package dev.supportassistant.embedding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class SentenceEmbeddingsTest {
+
+    private final List<SentenceEmbeddings> created = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        created.forEach(SentenceEmbeddings::close);
+    }
+
+    private SentenceEmbeddings embeddings() {
+        SentenceEmbeddings embeddings = new SentenceEmbeddings();
+        created.add(embeddings);
+        return embeddings;
+    }
 
     /**
      * Tests start many application contexts in one JVM. When each loaded its own model, the JVM's
@@ -14,15 +31,15 @@ class SentenceEmbeddingsTest {
      */
     @Test
     void everyInstanceUsesTheOneModelOfTheJvm() {
-        SentenceEmbeddings first = new SentenceEmbeddings();
-        SentenceEmbeddings second = new SentenceEmbeddings();
+        SentenceEmbeddings first = embeddings();
+        SentenceEmbeddings second = embeddings();
 
         assertThat(first.model()).isSameAs(second.model()).isSameAs(MiniLmModel.shared().join());
     }
 
     @Test
     void similarMeaningsAreCloserThanUnrelatedOnes() {
-        SentenceEmbeddings embeddings = new SentenceEmbeddings();
+        SentenceEmbeddings embeddings = embeddings();
         float[] reset = embeddings.embed("How do I reset my password?");
         float[] forgot = embeddings.embed("I forgot my password and cannot log in");
         float[] invoice = embeddings.embed("Where can I download last month's invoice?");

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import io.micrometer.observation.ObservationRegistry;
 
 import com.openai.client.OpenAIClientAsync;
+import com.openai.core.ClientOptions;
 import com.openai.core.http.HttpClient;
 
 import dev.supportassistant.agent.AgentSettings;
@@ -61,8 +62,13 @@ class OpenAiAgent extends SpringAiAgent {
         HttpClient http = new OpenAiHttpClient(
                 SpringAiOpenAiHttpClient.builder().timeout(timeout).build(),
                 new ProviderCallThreads("openai-call-"));
-        return OpenAiSetup.setupAsyncClient(openAi.baseUrlOrNull(), openAi.apiKey(), null, null, null, null, false,
-                false, openAi.model(), timeout, SDK_RETRIES, null, Map.of(), ObservationRegistry.NOOP, null, List.of())
+        // OpenAI's own URL when none is set: Spring AI would look for one in the process's environment
+        // (AZURE_OPENAI_BASE_URL among others); only the settings documented here decide.
+        String baseUrl = openAi.baseUrlOrNull() == null ? ClientOptions.PRODUCTION_URL : openAi.baseUrlOrNull();
+        // Replacing the HTTP client drops what Spring AI adds to it for a server without a key;
+        // the agent has a key whenever it is built.
+        return OpenAiSetup.setupAsyncClient(baseUrl, openAi.apiKey(), null, null, null, null, false, false,
+                openAi.model(), timeout, SDK_RETRIES, null, Map.of(), ObservationRegistry.NOOP, null, List.of())
                 .withOptions(options -> options.httpClient(http));
     }
 
