@@ -5,16 +5,16 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A fixed number of places for some scarce work (the database, the embedding model), taken first
+ * A fixed number of places for some scarce work (the database's connections), taken first
  * come first served. Virtual threads put no bound on how many requests reach such work at once;
  * this does, and keeps the queue bounded too: a caller waits at most {@code maxWait}, and when
  * {@code maxWaiting} callers already wait, a new one is turned away at once, so that sustained
  * overload is refused early instead of piling up requests until memory runs out.
  */
-public final class Turnstile {
+final class Turnstile {
 
     /** Why a caller got no place; its message says so in words fit for a problem detail. */
-    public static final class NoPlace extends Exception {
+    static final class NoPlace extends Exception {
         private NoPlace(String message) {
             super(message, null, false, false);
         }
@@ -24,7 +24,7 @@ public final class Turnstile {
     private final long maxWaitNanos;
     private final int maxWaiting;
 
-    public Turnstile(int places, Duration maxWait, int maxWaiting) {
+    Turnstile(int places, Duration maxWait, int maxWaiting) {
         if (places < 1) {
             throw new IllegalArgumentException("a turnstile needs at least one place");
         }
@@ -34,7 +34,7 @@ public final class Turnstile {
     }
 
     /** Takes a place, waiting for one if need be; give it back with {@link #leave()}. */
-    public void enter() throws NoPlace {
+    void enter() throws NoPlace {
         try {
             // Timed even when a place is free: an untimed tryAcquire would jump the queue.
             if (places.tryAcquire(0, TimeUnit.NANOSECONDS)) {
@@ -52,12 +52,12 @@ public final class Turnstile {
         }
     }
 
-    public void leave() {
+    void leave() {
         places.release();
     }
 
     /** Callers waiting for a place (an estimate, for metrics). */
-    public int waiting() {
+    int waiting() {
         return places.getQueueLength();
     }
 }
