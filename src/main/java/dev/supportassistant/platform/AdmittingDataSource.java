@@ -106,7 +106,7 @@ final class AdmittingDataSource extends DelegatingDataSource {
         try {
             places.enter();
         } catch (Turnstile.NoPlace busy) {
-            throw new SQLTransientConnectionException("The database is too busy: " + busy.getMessage());
+            throw new Busy(busy.getMessage());
         }
     }
 
@@ -122,6 +122,13 @@ final class AdmittingDataSource extends DelegatingDataSource {
                 }));
         mine[0]++;
         return proxy;
+    }
+
+    /** The refusal when too many callers already wait for the database, or one waited too long. */
+    static final class Busy extends SQLTransientConnectionException {
+        Busy(String why) {
+            super("The database is too busy: " + why);
+        }
     }
 
     /** The refusal while the database is failing: it did not reach the database, so it proves nothing. */

@@ -4,7 +4,6 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -13,6 +12,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -83,16 +83,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * The database is unreachable (stopped, restarting, network gone): 503, so clients and load
-     * balancers retry. The pool gives up on a connection within its connection timeout (one second,
-     * application.yml), so this answer comes quickly, and the service recovers by itself once the
-     * database is back.
+     * The database is unreachable (stopped, restarting, network gone), or too busy to take another
+     * caller ({@link AdmittingDataSource}): 503, so clients and load balancers retry. Either comes
+     * as a failure to get a connection or, inside a transaction, to open the transaction. The pool
+     * gives up on a connection within its connection timeout (one second, application.yml), so this
+     * answer comes quickly, and the service recovers by itself once the database is back.
      */
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
-    ResponseEntity<Object> handleDatabaseUnavailable(DataAccessException ex) {
-        log.warn("Database unavailable: {}", ex.getClass().getSimpleName());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The service's database is unavailable; try again in a moment");
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            CannotCreateTransactionException.class})
+    ResponseEntity<Object> handleDatabaseUnavailable(Exception ex) {
+        boolean busy = false;
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            busy |= cause instanceof AdmittingDataSource.Busy;
+        }
+        log.warn("Database {}: {}", busy ? "too busy" : "unavailable", ex.getClass().getSimpleName());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, busy
+                ? "The service is too busy to take this request now; try again in a moment"
+                : "The service's database is unavailable; try again in a moment");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(problem);
     }
 
