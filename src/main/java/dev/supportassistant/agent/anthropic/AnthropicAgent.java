@@ -28,17 +28,15 @@ class AnthropicAgent extends SpringAiAgent {
         super("anthropic", anthropic.model(), anthropic.hasApiKey() ? null : "ANTHROPIC_API_KEY is not set",
                 () -> {
                     AnthropicClientAsync client = client(anthropic, settings.timeout());
+                    // Key, URL and retries live in the client; the options carry what a request uses.
                     return AnthropicChatModel.builder()
                             .anthropicClient(client.sync())
                             .anthropicClientAsync(client)
                             .options(AnthropicChatOptions.builder()
-                                    .apiKey(anthropic.apiKey())
-                                    .baseUrl(anthropic.baseUrlOrNull())
                                     .model(anthropic.model())
                                     .temperature(settings.temperature())
                                     .maxTokens(settings.maxTokens())
                                     .timeout(settings.timeout())
-                                    .maxRetries(SDK_RETRIES)
                                     .build())
                             .build();
                 },

@@ -35,17 +35,15 @@ class OpenAiAgent extends SpringAiAgent {
         super("openai", openAi.model(), openAi.hasApiKey() ? null : "OPENAI_API_KEY is not set",
                 () -> {
                     OpenAIClientAsync client = client(openAi, settings.timeout());
+                    // Key, URL and retries live in the client; the options carry what a request uses.
                     return OpenAiChatModel.builder()
                             .openAiClient(client.sync())
                             .openAiClientAsync(client)
                             .options(replyLength(OpenAiChatOptions.builder(), openAi, settings)
-                                    .apiKey(openAi.apiKey())
-                                    .baseUrl(openAi.baseUrlOrNull())
                                     .model(openAi.model())
                                     .temperature(settings.temperature())
                                     .streamUsage(true)
                                     .timeout(settings.timeout())
-                                    .maxRetries(SDK_RETRIES)
                                     .build())
                             .build();
                 },
