@@ -115,8 +115,8 @@ public abstract class SpringAiAgent implements AiAgent {
 
     /**
      * The prompt, with the request's model when it names one. Spring AI takes a prompt's options
-     * instead of the model's defaults, not merged with them, so the model's own options (key,
-     * temperature, reply length, ...) are copied and only the model changed: the same code for
+     * instead of the model's defaults, not merged with them, so the model's own options
+     * (temperature, reply length, timeout, ...) are copied and only the model changed: the same code for
      * every provider.
      */
     private Prompt prompt(List<Message> messages, AgentRequest request) {
