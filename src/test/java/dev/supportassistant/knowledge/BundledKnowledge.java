@@ -27,7 +27,7 @@ public final class BundledKnowledge implements KnowledgeBase {
             titles.add(article.title());
             for (HelpArticle.Chunk chunk : article.chunks()) {
                 chunks.add(new StoredChunk(article.slug() + "#" + chunk.position(), article.title(), chunk.heading(),
-                        chunk.text(), embeddings.embed(DocumentLibrary.embeddedText(article, chunk))));
+                        chunk.text(), embeddings.embedAll(DocumentLibrary.embeddedTexts(article, chunk))));
             }
         }
         index = new SearchIndex(chunks);
