@@ -27,6 +27,10 @@ final class ReportedFailures {
             "\\b(?:says?|saying|said|shows?|showing|tells? me|telling me|pops? up|popup|message|gives? me|getting|"
                     + "get|keeps? (?:saying|showing|telling me))\\b[^.!?]{0,40}?\\b(?:" + FAILURE_WORDS + ")\\b");
     private static final Pattern FAILURE = Pattern.compile("\\b(?:" + FAILURE_WORDS + ")\\b");
+    /** An error text pasted without quotes: "Unexpected token < in JSON at position 0". */
+    private static final Pattern PASTED = Pattern.compile("\\b(?:unexpected|unknown|invalid|uncaught|unhandled|fatal"
+            + "|failed to|unable to|could not|cannot read|cannot find)\\b[^.?!\\n]{0,40}\\b(?:at position \\d+|token|line \\d+"
+            + "|exception|json|null|undefined|properties|module|assembly)\\b");
     /** Technical error names: ERR_CONNECTION_RESET, SSL_ERROR_RX_RECORD_TOO_LONG, ECONNREFUSED. */
     private static final Pattern ERROR_NAME = Pattern.compile("\\b[A-Z]{2,}(?:_[A-Z0-9]+){1,}\\b|\\bE[A-Z]{5,}\\b");
     private static final Pattern REFUSED = Pattern.compile("\\b(?:(?:gets?|got|is|was|are|were|being|been|keeps? being)"
@@ -127,6 +131,10 @@ final class ReportedFailures {
         Matcher name = ERROR_NAME.matcher(message);
         if (name.find()) {
             return name.group();
+        }
+        Matcher pasted = PASTED.matcher(text);
+        if (pasted.find()) {
+            return pasted.group().strip();
         }
         Matcher says = SAYS.matcher(text);
         return says.find() ? says.group().strip() : null;
