@@ -3,6 +3,7 @@ package dev.supportassistant.confusion;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import dev.supportassistant.embedding.SentenceEmbeddings;
 
@@ -162,12 +163,33 @@ final class SemanticSignals {
     private record Examples(List<float[]> confused, List<float[]> clear) {
     }
 
+    private final SentenceEmbeddings embeddings;
     /** Embedded in the background from construction on, so start-up does not wait for it. */
-    private final CompletableFuture<Examples> examples;
+    private volatile CompletableFuture<Examples> examples;
 
     SemanticSignals(SentenceEmbeddings embeddings) {
-        this.examples = CompletableFuture.supplyAsync(
-                () -> new Examples(embeddings.embedAll(CONFUSED_EXAMPLES), embeddings.embedAll(CLEAR_EXAMPLES)));
+        this.embeddings = embeddings;
+        this.examples = CompletableFuture.supplyAsync(this::embedExamples);
+    }
+
+    private Examples embedExamples() {
+        return new Examples(embeddings.embedAll(CONFUSED_EXAMPLES), embeddings.embedAll(CLEAR_EXAMPLES));
+    }
+
+    /**
+     * The examples' vectors. When embedding them in the background failed (the model too busy at
+     * start-up, say), they are embedded again now rather than failing every later message; a
+     * failure this time is the caller's (503 when the model is busy).
+     */
+    private Examples examples() {
+        CompletableFuture<Examples> current = examples;
+        try {
+            return current.join();
+        } catch (CompletionException failed) {
+            Examples embedded = embedExamples();
+            examples = CompletableFuture.completedFuture(embedded);
+            return embedded;
+        }
     }
 
     /**
@@ -175,7 +197,7 @@ final class SemanticSignals {
      * signal that says so added to {@code signals} when it moves the level noticeably.
      */
     double score(float[] message, List<String> signals) {
-        Examples known = examples.join();
+        Examples known = examples();
         double towardsConfused = nearest(message, known.confused());
         double towardsClear = nearest(message, known.clear());
         double margin = towardsConfused - towardsClear;

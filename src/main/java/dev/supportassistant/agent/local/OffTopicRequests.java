@@ -2,7 +2,6 @@ package dev.supportassistant.agent.local;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 import dev.supportassistant.embedding.SentenceEmbeddings;
 
@@ -41,20 +40,27 @@ final class OffTopicRequests {
             "I forgot my password", "when does my subscription renew", "the screen sharing session has no sound",
             "can I print from the app", "how do I change the time zone", "what file types can I upload");
 
-    /** The example phrases' vectors, embedded in the background from construction on. */
-    private final CompletableFuture<List<List<float[]>>> examples;
     private final SentenceEmbeddings embeddings;
+    /** The example phrases' vectors, embedded the first time a message needs them (a rare path). */
+    private volatile List<List<float[]>> examples;
 
     OffTopicRequests(SentenceEmbeddings embeddings) {
         this.embeddings = embeddings;
-        this.examples = CompletableFuture.supplyAsync(
-                () -> List.of(embeddings.embedAll(OFF_TOPIC), embeddings.embedAll(SUPPORT)));
     }
 
     boolean isOffTopic(String message) {
         float[] vector = embeddings.embed(message);
-        List<List<float[]>> known = examples.join();
+        List<List<float[]>> known = examples();
         return nearest(vector, known.get(0)) > nearest(vector, known.get(1));
+    }
+
+    private List<List<float[]>> examples() {
+        List<List<float[]>> known = examples;
+        if (known == null) {
+            known = List.of(embeddings.embedAll(OFF_TOPIC), embeddings.embedAll(SUPPORT));
+            examples = known;
+        }
+        return known;
     }
 
     private static double nearest(float[] message, List<float[]> examples) {
