@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Okapi BM25 over passages. Ranking uses the BM25 score; each hit also carries its coverage, the
@@ -33,6 +34,10 @@ final class LexicalIndex {
     record Hit(KnowledgePassage passage, double score, double coverage, double codes) {
     }
 
+    /** Unknown query terms already looked up, and what they stand for; bounded, cleared when full. */
+    private static final int MAX_CORRECTIONS = 10_000;
+
+    private final Map<String, String> corrections = new ConcurrentHashMap<>();
     private final List<Entry> entries;
     private final Map<String, Integer> documentFrequency = new HashMap<>();
     private final double averageLength;
@@ -107,19 +112,30 @@ final class LexicalIndex {
         if (documentFrequency.containsKey(term) || term.length() < 5 || isCode(term)) {
             return term;
         }
+        String known = corrections.get(term);
+        if (known != null) {
+            return known;
+        }
         int allowed = term.length() >= 9 ? 2 : 1;
         String best = term;
         int bestDistance = allowed + 1;
         for (String candidate : documentFrequency.keySet()) {
-            int distance = candidate.length() >= 6 && term.length() >= 6
-                    && (candidate.startsWith(term) || term.startsWith(candidate)) ? 1
-                    : Spelling.distance(term, candidate, allowed);
+            boolean related = candidate.length() >= 6 && term.length() >= 6
+                    && (candidate.startsWith(term) || term.startsWith(candidate));
+            if (!related && Math.abs(candidate.length() - term.length()) > allowed) {
+                continue;
+            }
+            int distance = related ? 1 : Spelling.distance(term, candidate, allowed);
             if (distance < bestDistance || distance == bestDistance && best != term
                     && documentFrequency.get(candidate) > documentFrequency.get(best)) {
                 best = candidate;
                 bestDistance = distance;
             }
         }
+        if (corrections.size() >= MAX_CORRECTIONS) {
+            corrections.clear();
+        }
+        corrections.put(term, best);
         return best;
     }
 

@@ -30,10 +30,13 @@ final class SearchIndex {
     static final double WHOLE_CHUNK_SHARE = 0.5;
 
     private final List<StoredChunk> chunks;
+    /** Each chunk's text as customers read it, by chunk id: computed once, not per search. */
+    private final Map<String, String> shown = new HashMap<>();
     private final LexicalIndex lexical;
 
     SearchIndex(List<StoredChunk> chunks) {
         this.chunks = List.copyOf(chunks);
+        chunks.forEach(chunk -> shown.put(chunk.id(), SectionText.shown(chunk.content())));
         this.lexical = new LexicalIndex(chunks.stream()
                 .map(chunk -> new LexicalIndex.Source(passage(chunk, 0), SectionText.keywords(chunk.content())))
                 .toList());
@@ -41,6 +44,11 @@ final class SearchIndex {
 
     int size() {
         return chunks.size();
+    }
+
+    /** Vectors held, over all chunks. */
+    int embeddedTexts() {
+        return chunks.stream().mapToInt(chunk -> chunk.vectors().size()).sum();
     }
 
     /** Best first; a query with no content words ("how do I do this?") finds nothing. */
@@ -76,8 +84,7 @@ final class SearchIndex {
         return WHOLE_CHUNK_SHARE * whole + (1 - WHOLE_CHUNK_SHARE) * bestPart;
     }
 
-    private static KnowledgePassage passage(StoredChunk chunk, double relevance) {
-        return new KnowledgePassage(chunk.id(), chunk.documentTitle(), chunk.heading(),
-                SectionText.shown(chunk.content()), relevance);
+    private KnowledgePassage passage(StoredChunk chunk, double relevance) {
+        return new KnowledgePassage(chunk.id(), chunk.documentTitle(), chunk.heading(), shown.get(chunk.id()), relevance);
     }
 }

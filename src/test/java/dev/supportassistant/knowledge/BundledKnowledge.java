@@ -50,6 +50,16 @@ public final class BundledKnowledge implements KnowledgeBase {
         return index.search(query, embeddings.embed(query), limit);
     }
 
+    /** The search without embedding the query: what scoring the chunks costs. */
+    public List<KnowledgePassage> search(String query, float[] queryEmbedding, int limit) {
+        return index.search(query, queryEmbedding, limit);
+    }
+
+    /** How many texts the bundled articles embed at ingestion (chunks and their parts). */
+    public int embeddedTexts() {
+        return index.embeddedTexts();
+    }
+
     @Override
     public List<String> topics() {
         return topics;
