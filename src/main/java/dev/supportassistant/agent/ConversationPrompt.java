@@ -10,6 +10,7 @@ import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 
+import dev.supportassistant.knowledge.KnowledgeBase;
 import dev.supportassistant.knowledge.KnowledgePassage;
 
 /**
@@ -23,6 +24,17 @@ final class ConversationPrompt {
     static final String SCREEN_SHARE_INSTRUCTION = "The customer seems confused or stuck. Besides answering, "
             + "offer to look at it together: suggest they share their screen so a support specialist can "
             + "guide them step by step.";
+
+    /**
+     * When no passage matches the message well: the model should do what the offline agent does,
+     * ask rather than guess, and keep to its scope.
+     */
+    static final String NO_MATCH_INSTRUCTION = "No help-center passage matches this message well. Do not pick a "
+            + "passage and present it as the answer. If the message does not say what is wrong (\"I need help with my "
+            + "computer\", \"something is wrong\"), ask one short question: what were they doing, what happened, and "
+            + "the exact text of any error message, and name a few topics you can help with. If the request has "
+            + "nothing to do with the product or its support (a poem, the weather), say in one line what you can "
+            + "help with. Greetings and thanks get a short, friendly reply.";
 
     private ConversationPrompt() {
     }
@@ -43,13 +55,20 @@ final class ConversationPrompt {
 
     static String instructions(AgentRequest request, String systemPrompt) {
         StringBuilder text = new StringBuilder(systemPrompt.strip());
-        if (!request.passages().isEmpty()) {
+        List<KnowledgePassage> passages = request.passages();
+        boolean matched = passages.stream().anyMatch(passage -> passage.relevance() >= KnowledgeBase.CONFIDENT_RELEVANCE);
+        if (matched) {
             text.append("\n\nHelp-center passages that may answer the customer (use them when they fit, "
                     + "and say so when they do not cover the question):");
-            for (KnowledgePassage passage : request.passages()) {
-                text.append("\n\n### ").append(passage.articleTitle()).append(" — ").append(passage.sectionTitle())
-                        .append('\n').append(passage.text());
+        } else {
+            text.append("\n\n").append(NO_MATCH_INSTRUCTION);
+            if (!passages.isEmpty()) {
+                text.append(" The nearest passages, which do not answer it, show topics you can help with:");
             }
+        }
+        for (KnowledgePassage passage : passages) {
+            text.append("\n\n### ").append(passage.articleTitle()).append(" — ").append(passage.sectionTitle())
+                    .append('\n').append(passage.text());
         }
         if (request.confusion().confused()) {
             text.append("\n\n").append(SCREEN_SHARE_INSTRUCTION);

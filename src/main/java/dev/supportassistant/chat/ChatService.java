@@ -197,7 +197,8 @@ class ChatService {
                         sources(answer.reply().sources()), answer.incomplete() ? Boolean.TRUE : null, null)
                         .routed(turn.route().route(), turn.route().experiment(), turn.route().variant()));
         store.append(conversationId, reply);
-        boolean offerScreenShare = confusion.confused() || ScreenSharePhrases.isIn(answer.reply().content());
+        boolean offerScreenShare = confusion.confused()
+                || ScreenSharePhrases.offeredIn(answer.reply().content(), answer.reply().sources());
         ChatResponse.ScreenShareOffer offer = null;
         if (offerScreenShare) {
             offer = offerScreenShare(conversationId);

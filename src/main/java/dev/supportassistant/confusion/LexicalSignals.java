@@ -23,7 +23,12 @@ final class LexicalSignals {
             "not working", "isn't working", "won't work", "still not", "still doesn't", "still can't",
             "don't understand", "do not understand", "don't get it", "can't figure", "cannot figure",
             "no idea", "makes no sense", "tried everything", "nothing works", "nothing happens",
-            "going around in circles", "keeps failing", "keeps happening", "again and again", "broken");
+            "going around in circles", "keeps failing", "keeps happening", "again and again", "broken",
+            "doesn't make sense", "does not make sense", "not following", "what does that even mean",
+            "what does it even", "what gives", "what on earth", "huh", "idk", "can't work out", "cannot work out",
+            "don't know which", "don't know where", "don't know what", "what did i do", "run out of ideas",
+            "getting nowhere", "without success", "no luck", "at a loss", "what is going on", "what's going on",
+            "more confused", "no clue");
     /**
      * "Doesn't work" and "don't understand" in the languages customers most often write in besides
      * English: the embedding model reads English only, so this is what the other languages get.
@@ -32,7 +37,9 @@ final class LexicalSignals {
             "funktioniert nicht", "geht nicht", "verstehe nicht", "verstehe es nicht", "komme nicht weiter",
             "ne marche pas", "ne fonctionne pas", "ne comprends pas", "je suis bloqué", "no funciona",
             "no entiendo", "no puedo", "estoy atascado", "não funciona", "não entendo", "non funziona",
-            "non capisco", "werkt niet", "snap het niet");
+            "non capisco", "werkt niet", "snap het niet", "tourne en rond", "impossible de", "n'arrive pas",
+            "rien ne marche", "no aparece", "sigue sin", "no me deja", "não aparece", "não consigo", "non riesco",
+            "non trovo", "niets helpt", "lukt niet", "immer noch", "klappt nicht", "gleiches problem", "finde nicht");
     private static final Map<String, Pattern> NOT_FOUND_PHRASES = wholePhrases(
             "can't find", "cannot find", "couldn't find", "can't see", "don't see", "doesn't show",
             "not showing", "isn't there", "is not there", "nowhere", "disappeared", "greyed out", "grayed out");
@@ -44,7 +51,7 @@ final class LexicalSignals {
             "not sure", "i think", "maybe", "i guess", "somehow", "i don't know", "whatever", "no clue");
     private static final Pattern ERROR_CODE = Pattern.compile(
             "\\b0x[0-9a-f]{6,8}\\b|\\bhttp\\s*[45]\\d\\d\\b|\\b(?:error|code)\\s*[:#]?\\s*[a-z]?\\d{3,5}\\b"
-                    + "|\\b[a-z]\\d{4}\\b|\\b\\w+(?:exception|error)\\b|traceback|\\bat [\\w.$]+\\([\\w.]+:\\d+\\)",
+                    + "|\\b[a-z]\\d{4}\\b|\\b[A-Z]{1,5}-\\d{2,4}\\b|\\b\\w+(?:exception|error)\\b|traceback|\\bat [\\w.$]+\\([\\w.]+:\\d+\\)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NEGATION = Pattern.compile("\\b(?:not|never|nothing|nobody|no|none)\\b|n't\\b");
     /** A word that turns a following confusion word around: "not confused", "nothing is broken". */
@@ -52,11 +59,20 @@ final class LexicalSignals {
             "(?:\\b(?:not|no|nothing|never|without)|isn't|wasn't|aren't)\\W+(?:\\w+\\W+)?$");
     private static final Pattern RESOLVED = Pattern.compile("\\b(?:fixed|solved|sorted|worked|it works|works now"
             + "|working now|works fine|it's working|got it working|did the trick|that did it|found it|there it is"
-            + "|figured it out|back to normal|all good|all set|perfect|thanks|thank you|cheers)\\b");
+            + "|figured it out|back to normal|all good|all set|perfect|thanks|thank you|cheers|that was it|fine now"
+            + "|did the trick)\\b(?! in advance| for any)|\\bdid it(?:[.!]|$)");
     /** "Thanks, but it still fails" is not resolved. */
     private static final Pattern BUT_NOT = Pattern.compile("\\b(?:still|but|not|no|same)\\b|n't\\b");
     private static final double RESOLVED_RELIEF = 0.5;
+    private static final double CORROBORATION = 0.15;
+    /** Words of a customer asking at leisure: "just curious", "in general", "no rush". */
+    private static final Pattern AT_LEISURE = Pattern.compile("\\b(?:just curious|out of curiosity|in general|just wondering"
+            + "|just checking|just double-checking|double-checking|no rush|not urgent|for later|for future reference"
+            + "|just want to (?:file|report|know|check))\\b");
+    private static final double AT_LEISURE_RELIEF = 0.25;
     private static final Pattern SHOUTED_WORD = Pattern.compile("\\b[A-Z]{4,}\\b");
+
+    private final ReportedFailures reported = new ReportedFailures();
 
     /** The customer's words, in lower case, as the phrase patterns expect them. */
     static String normalized(String message) {
@@ -76,11 +92,34 @@ final class LexicalSignals {
         level += questions(message, signals);
         level += negations(text, signals);
         level += phrases(text, UNCERTAINTY, "uncertainty", 0.1, 0.1, signals);
+        level += reported.score(message, text, signals);
+        level += corroboration(signals);
+        Matcher leisure = AT_LEISURE.matcher(text);
+        if (leisure.find()) {
+            signals.add("at leisure: " + leisure.group());
+            level -= AT_LEISURE_RELIEF;
+        }
         if (resolved(message)) {
             signals.add("resolved: the customer says it works now");
             level -= RESOLVED_RELIEF;
         }
         return level;
+    }
+
+    /**
+     * Added when the message shows two or more kinds of trouble (a confusion phrase and an error
+     * quoted, effort spent and a refusal): each alone may be said calmly; together they describe a
+     * customer who has hit a wall.
+     */
+    private static double corroboration(List<String> signals) {
+        long kinds = signals.stream().map(signal -> signal.split(":")[0])
+                .filter(kind -> !kind.equals("negations") && !kind.equals("uncertainty") && !kind.contains("question"))
+                .distinct().count();
+        if (kinds >= 2) {
+            signals.add("corroborated: " + kinds + " kinds of trouble");
+            return CORROBORATION;
+        }
+        return 0;
     }
 
     /** Whether the customer says their problem is solved, with no "but" or "still" after it. */

@@ -3,6 +3,7 @@ package dev.supportassistant.confusion;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import dev.supportassistant.embedding.SentenceEmbeddings;
 
@@ -26,7 +27,7 @@ final class SemanticSignals {
     private static final double FULL_MARGIN = 0.07;
     /** A message that clearly reads like a stuck customer reaches the default threshold alone. */
     private static final double MAX_RAISE = 0.7;
-    private static final double MAX_LOWER = 0.3;
+    private static final double MAX_LOWER = 0.15;
 
     static final List<String> CONFUSED_EXAMPLES = List.of(
             "I have clicked everything and nothing changes",
@@ -81,7 +82,21 @@ final class SemanticSignals {
             "I see only a gear icon and a list, nothing like what you said",
             "apologies, I'm probably being slow, but I just can't see where that option is",
             "I'm clicking around and I end up back where I started",
-            "it tells me to try again later, I have, many times");
+            "it tells me to try again later, I have, many times",
+            "it says access denied even though I'm the one who set the account up",
+            "why is it telling me I have no permission, I'm an administrator",
+            "it says I'm not allowed to open my own file",
+            "the verification code keeps getting rejected",
+            "it won't accept the code, I've typed it three times",
+            "the voucher is refused every time I try it",
+            "it shows 'something went wrong' and nothing else",
+            "I keep getting 'request failed' and I have no idea why",
+            "the screen says 'invalid session', what does that mean",
+            "I don't get it, the numbers make no sense",
+            "it says it's done but nothing happened, I don't get it",
+            "why does it keep saying my license expired when I just paid",
+            "the page says 'not found' for my own project",
+            "what? there's no such option anywhere");
 
     static final List<String> CLEAR_EXAMPLES = List.of(
             "How do I reset my password?",
@@ -134,18 +149,47 @@ final class SemanticSignals {
             "Got it. One more thing, can I rename a workspace?",
             "I saw error 502 once yesterday, what does that code usually mean?",
             "Out of curiosity, what causes that kind of error?",
-            "Everything is working fine, I only have a question about pricing");
+            "Everything is working fine, I only have a question about pricing",
+            "can you help me?", "I have a question", "hello, I need some help", "I need assistance with billing",
+            "hi", "hey", "test message", "thanks, that's all",
+            "great, it works now, thank you", "bye", "that was it, working fine now", "that did the trick",
+            "is that the same on Android?", "and what about the yearly plan?",
+            "so will I need to do that again on my new phone?", "What does error 404 mean?",
+            "what does this error message mean?", "How do I give someone admin rights?",
+            "Where do I enter a promo code?", "how long is the verification code valid for?",
+            "Can I see who has access to a folder?", "Which ports does the app use?");
 
     /** The example phrases' vectors. */
     private record Examples(List<float[]> confused, List<float[]> clear) {
     }
 
+    private final SentenceEmbeddings embeddings;
     /** Embedded in the background from construction on, so start-up does not wait for it. */
-    private final CompletableFuture<Examples> examples;
+    private volatile CompletableFuture<Examples> examples;
 
     SemanticSignals(SentenceEmbeddings embeddings) {
-        this.examples = CompletableFuture.supplyAsync(
-                () -> new Examples(embeddings.embedAll(CONFUSED_EXAMPLES), embeddings.embedAll(CLEAR_EXAMPLES)));
+        this.embeddings = embeddings;
+        this.examples = CompletableFuture.supplyAsync(this::embedExamples);
+    }
+
+    private Examples embedExamples() {
+        return new Examples(embeddings.embedAll(CONFUSED_EXAMPLES), embeddings.embedAll(CLEAR_EXAMPLES));
+    }
+
+    /**
+     * The examples' vectors. When embedding them in the background failed (the model too busy at
+     * start-up, say), they are embedded again now rather than failing every later message; a
+     * failure this time is the caller's (503 when the model is busy).
+     */
+    private Examples examples() {
+        CompletableFuture<Examples> current = examples;
+        try {
+            return current.join();
+        } catch (CompletionException failed) {
+            Examples embedded = embedExamples();
+            examples = CompletableFuture.completedFuture(embedded);
+            return embedded;
+        }
     }
 
     /**
@@ -153,7 +197,7 @@ final class SemanticSignals {
      * signal that says so added to {@code signals} when it moves the level noticeably.
      */
     double score(float[] message, List<String> signals) {
-        Examples known = examples.join();
+        Examples known = examples();
         double towardsConfused = nearest(message, known.confused());
         double towardsClear = nearest(message, known.clear());
         double margin = towardsConfused - towardsClear;

@@ -26,6 +26,13 @@ class SignalConfusionAnalyzer implements ConfusionAnalyzer {
     private static final int EMBEDDED_HEAD = 600;
     private static final int EMBEDDED_TAIL = 400;
 
+    /** Lexical level from which the meaning may no longer lower the level. */
+    private static final double REPORTED_TROUBLE = 0.25;
+    /** Words up to which a message counts as short. */
+    private static final int SHORT_MESSAGE_WORDS = 7;
+    /** The most a short message's meaning may add when the conversation shows no trouble. */
+    private static final double SHORT_MESSAGE_MEANING = 0.3;
+
     private final ConfusionSettings settings;
     private final SentenceEmbeddings embeddings;
     private final LexicalSignals lexical = new LexicalSignals();
@@ -46,6 +53,17 @@ class SignalConfusionAnalyzer implements ConfusionAnalyzer {
         List<String> semanticSignals = new ArrayList<>();
         double meaning = vector == null ? 0 : semantic.score(vector, semanticSignals);
         double conversation = trajectory.score(message, vector, history, earlierVectors(history), signals);
+        if (meaning > SHORT_MESSAGE_MEANING && conversation <= 0 && words(message) <= SHORT_MESSAGE_WORDS) {
+            // "I need help with my computer", "I cannot log in": a short message states a problem; that
+            // its words sit close to stuck customers' does not make the customer stuck. Stuck short
+            // messages show it otherwise: "still the same" after steps, "??", a phrase, a code.
+            meaning = SHORT_MESSAGE_MEANING;
+        }
+        if (level >= REPORTED_TROUBLE && meaning < 0) {
+            // The customer reports trouble in so many words; resembling a clear question does not undo that.
+            meaning = 0;
+            semanticSignals.clear();
+        }
         if (conversation > 0 && meaning < 0) {
             // A question asked again reads like a clear question; that it is asked again is what counts.
             meaning = 0;
@@ -62,6 +80,11 @@ class SignalConfusionAnalyzer implements ConfusionAnalyzer {
                 .filter(SignalConfusionAnalyzer::hasWords).map(SignalConfusionAnalyzer::forEmbedding).toList();
         return embeddings.embedAll(earlier.subList(Math.max(0, earlier.size() - EARLIER_MESSAGES_COMPARED),
                 earlier.size()));
+    }
+
+    private static int words(String message) {
+        String text = message.strip();
+        return text.isEmpty() ? 0 : text.split("\\s+").length;
     }
 
     /** "??" or "" carries no meaning to embed; the lexical signals still read it. */

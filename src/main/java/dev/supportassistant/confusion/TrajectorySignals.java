@@ -37,6 +37,15 @@ final class TrajectorySignals {
             "^\\W*(?:now|also|and also|another|one more|next|separately|unrelated|by the way|btw|besides|new question"
                     + "|different question|other question)\\b");
 
+    /**
+     * A question that builds on the answer ("Is that the same for the Mac version?", "and what about
+     * E1003?", "So if I remove the device, will I need…"): the customer follows the answer and asks
+     * about a case next to it, which is neither asking again nor saying the steps failed.
+     */
+    private static final Pattern FOLLOW_UP = Pattern.compile(
+            "^\\W*(?:and|so|ok(?:ay)?|also|is that|is this|does that|does this|will|would|what about|how about"
+                    + "|and what about|and for|for the|just to (?:check|confirm)|one more)\\b.*\\?\\W*$");
+
     private static final Pattern NUMBERED_STEP = Pattern.compile("(?m)^\\s*(?:\\d+[.)]|[-*•])\\s+\\S");
     private static final Pattern INSTRUCTION = Pattern.compile(
             "\\b(?:click|tap|go to|open|select|choose|restart|reinstall|press|make sure|check|turn (?:on|off)"
@@ -81,7 +90,8 @@ final class TrajectorySignals {
                 closest = Math.max(closest, SentenceEmbeddings.similarity(vector, earlier));
             }
         }
-        if (NEW_SUBJECT.matcher(LexicalSignals.normalized(message)).find()) {
+        String text = LexicalSignals.normalized(message);
+        if (NEW_SUBJECT.matcher(text).find() || isFollowUp(text)) {
             return 0;
         }
         if (closest >= SAME_QUESTION) {
@@ -112,12 +122,18 @@ final class TrajectorySignals {
             return 0;
         }
         String text = LexicalSignals.normalized(message);
-        boolean failed = DID_NOT_HELP.matcher(text).find();
+        boolean failed = DID_NOT_HELP.matcher(text).find() && !isFollowUp(text);
         if (failed) {
             signals.add("trajectory: steps given did not help");
             return STEPS_DID_NOT_HELP;
         }
         return 0;
+    }
+
+    /** A follow-up question with no sign of trouble in it. */
+    private static boolean isFollowUp(String text) {
+        return FOLLOW_UP.matcher(text).find() && !text.matches(".*\\b(?:still|didn't|did not|doesn't|does not|won't|can't"
+                + "|cannot|nothing|nope|not there|same problem|same error)\\b.*");
     }
 
     private static boolean gaveSteps(String assistantText) {

@@ -32,6 +32,11 @@ class DocumentLibrary implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(DocumentLibrary.class);
     static final String FOLDER = "folder";
     static final String API = "api";
+    /**
+     * How chunks are embedded, part of a folder file's content hash: when it changes, files
+     * ingested the old way are ingested again at the next start.
+     */
+    private static final String INDEXING = "sections with their parts embedded, 2";
 
     private final KnowledgeStore store;
     private final SentenceEmbeddings embeddings;
@@ -75,7 +80,7 @@ class DocumentLibrary implements SmartInitializingSingleton {
         List<KnowledgeFolder.SourceFile> files = folder.read();
         int added = 0;
         for (KnowledgeFolder.SourceFile file : files) {
-            String hash = hash(file.text());
+            String hash = hash(INDEXING + "\n" + file.text());
             KnowledgeStore.FolderDocument known = stored.get(file.name());
             if (known != null && known.contentHash().equals(hash)) {
                 continue;
@@ -103,12 +108,17 @@ class DocumentLibrary implements SmartInitializingSingleton {
 
     private KnowledgeDocument store(String id, HelpArticle article, String origin, String sourceFile, String hash) {
         List<HelpArticle.Chunk> chunks = article.chunks();
-        List<float[]> vectors = embeddings.embedAll(chunks.stream().map(chunk -> embeddedText(article, chunk)).toList());
+        List<List<String>> texts = chunks.stream().map(chunk -> embeddedTexts(article, chunk)).toList();
+        // One call for the whole document: the model runs over many short texts together.
+        List<float[]> vectors = embeddings.embedAll(texts.stream().flatMap(List::stream).toList());
         List<KnowledgeStore.NewChunk> stored = new ArrayList<>();
+        int next = 0;
         for (int i = 0; i < chunks.size(); i++) {
             HelpArticle.Chunk chunk = chunks.get(i);
+            int count = texts.get(i).size();
             stored.add(new KnowledgeStore.NewChunk(article.slug() + "#" + chunk.position(), chunk.position(),
-                    chunk.heading(), chunk.text(), vectors.get(i)));
+                    chunk.heading(), chunk.text(), vectors.subList(next, next + count)));
+            next += count;
         }
         KnowledgeDocument document = new KnowledgeDocument(id, article.title(), origin, sourceFile, chunks.size(),
                 KnowledgeStore.now());
@@ -116,9 +126,9 @@ class DocumentLibrary implements SmartInitializingSingleton {
         return document;
     }
 
-    /** What is embedded for a chunk: its text with the titles that say what it is about. */
-    static String embeddedText(HelpArticle article, HelpArticle.Chunk chunk) {
-        return article.title() + " — " + chunk.heading() + "\n" + chunk.text();
+    /** What is embedded for a chunk: the whole chunk with its titles first, then its parts. */
+    static List<String> embeddedTexts(HelpArticle article, HelpArticle.Chunk chunk) {
+        return SectionText.embedded(article.title(), chunk.heading(), chunk.text());
     }
 
     /** Lower-case words joined by dashes: readable, stable chunk ids. */

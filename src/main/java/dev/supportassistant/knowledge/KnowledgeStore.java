@@ -3,6 +3,8 @@ package dev.supportassistant.knowledge;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,8 +22,8 @@ import dev.supportassistant.embedding.SentenceEmbeddings;
 @Repository
 class KnowledgeStore {
 
-    /** A chunk ready to store: its text and embedding. */
-    record NewChunk(String id, int position, String heading, String content, float[] embedding) {
+    /** A chunk ready to store: its text and embeddings (the whole chunk's first). */
+    record NewChunk(String id, int position, String heading, String content, List<float[]> vectors) {
     }
 
     private final JdbcClient jdbc;
@@ -57,7 +59,7 @@ class KnowledgeStore {
                     .param("position", chunk.position())
                     .param("heading", chunk.heading())
                     .param("content", chunk.content())
-                    .param("embedding", SentenceEmbeddings.toBytes(chunk.embedding()))
+                    .param("embedding", toBytes(chunk.vectors()))
                     .update();
         }
         bumpRevision();
@@ -108,8 +110,28 @@ class KnowledgeStore {
                 """)
                 .query((rs, row) -> new StoredChunk(rs.getString("id"), rs.getString("title"),
                         rs.getString("heading"), rs.getString("content"),
-                        SentenceEmbeddings.fromBytes(rs.getBytes("embedding"))))
+                        vectors(rs.getBytes("embedding"))))
                 .list();
+    }
+
+    /** A chunk's vectors in one column, one after another. */
+    private static byte[] toBytes(List<float[]> vectors) {
+        float[] all = new float[vectors.stream().mapToInt(vector -> vector.length).sum()];
+        int offset = 0;
+        for (float[] vector : vectors) {
+            System.arraycopy(vector, 0, all, offset, vector.length);
+            offset += vector.length;
+        }
+        return SentenceEmbeddings.toBytes(all);
+    }
+
+    private static List<float[]> vectors(byte[] bytes) {
+        float[] all = SentenceEmbeddings.fromBytes(bytes);
+        List<float[]> vectors = new ArrayList<>();
+        for (int start = 0; start + SentenceEmbeddings.DIMENSIONS <= all.length; start += SentenceEmbeddings.DIMENSIONS) {
+            vectors.add(Arrays.copyOfRange(all, start, start + SentenceEmbeddings.DIMENSIONS));
+        }
+        return vectors;
     }
 
     private void bumpRevision() {

@@ -1,4 +1,4 @@
 /**
- * The knowledge base: bundled help articles split into passages and searched lexically.
+ * The knowledge base: help articles split into passages, searched by meaning and by words.
  */
 package dev.supportassistant.knowledge;

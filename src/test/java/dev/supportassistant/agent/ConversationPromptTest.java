@@ -69,7 +69,30 @@ class ConversationPromptTest {
 
         assertThat(instructions).startsWith("You are the support assistant.")
                 .contains("Password reset — Steps").contains("Click Forgot password.")
-                .doesNotContain(ConversationPrompt.SCREEN_SHARE_INSTRUCTION);
+                .doesNotContain(ConversationPrompt.SCREEN_SHARE_INSTRUCTION)
+                .doesNotContain(ConversationPrompt.NO_MATCH_INSTRUCTION);
+    }
+
+    @Test
+    void whenNoPassageMatchesWellTheModelIsToldToAskRatherThanGuess() {
+        KnowledgePassage weak = new KnowledgePassage("installation#6", "Installing the app", "Uninstall and reinstall",
+                "1. Quit the app completely.", 0.3);
+        AgentRequest request = new AgentRequest(List.of(), "I need help with my computer", CALM, List.of(weak));
+
+        String instructions = ConversationPrompt.instructions(request, "You are the support assistant.");
+
+        assertThat(instructions).contains(ConversationPrompt.NO_MATCH_INSTRUCTION)
+                .contains("what were they doing, what happened").contains("in one line")
+                .contains("do not answer it").contains("Installing the app — Uninstall and reinstall")
+                .doesNotContain("passages that may answer");
+    }
+
+    @Test
+    void withNoPassageAtAllTheModelIsStillToldToAskRatherThanGuess() {
+        AgentRequest request = new AgentRequest(List.of(), "write me a poem", CALM, List.of());
+
+        assertThat(ConversationPrompt.instructions(request, "You are the support assistant."))
+                .contains(ConversationPrompt.NO_MATCH_INSTRUCTION).doesNotContain("nearest passages");
     }
 
     @Test

@@ -65,6 +65,37 @@ class ChatApiTest extends ApiTest {
     }
 
     @Test
+    void closingsGetAShortReplyAndNoScreenShareOffer() {
+        for (String closing : List.of("Thanks, that is all.", "Great, it works now. Thank you!")) {
+            JsonNode response = chat(closing, null);
+
+            assertThat(response.get("should_request_screen_share").asBoolean()).as(closing).isFalse();
+            assertThat(response.get("message").get("content").asString()).as(closing)
+                    .doesNotContain("couldn't find").doesNotContainIgnoringCase("screen");
+            String conversationId = response.get("conversation_id").asString();
+            assertThat(api.get("/api/v1/conversation/" + conversationId).json().get("messages").valueStream()
+                    .map(message -> message.get("role").asString())).containsExactly("user", "assistant");
+        }
+    }
+
+    @Test
+    void twoPlainMessagesGetQuestionsBackNotScreenSharingNorAPerson() {
+        JsonNode first = chat("I need help with my computer", null);
+        String conversationId = first.get("conversation_id").asString();
+        JsonNode second = chat("I cannot log in", conversationId);
+
+        assertThat(first.get("should_request_screen_share").asBoolean()).isFalse();
+        assertThat(first.get("confidence_score").asDouble()).isLessThan(0.6);
+        assertThat(first.get("message").get("content").asString()).contains("what were you doing")
+                .doesNotContain("Uninstall");
+        assertThat(second.get("should_request_screen_share").asBoolean()).isFalse();
+        assertThat(second.get("confidence_score").asDouble()).isLessThan(0.6);
+        assertThat(second.get("message").get("metadata").get("provider").asString()).isEqualTo("local");
+        assertThat(api.get("/api/v1/conversation/" + conversationId).json().get("messages").valueStream()
+                .map(message -> message.get("role").asString())).containsExactly("user", "assistant", "user", "assistant");
+    }
+
+    @Test
     void clearQuestionIsNotOfferedScreenSharing() {
         JsonNode response = chat("Can I get a refund?", null);
 

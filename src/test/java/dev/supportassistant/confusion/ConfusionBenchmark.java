@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
-import dev.supportassistant.confusion.ConfusionEvaluationTest.Case;
+import dev.supportassistant.confusion.LabelledMessages.Case;
 import dev.supportassistant.embedding.SentenceEmbeddings;
 
 /**
@@ -24,7 +24,7 @@ final class ConfusionBenchmark {
 
     public static void main(String[] args) throws Exception {
         int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 500;
-        List<Case> cases = ConfusionEvaluationTest.load();
+        List<Case> cases = LabelledMessages.load(LabelledMessages.TUNING);
         var lexical = new LexicalSignals();
         var analyzer = new SignalConfusionAnalyzer(new ConfusionSettings(0.6), new SentenceEmbeddings());
 

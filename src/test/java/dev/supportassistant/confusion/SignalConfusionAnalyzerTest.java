@@ -35,6 +35,36 @@ class SignalConfusionAnalyzerTest {
                     2. Click Connect next to Calendar.
                     3. Sign in and allow access."""));
 
+    @ParameterizedTest
+    @ValueSource(strings = {"I need help with my computer", "I cannot log in", "something is wrong",
+            "I have a problem with the thing", "I need help"})
+    void aPlainMessageThatStatesAProblemIsNotConfusedFirstOrSecond(String message) {
+        assertThat(assess(message).confused()).as("first message").isFalse();
+        assertThat(analyzer.assess(message, List.of(Turn.customer("Hello!"),
+                Turn.assistant("Hello! I'm the support assistant. Tell me what you are trying to do or what went wrong, "
+                        + "and I'll look it up in our help articles."))).confused()).as("second message").isFalse();
+    }
+
+    @Test
+    void twoPlainTurnsInARowAreNotConfused() {
+        var first = assess("I need help with my computer");
+        var second = analyzer.assess("I cannot log in", List.of(Turn.customer("I need help with my computer"),
+                Turn.assistant("I'd be glad to help. Could you tell me a bit more: what were you doing, what happened, "
+                        + "and the exact text of any error message?")));
+
+        assertThat(first.level()).isLessThan(0.6);
+        assertThat(second.level()).isLessThan(0.6);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Unexpected token < in JSON at position 0 what does that even mean",
+            "why does it say permission denied when I'm the admin? I've checked my role twice",
+            "the code is always rejected, I've tried five times", "I don't get it, the report shows zero users "
+                    + "and I've checked every filter"})
+    void customersQuotingErrorsOrRefusedAgainAndAgainAreConfused(String message) {
+        assertThat(assess(message).confused()).as(assess(message).signals().toString()).isTrue();
+    }
+
     @Test
     void clearQuestionIsNotConfused() {
         var assessment = assess("How do I reset my password?");

@@ -27,7 +27,7 @@ public final class BundledKnowledge implements KnowledgeBase {
             titles.add(article.title());
             for (HelpArticle.Chunk chunk : article.chunks()) {
                 chunks.add(new StoredChunk(article.slug() + "#" + chunk.position(), article.title(), chunk.heading(),
-                        chunk.text(), embeddings.embed(DocumentLibrary.embeddedText(article, chunk))));
+                        chunk.text(), embeddings.embedAll(DocumentLibrary.embeddedTexts(article, chunk))));
             }
         }
         index = new SearchIndex(chunks);
@@ -48,6 +48,16 @@ public final class BundledKnowledge implements KnowledgeBase {
     @Override
     public List<KnowledgePassage> search(String query, int limit) {
         return index.search(query, embeddings.embed(query), limit);
+    }
+
+    /** The search without embedding the query: what scoring the chunks costs. */
+    public List<KnowledgePassage> search(String query, float[] queryEmbedding, int limit) {
+        return index.search(query, queryEmbedding, limit);
+    }
+
+    /** How many texts the bundled articles embed at ingestion (chunks and their parts). */
+    public int embeddedTexts() {
+        return index.embeddedTexts();
     }
 
     @Override

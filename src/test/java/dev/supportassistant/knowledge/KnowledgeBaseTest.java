@@ -34,6 +34,24 @@ class KnowledgeBaseTest {
         assertThat(best.sectionTitle()).isEqualTo(section);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            how do I cancle my subscription            | Cancel your subscription
+            where are my invoces                       | Download invoices and receipts
+            my avatar is an old photo, where can I swap it? | Change your name or profile picture
+            getting error 429 from the app             | HTTP errors 401, 403, 404, 429, 500 and 503
+            """)
+    void typosKeywordsAndQuotedCodesFindTheirSection(String question, String section) {
+        assertThat(KNOWLEDGE_BASE.search(question, 1)).singleElement()
+                .satisfies(best -> assertThat(best.sectionTitle()).isEqualTo(section));
+    }
+
+    @Test
+    void authorsCommentsAreNeverPartOfAPassage() {
+        assertThat(KNOWLEDGE_BASE.search("avatar profile photo", 50))
+                .allSatisfy(passage -> assertThat(passage.text()).doesNotContain("<!--").doesNotContain("keywords:"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"How do I reset my password? I forgot it",
             "I asked for a password reset but the email never arrived",

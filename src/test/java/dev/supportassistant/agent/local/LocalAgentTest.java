@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.supportassistant.agent.AgentReply;
 import dev.supportassistant.agent.AgentRequest;
@@ -24,7 +27,7 @@ class LocalAgentTest {
             new ConfusionAssessment(0.75, List.of("confusion phrase: stuck", "error code: 0x80070005"), true);
     private static final String SCREEN_SHARE_OFFER = "share your screen";
 
-    private final LocalAgent agent = new LocalAgent(KNOWLEDGE_BASE);
+    private final LocalAgent agent = new LocalAgent(KNOWLEDGE_BASE, BundledKnowledge.get().embeddings());
 
     private static AgentRequest request(String message, ConfusionAssessment confusion) {
         return request(List.of(), message, confusion);
@@ -59,7 +62,7 @@ class LocalAgentTest {
 
     @Test
     void whenNothingIsRelevantItSaysSoAndAsksForDetails() {
-        AgentReply reply = agent.reply(request("What is the airspeed of an unladen swallow?", CALM));
+        AgentReply reply = agent.reply(request("Does the app integrate with Slack?", CALM));
 
         assertThat(reply.content())
                 .contains("couldn't find an answer")
@@ -129,6 +132,52 @@ class LocalAgentTest {
     void saysYoureWelcomeOnThanks() {
         assertThat(agent.reply(request("Thanks", CALM)).content()).startsWith("You're welcome!");
         assertThat(agent.reply(request("thank you so much!", CALM)).content()).startsWith("You're welcome!");
+        assertThat(agent.reply(request("thank you so much, have a nice day", CALM)).content())
+                .startsWith("You're welcome!");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Thanks, that is all.              | You're welcome! Have a good day
+            Great, it works now. Thank you!   | Glad to hear it works now!
+            ok bye                            | You're welcome! Have a good day
+            Perfect, sorted. Cheers!          | Glad to hear it works now!
+            Good morning!                     | Hello!
+            ok                                | Is there anything else I can help you with?
+            """)
+    void smallTalkGetsAShortFittingReplyAndNoArticle(String message, String reply) {
+        AgentReply answer = agent.reply(request(message, CALM));
+
+        assertThat(answer.content()).startsWith(reply).doesNotContain("couldn't find").doesNotContain("\n");
+        assertThat(answer.sources()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Thanks, but it still fails", "Hi, how do I reset my password?", "ok, and the E1002 error?"})
+    void courtesiesAroundAQuestionAreNotSmallTalk(String message) {
+        assertThat(agent.reply(request(message, CALM)).content()).doesNotStartWith("You're welcome")
+                .doesNotStartWith("Hello!").doesNotStartWith("Glad to hear");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"I need help with my computer", "something is wrong", "I have a problem with the thing",
+            "my laptop has an issue", "it's not working"})
+    void aMessageThatNamesNoProblemGetsAQuestionBackAndTheTopicsNotAnArticle(String message) {
+        AgentReply reply = agent.reply(request(message, CALM));
+
+        assertThat(reply.content()).contains("what were you doing").contains("what happened")
+                .contains("error message").contains(KNOWLEDGE_BASE.topics()).doesNotContain("Here is what");
+        assertThat(reply.sources()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"write me a poem", "Tell me a funny story about penguins", "what's the capital of Peru?",
+            "What is the airspeed of an unladen swallow?"})
+    void aRequestOutsideSupportGetsAOneLineScopeAnswer(String message) {
+        AgentReply reply = agent.reply(request(message, CALM));
+
+        assertThat(reply.content()).startsWith("I'm the support assistant for this app").doesNotContain("\n");
+        assertThat(reply.sources()).isEmpty();
     }
 
     @Test

@@ -1,0 +1,61 @@
+package dev.supportassistant.knowledge;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a section's Markdown holds besides what a customer reads: an author's
+ * {@code <!-- keywords: avatar, profile photo, … -->} comment names the words customers use for
+ * the section's topic when the text uses others, and HTML comments in general are notes, never
+ * shown. Also says which texts of a section are embedded: the whole section, its heading with its
+ * keywords, and each of its lines under the heading, so a short question that matches one step
+ * or one heading is not drowned by the rest of the section.
+ */
+final class SectionText {
+
+    private static final Pattern KEYWORDS = Pattern.compile("<!--\\s*keywords:(.*?)-->", Pattern.DOTALL);
+    private static final Pattern COMMENT = Pattern.compile("<!--.*?-->\\n?", Pattern.DOTALL);
+    private static final Pattern LIST_MARKER = Pattern.compile("^\\s*(?:[-*+]|\\d+[.)])\\s+");
+    /** Lines shorter than this say too little to be embedded on their own. */
+    private static final int MIN_LINE_CHARS = 12;
+
+    private SectionText() {
+    }
+
+    /** The author's keywords for the section, comma-separated, or an empty string. */
+    static String keywords(String content) {
+        Matcher matcher = KEYWORDS.matcher(content);
+        List<String> keywords = new ArrayList<>();
+        while (matcher.find()) {
+            keywords.add(matcher.group(1).strip());
+        }
+        return String.join(", ", keywords);
+    }
+
+    /** The section as a customer reads it: without HTML comments. */
+    static String shown(String content) {
+        return COMMENT.matcher(content).replaceAll("").strip();
+    }
+
+    /**
+     * The texts embedded for a section, the whole section first: its titles and text; then its
+     * heading with its keywords; then each line (list markers and bold marks removed) after the
+     * heading.
+     */
+    static List<String> embedded(String articleTitle, String heading, String content) {
+        String shown = shown(content);
+        List<String> texts = new ArrayList<>();
+        texts.add(articleTitle + " — " + heading + "\n" + shown);
+        String keywords = keywords(content);
+        texts.add(keywords.isEmpty() ? heading : heading + " (" + keywords + ")");
+        for (String line : shown.split("\\R")) {
+            String plain = LIST_MARKER.matcher(line).replaceFirst("").replace("**", "").strip();
+            if (plain.length() >= MIN_LINE_CHARS) {
+                texts.add(heading + ": " + plain);
+            }
+        }
+        return texts;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.supportassistant.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.supportassistant.ApiClient;
+import dev.supportassistant.ApiTest;
+import dev.supportassistant.agent.ConversationTurn.Role;
+import dev.supportassistant.confusion.ConfusionAnalyzer;
+import dev.supportassistant.confusion.LabelledMessages;
+import dev.supportassistant.confusion.LabelledMessages.Case;
+import dev.supportassistant.confusion.LabelledMessages.Figures;
+
+/**
+ * The screen-share flag the frontend acts on, measured end to end: each labelled message of the
+ * confusion evaluation set is sent through {@code POST /api/v1/chat} after its conversation so far
+ * (stored as the service stores turns), and {@code should_request_screen_share} is compared with
+ * the label. The flag may differ from the analyzer's verdict only where an answer really offers
+ * screen sharing, so its F1 must stay within 0.02 of the analyzer's, and both parts of the set must
+ * reach the required recall and precision. Runs on the offline agent, as a new installation does.
+ */
+class ScreenShareFlagEvaluationTest extends ApiTest {
+
+    private static final double REQUIRED_RECALL = 0.85;
+    private static final double REQUIRED_PRECISION = 0.95;
+    private static final double F1_TOLERANCE = 0.02;
+
+    @Autowired
+    private ConversationStore store;
+
+    @Autowired
+    private ConfusionAnalyzer analyzer;
+
+    @Test
+    void theFlagFollowsTheAnalyzerAndReachesTheTargetsOnBothParts() {
+        List<Case> tuning = LabelledMessages.load(LabelledMessages.TUNING);
+        List<Case> heldAside = LabelledMessages.load(LabelledMessages.HELD_ASIDE);
+
+        Figures flagTuning = LabelledMessages.evaluate(tuning, this::flagged, "screen-share flag", true);
+        Figures flagHeld = LabelledMessages.evaluate(heldAside, this::flagged, "screen-share flag", false);
+        Figures analyzerTuning = LabelledMessages.evaluate(tuning, this::confused, "analyzer", false);
+        Figures analyzerHeld = LabelledMessages.evaluate(heldAside, this::confused, "analyzer", false);
+        System.out.println("\nScreen-share flag through POST /api/v1/chat (offline agent), next to the analyzer alone");
+        System.out.println(Figures.header());
+        System.out.println(flagTuning.row("flag, tuning part"));
+        System.out.println(analyzerTuning.row("analyzer, tuning part"));
+        System.out.println(flagHeld.row("flag, held-aside part"));
+        System.out.println(analyzerHeld.row("analyzer, held-aside part"));
+
+        assertThat(Math.abs(flagTuning.f1() - analyzerTuning.f1())).as("F1 gap, tuning part").isLessThanOrEqualTo(F1_TOLERANCE);
+        assertThat(Math.abs(flagHeld.f1() - analyzerHeld.f1())).as("F1 gap, held-aside part").isLessThanOrEqualTo(F1_TOLERANCE);
+        for (Figures flag : List.of(flagTuning, flagHeld)) {
+            assertThat(flag.recall()).as("recall of the flag").isGreaterThanOrEqualTo(REQUIRED_RECALL);
+            assertThat(flag.precision()).as("precision of the flag").isGreaterThanOrEqualTo(REQUIRED_PRECISION);
+        }
+    }
+
+    /** The case's conversation stored as the service would have it, then its message sent as a customer sends it. */
+    private boolean flagged(Case c) {
+        String conversationId = null;
+        if (!c.history().isEmpty()) {
+            Conversation conversation = ConversationStore.newConversation("evaluation", null);
+            for (int i = 0; i < c.history().size(); i++) {
+                LabelledMessages.Message turn = c.history().get(i);
+                ChatMessage message = new ChatMessage(UUID.randomUUID().toString(),
+                        "user".equals(turn.role()) ? Role.USER : Role.ASSISTANT, turn.content(), ConversationStore.now(),
+                        new MessageMetadata(null, null, null, null, null, null, null, null, null, null, null));
+                if (i == 0) {
+                    store.create(conversation, message);
+                } else {
+                    store.append(conversation.id(), message);
+                }
+            }
+            conversationId = conversation.id();
+        }
+        var response = api.post("/api/v1/chat", "{\"message\": " + ApiClient.quote(c.message()) + ", \"conversation_id\": "
+                + (conversationId == null ? "null" : ApiClient.quote(conversationId)) + "}");
+        assertThat(response.status()).as(c.id() + ": " + response.body()).isEqualTo(200);
+        return response.json().get("should_request_screen_share").asBoolean();
+    }
+
+    private boolean confused(Case c) {
+        return analyzer.assess(c.message().strip(), c.turns()).confused();
+    }
+}

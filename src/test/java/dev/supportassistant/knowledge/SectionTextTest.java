@@ -1,0 +1,35 @@
+package dev.supportassistant.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SectionTextTest {
+
+    private static final String SECTION = """
+            <!-- keywords: avatar, profile photo -->
+
+            1. Open **Settings > Account > Profile**.
+            2. Select **Upload photo**.
+            - Ok.""";
+
+    @Test
+    void keywordsComeFromTheAuthorsComment() {
+        assertThat(SectionText.keywords(SECTION)).isEqualTo("avatar, profile photo");
+        assertThat(SectionText.keywords("1. Open Settings.")).isEmpty();
+    }
+
+    @Test
+    void customersNeverSeeComments() {
+        assertThat(SectionText.shown(SECTION)).startsWith("1. Open").doesNotContain("<!--").doesNotContain("avatar");
+    }
+
+    @Test
+    void theWholeSectionIsEmbeddedFirstThenItsHeadingWithKeywordsThenItsLines() {
+        assertThat(SectionText.embedded("Managing your account", "Change your profile picture", SECTION)).containsExactly(
+                "Managing your account — Change your profile picture\n" + SectionText.shown(SECTION),
+                "Change your profile picture (avatar, profile photo)",
+                "Change your profile picture: Open Settings > Account > Profile.",
+                "Change your profile picture: Select Upload photo.");
+    }
+}
