@@ -40,8 +40,9 @@ final class Mp4Aac {
             Decoder decoder = new Decoder(toArray(config));
             SampleBuffer buffer = new SampleBuffer();
             buffer.setBigEndian(false);
-            short[] resampled = new short[0];
+            short[] decoded = new short[0];
             int length = 0;
+            int rate = 0;
             List<byte[]> frames = new java.util.ArrayList<>();
             Packet packet;
             while ((packet = track.nextFrame()) != null) {
@@ -53,18 +54,18 @@ final class Mp4Aac {
             }
             for (byte[] frame : frames) {
                 decoder.decodeFrame(frame, buffer);
-                short[] mono = Pcm.resampled(Pcm.mono(samples(buffer.getData()), buffer.getData().length / 2,
-                        buffer.getChannels()), buffer.getSampleRate());
-                if (length + mono.length > resampled.length) {
-                    resampled = Arrays.copyOf(resampled, Math.max(resampled.length * 2, length + mono.length + Pcm.RATE));
+                rate = buffer.getSampleRate();
+                short[] mono = Pcm.mono(samples(buffer.getData()), buffer.getData().length / 2, buffer.getChannels());
+                if (length + mono.length > decoded.length) {
+                    decoded = Arrays.copyOf(decoded, Math.max(decoded.length * 2, length + mono.length + rate));
                 }
-                System.arraycopy(mono, 0, resampled, length, mono.length);
+                System.arraycopy(mono, 0, decoded, length, mono.length);
                 length += mono.length;
-                if (length > maxSamples) {
+                if ((long) length * Pcm.RATE / rate > maxSamples) {
                     throw new RecordingTooLongException();
                 }
             }
-            return new Pcm(Arrays.copyOf(resampled, length));
+            return new Pcm(Pcm.resampled(Arrays.copyOf(decoded, length), rate == 0 ? Pcm.RATE : rate));
         } catch (IOException | RuntimeException broken) {
             if (broken instanceof UnreadableAudioException || broken instanceof RecordingTooLongException) {
                 throw (RuntimeException) broken;

@@ -7,27 +7,26 @@ import io.github.jaredmdobson.concentus.OpusException;
 
 /**
  * Opus packets, as both Ogg (Firefox) and WebM (Chrome) carry them, decoded as they come with
- * Concentus (pure Java) straight at 16 kHz: Opus decodes at any of its rates, so nothing needs
- * resampling.
+ * Concentus (pure Java) at 48 kHz, then brought to 16 kHz. (Opus can decode straight at 16 kHz,
+ * but Concentus then returns silence for some mono recordings, such as opusenc's.)
  */
 final class OpusStream {
 
-    /** Opus counts pre-skip at 48 kHz. */
     private static final int OPUS_RATE = 48_000;
     /** The longest Opus packet is 120 ms. */
-    private static final int MAX_FRAME = Pcm.RATE * 120 / 1000;
+    private static final int MAX_FRAME = OPUS_RATE * 120 / 1000;
 
     private final int channels;
     private final int preSkip;
     private final long maxSamples;
     private final OpusDecoder decoder;
     private final short[] frame;
-    private short[] decoded = new short[Pcm.RATE];
+    private short[] decoded = new short[OPUS_RATE];
     private int length;
 
     /**
      * @param head the stream's {@code OpusHead} (Ogg's first packet, WebM's CodecPrivate)
-     * @param maxSamples how many 16 kHz samples to decode at most; beyond, {@link #tooLong()}
+     * @param maxSamples how many samples at 16 kHz to decode at most; beyond, {@link #tooLong()}
      */
     OpusStream(byte[] head, long maxSamples) {
         if (head == null || head.length < 19 || !new String(head, 0, 8, java.nio.charset.StandardCharsets.US_ASCII)
@@ -38,10 +37,10 @@ final class OpusStream {
         if (channels < 1 || channels > 2) {
             throw new UnreadableAudioException("only mono and stereo Opus recordings are read");
         }
-        preSkip = ((head[10] & 0xFF) | (head[11] & 0xFF) << 8) * Pcm.RATE / OPUS_RATE;
+        preSkip = (head[10] & 0xFF) | (head[11] & 0xFF) << 8;
         this.maxSamples = maxSamples;
         try {
-            decoder = new OpusDecoder(Pcm.RATE, channels);
+            decoder = new OpusDecoder(OPUS_RATE, channels);
         } catch (OpusException impossible) {
             throw new IllegalStateException(impossible);
         }
@@ -67,7 +66,7 @@ final class OpusStream {
 
     /** More than {@code maxSamples} decoded. */
     boolean tooLong() {
-        return length / channels > maxSamples + preSkip;
+        return length / channels > maxSamples * (OPUS_RATE / Pcm.RATE) + preSkip;
     }
 
     /** What was decoded, in one channel, without the encoder's pre-skip. */
@@ -77,6 +76,6 @@ final class OpusStream {
         }
         short[] mono = Pcm.mono(decoded, length, channels);
         int skip = Math.min(preSkip, mono.length);
-        return new Pcm(Arrays.copyOfRange(mono, skip, mono.length));
+        return new Pcm(Pcm.resampled(Arrays.copyOfRange(mono, skip, mono.length), OPUS_RATE));
     }
 }
