@@ -21,7 +21,9 @@ final class DeepgramSpeech implements SpeechProvider {
 
     DeepgramSpeech(SpeechSettings.Deepgram settings, Duration timeout) {
         this.settings = settings;
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory();
+        // HTTP/1.1: over plain HTTP (a gateway, a test) the JDK's HTTP/2 upgrade of a POST can be reset.
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build());
         requests.setReadTimeout(timeout);
         this.http = RestClient.builder().baseUrl(settings.baseUrl().strip()).requestFactory(requests)
                 .defaultHeader("Authorization", "Token " + (settings.hasApiKey() ? settings.apiKey().strip() : ""))

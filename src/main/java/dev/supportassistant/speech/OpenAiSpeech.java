@@ -12,6 +12,8 @@ import org.springframework.ai.openai.OpenAiAudioTranscriptionModel;
 import org.springframework.ai.openai.OpenAiAudioTranscriptionOptions;
 import org.springframework.core.io.ByteArrayResource;
 
+import com.openai.models.audio.AudioResponseFormat;
+
 /**
  * OpenAI's audio models through Spring AI: transcriptions ({@code OPENAI_TRANSCRIPTION_MODEL}) of
  * the recording as the browser made it (OpenAI reads WebM, Ogg, MP4 and WAV, told by the file
@@ -37,7 +39,8 @@ final class OpenAiSpeech implements SpeechProvider {
                 : settings.baseUrl().strip();
         transcription = OpenAiAudioTranscriptionModel.builder()
                 .options(OpenAiAudioTranscriptionOptions.builder().apiKey(settings.apiKey()).baseUrl(baseUrl)
-                        .model(settings.transcriptionModel()).timeout(timeout).maxRetries(0).build())
+                        .model(settings.transcriptionModel()).responseFormat(AudioResponseFormat.TEXT)
+                        .timeout(timeout).maxRetries(0).build())
                 .build();
         speech = OpenAiAudioSpeechModel.builder()
                 .options(OpenAiAudioSpeechOptions.builder().apiKey(settings.apiKey()).baseUrl(baseUrl)
