@@ -54,7 +54,8 @@ class EnginePoolTest {
             release.countDown();
             holder.join();
         }
-        assertThat(pool.use(engine -> "free again")).isEqualTo("free again");
+        String after = pool.use(engine -> "free again");
+        assertThat(after).isEqualTo("free again");
     }
 
     @Test
