@@ -140,12 +140,40 @@ final class SemanticSignals {
     private record Examples(List<float[]> confused, List<float[]> clear) {
     }
 
-    /** Embedded in the background from construction on, so start-up does not wait for it. */
-    private final CompletableFuture<Examples> examples;
+    /**
+     * Embedded in the background from construction on, so start-up does not wait for it; embedded
+     * again when that failed (the model too busy while the service started on a loaded machine),
+     * rather than failing every later message.
+     */
+    private volatile CompletableFuture<Examples> examples;
+    private final SentenceEmbeddings embeddings;
 
     SemanticSignals(SentenceEmbeddings embeddings) {
-        this.examples = CompletableFuture.supplyAsync(
+        this.embeddings = embeddings;
+        this.examples = embedExamples();
+    }
+
+    private CompletableFuture<Examples> embedExamples() {
+        return CompletableFuture.supplyAsync(
                 () -> new Examples(embeddings.embedAll(CONFUSED_EXAMPLES), embeddings.embedAll(CLEAR_EXAMPLES)));
+    }
+
+    /** The examples; a failed embedding is tried again, and its failure reaches the caller as thrown (a 503, not a 500). */
+    private Examples examples() {
+        CompletableFuture<Examples> current = examples;
+        if (current.isCompletedExceptionally()) {
+            synchronized (this) {
+                if (examples == current) {
+                    examples = embedExamples();
+                }
+                current = examples;
+            }
+        }
+        try {
+            return current.join();
+        } catch (java.util.concurrent.CompletionException failed) {
+            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+        }
     }
 
     /**
@@ -153,7 +181,7 @@ final class SemanticSignals {
      * signal that says so added to {@code signals} when it moves the level noticeably.
      */
     double score(float[] message, List<String> signals) {
-        Examples known = examples.join();
+        Examples known = examples();
         double towardsConfused = nearest(message, known.confused());
         double towardsClear = nearest(message, known.clear());
         double margin = towardsConfused - towardsClear;
