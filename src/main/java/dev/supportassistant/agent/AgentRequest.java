@@ -19,9 +19,11 @@ import dev.supportassistant.knowledge.KnowledgePassage;
  * @param systemPrompt standing instructions instead of {@code SYSTEM_PROMPT} (an experiment's
  *     variant may try other ones); null for {@code SYSTEM_PROMPT}. Kept through failover, since
  *     it is what the variant is about.
+ * @param screen the conversation's latest screenshot, for providers that accept images; null when
+ *     there is none. Agents that cannot see images ignore it, or send {@link ScreenImage#text()}.
  */
 public record AgentRequest(List<ConversationTurn> history, String message, ConfusionAssessment confusion,
-        List<KnowledgePassage> passages, String model, String systemPrompt) {
+        List<KnowledgePassage> passages, String model, String systemPrompt, ScreenImage screen) {
 
     public AgentRequest {
         history = List.copyOf(history);
@@ -33,17 +35,32 @@ public record AgentRequest(List<ConversationTurn> history, String message, Confu
     /** A request answered with the provider's configured model and {@code SYSTEM_PROMPT}. */
     public AgentRequest(List<ConversationTurn> history, String message, ConfusionAssessment confusion,
             List<KnowledgePassage> passages) {
-        this(history, message, confusion, passages, null, null);
+        this(history, message, confusion, passages, null, null, null);
     }
 
     /** The same request, answered with this model and these instructions (either may be null). */
     public AgentRequest answeredWith(String model, String systemPrompt) {
-        return new AgentRequest(history, message, confusion, passages, model, systemPrompt);
+        return new AgentRequest(history, message, confusion, passages, model, systemPrompt, screen);
+    }
+
+    /** The same request, with the customer's latest screenshot (null for none). */
+    public AgentRequest showing(ScreenImage screen) {
+        return new AgentRequest(history, message, confusion, passages, model, systemPrompt, screen);
+    }
+
+    /**
+     * The same request for a model that refused the image: the screenshot's text goes with the
+     * customer's message instead.
+     */
+    AgentRequest screenAsText() {
+        return screen == null ? this : new AgentRequest(history, message + "\n\n" + screen.asText(), confusion,
+                passages, model, systemPrompt, null);
     }
 
     /** The same request for a fallback provider: the chosen provider's model means nothing to it. */
     AgentRequest withConfiguredModel() {
-        return model == null ? this : new AgentRequest(history, message, confusion, passages, null, systemPrompt);
+        return model == null ? this
+                : new AgentRequest(history, message, confusion, passages, null, systemPrompt, screen);
     }
 
     /** The instructions to use: the request's own, else {@code SYSTEM_PROMPT}. */

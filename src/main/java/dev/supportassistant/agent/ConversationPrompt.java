@@ -9,6 +9,8 @@ import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.content.Media;
+import org.springframework.util.MimeType;
 
 import dev.supportassistant.knowledge.KnowledgeBase;
 import dev.supportassistant.knowledge.KnowledgePassage;
@@ -16,7 +18,7 @@ import dev.supportassistant.knowledge.KnowledgePassage;
 /**
  * Turns an {@link AgentRequest} into the messages a model reads: the support assistant's
  * instructions with the help passages as context, as much recent conversation as the token budget
- * allows, and the customer's new message. One place for every Spring AI provider, so they all get
+ * allows, and the customer's new message, with their latest screenshot when there is one. One place for every Spring AI provider, so they all get
  * the same conversation.
  */
 final class ConversationPrompt {
@@ -49,7 +51,11 @@ final class ConversationPrompt {
                 case SYSTEM -> new SystemMessage(turn.content());
             });
         }
-        messages.add(new UserMessage(request.message()));
+        messages.add(request.screen() == null ? new UserMessage(request.message())
+                : UserMessage.builder().text(request.message())
+                        .media(Media.builder().mimeType(MimeType.valueOf(request.screen().mimeType()))
+                                .data(request.screen().bytes()).name("screenshot").build())
+                        .build());
         return messages;
     }
 

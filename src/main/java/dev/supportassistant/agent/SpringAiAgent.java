@@ -58,8 +58,46 @@ public abstract class SpringAiAgent implements AiAgent {
         return missingConfiguration;
     }
 
+    /**
+     * The reply; when the request carries a screenshot and the model refuses the request (a 4xx
+     * that is not about credentials, rate or a missing model: models without vision answer so),
+     * once more with the screenshot's text instead of the image.
+     */
     @Override
     public AgentReply reply(AgentRequest request) {
+        try {
+            return replyTo(request);
+        } catch (RuntimeException refused) {
+            if (!refusedImage(request, refused)) {
+                throw refused;
+            }
+            return replyTo(request.screenAsText());
+        }
+    }
+
+    /** As {@link #reply}: a refused image is sent as text, if the model refused before writing anything. */
+    @Override
+    public AgentReply stream(AgentRequest request, Consumer<String> onText) {
+        boolean[] wrote = {false};
+        Consumer<String> watched = text -> {
+            wrote[0] = true;
+            onText.accept(text);
+        };
+        try {
+            return streamTo(request, watched);
+        } catch (RuntimeException refused) {
+            if (wrote[0] || !refusedImage(request, refused)) {
+                throw refused;
+            }
+            return streamTo(request.screenAsText(), onText);
+        }
+    }
+
+    private static boolean refusedImage(AgentRequest request, RuntimeException failure) {
+        return request.screen() != null && "rejected".equals(ProviderFailure.of(failure).cause());
+    }
+
+    private AgentReply replyTo(AgentRequest request) {
         List<Message> messages = messages(request);
         ChatResponse response = configuredModel().call(prompt(messages, request));
         Generation result = response.getResult();
@@ -71,8 +109,7 @@ public abstract class SpringAiAgent implements AiAgent {
                 request.passages());
     }
 
-    @Override
-    public AgentReply stream(AgentRequest request, Consumer<String> onText) {
+    private AgentReply streamTo(AgentRequest request, Consumer<String> onText) {
         List<Message> messages = messages(request);
         StringBuilder content = new StringBuilder();
         StreamState state = new StreamState();

@@ -26,7 +26,8 @@ import dev.supportassistant.screenshare.ScreenShareSessions;
 
 /**
  * One customer turn, top to bottom: find or start the conversation, score the customer's
- * confusion, store their message, look up help passages, let an agent answer (in one piece or
+ * confusion, store their message, look up help passages, let an agent answer (shown the customer's
+ * latest screenshot, see {@link ScreenImages}) (in one piece or
  * streamed), store the answer, and offer screen sharing when the customer seems confused or the
  * answer suggests it. The customer's message is stored before any provider is asked, so it
  * survives whatever the provider does. Also starts screen sharing when the customer accepts, and
@@ -51,10 +52,11 @@ class ChatService {
     private final ChatMetrics metrics;
     private final ProviderRouting routing;
     private final HumanHandoff handoff;
+    private final ScreenImages screenImages;
 
     ChatService(ConversationStore store, ConfusionAnalyzer confusionAnalyzer, KnowledgeBase knowledgeBase,
             AgentDispatcher agents, ScreenShareSessions screenShare, RequestLimits limits, ChatMetrics metrics,
-            ProviderRouting routing, ObjectProvider<HumanHandoff> handoff) {
+            ProviderRouting routing, ObjectProvider<HumanHandoff> handoff, ObjectProvider<ScreenImages> screenImages) {
         this.store = store;
         this.confusionAnalyzer = confusionAnalyzer;
         this.knowledgeBase = knowledgeBase;
@@ -64,6 +66,7 @@ class ChatService {
         this.metrics = metrics;
         this.routing = routing;
         this.handoff = handoff.getIfAvailable(() -> HumanHandoff.NONE);
+        this.screenImages = screenImages.getIfAvailable(() -> ScreenImages.NONE);
     }
 
     ChatResponse chat(ChatRequest request, Caller caller) {
@@ -176,7 +179,8 @@ class ChatService {
         RouteDecision route = routing.decide(RoutingInput.facts(conversation.id(), history, confusion, passages, text),
                 request.provider());
         return new Turn(conversation, confusion, route, new AgentRequest(turns(history), text, confusion, passages)
-                .answeredWith(route.model(), route.systemPrompt()));
+                .answeredWith(route.model(), route.systemPrompt())
+                .showing(existing.isPresent() ? screenImages.latest(conversation.id()).orElse(null) : null));
     }
 
     /**

@@ -27,7 +27,8 @@ class ConversationStore {
 
     /** Metadata that has no column of its own, kept as JSON in {@code messages.details}. */
     record Details(List<String> confusionSignals, List<MessageMetadata.Source> sources, Boolean incomplete,
-            ScreenShareEvent screenShare, String author, Boolean human, MessageMetadata.Handoff handoff) {
+            ScreenShareEvent screenShare, String author, Boolean human, MessageMetadata.Handoff handoff,
+            MessageMetadata.Screenshot screenshot) {
     }
 
     /** What live subscribers receive for a new message. */
@@ -101,7 +102,8 @@ class ConversationStore {
                 .param("fallback", meta.fallback())
                 .param("error", meta.error())
                 .param("details", json.writeValueAsString(new Details(meta.confusionSignals(), meta.sources(),
-                        meta.incomplete(), meta.screenShare(), meta.author(), meta.human(), meta.handoff())))
+                        meta.incomplete(), meta.screenShare(), meta.author(), meta.human(), meta.handoff(),
+                        meta.screenshot())))
                 .param("route", meta.route())
                 .param("experiment", meta.experiment())
                 .param("variant", meta.variant())
@@ -189,14 +191,15 @@ class ConversationStore {
                 : new TokenUsage(rs.getInt("prompt_tokens"), rs.getInt("completion_tokens"), totalTokens,
                         rs.getBoolean("tokens_estimated"));
         String detailsJson = rs.getString("details");
-        Details details = detailsJson == null ? new Details(null, null, null, null, null, null, null) : json.readValue(detailsJson, Details.class);
+        Details details = detailsJson == null ? new Details(null, null, null, null, null, null, null, null) : json.readValue(detailsJson, Details.class);
         MessageMetadata metadata = new MessageMetadata(rs.getString("provider"), rs.getString("model"),
                 rs.getObject("confusion_level", Double.class), usage, rs.getObject("fallback", Boolean.class),
                 rs.getString("error"), rs.getObject("latency_ms", Long.class), details.confusionSignals(),
                 details.sources(), details.incomplete(), details.screenShare(), rs.getString("route"),
                 rs.getString("experiment"), rs.getString("variant"), rs.getString("feedback_rating") == null ? null
                         : new MessageMetadata.Feedback(rs.getString("feedback_rating"), rs.getString("feedback_comment"),
-                                instant(rs, "feedback_at")), details.author(), details.human(), details.handoff());
+                                instant(rs, "feedback_at")), details.author(), details.human(), details.handoff(),
+                details.screenshot());
         return new ChatMessage(rs.getString("id"), Role.fromWireName(rs.getString("role")), rs.getString("content"),
                 instant(rs, "created_at"), metadata);
     }

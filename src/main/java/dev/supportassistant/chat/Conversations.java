@@ -11,7 +11,8 @@ import dev.supportassistant.platform.Caller;
 
 /**
  * Conversations as other features see them: for the support desk, which reads them and writes
- * into them on behalf of a person. Customer turns go through the chat endpoints instead.
+ * into them on behalf of a person, and for screenshots, which are recorded in them. Customer turns
+ * go through the chat endpoints instead.
  */
 @Service
 public class Conversations {
@@ -51,6 +52,17 @@ public class Conversations {
     /** Stores the assistant's one holding reply of a handoff (a person will join). */
     public ChatMessage appendHoldingReply(String conversationId, String text, MessageMetadata.Handoff handoff) {
         return append(conversationId, Role.ASSISTANT, text, metadata(null, null, handoff));
+    }
+
+    /**
+     * Records a screenshot the customer shared: a system message with the text read on it, and
+     * where the image is ({@link MessageMetadata.Screenshot}), for the history and the desk.
+     */
+    public ChatMessage recordScreenshot(String conversationId, MessageMetadata.Screenshot screenshot) {
+        String text = screenshot.ocrText() == null || screenshot.ocrText().isBlank()
+                ? "The customer shared a screenshot (no text could be read on it)."
+                : "The customer shared a screenshot. Text on it:\n" + screenshot.ocrText();
+        return append(conversationId, Role.SYSTEM, text, MessageMetadata.screenshot(screenshot));
     }
 
     /** A holding reply that is only returned, not stored (the customer's later turns while waiting). */

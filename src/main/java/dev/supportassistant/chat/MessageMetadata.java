@@ -22,35 +22,51 @@ import dev.supportassistant.agent.TokenUsage;
  * @param author on a support agent's reply: the agent's name
  * @param human true on a message a person wrote for the support side (not the AI)
  * @param handoff on a status change, a holding reply or a human's reply: the conversation's handoff state
+ * @param screenshot on a system message recording a shared screenshot: where it is and what it says
  */
 public record MessageMetadata(String provider, String model, Double confusionLevel, TokenUsage tokenUsage,
         Boolean fallback, String error, Long latencyMs, List<String> confusionSignals, List<Source> sources,
         Boolean incomplete, ScreenShareEvent screenShare, String route, String experiment, String variant,
-        Feedback feedback, String author, Boolean human, Handoff handoff) {
+        Feedback feedback, String author, Boolean human, Handoff handoff, Screenshot screenshot) {
 
     /** Metadata of the AI side, before routing and feedback. */
     MessageMetadata(String provider, String model, Double confusionLevel, TokenUsage tokenUsage, Boolean fallback,
             String error, Long latencyMs, List<String> confusionSignals, List<Source> sources, Boolean incomplete,
             ScreenShareEvent screenShare) {
         this(provider, model, confusionLevel, tokenUsage, fallback, error, latencyMs, confusionSignals, sources,
-                incomplete, screenShare, null, null, null, null, null, null, null);
+                incomplete, screenShare, null, null, null, null, null, null, null, null);
     }
 
     /** Metadata of a message about a handoff: a status change, a holding reply, a person's reply. */
     static MessageMetadata handoff(String author, Boolean human, Handoff handoff) {
         return new MessageMetadata(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, author, human, handoff);
+                null, author, human, handoff, null);
+    }
+
+    /** Metadata of a message recording a shared screenshot. */
+    static MessageMetadata screenshot(Screenshot screenshot) {
+        return new MessageMetadata(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, screenshot);
     }
 
     /** The same metadata with the route and the experiment variant the turn was answered under. */
     MessageMetadata routed(String route, String experiment, String variant) {
         return new MessageMetadata(provider, model, confusionLevel, tokenUsage, fallback, error, latencyMs,
                 confusionSignals, sources, incomplete, screenShare, route, experiment, variant, feedback, author, human,
-                handoff);
+                handoff, screenshot);
     }
 
     /** The customer's rating of an assistant's message: {@code up} or {@code down}, with an optional comment. */
     public record Feedback(String rating, String comment, Instant createdAt) {
+    }
+
+    /**
+     * A screenshot the customer shared.
+     *
+     * @param url where its owner, staff and operators fetch it ({@code /uploads/<name>})
+     * @param ocrText the text read on it, or null when none was read
+     */
+    public record Screenshot(String url, String ocrText, int width, int height) {
     }
 
     /** A passage of the knowledge base used for an answer. */

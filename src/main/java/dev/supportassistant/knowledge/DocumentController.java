@@ -1,5 +1,6 @@
 package dev.supportassistant.knowledge;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -32,13 +33,35 @@ class DocumentController {
         this.library = library;
     }
 
-    /** A document to add: Markdown ({@code ##} headings become sections) or plain text. */
-    record NewDocument(@NotBlank @Size(max = 500) String title, @NotBlank @Size(max = 200_000) String content) {
+    /**
+     * A document to add: Markdown ({@code ##} headings become sections) or plain text. The title is
+     * optional, as for the original backend; without one, the content's first line is the title.
+     */
+    record NewDocument(@Size(max = 500) String title, @NotBlank @Size(max = 200_000) String content) {
+
+        String titleOrFirstLine() {
+            if (title != null && !title.isBlank()) {
+                return title.strip();
+            }
+            String first = content.strip().lines().findFirst().orElse("").replaceFirst("^#+\\s*", "").strip();
+            return first.length() <= 120 ? first : first.substring(0, 119) + "…";
+        }
+    }
+
+    /** The added document, with {@code "success": true}, which the original frontend checks. */
+    record Added(boolean success, String id, String title, String origin, String sourceFile, int chunks,
+            Instant createdAt) {
+
+        Added(KnowledgeDocument document) {
+            this(true, document.id(), document.title(), document.origin(), document.sourceFile(), document.chunks(),
+                    document.createdAt());
+        }
     }
 
     @PostMapping
-    ResponseEntity<KnowledgeDocument> add(@Valid @RequestBody NewDocument document) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(library.add(document.title(), document.content()));
+    ResponseEntity<Added> add(@Valid @RequestBody NewDocument document) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new Added(library.add(document.titleOrFirstLine(), document.content())));
     }
 
     @GetMapping

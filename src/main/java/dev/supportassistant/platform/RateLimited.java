@@ -24,6 +24,8 @@ public @interface RateLimited {
         /** {@code RATE_LIMIT_CHAT_PER_MINUTE}: customer messages, streamed or not; each costs tokens. */
         CHAT,
         /** {@code RATE_LIMIT_TOKEN_PER_MINUTE}: screen-sharing tokens. */
-        TOKEN
+        TOKEN,
+        /** {@code RATE_LIMIT_MEDIA_PER_MINUTE}: screenshots, transcriptions and speech; each runs an engine for a while. */
+        MEDIA
     }
 }

@@ -11,10 +11,13 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param maxRequestBytes {@code MAX_REQUEST_BYTES}: the largest request body; larger ones get 413
  *     before anything reads them
+ * @param maxUploadBytes {@code MAX_UPLOAD_BYTES}: the largest file upload (a multipart body: a
+ *     screenshot, a voice recording); larger ones get 413
  * @param maxMessageChars {@code MAX_MESSAGE_CHARS}: the longest customer message; each character
  *     is sent to a paid provider
  */
 @Validated
 @ConfigurationProperties("support.limits")
-public record RequestLimits(@Min(1024) @Max(104_857_600) long maxRequestBytes, @Min(1) @Max(1_000_000) int maxMessageChars) {
+public record RequestLimits(@Min(1024) @Max(104_857_600) long maxRequestBytes, @Min(1) @Max(1_000_000) int maxMessageChars,
+        @Min(1024) @Max(104_857_600) long maxUploadBytes) {
 }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over {@code MAX_REQUEST_BYTES}: at once when the declared length says so,
+ * Refuses request bodies over {@code MAX_REQUEST_BYTES} (file uploads: {@code MAX_UPLOAD_BYTES}): at once when the declared length says so,
  * and while reading when a chunked body runs over, so no client can make the service buffer an
  * unbounded body.
  */
@@ -42,7 +42,7 @@ class RequestSizeFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = limits.maxRequestBytes();
+        long limit = isUpload(request) ? limits.maxUploadBytes() : limits.maxRequestBytes();
         if (request.getContentLengthLong() > limit) {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -61,6 +61,12 @@ class RequestSizeFilter extends OncePerRequestFilter {
                 return limited;
             }
         }, response);
+    }
+
+    private static boolean isUpload(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.regionMatches(true, 0, MediaType.MULTIPART_FORM_DATA_VALUE, 0,
+                MediaType.MULTIPART_FORM_DATA_VALUE.length());
     }
 
     /** Counts what is read and fails past the limit. */

@@ -39,6 +39,7 @@ class DocumentApiTest extends ApiTest {
     void addedDocumentAnswersTheNextQuestionWithItsSteps() {
         JsonNode document = addDocument();
         try {
+            assertThat(document.get("success").asBoolean()).isTrue();
             assertThat(document.get("title").asString()).isEqualTo("Exporting reports");
             assertThat(document.get("origin").asString()).isEqualTo("api");
             assertThat(document.get("chunks").asInt()).isEqualTo(2);
@@ -81,9 +82,23 @@ class DocumentApiTest extends ApiTest {
         assertThat(again.json().get("detail").asString()).isEqualTo("Document not found");
     }
 
+    /** The original frontend's Upload Docs page sends the title only when one was typed, and checks {@code success}. */
     @Test
-    void documentsWithoutTitleOrContentAreRejected() {
-        for (String body : new String[] {"{\"title\": \"\", \"content\": \"text\"}", "{\"title\": \"T\"}",
+    void aDocumentWithoutTitleIsNamedAfterItsFirstLine() {
+        var response = api.asAdmin().post("/api/v1/docs", "{\"content\": " + ApiClient.quote(ARTICLE) + "}");
+        try {
+            assertThat(response.status()).as(response.body()).isEqualTo(201);
+            assertThat(response.json().get("success").asBoolean()).isTrue();
+            assertThat(response.json().get("title").asString())
+                    .isEqualTo("Reports can be exported for sharing outside the app.");
+        } finally {
+            api.asAdmin().send("DELETE", "/api/v1/docs/" + response.json().get("id").asString(), null);
+        }
+    }
+
+    @Test
+    void documentsWithoutContentAreRejected() {
+        for (String body : new String[] {"{\"title\": \"T\"}",
                 "{\"title\": \"T\", \"content\": \"   \"}", "{}", "{\"title\": 5"}) {
             var response = api.asAdmin().post("/api/v1/docs", body);
 

@@ -92,9 +92,9 @@ class MalformedInputTest extends ApiTest {
                 "{\"channel_name\": \"" + "c".repeat(100) + "\"}", "{\"channel_name\": \"bad/chan\"}", "[1]", "{"}) {
             bad.add(Bad.json("token " + body, "POST", token, body));
         }
-        // Documents (operator endpoint, with the key)
+        // Documents (operator endpoint, with the key); the title is optional, as in the original backend
         for (String body : new String[] {"{\"title\": null, \"content\": null}", "{\"title\": 1, \"content\": 2}",
-                "{\"title\": \"t\"}", "{\"content\": \"c\"}", "{\"title\": \"" + "t".repeat(600) + "\", \"content\": \"c\"}",
+                "{\"title\": \"t\"}", "{\"title\": \"" + "t".repeat(600) + "\", \"content\": \"c\"}",
                 "not json"}) {
             bad.add(Bad.json("document " + body, "POST", "/api/v1/docs", body).asAdmin());
         }

@@ -9,16 +9,17 @@ import dev.supportassistant.CustomerTokensForTests;
 import dev.supportassistant.EmbeddedPostgres;
 import dev.supportassistant.RunningService;
 
-/** Per-client budgets on chat and token endpoints, answered with 429 and Retry-After. */
+/** Per-client budgets on chat, token and media endpoints, answered with 429 and Retry-After. */
 class RateLimitTest {
 
     private static final String CHAT = "{\"message\": \"hello\"}";
 
     private static RunningService start(String... settings) {
-        String[] all = new String[settings.length + 2];
+        String[] all = new String[settings.length + 3];
         all[0] = "RATE_LIMIT_CHAT_PER_MINUTE=2";
         all[1] = "RATE_LIMIT_TOKEN_PER_MINUTE=1";
-        System.arraycopy(settings, 0, all, 2, settings.length);
+        all[2] = "RATE_LIMIT_MEDIA_PER_MINUTE=1";
+        System.arraycopy(settings, 0, all, 3, settings.length);
         return RunningService.start(all);
     }
 
@@ -37,6 +38,11 @@ class RateLimitTest {
             // Streaming shares the chat budget; other endpoints are not limited.
             assertThat(api.post("/api/v1/chat/stream", CHAT).status()).isEqualTo(429);
             assertThat(api.get("/api/v1/health").status()).isEqualTo(200);
+            // Screenshots, transcriptions and speech have a budget of their own (each runs an engine).
+            assertThat(api.post("/api/v1/tts", "{\"text\": \"\"}").status()).isEqualTo(400);
+            assertThat(api.post("/api/v1/tts", "{\"text\": \"\"}").status()).isEqualTo(429);
+            assertThat(api.upload("/api/v1/screenshots", "file", "s.png", "image/png", new byte[] {1}).status())
+                    .isEqualTo(429);
         }
     }
 

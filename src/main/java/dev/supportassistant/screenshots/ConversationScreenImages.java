@@ -1,0 +1,68 @@
+package dev.supportassistant.screenshots;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Optional;
+
+import javax.imageio.ImageIO;
+
+import org.springframework.stereotype.Component;
+
+import dev.supportassistant.agent.ScreenImage;
+import dev.supportassistant.chat.ScreenImages;
+
+/**
+ * The latest screenshot of a conversation as a vision model gets it: at most 1568 pixels on the
+ * long side (what Anthropic's models read without scaling themselves; OpenAI's and Ollama's take it
+ * as well), with its OCR text for a model that refuses images.
+ */
+@Component
+class ConversationScreenImages implements ScreenImages {
+
+    static final int MAX_LONG_SIDE = 1568;
+
+    private final ScreenshotStore store;
+    private final ScreenshotService screenshots;
+
+    ConversationScreenImages(ScreenshotStore store, ScreenshotService screenshots) {
+        this.store = store;
+        this.screenshots = screenshots;
+    }
+
+    @Override
+    public Optional<ScreenImage> latest(String conversationId) {
+        return store.latest(conversationId, screenshots.oldestKept()).map(screenshot -> {
+            if (Math.max(screenshot.width(), screenshot.height()) <= MAX_LONG_SIDE) {
+                return new ScreenImage(screenshot.image(), screenshot.mediaType(), screenshot.ocrText());
+            }
+            return new ScreenImage(scaled(screenshot.image()), "image/png", screenshot.ocrText());
+        });
+    }
+
+    static byte[] scaled(byte[] image) {
+        try {
+            BufferedImage original = ImageIO.read(new ByteArrayInputStream(image));
+            double factor = (double) MAX_LONG_SIDE / Math.max(original.getWidth(), original.getHeight());
+            int width = Math.max(1, (int) Math.round(original.getWidth() * factor));
+            int height = Math.max(1, (int) Math.round(original.getHeight() * factor));
+            BufferedImage smaller = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = smaller.createGraphics();
+            try {
+                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+                g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+                g.drawImage(original, 0, 0, width, height, null);
+            } finally {
+                g.dispose();
+            }
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            ImageIO.write(smaller, "png", png);
+            return png.toByteArray();
+        } catch (IOException unreadable) {
+            throw new java.io.UncheckedIOException(unreadable);
+        }
+    }
+}

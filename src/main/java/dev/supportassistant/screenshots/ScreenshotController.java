@@ -1,0 +1,60 @@
+package dev.supportassistant.screenshots;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import dev.supportassistant.platform.Caller;
+import dev.supportassistant.platform.RateLimited;
+
+/**
+ * {@code POST /api/v1/screenshots}, as the original frontend calls it during screen sharing, and
+ * {@code GET /uploads/<name>}, the {@code url} it answers with.
+ */
+@RestController
+class ScreenshotController {
+
+    private final ScreenshotService screenshots;
+
+    ScreenshotController(ScreenshotService screenshots) {
+        this.screenshots = screenshots;
+    }
+
+    /**
+     * Multipart field {@code file} (PNG or JPEG); optional field {@code conversation_id} records it
+     * in that conversation (the caller's own, as for chat) and shows it to the next turn's model.
+     */
+    @PostMapping(path = "/api/v1/screenshots", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @RateLimited(RateLimited.Limit.MEDIA)
+    ScreenshotService.Shared share(@RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestParam(name = "conversation_id", required = false) String conversationId, Caller caller) {
+        return screenshots.share(bytes(file), conversationId, caller);
+    }
+
+    /** The image, to its conversation's owner, staff and operators; 404 to everyone else. Never cached by others. */
+    @GetMapping("/uploads/{file:.+}")
+    ResponseEntity<byte[]> image(@PathVariable String file, Caller caller) {
+        ScreenshotStore.Screenshot screenshot = screenshots.served(file, caller);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(screenshot.mediaType()))
+                .cacheControl(CacheControl.noStore().cachePrivate())
+                .body(screenshot.image());
+    }
+
+    private static byte[] bytes(MultipartFile file) {
+        try {
+            return file == null ? null : file.getBytes();
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Screenshots customers share from their screens: read with offline OCR (Tesseract), stored
+ * privately with their conversation, and shown to vision models with the next turn.
+ */
+package dev.supportassistant.screenshots;

@@ -1,0 +1,42 @@
+package dev.supportassistant.speech;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** The offline engines: Vosk listens, FreeTTS speaks. Always ready; the fallback of the others. */
+final class LocalSpeech implements SpeechProvider {
+
+    private final SpeechRecognizer recognizer;
+    private final SpeechSynthesizer synthesizer;
+
+    LocalSpeech(SpeechSettings settings) {
+        Duration wait = Duration.ofSeconds(settings.engineWaitSeconds());
+        this.recognizer = new SpeechRecognizer(settings.threads(), wait);
+        this.synthesizer = new SpeechSynthesizer(settings.threads(), wait);
+    }
+
+    @Override
+    public String name() {
+        return "local";
+    }
+
+    @Override
+    public Optional<String> missingConfiguration() {
+        return Optional.empty();
+    }
+
+    @Override
+    public String transcribe(byte[] recording, AudioKind kind, Pcm speech) {
+        return recognizer.transcribe(speech);
+    }
+
+    @Override
+    public SpokenText speak(String text, String voice) {
+        return new SpokenText(synthesizer.wav(text), "audio/wav");
+    }
+
+    void warmUp() {
+        recognizer.warmUp();
+        synthesizer.warmUp();
+    }
+}

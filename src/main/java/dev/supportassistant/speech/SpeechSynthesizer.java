@@ -1,0 +1,170 @@
+package dev.supportassistant.speech;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+
+import com.sun.speech.freetts.Voice;
+import com.sun.speech.freetts.audio.AudioPlayer;
+import com.sun.speech.freetts.en.us.cmu_us_kal.KevinVoiceDirectory;
+
+import dev.supportassistant.platform.EnginePool;
+
+/**
+ * Text to speech with FreeTTS, offline and pure Java: its 16 kHz "kevin16" voice, inside its jar,
+ * written as a WAV file. A voice speaks one text at a time, so each request borrows one of at most
+ * {@code SPEECH_THREADS}. One pool serves the JVM (see {@link SpeechRecognizer}).
+ */
+final class SpeechSynthesizer {
+
+    static final String VOICE = "kevin16";
+    private static EnginePool<Voice> shared;
+
+    private final EnginePool<Voice> voices;
+
+    SpeechSynthesizer(int threads, Duration wait) {
+        this.voices = pool(threads, wait);
+    }
+
+    private static synchronized EnginePool<Voice> pool(int threads, Duration wait) {
+        if (shared == null) {
+            shared = new EnginePool<>("speech synthesizer", threads, wait, SpeechSynthesizer::voice);
+        }
+        return shared;
+    }
+
+    private static Voice voice() {
+        for (Voice voice : new KevinVoiceDirectory().getVoices()) {
+            if (VOICE.equals(voice.getName())) {
+                voice.allocate();
+                return voice;
+            }
+        }
+        throw new IllegalStateException("FreeTTS has no " + VOICE + " voice");
+    }
+
+    void warmUp() {
+        voices.warmUp();
+    }
+
+    /** The text, spoken, as a WAV file. */
+    byte[] wav(String text) {
+        return voices.use(voice -> {
+            Recording recording = new Recording();
+            voice.setAudioPlayer(recording);
+            try {
+                voice.speak(text);
+            } finally {
+                voice.setAudioPlayer(null);
+            }
+            return recording.wav();
+        });
+    }
+
+    /** Keeps what the voice says instead of playing it. */
+    private static final class Recording implements AudioPlayer {
+
+        private final ByteArrayOutputStream audio = new ByteArrayOutputStream();
+        private AudioFormat format = new AudioFormat(16_000, 16, 1, true, true);
+
+        byte[] wav() {
+            byte[] pcm = audio.toByteArray();
+            ByteArrayOutputStream wav = new ByteArrayOutputStream(pcm.length + 64);
+            try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(pcm), format,
+                    pcm.length / format.getFrameSize())) {
+                AudioSystem.write(in, AudioFileFormat.Type.WAVE, wav);
+            } catch (IOException impossible) {
+                throw new UncheckedIOException(impossible);
+            }
+            return wav.toByteArray();
+        }
+
+        @Override
+        public void setAudioFormat(AudioFormat format) {
+            this.format = format;
+        }
+
+        @Override
+        public AudioFormat getAudioFormat() {
+            return format;
+        }
+
+        @Override
+        public boolean write(byte[] bytes) {
+            return write(bytes, 0, bytes.length);
+        }
+
+        @Override
+        public boolean write(byte[] bytes, int offset, int length) {
+            audio.write(bytes, offset, length);
+            return true;
+        }
+
+        @Override
+        public void begin(int size) {
+        }
+
+        @Override
+        public boolean end() {
+            return true;
+        }
+
+        @Override
+        public boolean drain() {
+            return true;
+        }
+
+        @Override
+        public void pause() {
+        }
+
+        @Override
+        public void resume() {
+        }
+
+        @Override
+        public void reset() {
+        }
+
+        @Override
+        public void cancel() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public float getVolume() {
+            return 1;
+        }
+
+        @Override
+        public void setVolume(float volume) {
+        }
+
+        @Override
+        public long getTime() {
+            return 0;
+        }
+
+        @Override
+        public void resetTime() {
+        }
+
+        @Override
+        public void startFirstSampleTimer() {
+        }
+
+        @Override
+        public void showMetrics() {
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Voice: speech to text for the customer's microphone (Vosk, offline; or OpenAI, or Deepgram) and
+ * text to speech for the assistant's replies (FreeTTS, offline; or OpenAI, or Deepgram), with the
+ * browsers' recording formats decoded in-process.
+ */
+package dev.supportassistant.speech;

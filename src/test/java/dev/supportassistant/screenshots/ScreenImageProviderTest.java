@@ -1,0 +1,113 @@
+package dev.supportassistant.screenshots;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Base64;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import dev.supportassistant.agent.ProviderFakesTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The model sees the customer's screen: after a screenshot is shared in a conversation, the next
+ * turn's request carries it as an image in each vendor's own shape, and a model that refuses
+ * images gets its text instead.
+ */
+class ScreenImageProviderTest extends ProviderFakesTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String SCREEN_BASE64 = Base64.getEncoder().encodeToString(ScreenshotApiTest.png());
+
+    /** A conversation with one answered turn and the screenshot shared in it. */
+    private String conversationWithScreenshot(String provider) {
+        String id = api.post("/api/v1/chat", "{\"message\": \"Hello, I would like some help with my order, thanks.\", \"provider\": \"" + provider
+                + "\"}").json().get("conversation_id").asString();
+        var shared = api.upload("/api/v1/screenshots", "file", "screenshot.png", "image/png", ScreenshotApiTest.png(),
+                "conversation_id", id);
+        assertThat(shared.status()).as(shared.body()).isEqualTo(200);
+        return id;
+    }
+
+    private JsonNode ask(String conversation, String provider) {
+        var response = api.post("/api/v1/chat", "{\"message\": \"Please summarize the text in my screenshot, thanks.\", "
+                + "\"conversation_id\": \"" + conversation + "\", \"provider\": \"" + provider + "\"}");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().get("message");
+    }
+
+    private static JsonNode lastRequest(WireMockServer vendor, String path) {
+        List<com.github.tomakehurst.wiremock.verification.LoggedRequest> requests = vendor.findAll(
+                postRequestedFor(urlPathEqualTo(path)));
+        return JSON.readTree(requests.get(requests.size() - 1).getBodyAsString());
+    }
+
+    private static JsonNode lastMessage(JsonNode request) {
+        JsonNode messages = request.get("messages");
+        return messages.get(messages.size() - 1);
+    }
+
+    @Test
+    void openAiIsShownTheLatestScreenshotAsAnImageUrl() {
+        OPENAI.stubFor(openAiChat(false).willReturn(openAiReply("The payment gateway timed out.", 900, 12)));
+        String conversation = conversationWithScreenshot("openai");
+
+        ask(conversation, "openai");
+
+        JsonNode content = lastMessage(lastRequest(OPENAI, "/v1/chat/completions")).get("content");
+        assertThat(content.valueStream().map(part -> part.get("type").asString())).contains("text", "image_url");
+        JsonNode image = content.valueStream().filter(part -> part.get("type").asString().equals("image_url"))
+                .findFirst().orElseThrow();
+        assertThat(image.get("image_url").get("url").asString()).isEqualTo("data:image/png;base64," + SCREEN_BASE64);
+    }
+
+    @Test
+    void anthropicIsShownTheLatestScreenshotAsABase64ImageBlock() {
+        ANTHROPIC.stubFor(anthropicMessages(false).willReturn(anthropicReply("The payment gateway timed out.", 900, 12)));
+        String conversation = conversationWithScreenshot("anthropic");
+
+        ask(conversation, "anthropic");
+
+        JsonNode content = lastMessage(lastRequest(ANTHROPIC, "/v1/messages")).get("content");
+        JsonNode image = content.valueStream().filter(part -> part.get("type").asString().equals("image"))
+                .findFirst().orElseThrow();
+        assertThat(image.get("source").get("type").asString()).isEqualTo("base64");
+        assertThat(image.get("source").get("media_type").asString()).isEqualTo("image/png");
+        assertThat(image.get("source").get("data").asString()).isEqualTo(SCREEN_BASE64);
+    }
+
+    @Test
+    void aModelThatRefusesImagesIsSentTheScreenshotsTextInstead() {
+        OPENAI.stubFor(openAiChat(false).withRequestBody(containing("image_url")).atPriority(1)
+                .willReturn(openAiError(400, "invalid_request_error", "Invalid content type. image_url is only "
+                        + "supported by certain models.")));
+        OPENAI.stubFor(openAiChat(false).atPriority(5).willReturn(openAiReply("The payment gateway timed out.", 90, 12)));
+        String conversation = conversationWithScreenshot("openai");
+
+        JsonNode reply = ask(conversation, "openai");
+
+        assertThat(reply.get("content").asString()).isEqualTo("The payment gateway timed out.");
+        assertThat(reply.get("metadata").get("provider").asString()).isEqualTo("openai");
+        assertThat(reply.get("metadata").get("fallback").asBoolean()).isFalse();
+        String retried = lastMessage(lastRequest(OPENAI, "/v1/chat/completions")).get("content").toString();
+        assertThat(retried).doesNotContain("image_url").contains("Please summarize the text in my screenshot, thanks.")
+                .contains("Error 502: Payment gateway timeout");
+    }
+
+    @Test
+    void aConversationWithoutScreenshotsSendsNoImage() {
+        OPENAI.stubFor(openAiChat(false).willReturn(openAiReply("Hello.", 10, 2)));
+        String id = api.post("/api/v1/chat", "{\"message\": \"Hi\"}").json().get("conversation_id").asString();
+
+        ask(id, "openai");
+
+        assertThat(lastRequest(OPENAI, "/v1/chat/completions").toString()).doesNotContain("image_url");
+    }
+}

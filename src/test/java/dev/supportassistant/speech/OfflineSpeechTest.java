@@ -1,0 +1,35 @@
+package dev.supportassistant.speech;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** Vosk and FreeTTS, offline, each loaded once for the test JVM (shared with the API tests). */
+class OfflineSpeechTest {
+
+    private static final SpeechRecognizer RECOGNIZER = new SpeechRecognizer(2, Duration.ofSeconds(60));
+    private static final SpeechSynthesizer SYNTHESIZER = new SpeechSynthesizer(2, Duration.ofSeconds(60));
+
+    @ParameterizedTest
+    @CsvSource({"printer.wav, WAV", "printer.ogg, OGG", "printer-chrome.webm, WEBM", "printer-fragmented.mp4, MP4", "printer.m4a, MP4"})
+    void everyBrowserFormatIsTranscribed(String file, AudioKind kind) {
+        Pcm speech = RecordedAudio.decode(kind, RecordedAudioTest.fixture(file), 60);
+
+        // Lossy codecs may blur a short word; the request itself must come through.
+        assertThat(RECOGNIZER.transcribe(speech)).startsWith("my printer is").endsWith("working");
+    }
+
+    @Test
+    void whatTheVoiceSaysIsUnderstoodBack() {
+        byte[] wav = SYNTHESIZER.wav("Please restart your computer.");
+
+        Pcm speech = RecordedAudio.decode(AudioKind.WAV, wav, 60);
+
+        assertThat(speech.seconds()).isBetween(1.0, 4.0);
+        assertThat(RECOGNIZER.transcribe(speech)).isEqualTo("please restart your computer");
+    }
+}

@@ -1,0 +1,68 @@
+package dev.supportassistant.speech;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+
+import dev.supportassistant.ApiClient;
+import dev.supportassistant.ApiTest;
+
+/**
+ * The original frontend's microphone and speaker against the service with nothing configured: the
+ * offline engines transcribe and speak.
+ */
+class SpeechApiTest extends ApiTest {
+
+    /** As the frontend sends it: whatever MediaRecorder made, labelled audio.wav. */
+    private ApiClient.Response transcribe(byte[] recording) {
+        return api.upload("/api/v1/transcribe", "file", "audio.wav", "audio/wav", recording);
+    }
+
+    @Test
+    void chromesRecordingIsTranscribedOffline() {
+        var response = transcribe(RecordedAudioTest.fixture("printer-chrome.webm"));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("success").asBoolean()).isTrue();
+        assertThat(response.json().get("transcript").asString()).isEqualTo("my printer is not working");
+        assertThat(response.json().get("provider").asString()).isEqualTo("local");
+        assertThat(response.json().get("fallback").asBoolean()).isFalse();
+    }
+
+    @Test
+    void badRecordingsGetAClearFourHundredNeverAFiveHundred() {
+        assertRejected(api.upload("/api/v1/transcribe", "other", "a.wav", "audio/wav", new byte[] {1}), 400, "required");
+        assertRejected(transcribe(new byte[0]), 400, "required");
+        assertRejected(transcribe("just some text, named audio.wav".getBytes()), 415, "not a recording");
+        assertRejected(transcribe(Arrays.copyOf(RecordedAudioTest.fixture("printer.ogg"), 300)), 422, "Ogg");
+        assertRejected(transcribe(Arrays.copyOf(RecordedAudioTest.fixture("printer-chrome.webm"), 60)), 422, "WebM");
+    }
+
+    @Test
+    void speechIsAWavFileAnAudioElementPlays() {
+        var response = api.binary("POST", "/api/v1/tts", "{\"text\": \"Restart the printer.\", \"voice\": \"aura-asteria-en\"}");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Content-Type")).isEqualTo("audio/wav");
+        assertThat(response.header("X-Speech-Provider")).isEqualTo("local");
+        assertThat(new String(response.body(), 0, 4)).isEqualTo("RIFF");
+        assertThat(new String(response.body(), 8, 4)).isEqualTo("WAVE");
+        assertThat(response.body().length).isGreaterThan(16_000);
+    }
+
+    @Test
+    void speechOfNothingOrOfTooMuchIsRefused() {
+        assertRejected(api.post("/api/v1/tts", "{\"text\": \"  \"}"), 400, "text: must not be blank");
+        assertRejected(api.post("/api/v1/tts", "{}"), 400, "text: must not be blank");
+        assertRejected(api.post("/api/v1/tts", "{\"text\": \"" + "a".repeat(4001) + "\"}"), 413, "MAX_MESSAGE_CHARS");
+        assertRejected(api.post("/api/v1/tts", "{\"text\": \"hi\", \"voice\": \"a b/../c\"}"), 422, "voice");
+    }
+
+    private static void assertRejected(ApiClient.Response response, int status, String detail) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.json().get("detail").asString()).contains(detail);
+        assertThat(response.json().get("success").asBoolean()).isFalse();
+    }
+}
