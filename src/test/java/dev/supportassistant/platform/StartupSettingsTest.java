@@ -62,10 +62,20 @@ class StartupSettingsTest {
             ApiClient api = service.api();
 
             var openApi = api.get("/openapi.json");
+            var root = api.get("/").json();
             assertThat(openApi.status()).isEqualTo(200);
             assertThat(openApi.json().get("paths").has("/api/v1/chat")).isTrue();
+            // One name and version, from the build, in the document and at the root.
+            assertThat(openApi.json().get("info").get("title").asString()).isEqualTo(root.get("message").asString());
+            assertThat(openApi.json().get("info").get("version").asString()).isEqualTo(root.get("version").asString())
+                    .isEqualTo(service.context().getEnvironment().getProperty("support.version"));
+            assertThat(root.get("docs").asString()).isEqualTo("/docs");
             assertThat(api.get("/docs").status()).isIn(200, 302);
-            assertThat(api.get("/swagger-ui/index.html").status()).isEqualTo(200);
+            var ui = api.get("/swagger-ui/index.html");
+            assertThat(ui.status()).isEqualTo(200);
+            // The docs page runs scripts, so it alone goes without the content policy.
+            assertThat(ui.header("Content-Security-Policy")).isNull();
+            assertThat(openApi.header("Content-Security-Policy")).contains("default-src 'none'");
         }
     }
 
