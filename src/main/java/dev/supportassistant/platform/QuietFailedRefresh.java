@@ -1,6 +1,8 @@
 package dev.supportassistant.platform;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.springframework.boot.SpringApplicationRunListener;
 import org.springframework.boot.logging.LogLevel;
@@ -9,26 +11,27 @@ import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * While the application context is being built, holds back the context's own WARN line about a
- * failure ("Exception encountered during context initialization - cancelling refresh attempt: "
- * followed by the whole chain of beans), which would otherwise stand above the one line naming a
- * bad setting. Nothing is lost: every failure is reported right after, by
- * {@link SettingsFailureReporter} or, for any other cause, by Boot in full. The context's logger
- * gets its own level back as soon as start-up succeeds or fails.
+ * While the application context is being built, holds back the lines that announce a failure
+ * before it is reported: the context's WARN "Exception encountered during context initialization
+ * - cancelling refresh attempt: " with the whole chain of beans, and the embedded Tomcat's ERROR
+ * "Error starting Tomcat context" for a bean that failed while the web server started. They would
+ * otherwise stand above the one line naming a bad setting. Nothing is lost: every failure is
+ * reported right after, by {@link SettingsFailureReporter} or, for any other cause, by Boot in
+ * full. The loggers get their own levels back as soon as start-up succeeds or fails.
  */
 class QuietFailedRefresh implements SpringApplicationRunListener {
 
+    /** Logs the web server's start-up failure "for information", before the main thread reports it. */
+    private static final String TOMCAT_STARTUP = "org.springframework.boot.tomcat.servlet.DeferredServletContainerInitializers";
+
     private LoggingSystem logging;
-    private String logger;
-    private LogLevel configured;
+    private final Map<String, LogLevel> configured = new LinkedHashMap<>();
 
     @Override
     public void contextPrepared(ConfigurableApplicationContext context) {
         logging = LoggingSystem.get(context.getClassLoader());
-        logger = context.getClass().getName();
-        LoggerConfiguration current = logging.getLoggerConfiguration(logger);
-        configured = current == null ? null : current.getConfiguredLevel();
-        logging.setLogLevel(logger, LogLevel.ERROR);
+        quiet(context.getClass().getName(), LogLevel.ERROR);
+        quiet(TOMCAT_STARTUP, LogLevel.OFF);
     }
 
     @Override
@@ -41,9 +44,16 @@ class QuietFailedRefresh implements SpringApplicationRunListener {
         restore();
     }
 
+    private void quiet(String logger, LogLevel level) {
+        LoggerConfiguration current = logging.getLoggerConfiguration(logger);
+        configured.put(logger, current == null ? null : current.getConfiguredLevel());
+        logging.setLogLevel(logger, level);
+    }
+
     private void restore() {
         if (logging != null) {
-            logging.setLogLevel(logger, configured);
+            configured.forEach(logging::setLogLevel);
+            configured.clear();
             logging = null;
         }
     }

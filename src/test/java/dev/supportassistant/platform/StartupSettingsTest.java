@@ -28,17 +28,19 @@ class StartupSettingsTest {
     /**
      * One start per way a setting is read: before the application exists (an environment post
      * processor), while Boot chooses its configuration (a Boot property with a placeholder), while
-     * binding a settings record, while validating one, and in a bean's own check. Each stops with
+     * binding a settings record, while validating one, in a bean's own check, and while the web
+     * server starts (a filter's settings). Each stops with
      * the one line and nothing about the failure above it: no context warning with the chain of
      * beans, no framed report, no stack trace. {@link SettingsMessagesTest} covers every setting.
      */
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
             "DATABASE_URL        | mysql://admin:hunter2@db/support | Invalid setting DATABASE_URL: expected jdbc:postgresql://host:5432/db or postgresql://user:password@host:5432/db",
             "MANAGEMENT_PORT     | abc          | Invalid setting MANAGEMENT_PORT=abc: expected a whole number from 1 to 65535",
             "AI_TEMPERATURE      | hot          | Invalid setting AI_TEMPERATURE=hot: expected a number from 0 to 2",
             "CONFUSION_THRESHOLD | 1.5          | Invalid setting CONFUSION_THRESHOLD=1.5: expected a number from 0 to 1",
             "DEFAULT_AI_PROVIDER | skynet       | Invalid setting DEFAULT_AI_PROVIDER=skynet: expected one of anthropic, local, ollama, openai",
+            "TRUSTED_PROXIES     | garbage      | Invalid setting TRUSTED_PROXIES=garbage: expected IP addresses or CIDR ranges, comma-separated, such as 10.0.0.5,192.168.0.0/16; 'garbage' is not one",
     })
     void aBadSettingStopsStartUpWithOneLine(String variable, String value, String message, CapturedOutput output) {
         assertThatThrownBy(() -> RunningService.start(IN_MEMORY_DATABASE, variable + "=" + value).close())
