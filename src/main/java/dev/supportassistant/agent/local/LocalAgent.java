@@ -103,9 +103,10 @@ class LocalAgent implements AiAgent {
     }
 
     private String notFound() {
+        List<String> topics = knowledgeBase.topics();
         return "I'm sorry, I couldn't find an answer to that in our help articles, and I'd rather not guess. "
                 + "Could you tell me a bit more: what are you trying to do, what happens instead, and the exact "
-                + "text of any error message?\n\nI can help with topics such as: "
-                + String.join(", ", knowledgeBase.topics()) + ".";
+                + "text of any error message?"
+                + (topics.isEmpty() ? "" : "\n\nI can help with topics such as: " + String.join(", ", topics) + ".");
     }
 }
