@@ -131,14 +131,19 @@ final class AcceptedValues {
         String max = null;
         for (Annotation annotation : annotations) {
             if (annotation instanceof DurationMin m) {
-                min = (m.inclusive() ? "" : "more than ") + in(unit, Duration.ofDays(m.days()).plusHours(m.hours())
-                        .plusMinutes(m.minutes()).plusSeconds(m.seconds()).plusMillis(m.millis()).plusNanos(m.nanos()));
+                min = (m.inclusive() ? "" : "more than ") + in(unit,
+                        duration(m.days(), m.hours(), m.minutes(), m.seconds(), m.millis(), m.nanos()));
             } else if (annotation instanceof DurationMax m) {
-                max = (m.inclusive() ? "" : "less than ") + in(unit, Duration.ofDays(m.days()).plusHours(m.hours())
-                        .plusMinutes(m.minutes()).plusSeconds(m.seconds()).plusMillis(m.millis()).plusNanos(m.nanos()));
+                max = (m.inclusive() ? "" : "less than ") + in(unit,
+                        duration(m.days(), m.hours(), m.minutes(), m.seconds(), m.millis(), m.nanos()));
             }
         }
         return range(min, max);
+    }
+
+    private static Duration duration(long days, long hours, long minutes, long seconds, long millis, long nanos) {
+        return Duration.ofDays(days).plusHours(hours).plusMinutes(minutes).plusSeconds(seconds).plusMillis(millis)
+                .plusNanos(nanos);
     }
 
     private static String range(String min, String max) {

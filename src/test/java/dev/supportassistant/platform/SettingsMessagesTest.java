@@ -32,9 +32,9 @@ import org.springframework.mock.env.MockEnvironment;
  * record of the application, Boot's own {@code server.*}, validation, and the checks made while
  * binding), without starting the service; {@link StartupSettingsTest} shows on real starts that
  * this line is all an operator sees. Checks that need the agents are tested beside them
- * ({@code ActiveProviderTest}, {@code AgentDispatcherSettingsTest}), and {@code ROUTING_RULES},
- * {@code EXPERIMENTS} and {@code MODEL_PRICES} in {@code RoutingDocumentsTest}. Keys, passwords and
- * {@code DATABASE_USERNAME} accept any value.
+ * ({@code AI_FALLBACK_PROVIDERS} in {@code FallbackChainTest}, {@code DEFAULT_AI_PROVIDER} in
+ * {@code StartupSettingsTest}), and {@code ROUTING_RULES}, {@code EXPERIMENTS} and {@code MODEL_PRICES}
+ * in {@code RoutingDocumentsTest}. Keys, passwords and {@code DATABASE_USERNAME} accept any value.
  */
 class SettingsMessagesTest {
 
