@@ -57,21 +57,40 @@ public class ActiveProvider {
         return agent;
     }
 
+    /**
+     * Says at start-up who answers and why; when it is not the operator's stored switch, names that
+     * choice and why it is not in effect here, so that a fallback is never silent.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void reportAtStart() {
         AiAgent current = current();
         Optional<String> stored = store.load();
         if (stored.isPresent() && stored.get().equals(current.provider())) {
             log.info("Active AI provider: {} (chosen by an operator switch)", current.provider());
-        } else if (current == defaultAgent) {
-            log.info("Active AI provider: {} (DEFAULT_AI_PROVIDER)", current.provider());
-        } else {
-            String reason = stored.filter(name -> !name.equals(defaultAgent.provider()))
-                    .map(name -> "the switched-to provider " + name + " is not configured here, nor is ")
-                    .orElse("")
-                    + "DEFAULT_AI_PROVIDER=" + defaultAgent.provider() + ": "
-                    + defaultAgent.missingConfiguration().orElse("not configured");
-            log.warn("Active AI provider: {} ({})", current.provider(), reason);
+            return;
         }
+        String defaultSetting = "DEFAULT_AI_PROVIDER=" + defaultAgent.provider();
+        if (stored.isEmpty()) {
+            if (current == defaultAgent) {
+                log.info("Active AI provider: {} (DEFAULT_AI_PROVIDER)", current.provider());
+            } else {
+                log.warn("Active AI provider: {} ({}: {})", current.provider(), defaultSetting, whyNot(defaultAgent.provider()));
+            }
+            return;
+        }
+        String choice = "the operator's choice " + stored.get() + ", which is not available here: " + whyNot(stored.get());
+        if (current == defaultAgent) {
+            log.warn("Active AI provider: {} (DEFAULT_AI_PROVIDER) instead of {}", current.provider(), choice);
+        } else if (stored.get().equals(defaultAgent.provider())) {
+            log.warn("Active AI provider: {} instead of {} (also {})", current.provider(), choice, defaultSetting);
+        } else {
+            log.warn("Active AI provider: {} instead of {}; nor is {} ({})", current.provider(), choice, defaultSetting,
+                    whyNot(defaultAgent.provider()));
+        }
+    }
+
+    private String whyNot(String provider) {
+        return registry.find(provider).map(agent -> agent.missingConfiguration().orElse("not configured"))
+                .orElse("this version has no such provider");
     }
 }

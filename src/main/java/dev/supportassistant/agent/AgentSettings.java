@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 import org.springframework.validation.annotation.Validated;
@@ -39,13 +40,16 @@ import org.springframework.validation.annotation.Validated;
 public record AgentSettings(@NotBlank String defaultProvider,
         @DecimalMin("0.0") @DecimalMax("2.0") double temperature,
         @Min(1) @Max(1_000_000) int maxTokens,
-        @NotNull @DurationUnit(ChronoUnit.SECONDS) Duration timeout,
+        @NotNull @DurationUnit(ChronoUnit.SECONDS) @DurationMin(seconds = 1) Duration timeout,
         @Min(0) @Max(10) int maxRetries,
-        @NotNull @DurationUnit(ChronoUnit.MILLIS) Duration retryBackoff,
+        @NotNull @DurationUnit(ChronoUnit.MILLIS) @DurationMin(millis = 0) Duration retryBackoff,
         List<String> fallbackProviders,
         @NotBlank String systemPrompt,
         @Min(0) int historyTokenBudget,
         @Valid @NotNull Circuit circuit) {
+
+    /** A provider's base URL setting: empty (the vendor's own API), or an http(s) URL. */
+    public static final String URL_OR_NOTHING = "\\s*(https?://\\S+)?\\s*";
 
     public AgentSettings {
         fallbackProviders = fallbackProviders == null ? List.of()
@@ -62,6 +66,6 @@ public record AgentSettings(@NotBlank String defaultProvider,
      *     before letting a trial call through
      */
     public record Circuit(@Min(1) int minimumCalls, @Min(1) @Max(100) int failureRatePercent,
-            @NotNull @DurationUnit(ChronoUnit.SECONDS) Duration openSeconds) {
+            @NotNull @DurationUnit(ChronoUnit.SECONDS) @DurationMin(seconds = 1) Duration openSeconds) {
     }
 }

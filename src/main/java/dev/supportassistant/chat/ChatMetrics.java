@@ -1,19 +1,29 @@
 package dev.supportassistant.chat;
 
 import java.util.Locale;
+import java.util.function.DoubleConsumer;
 import java.util.function.Supplier;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /**
  * How customers' turns go, as Micrometer meters: how long a turn takes end to end (answered whole
  * or streamed), how confused customers' messages score, and how often screen sharing is offered.
  * What the providers cost is measured where they are called, in the agent module.
+ *
+ * <p>The confusion score is a Prometheus histogram with buckets {@code le} 0.1 to 1.0, so that
+ * {@code support_confusion_score_bucket{le="0.6"}} counts the messages below the threshold. It is
+ * registered with the Prometheus registry itself: Micrometer's distribution summaries round a value
+ * up to a whole number before finding its bucket, which put every score above 0 in
+ * {@code le="1.0"}. Without Prometheus it is a plain summary (count, sum, max).
  */
 @Component
 class ChatMetrics {
@@ -35,16 +45,22 @@ class ChatMetrics {
         REPLY
     }
 
-    private final MeterRegistry registry;
-    private final DistributionSummary confusion;
+    /** The upper bounds ({@code le}) of the confusion histogram's buckets, one per tenth. */
+    static final double[] CONFUSION_BUCKETS = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
+    private static final String CONFUSION_HELP = "Confusion level (0 to 1) of customers' messages";
 
-    ChatMetrics(MeterRegistry registry) {
+    private final MeterRegistry registry;
+    private final DoubleConsumer confusion;
+
+    ChatMetrics(MeterRegistry registry, ObjectProvider<PrometheusRegistry> prometheus) {
         this.registry = registry;
-        // Fixed buckets, so Prometheus can tell how many messages scored above any tenth.
-        this.confusion = DistributionSummary.builder(CONFUSION)
-                .description("Confusion level (0 to 1) of customers' messages")
-                .serviceLevelObjectives(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
-                .register(registry);
+        PrometheusRegistry histograms = prometheus.getIfAvailable();
+        if (histograms != null) {
+            this.confusion = Histogram.builder().name(CONFUSION.replace('.', '_')).help(CONFUSION_HELP)
+                    .classicOnly().classicUpperBounds(CONFUSION_BUCKETS).withoutExemplars().register(histograms)::observe;
+        } else {
+            this.confusion = DistributionSummary.builder(CONFUSION).description(CONFUSION_HELP).register(registry)::record;
+        }
     }
 
     /**
@@ -67,7 +83,7 @@ class ChatMetrics {
     }
 
     void confusionScored(double level) {
-        confusion.record(level);
+        confusion.accept(level);
     }
 
     void screenShareSuggested(OfferReason reason) {

@@ -13,7 +13,8 @@ import dev.supportassistant.platform.AdminOnly;
 
 /**
  * Usage totals for operators: per provider, the replies, tokens, fallbacks, average confusion and
- * screen-sharing rate of a time window, read from the stored conversations. Metrics show the same
+ * screen-sharing rate of a time window, read from the stored conversations; apart from them, the
+ * replies support agents wrote and the holding replies of handoffs. Metrics show the same
  * things live, per instance and since its start; this answers "how did last week go" from the
  * database.
  */
@@ -43,7 +44,8 @@ class StatsController {
         List<ProviderStats.Sums> sums = store.perProvider(start, end);
         ProviderStats.Sums totals = sums.stream().reduce(new ProviderStats.Sums("all", 0, 0, 0, 0, 0, 0, 0, 0),
                 ProviderStats.Sums::plus);
-        return new StatsReport(start, end, sums.stream().map(ProviderStats.Sums::stats).toList(), totals.stats());
+        return new StatsReport(start, end, sums.stream().map(ProviderStats.Sums::stats).toList(), totals.stats(),
+                store.handoff(start, end));
     }
 
     private static Instant instant(String name, String value) {

@@ -4,13 +4,20 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Adds up the stored assistant replies of a time window per provider, in plain SQL that H2 and
- * PostgreSQL both run, so the numbers survive restarts and cover every instance.
+ * PostgreSQL both run, so the numbers survive restarts and cover every instance. Replies no
+ * provider wrote (a person's, and the holding reply of a handoff) have no provider: they are
+ * counted apart, per agent, never in a provider's figures.
  *
  * <p>A reply counts as offering screen sharing when the message stored right after it in its
  * conversation is the {@code offered} screen-sharing event: {@link ChatService} records the offer
@@ -20,9 +27,11 @@ import org.springframework.stereotype.Repository;
 class StatsStore {
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    StatsStore(JdbcClient jdbc) {
+    StatsStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** Per provider, by name, the replies created at or after {@code from} and before {@code to}. */
@@ -44,7 +53,7 @@ class StatsStore {
                                               WHERE n.conversation_id = m.conversation_id AND n.seq > m.seq))
                            THEN 1 ELSE 0 END) AS screen_share_offers
                 FROM messages m
-                WHERE m.role = 'assistant' AND m.created_at >= :from AND m.created_at < :to
+                WHERE m.role = 'assistant' AND m.provider IS NOT NULL AND m.created_at >= :from AND m.created_at < :to
                 GROUP BY m.provider
                 ORDER BY m.provider
                 """)
@@ -56,5 +65,35 @@ class StatsStore {
                         rs.getLong("fallbacks"), rs.getDouble("confusion_sum"), rs.getLong("confusion_count"),
                         rs.getLong("screen_share_offers")))
                 .list();
+    }
+
+    /**
+     * The replies of the window that no provider wrote: the support agents' (per agent, by the name
+     * stored with each) and the holding replies saying a person will join.
+     */
+    HandoffStats handoff(Instant from, Instant to) {
+        Map<String, Long> perAgent = new TreeMap<>();
+        long[] holding = {0};
+        jdbc.sql("""
+                SELECT details FROM messages
+                WHERE role = 'assistant' AND provider IS NULL AND created_at >= :from AND created_at < :to
+                """)
+                .param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
+                .param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+                .query((RowCallbackHandler) rs -> {
+                    String text = rs.getString("details");
+                    ConversationStore.Details details = text == null ? null : json.readValue(text, ConversationStore.Details.class);
+                    if (details == null) {
+                        return;
+                    }
+                    if (Boolean.TRUE.equals(details.human())) {
+                        perAgent.merge(details.author() == null ? "unknown" : details.author(), 1L, Long::sum);
+                    } else if (details.handoff() != null) {
+                        holding[0]++;
+                    }
+                });
+        List<HandoffStats.AgentReplies> agents = perAgent.entrySet().stream()
+                .map(entry -> new HandoffStats.AgentReplies(entry.getKey(), entry.getValue())).toList();
+        return new HandoffStats(agents.stream().mapToLong(HandoffStats.AgentReplies::replies).sum(), holding[0], agents);
     }
 }

@@ -27,7 +27,7 @@ public class SentenceEmbeddings {
 
     /** Recent texts: a customer turn is embedded for the knowledge search and again for confusion detection. */
     private static final int CACHED_TEXTS = 1024;
-    /** How long a text waits for the model before the request is answered 503. */
+    /** How long a text waits for its turn at the loaded model before the request is answered 503. */
     private static final Duration MAX_WAIT = Duration.ofSeconds(10);
     /** How many texts may wait for the model at once; a request beyond that is answered 503 at once. */
     static final int MAX_WAITING = 2000;
@@ -43,9 +43,8 @@ public class SentenceEmbeddings {
      * the rest of the application starts (loading it from the start of {@code main} was tried:
      * it slowed the context's start more than it saved, bench/RESULTS.md).
      */
-    private final CompletableFuture<MiniLmModel> loading = MiniLmModel.shared();
-    private final EmbeddingQueue queue = new EmbeddingQueue(texts -> model().embedTogether(texts), RUNS_AT_ONCE,
-            MAX_WAITING, MAX_WAIT);
+    private final CompletableFuture<MiniLmModel> loading;
+    private final EmbeddingQueue queue;
     private final Map<String, float[]> recent = Collections.synchronizedMap(
             new LinkedHashMap<>(CACHED_TEXTS, 0.75f, true) {
                 @Override
@@ -53,6 +52,16 @@ public class SentenceEmbeddings {
                     return size() > CACHED_TEXTS;
                 }
             });
+
+    public SentenceEmbeddings() {
+        this(MiniLmModel.shared(), MAX_WAIT);
+    }
+
+    /** @param maxWait how long a text waits for its turn at the loaded model */
+    SentenceEmbeddings(CompletableFuture<MiniLmModel> loading, Duration maxWait) {
+        this.loading = loading;
+        this.queue = new EmbeddingQueue(texts -> model().embedTogether(texts), RUNS_AT_ONCE, MAX_WAITING, maxWait);
+    }
 
     /**
      * Stops taking texts. A context closed while the model still loads waits for it: the process
@@ -92,7 +101,7 @@ public class SentenceEmbeddings {
         }
         List<String> missing = texts.stream().filter(text -> !vectors.containsKey(text)).distinct().toList();
         if (!missing.isEmpty()) {
-            List<float[]> computed = queue.embed(missing);
+            List<float[]> computed = queue.embed(afterLoading(missing));
             for (int i = 0; i < missing.size(); i++) {
                 float[] vector = normalized(computed.get(i));
                 vectors.put(missing.get(i), vector);
@@ -112,7 +121,18 @@ public class SentenceEmbeddings {
      * would slow all of them down together instead of finishing them one after another.
      */
     private float[] embedUncached(String text) {
-        return normalized(queue.embed(List.of(text)).get(0));
+        return normalized(queue.embed(afterLoading(List.of(text))).get(0));
+    }
+
+    /**
+     * Waits for the model to be loaded before the texts join the queue: loading it is no one's
+     * turn, and on a busy machine it takes longer than a text may wait for one (2 cores shared by
+     * several builds: the confusion examples embedded at start-up waited over 10 s, were refused,
+     * and every later message failed with them).
+     */
+    private List<String> afterLoading(List<String> texts) {
+        model();
+        return texts;
     }
 
     /** Cosine similarity of two vectors from this class (unit length): -1.0 to 1.0. */

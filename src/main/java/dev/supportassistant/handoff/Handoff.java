@@ -17,4 +17,10 @@ record Handoff(String conversationId, HandoffStatus status, HandoffCause cause, 
     static Handoff none(String conversationId) {
         return new Handoff(conversationId, HandoffStatus.BOT, null, null, null, null, null, null, null);
     }
+
+    /** The same state, explained by another reason: the one given for the step that led to it. */
+    Handoff because(String stepReason) {
+        return new Handoff(conversationId, status, cause, stepReason, summary, claimedBy, requestedAt, claimedAt,
+                statusChangedAt);
+    }
 }

@@ -194,6 +194,8 @@ class HandoffService implements HumanHandoff {
     /**
      * Ends the person's side: {@code bot} (the AI answers again) or {@code resolved}. A waiting
      * conversation any staff member may finish; one with a person only that person, or an operator.
+     *
+     * @return the new state, whose {@code reason} is this step's (the stored state keeps the escalation's)
      */
     Handoff finish(String conversationId, HandoffStatus to, String by, boolean operator, String reason) {
         Handoff before = existing(conversationId);
@@ -211,7 +213,7 @@ class HandoffService implements HumanHandoff {
         if (to == HandoffStatus.RESOLVED && before.requestedAt() != null) {
             metrics.resolved(Duration.between(before.requestedAt(), now));
         }
-        return after;
+        return after.because(why);
     }
 
     // ------------------------------------------------------------------ the desk's views

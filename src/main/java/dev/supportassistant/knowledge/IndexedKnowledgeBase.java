@@ -43,7 +43,8 @@ class IndexedKnowledgeBase implements KnowledgeBase {
 
     @Override
     public List<String> topics() {
-        return current().topics();
+        // With retrieval off, documents left from an earlier run are nothing the assistant answers from.
+        return settings.enabled() ? current().topics() : List.of();
     }
 
     private Snapshot current() {

@@ -1,5 +1,8 @@
 package dev.supportassistant.platform;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +34,24 @@ public record ApiSettings(String host, @Min(1) @Max(65535) int port, boolean deb
     /** Binding target for {@code CORS_ORIGINS}: both list syntaxes arrive as one string. */
     @ConstructorBinding
     public ApiSettings(String host, int port, boolean debug, String corsOrigins) {
-        this(host, port, debug, parseOrigins(corsOrigins));
+        this(localAddress(host), port, debug, parseOrigins(corsOrigins));
+    }
+
+    /** Checked here because the web server would fail on a foreign address with a stack trace. */
+    static String localAddress(String host) {
+        if (host == null || host.isBlank()) {
+            return host;
+        }
+        try {
+            InetAddress address = InetAddress.getByName(host.strip());
+            if (address.isAnyLocalAddress() || address.isLoopbackAddress()
+                    || NetworkInterface.getByInetAddress(address) != null) {
+                return host.strip();
+            }
+        } catch (IOException unknown) {
+            // reported below
+        }
+        throw new InvalidSettingException("API_HOST", host, AcceptedValues.LOCAL_ADDRESS);
     }
 
     static List<String> parseOrigins(String value) {

@@ -2,6 +2,7 @@ package dev.supportassistant.platform;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,6 +55,23 @@ final class ClientAddress {
             }
             return true;
         } catch (UnknownHostException | NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Whether a {@code TRUSTED_PROXIES} entry is an IP address, or one with a prefix length (a CIDR range). */
+    static boolean isAddressOrRange(String proxy) {
+        try {
+            String[] parts = proxy.split("/", 2);
+            boolean literal = parts[0].matches("\\d{1,3}(\\.\\d{1,3}){3}")
+                    && Arrays.stream(parts[0].split("\\.")).allMatch(octet -> Integer.parseInt(octet) <= 255)
+                    || parts[0].contains(":") && parts[0].matches("[0-9a-fA-F:.]+");
+            if (!literal) {
+                return false; // a host name: never resolved, a forged header could not match it anyway
+            }
+            byte[] network = InetAddress.getByName(parts[0]).getAddress();
+            return parts.length == 1 || parts[1].matches("\\d{1,3}") && Integer.parseInt(parts[1]) <= network.length * 8;
+        } catch (UnknownHostException e) {
             return false;
         }
     }

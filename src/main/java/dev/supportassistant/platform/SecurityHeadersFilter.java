@@ -15,12 +15,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Security headers on every response: no MIME sniffing, no framing, no referrer, no caching of
  * API answers (they hold conversations), and a content policy that lets a browser run nothing
- * from an API response. The interactive docs ({@code DEBUG=true} only) need scripts, so they get
- * the same headers without the content policy.
+ * from an API response. The interactive docs' pages ({@code DEBUG=true} only) need scripts, so
+ * while they are on they get the same headers without the content policy and the cache rule;
+ * while they are off, their paths are answers like any other (404s).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class SecurityHeadersFilter extends OncePerRequestFilter {
+
+    private final ApiSettings api;
+
+    SecurityHeadersFilter(ApiSettings api) {
+        this.api = api;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -29,7 +36,8 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "no-referrer");
         String path = request.getRequestURI();
-        if (!path.startsWith("/docs") && !path.startsWith("/swagger-ui") && !path.startsWith("/openapi.json")) {
+        boolean docsPage = api.debug() && (path.startsWith("/docs") || path.startsWith("/swagger-ui"));
+        if (!docsPage) {
             response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
             response.setHeader("Cache-Control", "no-store");
         }

@@ -27,7 +27,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("support.security")
-public record SecuritySettings(String adminApiKey, String secretKey, @Pattern(regexp = "HS256") String algorithm,
+public record SecuritySettings(String adminApiKey, String secretKey,
+        @Pattern(regexp = "HS256", message = "HS256 (the only algorithm supported)") String algorithm,
         @Min(1) @Max(525_600) int accessTokenExpireMinutes, List<String> trustedProxies) {
 
     /** The placeholder of {@code .env.example}, which must never sign real tokens. */
@@ -38,8 +39,17 @@ public record SecuritySettings(String adminApiKey, String secretKey, @Pattern(re
     public SecuritySettings(String adminApiKey, String secretKey, String algorithm, int accessTokenExpireMinutes,
             String trustedProxies) {
         this(blankToNull(adminApiKey), blankToNull(secretKey), algorithm, accessTokenExpireMinutes,
-                trustedProxies == null ? List.of() : Arrays.stream(trustedProxies.split(","))
-                        .map(String::strip).filter(proxy -> !proxy.isEmpty()).toList());
+                proxies(trustedProxies));
+    }
+
+    private static List<String> proxies(String value) {
+        List<String> proxies = value == null ? List.of() : Arrays.stream(value.split(","))
+                .map(String::strip).filter(proxy -> !proxy.isEmpty()).toList();
+        proxies.stream().filter(proxy -> !ClientAddress.isAddressOrRange(proxy)).findFirst().ifPresent(bad -> {
+            throw new InvalidSettingException("TRUSTED_PROXIES", value, "IP addresses or CIDR ranges, "
+                    + "comma-separated, such as 10.0.0.5,192.168.0.0/16; '" + bad + "' is not one");
+        });
+        return proxies;
     }
 
     public boolean customerTokensEnabled() {

@@ -1,147 +1,138 @@
 package dev.supportassistant.platform;
 
-import java.util.Locale;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintViolation;
+
+import org.springframework.boot.context.properties.ConfigurationPropertiesBindException;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.convert.DurationUnit;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.convert.ConversionFailedException;
-import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.PropertySource;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 
 /**
- * Turns a bad setting into one line that names the environment variable and what it accepts,
- * instead of Boot's report about internal property names. The variable is found through the
- * placeholder in {@code application.yml} ({@code support.ai.temperature: ${AI_TEMPERATURE:0.7}}),
- * so that file stays the only place mapping variables to properties.
+ * Turns a bad setting into one line naming the environment variable, its value (unless it may be
+ * a secret) and what it accepts, e.g. {@code Invalid setting AI_TEMPERATURE=7: expected a number
+ * from 0 to 2}, instead of Boot's report about internal property names. It reads any binding or
+ * validation failure of a {@code @ConfigurationProperties} type, a conversion failure of one of
+ * Boot's own properties, and an {@link InvalidSettingException} from a check of our own. What a
+ * setting accepts comes from the type and constraints of the record field declaring it
+ * ({@link AcceptedValues}); the variable from the placeholders of {@code application.yml}
+ * ({@link SettingOrigins}), so that file stays the only place mapping variables to properties.
+ * {@link SettingsFailureReporter} prints the line.
  */
 class SettingsFailureAnalyzer implements FailureAnalyzer {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)(?::[^}]*)?}");
-    private static final Set<String> SECRET_SUFFIXES = Set.of("KEY", "SECRET", "PASSWORD", "CERTIFICATE", "TOKEN", "URL");
     private static final String ACTION = "Fix the variable in the environment or in .env; .env.example documents every setting.";
 
-    private final Environment environment;
+    private final SettingOrigins origins;
 
+    /** @param environment null when start-up stopped before there was an application context */
     SettingsFailureAnalyzer(Environment environment) {
-        this.environment = environment;
+        this.origins = new SettingOrigins(environment);
     }
 
     @Override
     public FailureAnalysis analyze(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InvalidSettingException invalid) {
-                return new FailureAnalysis(invalid.getMessage(), ACTION, invalid);
-            }
+        String line = describe(failure);
+        return line == null ? null : new FailureAnalysis(line, ACTION, failure);
+    }
+
+    /** The one line about the setting that stopped start-up, or null when the failure is not a setting's. */
+    String describe(Throwable failure) {
+        InvalidSettingException invalid = cause(failure, InvalidSettingException.class);
+        if (invalid != null) {
+            return invalid.getMessage();
         }
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BindException bind) {
-                return new FailureAnalysis(describe(bind), ACTION, bind);
-            }
+        ConfigurationPropertiesBindException bean = cause(failure, ConfigurationPropertiesBindException.class);
+        Class<?> owner = bean == null ? null : bean.getBeanType();
+        String prefix = bean == null ? null : SettingOrigins.prefixOf(bean.getAnnotation());
+        BindException bind = cause(failure, BindException.class);
+        if (bind != null && bind.getCause() instanceof BindValidationException validation) {
+            return validation.getValidationErrors().getAllErrors().stream()
+                    .map(error -> describe(validation.getValidationErrors().getName().toString(), owner, error))
+                    .distinct()
+                    .collect(Collectors.joining("; "));
+        }
+        if (bind != null) {
+            return describeConversion(bind.getName().toString(), bind.getTarget().getType().resolve(Object.class),
+                    Arrays.asList(bind.getTarget().getAnnotations()), owner, prefix);
+        }
+        InvalidConfigurationPropertyValueException property = cause(failure, InvalidConfigurationPropertyValueException.class);
+        if (property != null) {
+            ConversionFailedException conversion = cause(failure, ConversionFailedException.class);
+            Class<?> type = conversion == null || conversion.getTargetType() == null ? String.class
+                    : conversion.getTargetType().getType();
+            return describeConversion(property.getName(), type, List.of(), null, null);
         }
         return null;
     }
 
-    private String describe(BindException bind) {
-        if (bind.getCause() instanceof BindValidationException validation) {
-            String prefix = validation.getValidationErrors().getName().toString();
-            return validation.getValidationErrors().getAllErrors().stream()
-                    .map(error -> describe(prefix, error))
-                    .collect(Collectors.joining("; "));
-        }
-        String variable = variableFor(bind.getName().toString());
-        return InvalidSettingException.describe(variable, shown(variable), expectedType(bind));
+    /**
+     * A value that is not even of the right type. What the setting accepts is read from the first
+     * declaration along its placeholders that has constraints: Boot's {@code server.port} says only
+     * "a whole number", the {@code support.api.port} it reads from also "from 1 to 65535".
+     */
+    private String describeConversion(String property, Class<?> type, List<Annotation> annotations, Class<?> owner,
+            String prefix) {
+        Optional<Field> declared = origins.chain(property).stream()
+                .map(name -> origins.declaration(name, owner, prefix))
+                .flatMap(Optional::stream)
+                .filter(SettingsFailureAnalyzer::isConstrained)
+                .findFirst()
+                .or(() -> origins.declaration(property, owner, prefix));
+        return declared.map(field -> line(property, field.getType(), Arrays.asList(field.getAnnotations())))
+                .orElseGet(() -> line(property, type, annotations));
     }
 
-    private String describe(String prefix, ObjectError error) {
-        if (error instanceof FieldError field) {
-            String property = prefix + "." + dashed(field.getField());
-            String variable = variableFor(property);
-            return InvalidSettingException.describe(variable, shown(variable), "a value that " + error.getDefaultMessage());
+    private String describe(String prefix, Class<?> owner, ObjectError error) {
+        if (!(error instanceof FieldError fieldError)) {
+            return "Invalid settings under " + prefix + ": " + error.getDefaultMessage();
         }
-        return "Invalid settings under " + prefix + ": " + error.getDefaultMessage();
+        String path = SettingOrigins.dashed(fieldError.getField());
+        Optional<Field> field = owner == null ? Optional.empty() : SettingOrigins.field(owner, path);
+        if (field.isEmpty() && error.contains(ConstraintViolation.class)) {
+            Object leaf = error.unwrap(ConstraintViolation.class).getLeafBean();
+            field = leaf == null ? Optional.empty() : SettingOrigins.field(leaf.getClass(), path.replaceAll(".*\\.", ""));
+        }
+        String property = prefix + "." + path;
+        String accepted = field.map(f -> AcceptedValues.describe(f.getType(), Arrays.asList(f.getAnnotations())))
+                .orElse(null);
+        String variable = origins.variableFor(property);
+        return InvalidSettingException.describe(variable, origins.shown(variable),
+                accepted != null ? accepted : "a value that " + error.getDefaultMessage());
     }
 
-    private static String expectedType(BindException bind) {
-        Class<?> target = bind.getTarget().getType().resolve(Object.class);
-        for (Throwable cause = bind; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConversionFailedException conversion && conversion.getTargetType() != null) {
-                target = conversion.getTargetType().getType();
+    private String line(String property, Class<?> type, List<Annotation> annotations) {
+        String accepted = AcceptedValues.describe(type, annotations);
+        String variable = origins.variableFor(property);
+        return InvalidSettingException.describe(variable, origins.shown(variable),
+                accepted != null ? accepted : "a valid " + type.getSimpleName());
+    }
+
+    private static boolean isConstrained(Field field) {
+        return Arrays.stream(field.getAnnotations()).anyMatch(annotation -> annotation instanceof DurationUnit
+                || annotation.annotationType().isAnnotationPresent(Constraint.class));
+    }
+
+    private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
             }
         }
-        if (target == double.class || target == Double.class || target == float.class || target == Float.class) {
-            return "a number";
-        }
-        if (target == int.class || target == Integer.class || target == long.class || target == Long.class) {
-            return "a whole number";
-        }
-        if (target == boolean.class || target == Boolean.class) {
-            return "true or false";
-        }
-        if (target.isEnum()) {
-            return "one of " + java.util.Arrays.stream(target.getEnumConstants())
-                    .map(constant -> constant.toString().toLowerCase(Locale.ROOT))
-                    .collect(Collectors.joining(", "));
-        }
-        if (target == java.time.Duration.class) {
-            return "a duration such as 30s or 5m";
-        }
-        return "a valid " + target.getSimpleName();
-    }
-
-    /** Follows {@code ${...}} placeholders from the property to the environment variable behind it. */
-    String variableFor(String property) {
-        String name = property;
-        for (int depth = 0; depth < 5; depth++) {
-            Optional<String> placeholder = rawValue(name).map(PLACEHOLDER::matcher).filter(Matcher::find)
-                    .map(matcher -> matcher.group(1));
-            if (placeholder.isEmpty()) {
-                return name.equals(property) ? property : name;
-            }
-            name = placeholder.get();
-        }
-        return name;
-    }
-
-    private Optional<String> rawValue(String property) {
-        if (!(environment instanceof ConfigurableEnvironment configurable)) {
-            return Optional.empty();
-        }
-        for (PropertySource<?> source : configurable.getPropertySources()) {
-            if (source.getName().equals("configurationProperties")) {
-                continue; // a view over the other sources that resolves placeholders
-            }
-            Object value = source.getProperty(property);
-            if (value != null) {
-                return Optional.of(value.toString());
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** The value as the operator typed it, unless it may be a secret (URLs may carry passwords). */
-    private String shown(String variable) {
-        boolean secret = SECRET_SUFFIXES.stream().anyMatch(variable.toUpperCase(Locale.ROOT)::endsWith);
-        if (secret || environment == null) {
-            return null;
-        }
-        try {
-            return environment.getProperty(variable);
-        } catch (RuntimeException unresolvable) {
-            return null;
-        }
-    }
-
-    private static String dashed(String field) {
-        return field.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+        return null;
     }
 }

@@ -24,11 +24,11 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("support.agora")
 public record AgoraSettings(
         // Agora's builder silently returns an empty token for anything else; fail at start-up instead.
-        @Pattern(regexp = "|\\p{XDigit}{32}", message = "is empty or 32 hexadecimal characters") String appId,
-        @Pattern(regexp = "|\\p{XDigit}{32}", message = "is empty or 32 hexadecimal characters") String appCertificate,
+        @Pattern(regexp = "|\\p{XDigit}{32}", message = "32 hexadecimal characters, or nothing") String appId,
+        @Pattern(regexp = "|\\p{XDigit}{32}", message = "32 hexadecimal characters, or nothing") String appCertificate,
         @Min(60) @Max(86_400) int tokenTtlSeconds,
         @Size(max = 27) @Pattern(regexp = AgoraRules.CHANNEL_CHARACTERS + "*",
-                message = "uses only letters, digits, space and !#$%&()+-:;<=.>?@[]^_{}|~,") String channelPrefix) {
+                message = "only letters, digits, space and !#$%&()+-:;<=.>?@[]^_{}|~,") String channelPrefix) {
 
     public AgoraSettings {
         appId = appId == null ? "" : appId.strip();

@@ -11,27 +11,36 @@ import dev.supportassistant.agent.ActiveProvider;
 import dev.supportassistant.agent.AgentRegistry;
 import dev.supportassistant.agent.AiAgent;
 import dev.supportassistant.agent.ProviderCircuits;
+import dev.supportassistant.platform.ApiSettings;
 import dev.supportassistant.screenshare.AgoraSettings;
 
 /** The API root and the health summary. */
 @RestController
 class SystemController {
 
+    /** The API's name, in {@code GET /} and as the title of the OpenAPI document. */
+    static final String NAME = "AI Support Assistant API";
+    /** What {@code GET /} says for {@code docs} when they are off (the old backend's wording). */
+    static final String DOCS_OFF = "Documentation disabled (set DEBUG=true for /docs)";
+
     private final ActiveProvider activeProvider;
     private final AgentRegistry agents;
     private final ProviderCircuits circuits;
     private final AgoraSettings agora;
+    private final ApiSettings api;
     private final String version;
 
     SystemController(ActiveProvider activeProvider, AgentRegistry agents, ProviderCircuits circuits,
-            AgoraSettings agora, @Value("${support.version}") String version) {
+            AgoraSettings agora, ApiSettings api, @Value("${support.version}") String version) {
         this.activeProvider = activeProvider;
         this.agents = agents;
         this.circuits = circuits;
         this.agora = agora;
+        this.api = api;
         this.version = version;
     }
 
+    /** @param docs where the interactive docs are, or that they are off ({@code DEBUG=false}) */
     record Welcome(String message, String version, String docs) {
     }
 
@@ -45,7 +54,7 @@ class SystemController {
 
     @GetMapping("/")
     Welcome root() {
-        return new Welcome("AI Support Assistant API", version, "/docs");
+        return new Welcome(NAME, version, api.debug() ? "/docs" : DOCS_OFF);
     }
 
     @GetMapping("/api/v1/health")

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,28 +15,9 @@ import dev.supportassistant.platform.InvalidSettingException;
 /** The order in which providers are asked, from {@code AI_FALLBACK_PROVIDERS}. */
 class FallbackChainTest {
 
-    /** A provider that is never called here. */
-    private record Named(String provider, boolean configured) implements AiAgent {
-
-        @Override
-        public String model() {
-            return provider + "-model";
-        }
-
-        @Override
-        public Optional<String> missingConfiguration() {
-            return configured ? Optional.empty() : Optional.of(provider.toUpperCase() + "_API_KEY is not set");
-        }
-
-        @Override
-        public AgentReply reply(AgentRequest request) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
-    private final AgentRegistry registry = new AgentRegistry(List.of(new Named("openai", true),
-            new Named("anthropic", true), new Named("ollama", true), new Named("groq", false),
-            new Named("local", true)));
+    private final AgentRegistry registry = new AgentRegistry(List.of(new NamedAgent("openai", true),
+            new NamedAgent("anthropic", true), new NamedAgent("ollama", true), new NamedAgent("groq", false),
+            new NamedAgent("local", true)));
 
     private AgentDispatcher dispatcher(List<String> fallbacks) {
         AgentSettings settings = new AgentSettings("openai", 0.7, 1000, Duration.ofSeconds(30), 2,

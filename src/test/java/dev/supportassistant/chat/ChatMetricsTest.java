@@ -17,6 +17,7 @@ class ChatMetricsTest extends ApiTest {
 
     private static final String CONFUSED = "I'm so confused and frustrated, nothing works and I don't understand why "
             + "the app keeps failing, I have tried everything";
+    private static final String SOMEWHAT_STUCK = "I followed the steps but the export still does not work";
 
     @Test
     void aChatIsTimedAndItsConfusionAndTokensRecorded() {
@@ -47,6 +48,24 @@ class ChatMetricsTest extends ApiTest {
 
         assertThat(response.body()).contains("event:done");
         assertThat(Scrape.of(api).value("support_chat_duration_seconds_count", stream) - before).isEqualTo(1);
+    }
+
+    @Test
+    void theScrapeCountsAMessagesScoreInEveryBucketAtOrAboveIt() {
+        Scrape before = Scrape.of(api);
+
+        double score = api.post("/api/v1/chat", "{\"message\": \"" + SOMEWHAT_STUCK + "\"}").json()
+                .get("confidence_score").asDouble();
+
+        // A score strictly inside (0, 0.9] tells the tenths apart; 0 or 1 would land alike in any bucketing.
+        assertThat(score).as("score of the example message").isGreaterThan(0.0).isLessThanOrEqualTo(0.9);
+        Scrape after = Scrape.of(api);
+        for (double le : ChatMetrics.CONFUSION_BUCKETS) {
+            Map<String, String> bucket = Map.of("le", Double.toString(le));
+            assertThat(after.value("support_confusion_score_bucket", bucket)
+                    - before.value("support_confusion_score_bucket", bucket)).as("le=%s with score %s", le, score)
+                    .isEqualTo(score <= le ? 1 : 0);
+        }
     }
 
     @Test

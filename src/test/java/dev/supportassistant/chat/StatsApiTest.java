@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,7 +13,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.supportassistant.ApiClient;
 import dev.supportassistant.ApiTest;
+import dev.supportassistant.CustomerTokensForTests;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -58,6 +61,32 @@ class StatsApiTest extends ApiTest {
                 within(1e-4));
         assertThat(local.get("screen_share_offers").asLong()).isEqualTo(1);
         assertThat(local.get("screen_share_rate").asDouble()).isEqualTo(0.5);
+    }
+
+    @Test
+    void peoplesRepliesAndTheHoldingReplyCountApartFromTheProviders() {
+        Instant start = Instant.now().minusMillis(1);
+        JsonNode calm = api.post("/api/v1/chat", "{\"message\": \"How do I reset my password?\"}").json();
+        String conversation = calm.get("conversation_id").asString();
+        api.post("/api/v1/conversation/" + conversation + "/handoff", "{}");
+        String agent = "stats-agent-" + UUID.randomUUID().toString().substring(0, 8);
+        ApiClient desk = api.withBearer(CustomerTokensForTests.agentToken(agent));
+        desk.post("/api/v1/desk/conversations/" + conversation + "/claim", null);
+        assertThat(desk.post("/api/v1/desk/conversations/" + conversation + "/messages", "{\"content\": \"Hi, Bob here\"}")
+                .status()).isEqualTo(201);
+
+        JsonNode stats = api.asAdmin().get("/api/v1/stats?from=" + start).json();
+
+        assertThat(stats.get("providers")).singleElement()
+                .satisfies(local -> assertThat(local.get("provider").asString()).isEqualTo("local"));
+        assertThat(stats.get("totals").get("messages").asLong()).isEqualTo(1);
+        assertThat(stats.get("totals").get("total_tokens").asLong()).isEqualTo(tokens(calm));
+        assertThat(stats.get("handoff").get("human_replies").asLong()).isEqualTo(1);
+        assertThat(stats.get("handoff").get("holding_replies").asLong()).isEqualTo(1);
+        assertThat(stats.get("handoff").get("agents")).singleElement().satisfies(row -> {
+            assertThat(row.get("agent").asString()).isEqualTo(agent);
+            assertThat(row.get("replies").asLong()).isEqualTo(1);
+        });
     }
 
     @Test

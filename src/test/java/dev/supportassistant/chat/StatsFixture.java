@@ -41,6 +41,14 @@ final class StatsFixture {
         // Just outside the window on either side: the start is inclusive, the end exclusive.
         message(jdbc, second, "assistant", "2019-12-31T23:59:59.999Z", "openai", new int[] {1000, 1000}, 0.9, true);
         message(jdbc, second, "assistant", TO, "anthropic", new int[] {1000, 1000}, 0.9, true);
+
+        // A handoff: the holding reply and two people's replies, none of them a provider's.
+        String third = conversation(jdbc);
+        message(jdbc, third, "user", "2020-01-01T12:00:00Z", null, null, 0.9, null);
+        written(jdbc, third, "2020-01-01T12:00:01Z", "{\"handoff\":{\"status\":\"waiting_for_human\"}}");
+        written(jdbc, third, "2020-01-01T12:05:00Z", "{\"author\":\"bob\",\"human\":true,\"handoff\":{\"status\":\"with_human\"}}");
+        written(jdbc, third, "2020-01-01T12:06:00Z", "{\"author\":\"bob\",\"human\":true,\"handoff\":{\"status\":\"with_human\"}}");
+        written(jdbc, third, "2020-01-01T12:07:00Z", "{\"author\":\"alice\",\"human\":true,\"handoff\":{\"status\":\"with_human\"}}");
     }
 
     /** The statistics of the fixture's window, as {@code GET /api/v1/stats} answers them. */
@@ -54,6 +62,11 @@ final class StatsFixture {
         assertRow(providers.get(0), 1, 50, 10, 60, 1, 0.2, 0, 0.0);
         assertThat(stats.get("totals").get("provider").asString()).isEqualTo("all");
         assertRow(stats.get("totals"), 3, 350, 60, 410, 1, 0.4, 1, 0.3333);
+        JsonNode handoff = stats.get("handoff");
+        assertThat(handoff.get("human_replies").asLong()).isEqualTo(3);
+        assertThat(handoff.get("holding_replies").asLong()).isEqualTo(1);
+        assertThat(handoff.get("agents")).extracting(agent -> agent.get("agent").asString() + " "
+                + agent.get("replies").asLong()).containsExactly("alice 1", "bob 2");
     }
 
     private static void assertRow(JsonNode row, long messages, long prompt, long completion, long total,
@@ -91,6 +104,16 @@ final class StatsFixture {
                 .param("estimated", tokens == null ? null : false)
                 .param("confusion", confusion).param("fallback", fallback)
                 .update();
+    }
+
+    /** An assistant message no provider wrote (a holding reply, or a person's), with its details. */
+    private static void written(JdbcClient jdbc, String conversation, String at, String details) {
+        jdbc.sql("""
+                INSERT INTO messages (id, conversation_id, role, content, created_at, details)
+                VALUES (:id, :conversation, 'assistant', 'text', :at, :details)
+                """)
+                .param("id", UUID.randomUUID().toString()).param("conversation", conversation)
+                .param("at", at(at)).param("details", details).update();
     }
 
     private static void system(JdbcClient jdbc, String conversation, String at, String details) {

@@ -3,8 +3,10 @@ package dev.supportassistant.embedding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,35 @@ class SentenceEmbeddingsTest {
         SentenceEmbeddings second = embeddings();
 
         assertThat(first.model()).isSameAs(second.model()).isSameAs(MiniLmModel.shared().join());
+    }
+
+    /**
+     * Loading the model is no text's turn: a text asked for meanwhile waits for the load without
+     * a deadline (before, its 10 s ran during the load, and a start on a busy machine refused the
+     * confusion examples and, with them, every later message), then gets its turn as usual.
+     */
+    @Test
+    void aTextAskedForWhileTheModelLoadsWaitsForTheLoadWithoutADeadline() {
+        CompletableFuture<MiniLmModel> loading = new CompletableFuture<>();
+        SentenceEmbeddings embeddings = new SentenceEmbeddings(loading, Duration.ofSeconds(10));
+        CompletableFuture<float[]> vector = new CompletableFuture<>();
+        Thread caller = new Thread(() -> {
+            try {
+                vector.complete(embeddings.embed("How do I reset my password?"));
+            } catch (RuntimeException refused) {
+                vector.completeExceptionally(refused);
+            }
+        });
+        caller.start();
+        while (caller.isAlive() && caller.getState() != Thread.State.WAITING
+                && caller.getState() != Thread.State.TIMED_WAITING) {
+            Thread.onSpinWait();
+        }
+
+        assertThat(caller.getState()).as("waiting for the model, without a deadline").isEqualTo(Thread.State.WAITING);
+        loading.complete(MiniLmModel.shared().join());
+        assertThat(vector.join()).hasSize(SentenceEmbeddings.DIMENSIONS);
+        embeddings.close();
     }
 
     @Test

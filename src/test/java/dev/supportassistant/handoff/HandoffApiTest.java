@@ -103,6 +103,8 @@ class HandoffApiTest extends ApiTest {
                     "{\"reason\": \"Permissions fixed\"}");
             assertThat(resolved.status()).isEqualTo(200);
             assertThat(resolved.json().get("status").asString()).isEqualTo("resolved");
+            // The answer explains this step, not the escalation before it.
+            assertThat(resolved.json().get("reason").asString()).isEqualTo("Permissions fixed");
             EventStreamClient.Event status = events.nextMatching(event -> "status".equals(event.type()));
             assertThat(status.json().get("status").asString()).isEqualTo("resolved");
             assertThat(status.json().get("by").asString()).isEqualTo(agentName);
@@ -146,6 +148,26 @@ class HandoffApiTest extends ApiTest {
         assertThat(messages).hasSize(before + 1);
         assertThat(messages.get(before).get("role").asString()).isEqualTo("user");
         assertThat(messages.get(before).get("content").asString()).isEqualTo("How do I reset my password?");
+    }
+
+    @Test
+    void handingBackAnswersWithTheReasonJustGivenOrNone() {
+        String withReason = startConversation("My printer is offline");
+        String withoutReason = startConversation("My scanner is offline");
+        for (String conversationId : List.of(withReason, withoutReason)) {
+            customer().post("/api/v1/conversation/" + conversationId + "/handoff", "{\"reason\": \"Not found\"}");
+            agent(agentName).post("/api/v1/desk/conversations/" + conversationId + "/claim", null);
+        }
+
+        var back = agent(agentName).post("/api/v1/desk/conversations/" + withReason + "/hand-back",
+                "{\"reason\": \"Driver reinstalled, the assistant can take it from here\"}");
+        var backWithout = agent(agentName).post("/api/v1/desk/conversations/" + withoutReason + "/hand-back", null);
+
+        assertThat(back.json().get("status").asString()).isEqualTo("bot");
+        assertThat(back.json().get("reason").asString()).isEqualTo("Driver reinstalled, the assistant can take it from here");
+        assertThat(backWithout.json().get("status").asString()).isEqualTo("bot");
+        assertThat(backWithout.json().has("reason")).isFalse();
+        assertThat(backWithout.json().get("cause").asString()).isEqualTo("customer_request");
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import dev.supportassistant.ApiClient;
 import dev.supportassistant.RunningService;
 
@@ -68,6 +70,16 @@ class KnowledgeFolderTest {
 
             assertThat(api.asAdmin().get("/api/v1/docs").json()).isEmpty();
             assertThat(answer(api, "How do I reset my password?")).contains("couldn't find");
+
+            // A document left from an earlier run with retrieval on is not offered as a topic.
+            JdbcClient jdbc = service.context().getBean(JdbcClient.class);
+            jdbc.sql("""
+                    INSERT INTO knowledge_documents (id, title, origin, source_file, content_hash, created_at)
+                    VALUES ('left-over', 'Printing from the app', 'folder', 'printing.md', 'x', CURRENT_TIMESTAMP)
+                    """).update();
+            jdbc.sql("UPDATE knowledge_revision SET revision = revision + 1 WHERE id = 1").update();
+            assertThat(answer(api, "How do I print a report?")).contains("couldn't find")
+                    .doesNotContain("Printing from the app").doesNotContain("topics such as");
         }
     }
 

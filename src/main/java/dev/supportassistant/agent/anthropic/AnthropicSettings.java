@@ -1,9 +1,12 @@
 package dev.supportassistant.agent.anthropic;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
+
+import dev.supportassistant.agent.AgentSettings;
 
 /**
  * Anthropic's Messages API.
@@ -15,7 +18,10 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("support.agent.anthropic")
-record AnthropicSettings(String apiKey, @NotBlank String model, String baseUrl) {
+record AnthropicSettings(String apiKey, @NotBlank String model,
+        @Pattern(regexp = AgentSettings.URL_OR_NOTHING, message = "an http:// or https:// URL such as "
+                + "https://gateway.example.com, or nothing")
+        String baseUrl) {
 
     boolean hasApiKey() {
         return apiKey != null && !apiKey.isBlank();

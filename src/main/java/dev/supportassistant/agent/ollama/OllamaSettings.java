@@ -1,9 +1,12 @@
 package dev.supportassistant.agent.ollama;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
+
+import dev.supportassistant.agent.AgentSettings;
 
 /**
  * A self-hosted Ollama server.
@@ -14,7 +17,10 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("support.agent.ollama")
-record OllamaSettings(String baseUrl, @NotBlank String model) {
+record OllamaSettings(
+        @Pattern(regexp = AgentSettings.URL_OR_NOTHING, message = "an http:// or https:// URL such as "
+                + "http://localhost:11434, or nothing")
+        String baseUrl, @NotBlank String model) {
 
     boolean hasBaseUrl() {
         return baseUrl != null && !baseUrl.isBlank();

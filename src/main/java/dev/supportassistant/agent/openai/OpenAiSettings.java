@@ -1,9 +1,12 @@
 package dev.supportassistant.agent.openai;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
+
+import dev.supportassistant.agent.AgentSettings;
 
 /**
  * OpenAI, or any server that speaks its chat completions API.
@@ -15,7 +18,10 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("support.agent.openai")
-record OpenAiSettings(String apiKey, @NotBlank String model, String baseUrl) {
+record OpenAiSettings(String apiKey, @NotBlank String model,
+        @Pattern(regexp = AgentSettings.URL_OR_NOTHING, message = "an http:// or https:// URL such as "
+                + "https://gateway.example.com/v1, or nothing")
+        String baseUrl) {
 
     boolean hasApiKey() {
         return apiKey != null && !apiKey.isBlank();

@@ -1,0 +1,41 @@
+package dev.supportassistant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What the README shows an operator is what the service answers. */
+class ReadmeTest extends ApiTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"})
+    void healthAnswersAreTheOnesTheReadmeShows(String path) {
+        var response = api.get(path);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(Readme.section("Health probes and the management port")).contains("`" + response.body() + "`");
+    }
+
+    @Test
+    void theSampleChatReplyIsTheOneTheServiceGives() {
+        JsonNode documented = JSON.readTree(Readme.jsonAfter("A chat reply looks like this"));
+
+        JsonNode answered = api.post("/api/v1/chat", "{\"message\": \"How do I reset my password?\"}").json();
+
+        for (String field : new String[] {"provider", "model", "confusion_level", "sources", "fallback"}) {
+            assertThat(answered.get("message").get("metadata").get(field)).as(field)
+                    .isEqualTo(documented.get("message").get("metadata").get(field));
+        }
+        assertThat(answered.get("should_request_screen_share")).isEqualTo(documented.get("should_request_screen_share"));
+        assertThat(answered.get("confidence_score")).isEqualTo(documented.get("confidence_score"));
+        assertThat(answered.get("message").get("metadata").get("token_usage").get("prompt_tokens"))
+                .isEqualTo(documented.get("message").get("metadata").get("token_usage").get("prompt_tokens"));
+    }
+}
