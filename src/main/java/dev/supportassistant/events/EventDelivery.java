@@ -6,8 +6,12 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
@@ -16,6 +20,7 @@ import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -23,7 +28,9 @@ import org.springframework.stereotype.Component;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * Delivers stored events to this instance's open streams, on one background thread. Every event
+ * Delivers stored events to this instance's open streams, on one background thread that only
+ * queues them: each stream's own writer sends them ({@link EventSubscriber}), so a slow client
+ * delays nobody else. Every event
  * goes through the table: the thread is woken (by PostgreSQL's NOTIFY from any instance, or
  * in-process after a commit on the embedded database) and sends every event after the last one it
  * delivered, in id order. Because ids commit in order (see {@link EventStore#nextId()}), a stream
@@ -45,6 +52,7 @@ class EventDelivery implements SmartLifecycle {
     private final EventSettings settings;
     private final boolean postgres;
     private final Set<EventSubscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private final Executor writers;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
@@ -57,6 +65,7 @@ class EventDelivery implements SmartLifecycle {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.settings = settings;
+        this.writers = newWriters();
         try (Connection connection = dataSource.getConnection()) {
             this.postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
         }
@@ -84,8 +93,55 @@ class EventDelivery implements SmartLifecycle {
         }
     }
 
+    /**
+     * Registers an open stream, within the caps on open streams.
+     *
+     * @throws TooManyStreamsException when the stream would pass one of them
+     */
     void add(EventSubscriber subscriber) {
-        subscribers.add(subscriber);
+        synchronized (subscribers) {
+            if (subscribers.size() >= settings.maxStreams()) {
+                throw new TooManyStreamsException("the service has " + settings.maxStreams()
+                        + " event streams open (EVENTS_MAX_STREAMS)");
+            }
+            if (subscriber.conversationId() != null && count(open -> subscriber.conversationId()
+                    .equals(open.conversationId())) >= settings.maxStreamsPerConversation()) {
+                throw new TooManyStreamsException("this conversation has " + settings.maxStreamsPerConversation()
+                        + " event streams open (EVENTS_MAX_STREAMS_PER_CONVERSATION)");
+            }
+            if (count(open -> subscriber.client().equals(open.client())) >= settings.maxStreamsPerClient()) {
+                throw new TooManyStreamsException("you have " + settings.maxStreamsPerClient()
+                        + " event streams open (EVENTS_MAX_STREAMS_PER_CLIENT)");
+            }
+            subscribers.add(subscriber);
+        }
+    }
+
+    private long count(Predicate<EventSubscriber> which) {
+        return subscribers.stream().filter(open -> !open.closed()).filter(which).count();
+    }
+
+    /** Where the streams' writers run: never this delivery thread, which must not wait for any client. */
+    Executor writers() {
+        return writers;
+    }
+
+    /**
+     * A writer blocked on a stalled client holds its thread until the connection times out: virtual
+     * threads make that cheap from Java 21 on; before, idle platform threads are reused.
+     */
+    private static Executor newWriters() {
+        if (Runtime.version().feature() >= 21) {
+            SimpleAsyncTaskExecutor virtual = new SimpleAsyncTaskExecutor("event-writer-");
+            virtual.setVirtualThreads(true);
+            return virtual;
+        }
+        AtomicInteger number = new AtomicInteger();
+        return Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "event-writer-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     void remove(EventSubscriber subscriber) {
@@ -121,11 +177,6 @@ class EventDelivery implements SmartLifecycle {
         }
         for (EventSubscriber subscriber : subscribers) {
             remove(subscriber);
-            try {
-                subscriber.emitter().complete();
-            } catch (RuntimeException alreadyGone) {
-                // the client left first
-            }
         }
     }
 
@@ -219,14 +270,19 @@ class EventDelivery implements SmartLifecycle {
         do {
             batch = store.after(lastDelivered, null, BATCH);
             for (ConversationEvent event : batch) {
-                for (EventSubscriber subscriber : subscribers) {
-                    if (!subscriber.offer(event)) {
-                        remove(subscriber);
-                    }
-                }
+                deliver(event);
                 lastDelivered = event.id();
             }
         } while (batch.size() == BATCH);
+    }
+
+    /** Hands the event to every open stream; returns at once, whatever the clients do. */
+    void deliver(ConversationEvent event) {
+        for (EventSubscriber subscriber : subscribers) {
+            if (!subscriber.offer(event)) {
+                remove(subscriber);
+            }
+        }
     }
 
     private void heartbeatIfDue() {

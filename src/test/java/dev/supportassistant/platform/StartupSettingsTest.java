@@ -56,6 +56,16 @@ class StartupSettingsTest {
     }
 
     @Test
+    void aShortAdminKeyStopsAProductionStartWithoutEchoingIt(CapturedOutput output) {
+        assertThatThrownBy(() -> RunningService.start(IN_MEMORY_DATABASE, "ADMIN_API_KEY=letmein-2024").close())
+                .isInstanceOf(Exception.class);
+
+        assertThat(output.getOut() + output.getErr())
+                .contains("Invalid setting ADMIN_API_KEY: expected a random value of at least 32 characters")
+                .doesNotContain("letmein-2024");
+    }
+
+    @Test
     void badDatabaseUrlIsNamedWithoutEchoingItsPassword(CapturedOutput output) {
         assertThatThrownBy(() -> RunningService.start("DATABASE_URL=mysql://admin:hunter2@db/support").close())
                 .isInstanceOf(Exception.class);
