@@ -100,10 +100,7 @@ class EventDelivery implements SmartLifecycle {
      */
     void add(EventSubscriber subscriber) {
         synchronized (subscribers) {
-            if (subscribers.size() >= settings.maxStreams()) {
-                throw new TooManyStreamsException("the service has " + settings.maxStreams()
-                        + " event streams open (EVENTS_MAX_STREAMS)");
-            }
+            // The narrowest cap first, so the answer names what the client can do something about.
             if (subscriber.conversationId() != null && count(open -> subscriber.conversationId()
                     .equals(open.conversationId())) >= settings.maxStreamsPerConversation()) {
                 throw new TooManyStreamsException("this conversation has " + settings.maxStreamsPerConversation()
@@ -112,6 +109,10 @@ class EventDelivery implements SmartLifecycle {
             if (count(open -> subscriber.client().equals(open.client())) >= settings.maxStreamsPerClient()) {
                 throw new TooManyStreamsException("you have " + settings.maxStreamsPerClient()
                         + " event streams open (EVENTS_MAX_STREAMS_PER_CLIENT)");
+            }
+            if (count(open -> true) >= settings.maxStreams()) {
+                throw new TooManyStreamsException("the service has " + settings.maxStreams()
+                        + " event streams open (EVENTS_MAX_STREAMS)");
             }
             subscribers.add(subscriber);
         }

@@ -157,10 +157,12 @@ class HandoffApiTest extends ApiTest {
     void theReplyToAMessageWhileAPersonHoldsTheConversationIsStoredAndCanBeRated() {
         String conversationId = startConversation("My backup never finishes");
         customer().post("/api/v1/conversation/" + conversationId + "/handoff", "{}");
-        String waiting = "{\"message\": \"It is stuck at 99 percent\", \"conversation_id\": \"" + conversationId + "\"}";
-        JsonNode whileWaiting = customer().post("/api/v1/chat", waiting).json().get("message");
+        String continued = "\", \"conversation_id\": \"" + conversationId + "\"}";
+        JsonNode whileWaiting = customer().post("/api/v1/chat", "{\"message\": \"It is stuck at 99 percent" + continued)
+                .json().get("message");
         agent(agentName).post("/api/v1/desk/conversations/" + conversationId + "/claim", null);
-        JsonNode whileWithAgent = customer().post("/api/v1/chat", waiting.replace("99", "98")).json().get("message");
+        JsonNode whileWithAgent = customer().post("/api/v1/chat", "{\"message\": \"Now it says 98 percent" + continued)
+                .json().get("message");
 
         JsonNode messages = customer().get("/api/v1/conversation/" + conversationId).json().get("messages");
         for (JsonNode shown : List.of(whileWaiting, whileWithAgent)) {
