@@ -92,6 +92,7 @@ public class SentenceEmbeddings {
         }
         List<String> missing = texts.stream().filter(text -> !vectors.containsKey(text)).distinct().toList();
         if (!missing.isEmpty()) {
+            model();
             List<float[]> computed = queue.embed(missing);
             for (int i = 0; i < missing.size(); i++) {
                 float[] vector = normalized(computed.get(i));
@@ -110,8 +111,13 @@ public class SentenceEmbeddings {
      * The model runs as texts arrive, several waiting texts in one run ({@link EmbeddingQueue}):
      * virtual threads would otherwise let every waiting request run the model at once, and a burst
      * would slow all of them down together instead of finishing them one after another.
+     *
+     * <p>Texts join the queue only once the model has loaded: the queue's time limit is for a busy
+     * model, and at start-up on a busy machine the load alone can take longer (the background
+     * embedding of the confusion analyzer's examples then failed for good, and every chat with it).
      */
     private float[] embedUncached(String text) {
+        model();
         return normalized(queue.embed(List.of(text)).get(0));
     }
 
