@@ -4,14 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
@@ -20,7 +15,6 @@ import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -51,7 +45,7 @@ class EventDelivery implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final EventSettings settings;
     private final boolean postgres;
-    private final Set<EventSubscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private final OpenStreams subscribers;
     private final Executor writers;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
@@ -65,7 +59,8 @@ class EventDelivery implements SmartLifecycle {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.settings = settings;
-        this.writers = newWriters();
+        this.subscribers = new OpenStreams(settings);
+        this.writers = EventSubscriber.newWriters();
         try (Connection connection = dataSource.getConnection()) {
             this.postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
         }
@@ -99,50 +94,12 @@ class EventDelivery implements SmartLifecycle {
      * @throws TooManyStreamsException when the stream would pass one of them
      */
     void add(EventSubscriber subscriber) {
-        synchronized (subscribers) {
-            // The narrowest cap first, so the answer names what the client can do something about.
-            if (subscriber.conversationId() != null && count(open -> subscriber.conversationId()
-                    .equals(open.conversationId())) >= settings.maxStreamsPerConversation()) {
-                throw new TooManyStreamsException("this conversation has " + settings.maxStreamsPerConversation()
-                        + " event streams open (EVENTS_MAX_STREAMS_PER_CONVERSATION)");
-            }
-            if (count(open -> subscriber.client().equals(open.client())) >= settings.maxStreamsPerClient()) {
-                throw new TooManyStreamsException("you have " + settings.maxStreamsPerClient()
-                        + " event streams open (EVENTS_MAX_STREAMS_PER_CLIENT)");
-            }
-            if (count(open -> true) >= settings.maxStreams()) {
-                throw new TooManyStreamsException("the service has " + settings.maxStreams()
-                        + " event streams open (EVENTS_MAX_STREAMS)");
-            }
-            subscribers.add(subscriber);
-        }
-    }
-
-    private long count(Predicate<EventSubscriber> which) {
-        return subscribers.stream().filter(open -> !open.closed()).filter(which).count();
+        subscribers.add(subscriber);
     }
 
     /** Where the streams' writers run: never this delivery thread, which must not wait for any client. */
     Executor writers() {
         return writers;
-    }
-
-    /**
-     * A writer blocked on a stalled client holds its thread until the connection times out: virtual
-     * threads make that cheap from Java 21 on; before, idle platform threads are reused.
-     */
-    private static Executor newWriters() {
-        if (Runtime.version().feature() >= 21) {
-            SimpleAsyncTaskExecutor virtual = new SimpleAsyncTaskExecutor("event-writer-");
-            virtual.setVirtualThreads(true);
-            return virtual;
-        }
-        AtomicInteger number = new AtomicInteger();
-        return Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "event-writer-" + number.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     void remove(EventSubscriber subscriber) {

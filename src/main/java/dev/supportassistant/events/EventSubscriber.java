@@ -3,10 +3,13 @@ package dev.supportassistant.events;
 import java.io.IOException;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter.SseEventBuilder;
 
@@ -50,6 +53,24 @@ final class EventSubscriber {
         this.lastSent = startAfter;
         this.queue = new LinkedBlockingQueue<>(backlog);
         this.writers = writers;
+    }
+
+    /**
+     * A writer blocked on a stalled client holds its thread until the connection times out: virtual
+     * threads make that cheap from Java 21 on; before, idle platform threads are reused.
+     */
+    static Executor newWriters() {
+        if (Runtime.version().feature() >= 21) {
+            SimpleAsyncTaskExecutor virtual = new SimpleAsyncTaskExecutor("event-writer-");
+            virtual.setVirtualThreads(true);
+            return virtual;
+        }
+        AtomicInteger number = new AtomicInteger();
+        return Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "event-writer-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     long lastSent() {

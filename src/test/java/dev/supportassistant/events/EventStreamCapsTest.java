@@ -37,8 +37,12 @@ class EventStreamCapsTest {
     }
 
     private ApiClient.Response refused(ApiClient api, String conversationId, String client) {
-        var response = api.get("/api/v1/conversation/" + conversationId + "/events", "Accept", "text/event-stream",
-                "X-Forwarded-For", client);
+        String path = "/api/v1/conversation/" + conversationId + "/events";
+        // Opened as a stream first: were it let through, reading it whole would never end.
+        try (EventStreamClient attempt = EventStreamClient.open(port, path, "X-Forwarded-For", client)) {
+            assertThat(attempt.status()).isEqualTo(429);
+        }
+        var response = api.get(path, "Accept", "text/event-stream", "X-Forwarded-For", client);
         assertThat(response.status()).isEqualTo(429);
         assertThat(response.header("Retry-After")).isNotNull();
         return response;
