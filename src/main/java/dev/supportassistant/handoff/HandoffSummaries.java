@@ -25,7 +25,9 @@ import dev.supportassistant.confusion.ConfusionAssessment;
  * Writes the short note a person reads before taking a conversation over: the problem, what was
  * tried, error codes mentioned, confusion signals. The active AI provider writes it when it is a
  * model; the built-in {@code local} agent cannot summarize, so then (and whenever the provider
- * fails) the note is put together from the conversation itself.
+ * fails) the note is put together from the conversation itself. A model's note is labelled as
+ * such ({@link #AI_LABEL}): it was written from the customer's words, which can steer it. Both read
+ * only the conversation's latest messages; the desk shows the customer's first message beside them.
  */
 @Component
 class HandoffSummaries {
