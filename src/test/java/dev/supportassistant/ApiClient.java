@@ -19,7 +19,7 @@ public final class ApiClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The operators' key in tests: src/test/resources/config/application.yml sets ADMIN_API_KEY to it. */
-    public static final String TEST_ADMIN_KEY = "test-admin-key-0123456789abcdef";
+    public static final String TEST_ADMIN_KEY = "test-admin-key-0123456789abcdef-0123456789";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;

@@ -25,23 +25,32 @@ public final class CustomerTokensForTests {
         return signed(userId, SECRET_KEY, Instant.now(), Instant.now().plus(Duration.ofMinutes(30)));
     }
 
-    /** A support agent's token: signed with SECRET_KEY, role claim "agent", the agent's name as subject. */
+    /** The audience a support agent's token names besides its role claim. */
+    public static final String AGENT_AUDIENCE = "support-desk";
+
+    /**
+     * A support agent's token: signed with SECRET_KEY, role claim "agent", audience "support-desk",
+     * the agent's name as subject.
+     */
     public static String agentToken(String agentName) {
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
-                    .subject(agentName).claim("role", "agent").issueTime(new Date())
-                    .expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(30)))).build());
-            jwt.sign(new MACSigner(SECRET_KEY.getBytes(StandardCharsets.UTF_8)));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        Instant now = Instant.now();
+        return signed(new JWTClaimsSet.Builder().subject(agentName).claim("role", "agent").audience(AGENT_AUDIENCE)
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofMinutes(30)))).build());
     }
 
     public static String signed(String userId, String secret, Instant issuedAt, Instant expiresAt) {
+        return signed(new JWTClaimsSet.Builder().subject(userId).issueTime(Date.from(issuedAt))
+                .expirationTime(Date.from(expiresAt)).build(), secret);
+    }
+
+    /** Any claims, signed with the tests' SECRET_KEY. */
+    public static String signed(JWTClaimsSet claims) {
+        return signed(claims, SECRET_KEY);
+    }
+
+    private static String signed(JWTClaimsSet claims, String secret) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
-                    .subject(userId).issueTime(Date.from(issuedAt)).expirationTime(Date.from(expiresAt)).build());
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
             jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
             return jwt.serialize();
         } catch (JOSEException e) {

@@ -2,7 +2,6 @@ package dev.supportassistant.chat;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,7 +20,6 @@ import dev.supportassistant.platform.Caller;
 import dev.supportassistant.platform.RequestLimits;
 import dev.supportassistant.routing.ProviderRouting;
 import dev.supportassistant.routing.RouteDecision;
-import dev.supportassistant.screenshare.ScreenShareSession;
 import dev.supportassistant.screenshare.ScreenShareSessions;
 
 /**
@@ -30,12 +28,9 @@ import dev.supportassistant.screenshare.ScreenShareSessions;
  * latest screenshot, see {@link ScreenImages}) (in one piece or
  * streamed), store the answer, and offer screen sharing when the customer seems confused or the
  * answer suggests it. The customer's message is stored before any provider is asked, so it
- * survives whatever the provider does. Also starts screen sharing when the customer accepts, and
- * lists and deletes conversations.
- *
- * <p>A conversation started with a customer token belongs to that customer: for everyone else
- * (admins aside) it does not exist, so its id reveals nothing. One started without a token is
- * open to whoever holds its random id, as with the old backend.
+ * survives whatever the provider does. A turn reads only the conversation's latest messages
+ * ({@code HISTORY_CONTEXT_MESSAGES}), and a conversation full at {@code MAX_MESSAGES_PER_CONVERSATION}
+ * takes no more. Who may continue which conversation: see {@link ConversationService}.
  */
 @Service
 class ChatService {
@@ -49,6 +44,8 @@ class ChatService {
     private final AgentDispatcher agents;
     private final ScreenShareSessions screenShare;
     private final RequestLimits limits;
+    private final StoredMessages messages;
+    private final ChatLimits chatLimits;
     private final ChatMetrics metrics;
     private final ProviderRouting routing;
     private final HumanHandoff handoff;
@@ -56,13 +53,16 @@ class ChatService {
 
     ChatService(ConversationStore store, ConfusionAnalyzer confusionAnalyzer, KnowledgeBase knowledgeBase,
             AgentDispatcher agents, ScreenShareSessions screenShare, RequestLimits limits, ChatMetrics metrics,
-            ProviderRouting routing, ObjectProvider<HumanHandoff> handoff, ObjectProvider<ScreenImages> screenImages) {
+            ProviderRouting routing, ObjectProvider<HumanHandoff> handoff, StoredMessages messages,
+            ChatLimits chatLimits, ObjectProvider<ScreenImages> screenImages) {
         this.store = store;
         this.confusionAnalyzer = confusionAnalyzer;
         this.knowledgeBase = knowledgeBase;
         this.agents = agents;
         this.screenShare = screenShare;
         this.limits = limits;
+        this.messages = messages;
+        this.chatLimits = chatLimits;
         this.metrics = metrics;
         this.routing = routing;
         this.handoff = handoff.getIfAvailable(() -> HumanHandoff.NONE);
@@ -70,7 +70,7 @@ class ChatService {
     }
 
     ChatResponse chat(ChatRequest request, Caller caller) {
-        check(request);
+        check(request, caller);
         return metrics.timed(ChatMetrics.Mode.CHAT, () -> {
             Turn turn = begin(request, caller);
             return heldForHuman(turn)
@@ -91,58 +91,23 @@ class ChatService {
     }
 
     /**
-     * Refuses, before anything is stored, a message over {@code MAX_MESSAGE_CHARS} (422) and an
-     * unknown (422) or unconfigured (400) provider.
+     * Refuses, before anything is stored, a message over {@code MAX_MESSAGE_CHARS} (422), a
+     * provider chosen by anyone but an operator (403), an unknown (422) or unconfigured (400)
+     * provider, and a message to a conversation at {@code MAX_MESSAGES_PER_CONVERSATION} (409).
      */
-    void check(ChatRequest request) {
+    void check(ChatRequest request, Caller caller) {
+        if (request.provider() != null && !caller.admin()) {
+            throw ChatRefusal.providerChoiceForbidden();
+        }
         if (request.message().length() > limits.maxMessageChars()) {
             throw new InvalidChatRequestException("message: must be at most " + limits.maxMessageChars()
                     + " characters (MAX_MESSAGE_CHARS)");
         }
         agents.checkProvider(request.provider());
-    }
-
-    /**
-     * Starts screen sharing in a conversation: the customer's publisher token and an agent's
-     * subscriber token for the conversation's channel, recorded in its history (without the tokens).
-     */
-    ScreenShareSession startScreenShare(String conversationId, Caller caller) {
-        Conversation conversation = visible(conversationId, caller).orElseThrow(ConversationNotFoundException::new);
-        ScreenShareSession session = screenShare.start(conversation.id());
-        store.append(conversation.id(), systemMessage("Screen sharing started on channel " + session.channelName()
-                + ": customer uid " + session.customer().uid() + " (publisher), support agent uid "
-                + session.agent().uid() + " (subscriber), tokens valid until " + session.expiresAt() + ".",
-                ScreenShareEvent.started(session)));
-        return session;
-    }
-
-    ConversationView conversation(String id, Caller caller) {
-        Conversation conversation = visible(id, caller).orElseThrow(ConversationNotFoundException::new);
-        return new ConversationView(conversation.id(), conversation.userId(), store.messages(id),
-                conversation.createdAt(), conversation.updatedAt());
-    }
-
-    /** Deletes a conversation and all its messages (the customer's right to erasure). */
-    void delete(String id, Caller caller) {
-        Conversation conversation = visible(id, caller).orElseThrow(ConversationNotFoundException::new);
-        store.delete(conversation.id());
-    }
-
-    /**
-     * A page of a user's conversations, newest activity first: for an operator, those started for
-     * that user id; for a customer, those their token started, and only their own.
-     */
-    ConversationPage list(String userId, int page, int size, Caller caller) {
-        ConversationStore.UserColumn column;
-        if (caller.admin()) {
-            column = ConversationStore.UserColumn.USER;
-        } else if (caller.authenticatedUser().filter(userId::equals).isPresent()) {
-            column = ConversationStore.UserColumn.OWNER;
-        } else {
-            throw new ConversationListForbiddenException();
-        }
-        return new ConversationPage(userId, store.page(column, userId, page, size), page, size,
-                store.count(column, userId));
+        find(request, caller).filter(conversation -> messages.counts(conversation.id()).messages()
+                >= chatLimits.maxMessagesPerConversation()).ifPresent(full -> {
+                    throw ChatRefusal.conversationFull(chatLimits.maxMessagesPerConversation());
+                });
     }
 
     private Optional<Conversation> visible(String id, Caller caller) {
@@ -158,7 +123,11 @@ class ChatService {
         Optional<Conversation> existing = find(request, caller);
         Conversation conversation = existing.orElseGet(() -> ConversationStore.newConversation(
                 caller.authenticatedUser().orElse(request.userId()), caller.userId()));
-        List<ChatMessage> history = existing.isPresent() ? store.messages(conversation.id()) : List.of();
+        StoredMessages.Counts stored = existing.isPresent() ? messages.counts(conversation.id())
+                : new StoredMessages.Counts(0, 0);
+        // The latest messages only: what is read for a turn stays bounded however long the conversation.
+        List<ChatMessage> history = existing.isPresent()
+                ? messages.recent(conversation.id(), chatLimits.contextMessages()) : List.of();
         String text = request.message().strip();
 
         ConfusionAssessment confusion = confusionAnalyzer.assess(text, history.stream()
@@ -166,7 +135,7 @@ class ChatService {
                 .map(message -> new ConfusionAnalyzer.Turn(message.role() == Role.USER, message.content())).toList());
         metrics.confusionScored(confusion.level());
         RouteDecision assigned = routing.assignment(conversation.id());
-        ChatMessage message = new ChatMessage(newId(), Role.USER, text, ConversationStore.now(),
+        ChatMessage message = new ChatMessage(ConversationStore.newId(), Role.USER, text, ConversationStore.now(),
                 new MessageMetadata(null, null, confusion.level(), null, null, null, null, confusion.signals(), null,
                         null, null).routed(null, assigned.experiment(), assigned.variant()));
         if (existing.isPresent()) {
@@ -176,8 +145,8 @@ class ChatService {
         }
 
         List<KnowledgePassage> passages = knowledgeBase.search(text, PASSAGES_PER_TURN);
-        RouteDecision route = routing.decide(RoutingInput.facts(conversation.id(), history, confusion, passages, text),
-                request.provider());
+        RouteDecision route = routing.decide(RoutingInput.facts(conversation.id(), history,
+                (int) stored.customerMessages() + 1, confusion, passages, text), request.provider());
         return new Turn(conversation, confusion, route, new AgentRequest(turns(history), text, confusion, passages)
                 .answeredWith(route.model(), route.systemPrompt())
                 .showing(existing.isPresent() ? screenImages.latest(conversation.id()).orElse(null) : null));
@@ -195,7 +164,7 @@ class ChatService {
     private ChatResponse finish(Turn turn, AgentAnswer answer) {
         ConfusionAssessment confusion = turn.confusion();
         String conversationId = turn.conversation().id();
-        ChatMessage reply = new ChatMessage(newId(), Role.ASSISTANT, answer.reply().content(), ConversationStore.now(),
+        ChatMessage reply = new ChatMessage(ConversationStore.newId(), Role.ASSISTANT, answer.reply().content(), ConversationStore.now(),
                 new MessageMetadata(answer.provider(), answer.reply().model(), confusion.level(), answer.reply().usage(),
                         answer.fallback(), oneLine(answer.error()), answer.latencyMs(), null,
                         sources(answer.reply().sources()), answer.incomplete() ? Boolean.TRUE : null, null)
@@ -239,8 +208,7 @@ class ChatService {
     }
 
     private static ChatMessage systemMessage(String content, ScreenShareEvent event) {
-        return new ChatMessage(newId(), Role.SYSTEM, content, ConversationStore.now(),
-                new MessageMetadata(null, null, null, null, null, null, null, null, null, null, event));
+        return new ChatMessage(ConversationStore.newId(), Role.SYSTEM, content, ConversationStore.now(), MessageMetadata.screenShare(event));
     }
 
     /**
@@ -257,9 +225,5 @@ class ChatService {
                 .map(passage -> new MessageMetadata.Source(passage.articleTitle() + " — " + passage.sectionTitle(),
                         passage.chunkId()))
                 .toList();
-    }
-
-    private static String newId() {
-        return UUID.randomUUID().toString();
     }
 }

@@ -13,7 +13,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.supportassistant.agent.ConversationTurn.Role;
 import dev.supportassistant.agent.TokenUsage;
 import dev.supportassistant.events.ConversationEvents;
 import tools.jackson.databind.json.JsonMapper;
@@ -113,7 +112,8 @@ class ConversationStore {
                 .param("id", conversationId)
                 .update();
         // In the same transaction: the event exists exactly when the message does.
-        events.publish(conversationId, ConversationEvents.MESSAGE, new MessageEvent(conversationId, message));
+        events.publish(conversationId, ConversationEvents.MESSAGE, new MessageEvent(conversationId, message),
+                new MessageEvent(conversationId, CustomerViews.message(message)));
     }
 
     /** Deletes a conversation with all its messages; false when there was none. */
@@ -154,16 +154,8 @@ class ConversationStore {
         }
     }
 
-    /** All messages of a conversation, oldest first. */
-    List<ChatMessage> messages(String conversationId) {
-        return jdbc.sql("""
-                SELECT m.*, f.rating AS feedback_rating, f.comment AS feedback_comment, f.created_at AS feedback_at
-                FROM messages m LEFT JOIN message_feedback f ON f.message_id = m.id
-                WHERE m.conversation_id = :id ORDER BY m.seq
-                """)
-                .param("id", conversationId)
-                .query(this::message)
-                .list();
+    static String newId() {
+        return UUID.randomUUID().toString();
     }
 
     /** Millisecond timestamps: what a response shows now is exactly what is read back later. */
@@ -183,24 +175,5 @@ class ConversationStore {
         return new Conversation(rs.getString("id"), rs.getString("user_id"), rs.getString("owner_id"),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"));
-    }
-
-    private ChatMessage message(ResultSet rs, int row) throws SQLException {
-        Integer totalTokens = rs.getObject("total_tokens", Integer.class);
-        TokenUsage usage = totalTokens == null ? null
-                : new TokenUsage(rs.getInt("prompt_tokens"), rs.getInt("completion_tokens"), totalTokens,
-                        rs.getBoolean("tokens_estimated"));
-        String detailsJson = rs.getString("details");
-        Details details = detailsJson == null ? new Details(null, null, null, null, null, null, null, null) : json.readValue(detailsJson, Details.class);
-        MessageMetadata metadata = new MessageMetadata(rs.getString("provider"), rs.getString("model"),
-                rs.getObject("confusion_level", Double.class), usage, rs.getObject("fallback", Boolean.class),
-                rs.getString("error"), rs.getObject("latency_ms", Long.class), details.confusionSignals(),
-                details.sources(), details.incomplete(), details.screenShare(), rs.getString("route"),
-                rs.getString("experiment"), rs.getString("variant"), rs.getString("feedback_rating") == null ? null
-                        : new MessageMetadata.Feedback(rs.getString("feedback_rating"), rs.getString("feedback_comment"),
-                                instant(rs, "feedback_at")), details.author(), details.human(), details.handoff(),
-                details.screenshot());
-        return new ChatMessage(rs.getString("id"), Role.fromWireName(rs.getString("role")), rs.getString("content"),
-                instant(rs, "created_at"), metadata);
     }
 }

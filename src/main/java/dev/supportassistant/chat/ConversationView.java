@@ -3,7 +3,12 @@ package dev.supportassistant.chat;
 import java.time.Instant;
 import java.util.List;
 
-/** A conversation with all its messages, oldest first. */
+/**
+ * A conversation with its messages, oldest first: all of them, or one page of them.
+ *
+ * @param hasMore whether older messages exist than the first one here; ask for them with
+ *     {@code before} set to that message's id
+ */
 record ConversationView(String conversationId, String userId, List<ChatMessage> messages, Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt, boolean hasMore) {
 }

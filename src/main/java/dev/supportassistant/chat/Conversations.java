@@ -2,7 +2,6 @@ package dev.supportassistant.chat;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
@@ -18,9 +17,13 @@ import dev.supportassistant.platform.Caller;
 public class Conversations {
 
     private final ConversationStore store;
+    private final StoredMessages messages;
+    private final ChatLimits limits;
 
-    Conversations(ConversationStore store) {
+    Conversations(ConversationStore store, StoredMessages messages, ChatLimits limits) {
         this.store = store;
+        this.messages = messages;
+        this.limits = limits;
     }
 
     /** The conversation, if it exists and the caller may see it (see {@link Caller#mayAccess}). */
@@ -33,9 +36,19 @@ public class Conversations {
         return store.find(id);
     }
 
-    /** All its messages, oldest first. */
+    /** All its messages, oldest first: at most about {@code MAX_MESSAGES_PER_CONVERSATION}. */
     public List<ChatMessage> messages(String conversationId) {
-        return store.messages(conversationId);
+        return messages.all(conversationId);
+    }
+
+    /** Its latest messages, oldest first: as many as a customer's turn reads ({@code HISTORY_CONTEXT_MESSAGES}). */
+    public List<ChatMessage> recentMessages(String conversationId) {
+        return messages.recent(conversationId, limits.contextMessages());
+    }
+
+    /** What the customer wrote first, in their own words; empty before they wrote anything. */
+    public Optional<String> firstCustomerMessage(String conversationId) {
+        return messages.firstCustomerMessage(conversationId);
     }
 
     /** Records a handoff step in the history: a system message saying who did what, when and why. */
@@ -49,7 +62,11 @@ public class Conversations {
         return append(conversationId, Role.ASSISTANT, text, metadata(agentName, Boolean.TRUE, handoff));
     }
 
-    /** Stores the assistant's one holding reply of a handoff (a person will join). */
+    /**
+     * Stores the assistant's reply while a person holds or awaits the conversation: the holding reply
+     * of a handoff (a person will join), or the acknowledgement of a customer's message meanwhile.
+     * Stored like every reply, so the history shows what the customer was shown and it can be rated.
+     */
     public ChatMessage appendHoldingReply(String conversationId, String text, MessageMetadata.Handoff handoff) {
         return append(conversationId, Role.ASSISTANT, text, metadata(null, null, handoff));
     }
@@ -65,14 +82,8 @@ public class Conversations {
         return append(conversationId, Role.SYSTEM, text, MessageMetadata.screenshot(screenshot));
     }
 
-    /** A holding reply that is only returned, not stored (the customer's later turns while waiting). */
-    public ChatMessage transientReply(String text, MessageMetadata.Handoff handoff) {
-        return new ChatMessage(UUID.randomUUID().toString(), Role.ASSISTANT, text, ConversationStore.now(),
-                metadata(null, null, handoff));
-    }
-
     private ChatMessage append(String conversationId, Role role, String text, MessageMetadata metadata) {
-        ChatMessage message = new ChatMessage(UUID.randomUUID().toString(), role, text, ConversationStore.now(), metadata);
+        ChatMessage message = new ChatMessage(ConversationStore.newId(), role, text, ConversationStore.now(), metadata);
         store.append(conversationId, message);
         return message;
     }

@@ -49,6 +49,11 @@ public record MessageMetadata(String provider, String model, Double confusionLev
                 null, null, null, null, screenshot);
     }
 
+    /** Metadata of a system message recording a screen-sharing step. */
+    static MessageMetadata screenShare(ScreenShareEvent event) {
+        return new MessageMetadata(null, null, null, null, null, null, null, null, null, null, event);
+    }
+
     /** The same metadata with the route and the experiment variant the turn was answered under. */
     MessageMetadata routed(String route, String experiment, String variant) {
         return new MessageMetadata(provider, model, confusionLevel, tokenUsage, fallback, error, latencyMs,
@@ -83,5 +88,15 @@ public record MessageMetadata(String provider, String model, Double confusionLev
      * @param by who changed it: {@code customer}, {@code assistant} (an automatic rule) or the agent's name
      */
     public record Handoff(String status, String previousStatus, String cause, String reason, String by) {
+
+        /** {@code by} of a step the customer took (the handoff button). */
+        public static final String BY_CUSTOMER = "customer";
+        /** {@code by} of a step an automatic rule took. */
+        public static final String BY_ASSISTANT = "assistant";
+
+        /** Whether a person of the support side took the step: then its reason is a staff note. */
+        public boolean bySupportStaff() {
+            return by != null && !BY_CUSTOMER.equals(by) && !BY_ASSISTANT.equals(by);
+        }
     }
 }

@@ -2,7 +2,6 @@ package dev.supportassistant.chat;
 
 import java.util.List;
 
-import dev.supportassistant.agent.ConversationTurn.Role;
 import dev.supportassistant.confusion.ConfusionAssessment;
 import dev.supportassistant.knowledge.KnowledgePassage;
 import dev.supportassistant.routing.ConversationStatus;
@@ -15,17 +14,21 @@ final class RoutingInput {
     }
 
     /**
-     * @param history the conversation's messages before this turn, oldest first
+     * @param history the conversation's latest messages before this turn ({@code HISTORY_CONTEXT_MESSAGES}),
+     *     oldest first
+     * @param turn the number of this customer message in the whole conversation, from 1
      * @param passages the knowledge base's passages for the message, best first
      */
-    static TurnFacts facts(String conversationId, List<ChatMessage> history, ConfusionAssessment confusion,
+    static TurnFacts facts(String conversationId, List<ChatMessage> history, int turn, ConfusionAssessment confusion,
             List<KnowledgePassage> passages, String text) {
         double knowledgeScore = passages.stream().mapToDouble(KnowledgePassage::relevance).max().orElse(0.0);
-        int turn = (int) history.stream().filter(message -> message.role() == Role.USER).count() + 1;
         return new TurnFacts(conversationId, confusion.level(), knowledgeScore, text.length(), turn, status(history));
     }
 
-    /** The latest screen-sharing step decides: started beats an offer made before it. */
+    /**
+     * The latest screen-sharing step among the messages read decides: started beats an offer made
+     * before it. A step older than the last {@code HISTORY_CONTEXT_MESSAGES} messages is not seen.
+     */
     static ConversationStatus status(List<ChatMessage> history) {
         ConversationStatus status = ConversationStatus.OPEN;
         for (ChatMessage message : history) {

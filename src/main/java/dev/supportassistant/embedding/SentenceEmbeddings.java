@@ -101,7 +101,8 @@ public class SentenceEmbeddings {
         }
         List<String> missing = texts.stream().filter(text -> !vectors.containsKey(text)).distinct().toList();
         if (!missing.isEmpty()) {
-            List<float[]> computed = queue.embed(afterLoading(missing));
+            model();
+            List<float[]> computed = queue.embed(missing);
             for (int i = 0; i < missing.size(); i++) {
                 float[] vector = normalized(computed.get(i));
                 vectors.put(missing.get(i), vector);
@@ -119,20 +120,14 @@ public class SentenceEmbeddings {
      * The model runs as texts arrive, several waiting texts in one run ({@link EmbeddingQueue}):
      * virtual threads would otherwise let every waiting request run the model at once, and a burst
      * would slow all of them down together instead of finishing them one after another.
+     *
+     * <p>Texts join the queue only once the model has loaded: the queue's time limit is for a busy
+     * model, and at start-up on a busy machine the load alone can take longer (the background
+     * embedding of the confusion analyzer's examples then failed for good, and every chat with it).
      */
     private float[] embedUncached(String text) {
-        return normalized(queue.embed(afterLoading(List.of(text))).get(0));
-    }
-
-    /**
-     * Waits for the model to be loaded before the texts join the queue: loading it is no one's
-     * turn, and on a busy machine it takes longer than a text may wait for one (2 cores shared by
-     * several builds: the confusion examples embedded at start-up waited over 10 s, were refused,
-     * and every later message failed with them).
-     */
-    private List<String> afterLoading(List<String> texts) {
         model();
-        return texts;
+        return normalized(queue.embed(List.of(text)).get(0));
     }
 
     /** Cosine similarity of two vectors from this class (unit length): -1.0 to 1.0. */

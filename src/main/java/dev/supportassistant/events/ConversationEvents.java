@@ -1,6 +1,5 @@
 package dev.supportassistant.events;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Predicate;
@@ -20,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>A stream is server-sent events: {@code id} is the event's number, {@code event} its type,
  * {@code data} its JSON. A client that reconnects with {@code Last-Event-ID} first gets every event
- * it missed, then the live ones, none twice.
+ * it missed, then the live ones, none twice. Open streams are capped in total, per conversation and
+ * per client ({@link EventSettings}); customers' streams show events without the service's internals.
  */
 @Service
 public class ConversationEvents {
@@ -31,6 +31,8 @@ public class ConversationEvents {
     public static final String STATUS = "status";
 
     private static final long RECONNECT_MILLIS = 2000;
+    /** Live events that may wait for a slow client beyond a full replay, before its stream is closed. */
+    static final int LIVE_BACKLOG = 256;
 
     private final EventStore store;
     private final EventDelivery delivery;
@@ -52,8 +54,19 @@ public class ConversationEvents {
      */
     @Transactional
     public long publish(String conversationId, String type, Object data) {
+        return publish(conversationId, type, data, data);
+    }
+
+    /**
+     * Like {@link #publish(String, String, Object)}, with what a customer's stream shows instead
+     * of {@code data}: the same without the service's internals.
+     */
+    @Transactional
+    public long publish(String conversationId, String type, Object data, Object customerData) {
         long id = store.nextId();
-        store.insert(new ConversationEvent(id, conversationId, type, json.writeValueAsString(data),
+        String full = json.writeValueAsString(data);
+        String customers = customerData == data ? full : json.writeValueAsString(customerData);
+        store.insert(new ConversationEvent(id, conversationId, type, full, customers.equals(full) ? null : customers,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS)));
         delivery.announce(id);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -70,25 +83,31 @@ public class ConversationEvents {
     }
 
     /**
-     * A live stream of one conversation's events. The caller has checked that the client may see it.
+     * A live stream of one conversation's events, as its customer sees them. The caller has checked
+     * that the client may see the conversation.
      *
      * @param lastEventId the {@code Last-Event-ID} the client sent, or null; anything but a number is ignored
+     * @param client who asks (a customer's user id, else an address), for {@code EVENTS_MAX_STREAMS_PER_CLIENT}
+     * @throws TooManyStreamsException 429 beyond a cap on open streams
      */
-    public SseEmitter stream(String conversationId, String lastEventId) {
-        return open(conversationId, event -> true, lastEventId);
+    public SseEmitter stream(String conversationId, String lastEventId, String client) {
+        return open(conversationId, event -> true, true, client, lastEventId);
     }
 
-    /** A live stream of the events of every conversation that {@code filter} lets through. */
-    public SseEmitter streamAll(Predicate<ConversationEvent> filter, String lastEventId) {
-        return open(null, filter, lastEventId);
+    /** A live stream for staff of the events of every conversation that {@code filter} lets through. */
+    public SseEmitter streamAll(Predicate<ConversationEvent> filter, String lastEventId, String client) {
+        return open(null, filter, false, client, lastEventId);
     }
 
-    private SseEmitter open(String conversationId, Predicate<ConversationEvent> filter, String lastEventId) {
+    private SseEmitter open(String conversationId, Predicate<ConversationEvent> filter, boolean customerView,
+            String client, String lastEventId) {
         SseEmitter emitter = new SseEmitter(settings.streamTimeout().toMillis());
         Long resumeAfter = parse(lastEventId);
-        // Without Last-Event-ID the stream starts with what happens from now on.
-        EventSubscriber subscriber = new EventSubscriber(emitter, conversationId, filter,
-                resumeAfter != null ? resumeAfter : store.lastId());
+        // Without Last-Event-ID the stream starts with what happens from now on. The backlog holds a
+        // whole replay and then some live events; a client further behind than that is closed.
+        EventSubscriber subscriber = new EventSubscriber(emitter, conversationId, filter, customerView, client,
+                resumeAfter != null ? resumeAfter : store.lastId(), settings.replayLimit() + LIVE_BACKLOG,
+                delivery.writers());
         emitter.onCompletion(() -> delivery.remove(subscriber));
         emitter.onTimeout(() -> delivery.remove(subscriber));
         emitter.onError(failure -> delivery.remove(subscriber));
@@ -97,9 +116,7 @@ public class ConversationEvents {
         // also covers events committed between reading the newest id and registering.
         synchronized (subscriber) {
             delivery.add(subscriber);
-            try {
-                subscriber.open(RECONNECT_MILLIS);
-            } catch (IOException gone) {
+            if (!subscriber.open(RECONNECT_MILLIS)) {
                 delivery.remove(subscriber);
                 return emitter;
             }

@@ -4,8 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -23,7 +22,9 @@ import org.springframework.stereotype.Component;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * Delivers stored events to this instance's open streams, on one background thread. Every event
+ * Delivers stored events to this instance's open streams, on one background thread that only
+ * queues them: each stream's own writer sends them ({@link EventSubscriber}), so a slow client
+ * delays nobody else. Every event
  * goes through the table: the thread is woken (by PostgreSQL's NOTIFY from any instance, or
  * in-process after a commit on the embedded database) and sends every event after the last one it
  * delivered, in id order. Because ids commit in order (see {@link EventStore#nextId()}), a stream
@@ -44,7 +45,8 @@ class EventDelivery implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final EventSettings settings;
     private final boolean postgres;
-    private final Set<EventSubscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private final OpenStreams subscribers;
+    private final Executor writers;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
@@ -57,6 +59,8 @@ class EventDelivery implements SmartLifecycle {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.settings = settings;
+        this.subscribers = new OpenStreams(settings);
+        this.writers = EventSubscriber.newWriters();
         try (Connection connection = dataSource.getConnection()) {
             this.postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
         }
@@ -84,8 +88,18 @@ class EventDelivery implements SmartLifecycle {
         }
     }
 
+    /**
+     * Registers an open stream, within the caps on open streams.
+     *
+     * @throws TooManyStreamsException when the stream would pass one of them
+     */
     void add(EventSubscriber subscriber) {
         subscribers.add(subscriber);
+    }
+
+    /** Where the streams' writers run: never this delivery thread, which must not wait for any client. */
+    Executor writers() {
+        return writers;
     }
 
     void remove(EventSubscriber subscriber) {
@@ -121,11 +135,6 @@ class EventDelivery implements SmartLifecycle {
         }
         for (EventSubscriber subscriber : subscribers) {
             remove(subscriber);
-            try {
-                subscriber.emitter().complete();
-            } catch (RuntimeException alreadyGone) {
-                // the client left first
-            }
         }
     }
 
@@ -219,14 +228,19 @@ class EventDelivery implements SmartLifecycle {
         do {
             batch = store.after(lastDelivered, null, BATCH);
             for (ConversationEvent event : batch) {
-                for (EventSubscriber subscriber : subscribers) {
-                    if (!subscriber.offer(event)) {
-                        remove(subscriber);
-                    }
-                }
+                deliver(event);
                 lastDelivered = event.id();
             }
         } while (batch.size() == BATCH);
+    }
+
+    /** Hands the event to every open stream; returns at once, whatever the clients do. */
+    void deliver(ConversationEvent event) {
+        for (EventSubscriber subscriber : subscribers) {
+            if (!subscriber.offer(event)) {
+                remove(subscriber);
+            }
+        }
     }
 
     private void heartbeatIfDue() {

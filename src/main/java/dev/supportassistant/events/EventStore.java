@@ -31,13 +31,14 @@ class EventStore {
 
     void insert(ConversationEvent event) {
         jdbc.sql("""
-                INSERT INTO conversation_events (id, conversation_id, type, data, created_at)
-                VALUES (:id, :conversationId, :type, :data, :createdAt)
+                INSERT INTO conversation_events (id, conversation_id, type, data, customer_data, created_at)
+                VALUES (:id, :conversationId, :type, :data, :customerData, :createdAt)
                 """)
                 .param("id", event.id())
                 .param("conversationId", event.conversationId())
                 .param("type", event.type())
                 .param("data", event.data())
+                .param("customerData", event.customerData())
                 .param("createdAt", OffsetDateTime.ofInstant(event.createdAt(), ZoneOffset.UTC))
                 .update();
     }
@@ -62,6 +63,6 @@ class EventStore {
     private static ConversationEvent event(ResultSet rs, int row) throws SQLException {
         Instant createdAt = rs.getObject("created_at", OffsetDateTime.class).toInstant();
         return new ConversationEvent(rs.getLong("id"), rs.getString("conversation_id"), rs.getString("type"),
-                rs.getString("data"), createdAt);
+                rs.getString("data"), rs.getString("customer_data"), createdAt);
     }
 }

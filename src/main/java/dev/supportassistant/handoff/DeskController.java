@@ -1,5 +1,6 @@
 package dev.supportassistant.handoff;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,7 +22,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import dev.supportassistant.chat.ChatMessage;
 import dev.supportassistant.events.ConversationEvents;
 import dev.supportassistant.platform.Caller;
+import dev.supportassistant.platform.ClientKeys;
 import dev.supportassistant.platform.StaffOnly;
+import dev.supportassistant.screenshare.TokenGrant;
 
 /**
  * The support desk: the queue of conversations waiting for a person, and what an agent does with
@@ -34,11 +37,15 @@ import dev.supportassistant.platform.StaffOnly;
 class DeskController {
 
     private final HandoffService handoffs;
+    private final DeskQueries desk;
     private final ConversationEvents events;
+    private final ClientKeys clients;
 
-    DeskController(HandoffService handoffs, ConversationEvents events) {
+    DeskController(HandoffService handoffs, DeskQueries desk, ConversationEvents events, ClientKeys clients) {
         this.handoffs = handoffs;
+        this.desk = desk;
         this.events = events;
+        this.clients = clients;
     }
 
     /** An agent's reply to the customer. */
@@ -55,18 +62,27 @@ class DeskController {
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
         HandoffStatus wanted = HandoffStatus.fromWireName(status).orElseThrow(() -> new InvalidDeskRequestException(
                 "status: must be one of waiting_for_human, with_human, resolved, bot"));
-        return handoffs.queue(wanted, limit);
+        return desk.queue(wanted, limit);
     }
 
     @GetMapping("/conversations/{conversationId}")
     HandoffViews.DeskConversation conversation(@PathVariable String conversationId) {
-        return handoffs.deskConversation(conversationId);
+        return desk.conversation(conversationId);
     }
 
     /** Takes a waiting conversation; 409 when another agent has it or it is not waiting. */
     @PostMapping("/conversations/{conversationId}/claim")
     HandoffViews.Claim claim(@PathVariable String conversationId, Caller caller) {
         return handoffs.claim(conversationId, name(caller));
+    }
+
+    /**
+     * The support agent's subscriber token for the customer's screen share (the latest session's
+     * channel and agent uid), fresh, e.g. to renew it; 404 when the customer has not started one.
+     */
+    @PostMapping("/conversations/{conversationId}/screen-share")
+    TokenGrant screenShare(@PathVariable String conversationId) {
+        return handoffs.agentScreenShare(conversationId);
     }
 
     /** Replies to the customer, as the agent holding the conversation. */
@@ -98,8 +114,10 @@ class DeskController {
      */
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-            @RequestParam(name = "last_event_id", required = false) String lastEventIdParam) {
-        return events.streamAll(handoffs::forDesk, lastEventId != null ? lastEventId : lastEventIdParam);
+            @RequestParam(name = "last_event_id", required = false) String lastEventIdParam,
+            HttpServletRequest request) {
+        return events.streamAll(desk::forDesk, lastEventId != null ? lastEventId : lastEventIdParam,
+                clients.of(request));
     }
 
     /** Without credentials (DEBUG=true and nothing configured) the desk acts as the operator. */

@@ -1,5 +1,6 @@
 package dev.supportassistant.handoff;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
@@ -17,6 +18,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import dev.supportassistant.chat.Conversations;
 import dev.supportassistant.events.ConversationEvents;
 import dev.supportassistant.platform.Caller;
+import dev.supportassistant.platform.ClientKeys;
 import dev.supportassistant.platform.RateLimited;
 
 /**
@@ -31,11 +33,14 @@ class HandoffController {
     private final HandoffService handoffs;
     private final Conversations conversations;
     private final ConversationEvents events;
+    private final ClientKeys clients;
 
-    HandoffController(HandoffService handoffs, Conversations conversations, ConversationEvents events) {
+    HandoffController(HandoffService handoffs, Conversations conversations, ConversationEvents events,
+            ClientKeys clients) {
         this.handoffs = handoffs;
         this.conversations = conversations;
         this.events = events;
+        this.clients = clients;
     }
 
     /** The customer's request for a person; reason optional. */
@@ -65,15 +70,18 @@ class HandoffController {
 
     /**
      * Server-sent events of this conversation: {@code message} (every new message, the customer's
-     * own included) and {@code status} (it changed hands). {@code Last-Event-ID} (or
-     * {@code ?last_event_id=} on a first connection) resumes after that event.
+     * own included) and {@code status} (it changed hands), as the customer sees them (without the
+     * service's internals). {@code Last-Event-ID} (or {@code ?last_event_id=} on a first connection)
+     * resumes after that event. Open streams are capped (429 beyond).
      */
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(@PathVariable String conversationId,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-            @RequestParam(name = "last_event_id", required = false) String lastEventIdParam, Caller caller) {
+            @RequestParam(name = "last_event_id", required = false) String lastEventIdParam, Caller caller,
+            HttpServletRequest request) {
         requireVisible(conversationId, caller);
-        return events.stream(conversationId, lastEventId != null ? lastEventId : lastEventIdParam);
+        return events.stream(conversationId, lastEventId != null ? lastEventId : lastEventIdParam,
+                clients.of(request));
     }
 
     private void requireVisible(String conversationId, Caller caller) {

@@ -3,7 +3,6 @@ package dev.supportassistant.handoff;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,15 +10,14 @@ import org.springframework.stereotype.Service;
 
 import dev.supportassistant.agent.ConversationTurn.Role;
 import dev.supportassistant.chat.ChatMessage;
-import dev.supportassistant.chat.Conversation;
 import dev.supportassistant.chat.Conversations;
 import dev.supportassistant.chat.HumanHandoff;
 import dev.supportassistant.chat.MessageMetadata;
 import dev.supportassistant.confusion.ConfusionAssessment;
 import dev.supportassistant.confusion.ConfusionSettings;
-import dev.supportassistant.events.ConversationEvent;
 import dev.supportassistant.events.ConversationEvents;
 import dev.supportassistant.screenshare.ScreenShareSessions;
+import dev.supportassistant.screenshare.TokenGrant;
 
 /**
  * Who holds each conversation, and every step of handing it to a person and back. Each step is
@@ -39,9 +37,8 @@ class HandoffService implements HumanHandoff {
     static final String WAITING_ACKNOWLEDGEMENT = "Thanks, I've added that for the support team; a person will join "
             + "this conversation shortly.";
     static final String WITH_HUMAN_ACKNOWLEDGEMENT = "Delivered to %s from our support team.";
-    static final String CUSTOMER = "customer";
-    static final String ASSISTANT = "assistant";
-    private static final int LAST_MESSAGES = 5;
+    static final String CUSTOMER = MessageMetadata.Handoff.BY_CUSTOMER;
+    static final String ASSISTANT = MessageMetadata.Handoff.BY_ASSISTANT;
 
     private final HandoffStore store;
     private final Conversations conversations;
@@ -51,10 +48,11 @@ class HandoffService implements HumanHandoff {
     private final HandoffMetrics metrics;
     private final HandoffSettings settings;
     private final ConfusionSettings confusion;
+    private final DeskQueries desk;
 
     HandoffService(HandoffStore store, Conversations conversations, HandoffSummaries summaries,
             ConversationEvents events, ScreenShareSessions screenShare, HandoffMetrics metrics,
-            HandoffSettings settings, ConfusionSettings confusion) {
+            HandoffSettings settings, ConfusionSettings confusion, DeskQueries desk) {
         this.store = store;
         this.conversations = conversations;
         this.summaries = summaries;
@@ -63,6 +61,7 @@ class HandoffService implements HumanHandoff {
         this.metrics = metrics;
         this.settings = settings;
         this.confusion = confusion;
+        this.desk = desk;
     }
 
     Handoff state(String conversationId) {
@@ -95,7 +94,7 @@ class HandoffService implements HumanHandoff {
      * threshold, counted since the conversation last changed hands.
      */
     private int confusedStreak(String conversationId) {
-        List<ChatMessage> messages = conversations.messages(conversationId);
+        List<ChatMessage> messages = conversations.recentMessages(conversationId);
         int streak = 0;
         for (int i = messages.size() - 1; i >= 0; i--) {
             ChatMessage message = messages.get(i);
@@ -114,10 +113,11 @@ class HandoffService implements HumanHandoff {
         return streak;
     }
 
+    /** The reply to a customer's message while a person holds or awaits the conversation; stored like any reply. */
     private ChatMessage acknowledgement(Handoff current) {
         String text = current.status() == HandoffStatus.WITH_HUMAN
                 ? WITH_HUMAN_ACKNOWLEDGEMENT.formatted(current.claimedBy()) : WAITING_ACKNOWLEDGEMENT;
-        return conversations.transientReply(text, note(current, null, null));
+        return conversations.appendHoldingReply(current.conversationId(), text, note(current, null, null));
     }
 
     private ChatMessage holdingReplyOf(Escalated escalated) {
@@ -142,7 +142,7 @@ class HandoffService implements HumanHandoff {
             return new Escalated(before, null);
         }
         // Written before the state changes: the provider may take seconds, and nothing is locked meanwhile.
-        String summary = summaries.write(conversations.messages(conversationId), reason);
+        String summary = summaries.write(conversations.recentMessages(conversationId), reason);
         Instant now = now();
         if (!store.escalate(conversationId, cause, reason, summary, now)) {
             return new Escalated(state(conversationId), null);
@@ -177,7 +177,15 @@ class HandoffService implements HumanHandoff {
 
     private HandoffViews.Claim claimOf(Handoff handoff) {
         return new HandoffViews.Claim(handoff.conversationId(), handoff.status(), handoff.claimedBy(),
-                handoff.claimedAt(), handoff.summary(), screenShare.agentTokenFor(handoff.conversationId()).orElse(null));
+                handoff.claimedAt(), handoff.summary(),
+                desk.customer(conversations.find(handoff.conversationId()).orElseThrow(UnknownConversationException::new)),
+                screenShare.agentTokenFor(handoff.conversationId()).orElse(null));
+    }
+
+    /** The support agent's subscriber token for the conversation's latest screen-sharing session. */
+    TokenGrant agentScreenShare(String conversationId) {
+        existing(conversationId);
+        return screenShare.agentTokenFor(conversationId).orElseThrow(NoScreenShareException::new);
     }
 
     /** A support agent's reply to the customer; only the agent holding the conversation may send one. */
@@ -206,51 +214,15 @@ class HandoffService implements HumanHandoff {
                     : "Conversation is not with a person (status " + before.status().wireName() + ")");
         }
         Handoff after = state(conversationId);
-        String what = to == HandoffStatus.RESOLVED ? by + " resolved the conversation"
-                : by + " handed the conversation back to the assistant";
+        String what = to == HandoffStatus.RESOLVED ? by + " resolved the conversation."
+                : by + " handed the conversation back to the assistant.";
+        // The staff note stays in the step's metadata, which customers are not shown; not in its text.
         String why = reason == null || reason.isBlank() ? null : reason.strip();
-        recordStep(after, before.status(), by, why, what + (why == null ? "." : ": " + why));
+        recordStep(after, before.status(), by, why, what);
         if (to == HandoffStatus.RESOLVED && before.requestedAt() != null) {
             metrics.resolved(Duration.between(before.requestedAt(), now));
         }
         return after.because(why);
-    }
-
-    // ------------------------------------------------------------------ the desk's views
-
-    HandoffViews.Queue queue(HandoffStatus status, int limit) {
-        Instant now = now();
-        List<HandoffViews.QueueEntry> entries = new ArrayList<>();
-        for (Handoff handoff : store.inStatus(status, limit)) {
-            Optional<Conversation> conversation = conversations.find(handoff.conversationId());
-            if (conversation.isEmpty()) {
-                continue;
-            }
-            List<ChatMessage> dialogue = conversations.messages(handoff.conversationId()).stream()
-                    .filter(message -> message.role() != Role.SYSTEM).toList();
-            Optional<MessageMetadata> lastCustomer = dialogue.stream().filter(message -> message.role() == Role.USER)
-                    .reduce((first, second) -> second).map(ChatMessage::metadata);
-            entries.add(new HandoffViews.QueueEntry(handoff.conversationId(), conversation.get().userId(),
-                    handoff.status(), handoff.cause(), handoff.reason(), handoff.summary(), handoff.claimedBy(),
-                    handoff.requestedAt(), handoff.claimedAt(),
-                    handoff.requestedAt() == null ? 0 : Duration.between(handoff.requestedAt(), now).toSeconds(),
-                    lastCustomer.map(MessageMetadata::confusionLevel).orElse(null),
-                    lastCustomer.map(MessageMetadata::confusionSignals).orElse(null),
-                    dialogue.subList(Math.max(0, dialogue.size() - LAST_MESSAGES), dialogue.size())));
-        }
-        return new HandoffViews.Queue(status, entries);
-    }
-
-    HandoffViews.DeskConversation deskConversation(String conversationId) {
-        Conversation conversation = conversations.find(conversationId).orElseThrow(UnknownConversationException::new);
-        return new HandoffViews.DeskConversation(conversation.id(), conversation.userId(), state(conversationId),
-                conversations.messages(conversationId));
-    }
-
-    /** What the desk's live stream carries: every status change, and the messages of conversations a person holds or awaits. */
-    boolean forDesk(ConversationEvent event) {
-        return ConversationEvents.STATUS.equals(event.type())
-                || (ConversationEvents.MESSAGE.equals(event.type()) && state(event.conversationId()).status().humanSide());
     }
 
     // ------------------------------------------------------------------ helpers
@@ -269,10 +241,15 @@ class HandoffService implements HumanHandoff {
      *     resolving); null when the step needs none
      */
     private void recordStep(Handoff after, HandoffStatus before, String by, String why, String text) {
-        conversations.recordHandoff(after.conversationId(), text, note(after, before, by, why));
-        events.publish(after.conversationId(), ConversationEvents.STATUS, new HandoffViews.StatusChange(
-                after.conversationId(), after.status(), before, after.cause(), why, by, after.claimedBy(),
-                after.statusChangedAt()));
+        MessageMetadata.Handoff note = note(after, before, by, why);
+        conversations.recordHandoff(after.conversationId(), text, note);
+        HandoffViews.StatusChange change = new HandoffViews.StatusChange(after.conversationId(), after.status(),
+                before, after.cause(), why, by, after.claimedBy(), after.statusChangedAt());
+        // Customers' streams get the change without a staff member's note.
+        events.publish(after.conversationId(), ConversationEvents.STATUS, change, note.bySupportStaff()
+                ? new HandoffViews.StatusChange(change.conversationId(), change.status(), change.previousStatus(),
+                        change.cause(), null, by, change.claimedBy(), change.at())
+                : change);
     }
 
     private static MessageMetadata.Handoff note(Handoff handoff, HandoffStatus previous, String by) {

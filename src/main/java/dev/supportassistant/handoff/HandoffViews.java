@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.supportassistant.chat.ChatMessage;
+import dev.supportassistant.chat.Conversation;
 import dev.supportassistant.screenshare.TokenGrant;
 
 /** The JSON bodies of the handoff endpoints and events. */
@@ -42,22 +43,43 @@ final class HandoffViews {
     }
 
     /**
+     * Who the customer is, as far as the service knows, for the desk.
+     *
+     * @param userId the user id the conversation was started for: the token's subject, or whatever
+     *     the chat request's body said
+     * @param userIdVerified true only when a customer token proved it; a body's {@code user_id} is a
+     *     claim anyone can make ("ceo@bigcorp.com")
+     * @param tokenSubject the subject of the customer token that started the conversation; null without one
+     * @param firstMessage what the customer wrote first, in their own words: beside the summary,
+     *     which an AI may have written from (and been steered by) the customer's text
+     */
+    record Customer(String userId, boolean userIdVerified, String tokenSubject, String firstMessage) {
+
+        static Customer of(Conversation conversation, String firstMessage) {
+            return new Customer(conversation.userId(), conversation.ownerId() != null, conversation.ownerId(),
+                    firstMessage);
+        }
+    }
+
+    /**
      * A conversation in the desk's queue.
      *
      * @param confusionLevel the confusion level of the customer's latest message
      * @param lastMessages the latest customer and assistant messages, oldest first
      */
-    record QueueEntry(String conversationId, String userId, HandoffStatus status, HandoffCause cause, String reason,
-            String summary, String claimedBy, Instant requestedAt, Instant claimedAt, long waitingSeconds,
-            Double confusionLevel, List<String> confusionSignals, List<ChatMessage> lastMessages) {
+    record QueueEntry(String conversationId, String userId, Customer customer, HandoffStatus status,
+            HandoffCause cause, String reason, String summary, String claimedBy, Instant requestedAt,
+            Instant claimedAt, long waitingSeconds, Double confusionLevel, List<String> confusionSignals,
+            List<ChatMessage> lastMessages) {
     }
 
     /** The desk's queue, oldest request first. */
     record Queue(HandoffStatus status, List<QueueEntry> conversations) {
     }
 
-    /** One conversation for the desk: its handoff state with the note, and every message. */
-    record DeskConversation(String conversationId, String userId, Handoff handoff, List<ChatMessage> messages) {
+    /** One conversation for the desk: who the customer is, its handoff state with the note, and every message. */
+    record DeskConversation(String conversationId, String userId, Customer customer, Handoff handoff,
+            List<ChatMessage> messages) {
     }
 
     /**
@@ -67,6 +89,6 @@ final class HandoffViews {
      *     when the customer has started screen sharing; null otherwise
      */
     record Claim(String conversationId, HandoffStatus status, String claimedBy, Instant claimedAt, String summary,
-            TokenGrant screenShare) {
+            Customer customer, TokenGrant screenShare) {
     }
 }

@@ -37,7 +37,11 @@ class AdminKeyCheck {
                     HttpStatus.FORBIDDEN, "Operator endpoints are disabled: set ADMIN_API_KEY and send it as "
                             + "'Authorization: Bearer <key>' or 'X-API-Key: <key>'"), null));
         }
-        if (!callers.presentsAdminKey(request)) {
+        CallerResolver.AdminKey key = callers.adminKey(request);
+        if (key == CallerResolver.AdminKey.THROTTLED) {
+            return Optional.of(callers.throttled(request));
+        }
+        if (key != CallerResolver.AdminKey.VALID) {
             ErrorResponseException error = new ErrorResponseException(HttpStatus.UNAUTHORIZED,
                     ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
                             "This operator endpoint needs the admin API key as 'Authorization: Bearer <key>' "

@@ -34,11 +34,14 @@ public record ApiSettings(String host, @Min(1) @Max(65535) int port, boolean deb
     /** Binding target for {@code CORS_ORIGINS}: both list syntaxes arrive as one string. */
     @ConstructorBinding
     public ApiSettings(String host, int port, boolean debug, String corsOrigins) {
-        this(localAddress(host), port, debug, parseOrigins(corsOrigins));
+        this(localAddress("API_HOST", host), port, debug, parseOrigins(corsOrigins));
     }
 
-    /** Checked here because the web server would fail on a foreign address with a stack trace. */
-    static String localAddress(String host) {
+    /**
+     * An address of this machine, or blank; checked here because the web server would fail on a
+     * foreign address with a stack trace.
+     */
+    static String localAddress(String variable, String host) {
         if (host == null || host.isBlank()) {
             return host;
         }
@@ -51,7 +54,7 @@ public record ApiSettings(String host, @Min(1) @Max(65535) int port, boolean deb
         } catch (IOException unknown) {
             // reported below
         }
-        throw new InvalidSettingException("API_HOST", host, AcceptedValues.LOCAL_ADDRESS);
+        throw new InvalidSettingException(variable, host, AcceptedValues.LOCAL_ADDRESS);
     }
 
     static List<String> parseOrigins(String value) {

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -15,20 +16,24 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 /**
  * Works out the {@link Caller} of a request once, and hands it to controller methods that ask for
  * one. The admin key is accepted as {@code X-API-Key} or as a bearer token, and compared in
- * constant time; any other bearer token must be a valid customer (or support-agent) token.
+ * constant time; wrong keys are throttled per client ({@link AdminKeyAttempts}). Any other bearer
+ * token must be a valid customer (or support-agent) token.
  */
 @Component
 class CallerResolver implements HandlerMethodArgumentResolver {
 
     private static final String ATTRIBUTE = Caller.class.getName();
+    private static final String ADMIN_KEY_ATTRIBUTE = AdminKey.class.getName();
     private static final String BEARER = "Bearer ";
 
     private final SecuritySettings settings;
     private final CustomerTokens customerTokens;
+    private final AdminKeyAttempts attempts;
 
-    CallerResolver(SecuritySettings settings, CustomerTokens customerTokens) {
+    CallerResolver(SecuritySettings settings, CustomerTokens customerTokens, AdminKeyAttempts attempts) {
         this.settings = settings;
         this.customerTokens = customerTokens;
+        this.attempts = attempts;
     }
 
     Caller resolve(HttpServletRequest request) {
@@ -41,7 +46,11 @@ class CallerResolver implements HandlerMethodArgumentResolver {
     }
 
     private Caller identify(HttpServletRequest request) {
-        if (presentsAdminKey(request)) {
+        AdminKey adminKey = adminKey(request);
+        if (adminKey == AdminKey.THROTTLED) {
+            throw throttled(request);
+        }
+        if (adminKey == AdminKey.VALID) {
             return new Caller(null, true);
         }
         String bearer = bearerToken(request);
@@ -53,9 +62,57 @@ class CallerResolver implements HandlerMethodArgumentResolver {
         return Caller.ANONYMOUS;
     }
 
-    /** Whether the request carries the configured admin key (never true when none is configured). */
-    boolean presentsAdminKey(HttpServletRequest request) {
-        return isAdminKey(request.getHeader("X-API-Key")) || isAdminKey(bearerToken(request));
+    /** What the request's admin key comes to: none offered, the right one, a wrong one, or a throttled client's. */
+    enum AdminKey {
+        NONE, VALID, WRONG, THROTTLED
+    }
+
+    /**
+     * Judges the admin key the request offers, once per request: {@code X-API-Key}, or a bearer
+     * token that is not a JWT. A wrong one counts against the client (see {@link AdminKeyAttempts}).
+     */
+    AdminKey adminKey(HttpServletRequest request) {
+        if (request.getAttribute(ADMIN_KEY_ATTRIBUTE) instanceof AdminKey known) {
+            return known;
+        }
+        AdminKey judged = judgeAdminKey(request);
+        request.setAttribute(ADMIN_KEY_ATTRIBUTE, judged);
+        return judged;
+    }
+
+    private AdminKey judgeAdminKey(HttpServletRequest request) {
+        String apiKey = request.getHeader("X-API-Key");
+        String bearer = bearerToken(request);
+        boolean valid = isAdminKey(apiKey) || isAdminKey(bearer);
+        boolean offered = valid || apiKey != null || (bearer != null && !bearer.isEmpty() && !looksLikeJwt(bearer));
+        if (settings.adminApiKey() == null || !offered) {
+            return AdminKey.NONE;
+        }
+        String client = client(request);
+        if (attempts.refusal(client) != null) {
+            return AdminKey.THROTTLED;
+        }
+        if (valid) {
+            return AdminKey.VALID;
+        }
+        attempts.failed(client);
+        return AdminKey.WRONG;
+    }
+
+    /** The refusal for a client whose wrong admin keys are throttled. */
+    ErrorResponseException throttled(HttpServletRequest request) {
+        ErrorResponseException refusal = attempts.refusal(client(request));
+        // The client's budget may have refilled since its key was judged: still refuse this request.
+        return refusal != null ? refusal : AdminKeyAttempts.tooMany(1);
+    }
+
+    private String client(HttpServletRequest request) {
+        return ClientAddress.key(ClientAddress.of(request, settings.trustedProxies()));
+    }
+
+    /** Three dot-separated parts: a JWT (a customer's or an agent's token), not a guess at the admin key. */
+    private static boolean looksLikeJwt(String bearer) {
+        return bearer.chars().filter(c -> c == '.').count() == 2;
     }
 
     private static String bearerToken(HttpServletRequest request) {

@@ -11,6 +11,9 @@ import jakarta.servlet.http.HttpServletRequest;
  * The address of the client behind a request. {@code X-Forwarded-For} is believed only when the
  * request comes from one of {@code TRUSTED_PROXIES} (addresses or CIDR ranges); otherwise anyone
  * could pick their own address and escape their rate limit.
+ *
+ * <p>Limits count an IPv6 client by its /64 network ({@link #key}): one subscriber gets a whole
+ * /64 and can rotate through its 2^64 addresses, each of which would otherwise be a client of its own.
  */
 final class ClientAddress {
 
@@ -32,6 +35,32 @@ final class ClientAddress {
             }
         }
         return address;
+    }
+
+    /**
+     * Who a limit counts: an IPv4 address as it is, an IPv6 address by its /64 network (written
+     * {@code 2001:db8:1:2::/64}), an IPv4-mapped IPv6 address as the IPv4 address it maps.
+     * Anything that is not an IP literal is kept as given.
+     */
+    static String key(String address) {
+        byte[] bytes;
+        try {
+            bytes = literal(address);
+        } catch (UnknownHostException notAnAddress) {
+            return address;
+        }
+        if (bytes == null) {
+            return address;
+        }
+        if (bytes.length == 4) {
+            return (bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[2] & 0xff) + "." + (bytes[3] & 0xff);
+        }
+        StringBuilder network = new StringBuilder();
+        for (int group = 0; group < 4; group++) {
+            network.append(Integer.toHexString(((bytes[2 * group] & 0xff) << 8) | (bytes[2 * group + 1] & 0xff)))
+                    .append(':');
+        }
+        return network.append(":/64").toString();
     }
 
     static boolean isTrusted(String address, List<String> trustedProxies) {

@@ -7,6 +7,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Lets the browser frontend call the API from the origins in {@code CORS_ORIGINS}, with
  * credentials, as the old backend did. Preflight requests from other origins are refused.
+ * {@code CORS_ORIGINS=*} allows every origin, but never with credentials: any web page could
+ * otherwise act with the visitor's cookies or HTTP authentication.
  */
 @Configuration(proxyBeanMethods = false)
 class CorsConfiguration implements WebMvcConfigurer {
@@ -19,12 +21,15 @@ class CorsConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addCorsMappings(CorsRegistry registry) {
-        registry.addMapping("/**")
-                // Patterns, because a plain "*" origin is not allowed together with credentials.
-                .allowedOriginPatterns(settings.corsOrigins().toArray(String[]::new))
-                .allowedMethods("GET", "POST", "PUT", "DELETE", "OPTIONS")
+        boolean anyOrigin = settings.corsOrigins().contains("*");
+        var mapping = registry.addMapping("/**");
+        if (anyOrigin) {
+            mapping.allowedOrigins("*").allowCredentials(false);
+        } else {
+            mapping.allowedOriginPatterns(settings.corsOrigins().toArray(String[]::new)).allowCredentials(true);
+        }
+        mapping.allowedMethods("GET", "POST", "PUT", "DELETE", "OPTIONS")
                 .allowedHeaders("*")
-                .allowCredentials(true)
                 .maxAge(3600);
     }
 }

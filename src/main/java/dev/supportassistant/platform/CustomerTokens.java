@@ -20,10 +20,12 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * Checks customer identity tokens: JWTs signed HS256 with {@code SECRET_KEY}, as the old backend
- * issued them. A valid token's subject is the customer's user id, unless its {@code role} claim is
- * {@code agent}: then it is a support agent's token and the subject is the agent's name. The clock
- * is injectable so tests can issue tokens that have already expired.
+ * Checks customer identity tokens: JWTs signed HS256 with {@code SECRET_KEY}, carrying {@code iat}
+ * and {@code exp} at most {@code ACCESS_TOKEN_EXPIRE_MINUTES} apart. A valid token's subject is the
+ * customer's user id, unless it is a support agent's token, told apart by two marks (a customer who
+ * can get a token signed with arbitrary claims still needs both): the {@code role} claim
+ * {@code agent} and the audience {@value #AGENT_AUDIENCE}. Then the subject is the agent's name.
+ * The clock is injectable so tests can issue tokens that have already expired.
  */
 @Component
 class CustomerTokens {
@@ -47,6 +49,8 @@ class CustomerTokens {
     /** The claim that marks a support agent's token, and its value. */
     static final String ROLE_CLAIM = "role";
     static final String AGENT_ROLE = "agent";
+    /** The audience ({@code aud}) a support agent's token must also name, and a customer's must not. */
+    static final String AGENT_AUDIENCE = "support-desk";
 
     /**
      * A verified token's holder.
@@ -73,23 +77,44 @@ class CustomerTokens {
                 throw unauthorized("Invalid token");
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
-            Instant now = clock.instant();
-            if (claims.getExpirationTime() != null
-                    && claims.getExpirationTime().toInstant().plus(CLOCK_SKEW).isBefore(now)) {
-                throw unauthorized("Token expired");
-            }
-            Date issuedAt = claims.getIssueTime();
-            if (issuedAt != null && issuedAt.toInstant()
-                    .plus(Duration.ofMinutes(settings.accessTokenExpireMinutes())).plus(CLOCK_SKEW).isBefore(now)) {
-                throw unauthorized("Token expired");
-            }
+            checkLifetime(claims.getIssueTime(), claims.getExpirationTime());
             String subject = claims.getSubject();
             if (subject == null || subject.isBlank()) {
                 throw unauthorized("Token has no subject");
             }
-            return new Identity(subject, AGENT_ROLE.equals(claims.getClaim(ROLE_CLAIM)));
+            boolean agentRole = AGENT_ROLE.equals(claims.getClaim(ROLE_CLAIM));
+            boolean deskAudience = claims.getAudience().contains(AGENT_AUDIENCE);
+            if (agentRole != deskAudience) {
+                throw unauthorized("A support agent's token needs both the role claim '" + AGENT_ROLE
+                        + "' and the audience '" + AGENT_AUDIENCE + "'; a customer's token neither");
+            }
+            return new Identity(subject, agentRole);
         } catch (ParseException | JOSEException e) {
             throw unauthorized("Invalid token");
+        }
+    }
+
+    /**
+     * A token must say when it was issued and when it expires: one without both would never
+     * expire. It may not be issued in the future (beyond the clock skew), which would postpone its
+     * expiry, nor live longer than {@code ACCESS_TOKEN_EXPIRE_MINUTES}.
+     */
+    private void checkLifetime(Date issuedAt, Date expiresAt) {
+        if (issuedAt == null || expiresAt == null) {
+            throw unauthorized("Token must carry both iat (issued at) and exp (expires at)");
+        }
+        Instant now = clock.instant();
+        Duration longest = Duration.ofMinutes(settings.accessTokenExpireMinutes());
+        if (issuedAt.toInstant().isAfter(now.plus(CLOCK_SKEW))) {
+            throw unauthorized("Token issued in the future (iat after now)");
+        }
+        if (expiresAt.toInstant().plus(CLOCK_SKEW).isBefore(now)
+                || issuedAt.toInstant().plus(longest).plus(CLOCK_SKEW).isBefore(now)) {
+            throw unauthorized("Token expired");
+        }
+        if (Duration.between(issuedAt.toInstant(), expiresAt.toInstant()).compareTo(longest.plus(CLOCK_SKEW)) > 0) {
+            throw unauthorized("Token lifetime (exp - iat) is longer than ACCESS_TOKEN_EXPIRE_MINUTES ("
+                    + settings.accessTokenExpireMinutes() + " minutes)");
         }
     }
 

@@ -1,30 +1,58 @@
 package dev.supportassistant.platform;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** Rate limits held by this instance alone: right for the embedded H2 database's single instance. */
+/**
+ * Rate limits held by this instance alone: right for the embedded H2 database's single instance.
+ * The buckets are a map of at most {@code maxClients} entries: when a new client would pass that,
+ * the least recently seen one is forgotten (its bucket starts full if it comes back). So memory
+ * stays bounded however many addresses a flood comes from, and no request ever scans the map.
+ */
 class InMemoryRateLimiter implements RateLimiter {
 
     /** A bucket's content at a moment, and whether its last request was let through. */
     private record Bucket(double tokens, long atMillis, boolean allowed) {
     }
 
-    private static final int MAX_BUCKETS = 100_000;
+    static final int MAX_CLIENTS = 100_000;
 
-    private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, Bucket> buckets;
+
+    InMemoryRateLimiter() {
+        this(MAX_CLIENTS);
+    }
+
+    InMemoryRateLimiter(int maxClients) {
+        this.buckets = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+                return size() > maxClients;
+            }
+        };
+    }
 
     @Override
-    public long acquire(String key, int perMinute, long nowMillis) {
-        Bucket bucket = buckets.compute(key, (k, current) -> {
-            double tokens = current == null ? perMinute
-                    : RateLimiter.refilled(current.tokens(), nowMillis - current.atMillis(), perMinute);
-            return tokens >= 1 ? new Bucket(tokens - 1, nowMillis, true) : new Bucket(tokens, nowMillis, false);
-        });
-        if (buckets.size() > MAX_BUCKETS) {
-            // Buckets idle for a minute are full again: forgetting them changes nothing.
-            buckets.values().removeIf(idle -> nowMillis - idle.atMillis() > 60_000);
-        }
+    public synchronized long acquire(String key, int perMinute, long nowMillis) {
+        Bucket current = buckets.get(key);
+        double tokens = current == null ? perMinute
+                : RateLimiter.refilled(current.tokens(), nowMillis - current.atMillis(), perMinute);
+        Bucket bucket = tokens >= 1 ? new Bucket(tokens - 1, nowMillis, true) : new Bucket(tokens, nowMillis, false);
+        buckets.put(key, bucket);
         return bucket.allowed() ? 0 : RateLimiter.secondsUntilOne(bucket.tokens(), perMinute);
+    }
+
+    /** Like {@link #acquire} without taking anything: 0 when a request would go ahead, else the seconds to wait. */
+    synchronized long waitSeconds(String key, int perMinute, long nowMillis) {
+        Bucket current = buckets.get(key);
+        if (current == null) {
+            return 0;
+        }
+        double tokens = RateLimiter.refilled(current.tokens(), nowMillis - current.atMillis(), perMinute);
+        return tokens >= 1 ? 0 : RateLimiter.secondsUntilOne(tokens, perMinute);
+    }
+
+    synchronized int clients() {
+        return buckets.size();
     }
 }

@@ -7,12 +7,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code MANAGEMENT_PORT}: the port of {@code /actuator}; unset, the endpoints share the API's port
- * (see {@link ActuatorAccessFilter}). Bound here only to be validated: Boot's
- * {@code management.server.port} reads the same variable, and would otherwise take a negative
- * value as "no management endpoints" and fail on one above 65535 with a stack trace.
+ * Where {@code /actuator} listens, bound here only to be validated: Boot's own
+ * {@code management.server.*} settings read the same variables, and would otherwise take a negative
+ * port as "no management endpoints" and fail on one above 65535, or on a foreign address, with a
+ * stack trace.
+ *
+ * @param port {@code MANAGEMENT_PORT}: unset, the endpoints share the API's port (see
+ *     {@link ActuatorAccessFilter}); 0 picks any free port
+ * @param host {@code MANAGEMENT_HOST}: the interface a port of their own listens on (see
+ *     {@link ManagementAddressEnvironmentPostProcessor})
  */
 @Validated
 @ConfigurationProperties("support.management")
-record ManagementSettings(@Min(1) @Max(65535) Integer port) {
+record ManagementSettings(@Min(0) @Max(65535) Integer port, String host) {
+
+    ManagementSettings {
+        host = ApiSettings.localAddress("MANAGEMENT_HOST", host);
+    }
 }

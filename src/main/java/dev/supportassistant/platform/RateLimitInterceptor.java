@@ -13,7 +13,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Applies {@link RateLimited} budgets: per customer (their token's user id) when the request
- * proves one, otherwise per client address. Operators (admin key) are not limited.
+ * proves one, otherwise per client address (an IPv6 client by its /64, see {@link ClientAddress#key}).
+ * Operators (admin key) are not limited.
  */
 class RateLimitInterceptor implements HandlerInterceptor {
 
@@ -44,7 +45,7 @@ class RateLimitInterceptor implements HandlerInterceptor {
             return true;
         }
         String client = caller.authenticatedUser().map(user -> "user:" + user)
-                .orElseGet(() -> "ip:" + ClientAddress.of(request, security.trustedProxies()));
+                .orElseGet(() -> "ip:" + ClientAddress.key(ClientAddress.of(request, security.trustedProxies())));
         long retryAfter = limiter.acquire(limit.name().toLowerCase() + ":" + client, perMinute, clock.millis());
         if (retryAfter > 0) {
             ErrorResponseException tooMany = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS,

@@ -16,6 +16,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Gives every request an id, first of all filters so that every log line of the request carries
@@ -23,9 +24,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * id, so one id follows the request across systems), else a new one. The id is returned in
  * {@code X-Request-Id}, so a customer's complaint can be matched to the log.
  *
- * <p>Logs one line per request: method, path (never the query string, which may name a user),
- * status and duration. Scrapes and probes of the management endpoints are logged at DEBUG only,
- * since they come every few seconds.
+ * <p>Logs one line per request: method, route, status and duration. The route is the matched
+ * endpoint's template ({@code /api/v1/conversation/{conversationId}}), never the path itself: a
+ * conversation's id is the only credential of an anonymous conversation, and the query string may
+ * name a user. A request that matched no endpoint is logged as {@value #NO_ROUTE}. Scrapes and
+ * probes of the management endpoints are logged at DEBUG only, since they come every few seconds.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -34,6 +37,7 @@ class RequestLogFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(RequestLogFilter.class);
     /** Anything else could forge log lines or fields, or bloat every line of the request. */
     private static final Pattern VALID_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    static final String NO_ROUTE = "(no route)";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -55,17 +59,18 @@ class RequestLogFilter extends OncePerRequestFilter {
     }
 
     private static void logRequest(HttpServletRequest request, HttpServletResponse response, long tookMs) {
-        String path = request.getRequestURI();
-        boolean routine = path.startsWith("/actuator");
+        boolean routine = request.getRequestURI().startsWith("/actuator");
         if (routine ? !log.isDebugEnabled() : !log.isInfoEnabled()) {
             return;
         }
         String outcome = request.isAsyncStarted() ? "streaming" : String.valueOf(response.getStatus());
+        String route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String template
+                ? template : NO_ROUTE;
         String line = "{} {} {} {} ms";
         if (routine) {
-            log.debug(line, request.getMethod(), path, outcome, tookMs);
+            log.debug(line, request.getMethod(), route, outcome, tookMs);
         } else {
-            log.info(line, request.getMethod(), path, outcome, tookMs);
+            log.info(line, request.getMethod(), route, outcome, tookMs);
         }
     }
 }

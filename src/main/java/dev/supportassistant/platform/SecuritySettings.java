@@ -34,6 +34,7 @@ public record SecuritySettings(String adminApiKey, String secretKey,
     /** The placeholder of {@code .env.example}, which must never sign real tokens. */
     static final String PLACEHOLDER_SECRET = "change-me-in-production";
     static final int MIN_SECRET_BYTES = 32;
+    static final int MIN_ADMIN_KEY_CHARS = 32;
 
     @ConstructorBinding
     public SecuritySettings(String adminApiKey, String secretKey, String algorithm, int accessTokenExpireMinutes,
@@ -59,6 +60,10 @@ public record SecuritySettings(String adminApiKey, String secretKey,
     boolean secretKeyIsWeak() {
         return secretKey != null
                 && (secretKey.equals(PLACEHOLDER_SECRET) || secretKey.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES);
+    }
+
+    boolean adminApiKeyIsWeak() {
+        return adminApiKey != null && adminApiKey.length() < MIN_ADMIN_KEY_CHARS;
     }
 
     private static String blankToNull(String value) {

@@ -17,8 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param tokenTtlSeconds {@code AGORA_TOKEN_TTL_SECONDS}: the lifetime of a token when the request
  *     names none, at most Agora's 24 hours
  * @param channelPrefix {@code AGORA_CHANNEL_PREFIX}: when set, the generic token endpoint issues
- *     tokens only for channels starting with it, and conversation channels are named with it. At
- *     most 27 bytes so that the prefix plus a conversation id (36) stays under Agora's 64 bytes.
+ *     tokens only for channels starting with it, and conversation channels are named with it
+ *     ({@link ConversationChannels}). At most 27 bytes, as when conversation channels held the
+ *     conversation id (36), so that every name stays under Agora's 64 bytes.
  */
 @Validated
 @ConfigurationProperties("support.agora")

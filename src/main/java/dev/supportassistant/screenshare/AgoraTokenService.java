@@ -36,9 +36,9 @@ class AgoraTokenService {
     }
 
     /**
-     * A token for the generic endpoint: any valid channel (within {@code AGORA_CHANNEL_PREFIX}), uid
-     * or account. The request is checked first, so a broken one is a 4xx even where Agora is not
-     * configured (503).
+     * A token for the generic endpoint: any valid channel (within {@code AGORA_CHANNEL_PREFIX}) but
+     * a conversation's ({@link ConversationChannels}, 403), any uid or account. The request is
+     * checked first, so a broken one is a 4xx even where Agora is not configured (503).
      */
     TokenGrant issue(TokenRequest request) {
         String channelName = request.channelName();
@@ -46,6 +46,9 @@ class AgoraTokenService {
         if (!channelName.startsWith(settings.channelPrefix())) {
             reject("channel_name: must start with '" + settings.channelPrefix()
                     + "' (this service issues tokens only for its own channels, AGORA_CHANNEL_PREFIX)");
+        }
+        if (ConversationChannels.isReserved(settings, channelName)) {
+            throw new ReservedChannelException();
         }
         long uid = uid(request.uid());
         String account = request.account();

@@ -8,4 +8,9 @@ import java.time.Instant;
  */
 public record ScreenShareSession(String id, String conversationId, String channelName, String appId,
         TokenGrant customer, TokenGrant agent, Instant issuedAt, Instant expiresAt) {
+
+    /** The customer's part, without the agent's token. */
+    public CustomerScreenShare forCustomer() {
+        return new CustomerScreenShare(id, conversationId, channelName, appId, customer, issuedAt, expiresAt);
+    }
 }

@@ -1,20 +1,20 @@
 package dev.supportassistant.screenshare;
 
 import java.security.SecureRandom;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
 /**
  * Screen sharing for a conversation, the way the chat hands a customer to a person: the
- * conversation's channel name, and a session that issues the customer's and an agent's tokens for
- * it. Knows conversations only by their id, so the chat can use it without it knowing the chat.
+ * conversation's channel, and sessions that issue the customer's and an agent's tokens for it.
+ * The channel's name is random and stored ({@link ConversationChannels}); its tokens come only
+ * from here: the customer's through the conversation, the agent's through the desk. Knows
+ * conversations only by their id, so the chat can use it without it knowing the chat.
  */
 @Service
 public class ScreenShareSessions {
-
-    /** Channel names of conversations when {@code AGORA_CHANNEL_PREFIX} is not set. */
-    static final String DEFAULT_CHANNEL_PREFIX = "support_";
 
     private final AgoraTokenService tokens;
     private final ScreenShareSessionStore store;
@@ -25,23 +25,22 @@ public class ScreenShareSessions {
         this.store = store;
     }
 
-    /**
-     * The channel of a conversation: the configured prefix (so the generic token endpoint also
-     * renews its tokens) and the conversation id, valid by Agora's rules.
-     */
+    /** The conversation's channel, given on first use and the same ever after, on every instance. */
     public String channelFor(String conversationId) {
-        String prefix = tokens.settings().channelPrefix();
-        String channelName = (prefix.isEmpty() ? DEFAULT_CHANNEL_PREFIX : prefix) + conversationId;
-        AgoraRules.channelNameViolation(channelName).ifPresent(violation -> {
-            throw new IllegalArgumentException("No valid channel for conversation id: " + violation);
-        });
-        return channelName;
+        Optional<String> assigned = store.channelOf(conversationId);
+        if (assigned.isPresent()) {
+            return assigned.get();
+        }
+        String channelName = ConversationChannels.newName(tokens.settings(), random);
+        return store.assignChannel(conversationId, channelName) ? channelName
+                : store.channelOf(conversationId).orElseThrow();
     }
 
     /**
      * Issues the customer's publisher token and an agent's subscriber token for the conversation's
      * channel, each for its own random non-zero uid (a uid-0 token would admit anyone holding it
-     * under any uid), and records the session without the tokens.
+     * under any uid), and records the session without the tokens. The agent's token is for the
+     * desk's eyes only (see {@link ScreenShareSession#forCustomer()}).
      *
      * @throws org.springframework.web.ErrorResponseException 503 when Agora is not configured
      */
@@ -62,17 +61,32 @@ public class ScreenShareSessions {
     }
 
     /**
+     * A fresh publisher token for the customer's seat (channel and uid) in the conversation's latest
+     * session: what the SDK's {@code renewToken} needs. Empty when the conversation has no session.
+     *
+     * @throws org.springframework.web.ErrorResponseException 503 when Agora is not configured
+     */
+    public Optional<CustomerScreenShare> renewForCustomer(String conversationId) {
+        tokens.requireConfigured();
+        return store.latest(conversationId).map(seats -> {
+            TokenGrant customer = tokens.issueForUid(seats.channelName(), seats.customerUid(), TokenRole.PUBLISHER);
+            return new CustomerScreenShare(seats.sessionId(), conversationId, seats.channelName(), customer.appId(),
+                    customer, customer.issuedAt(), customer.expiresAt());
+        });
+    }
+
+    /**
      * A fresh subscriber token for the support agent of the conversation's latest screen-sharing
      * session, for that session's channel and agent uid: what a person taking over the conversation
      * needs to watch the customer's screen. Empty when the conversation has no session, or when
      * Agora is no longer configured.
      */
-    public java.util.Optional<TokenGrant> agentTokenFor(String conversationId) {
+    public Optional<TokenGrant> agentTokenFor(String conversationId) {
         if (!tokens.settings().isConfigured()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return store.latestAgentSeat(conversationId)
-                .map(seat -> tokens.issueForUid(seat.channelName(), seat.agentUid(), TokenRole.SUBSCRIBER));
+        return store.latest(conversationId)
+                .map(seats -> tokens.issueForUid(seats.channelName(), seats.agentUid(), TokenRole.SUBSCRIBER));
     }
 
     private long randomUid() {

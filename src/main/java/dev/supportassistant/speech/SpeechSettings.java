@@ -25,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("support.speech")
-record SpeechSettings(@NotBlank @Pattern(regexp = "local|openai|deepgram") String provider,
+record SpeechSettings(@Pattern(regexp = "local|openai|deepgram", message = "one of local, openai, deepgram") String provider,
         @Min(1) @Max(3600) int maxSeconds, @Min(1) @Max(64) int threads, boolean preload,
         @Min(0) @Max(600) int engineWaitSeconds, @Min(1) @Max(600) int timeoutSeconds, @Valid OpenAi openai,
         @Valid Deepgram deepgram) {
@@ -57,7 +57,9 @@ record SpeechSettings(@NotBlank @Pattern(regexp = "local|openai|deepgram") Strin
      * @param transcriptionModel {@code DEEPGRAM_TRANSCRIPTION_MODEL}
      * @param voice {@code DEEPGRAM_VOICE}: used when a request names no {@code aura} voice
      */
-    record Deepgram(String apiKey, @NotBlank String baseUrl, @NotBlank String transcriptionModel,
+    record Deepgram(String apiKey,
+            @Pattern(regexp = "\\s*https?://\\S+\\s*", message = "an http:// or https:// URL such as "
+                    + "https://api.deepgram.com") String baseUrl, @NotBlank String transcriptionModel,
             @NotBlank String voice) {
 
         boolean hasApiKey() {

@@ -39,7 +39,7 @@ class NoProviderKeysTest extends ApiTest {
 
     @Test
     void aRequestForAnUnconfiguredProviderIsRejectedNamingTheVariable() {
-        var response = api.post("/api/v1/chat", "{\"message\": \"hello\", \"provider\": \"openai\"}");
+        var response = api.asAdmin().post("/api/v1/chat", "{\"message\": \"hello\", \"provider\": \"openai\"}");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("detail").asString()).contains("OPENAI_API_KEY");

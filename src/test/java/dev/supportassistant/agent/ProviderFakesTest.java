@@ -68,7 +68,15 @@ public abstract class ProviderFakesTest {
     @Autowired
     private ProviderCircuits circuits;
 
+    /** The port the service of this context listens on. */
+    protected int port() {
+        return port;
+    }
+
+    /** Acts as an operator (admin key). */
     protected ApiClient api;
+    /** Acts as an anonymous customer. */
+    protected ApiClient customer;
 
     private static WireMockServer started() {
         WireMockServer server = new WireMockServer(options().dynamicPort().containerThreads(20));
@@ -110,7 +118,7 @@ public abstract class ProviderFakesTest {
         ANTHROPIC.stubFor(anthropicMessages(true).willReturn(anthropicStream(List.of("warm"), 1, 1)));
         OLLAMA.stubFor(ollamaChat(false).willReturn(ollamaReply("warm", 1, 1)));
         OLLAMA.stubFor(ollamaChat(true).willReturn(ollamaStream(List.of("warm"), 1, 1)));
-        ApiClient client = new ApiClient(port);
+        ApiClient client = new ApiClient(port).asAdmin();
         for (String provider : List.of("openai", "anthropic", "ollama")) {
             for (String path : List.of("/api/v1/chat", "/api/v1/chat/stream")) {
                 for (int attempt = 0; attempt < 5; attempt++) {
@@ -131,7 +139,10 @@ public abstract class ProviderFakesTest {
         OLLAMA.resetAll();
         circuits.resetAll();
         jdbc.sql("UPDATE active_provider SET provider = NULL, changed_at = NULL WHERE id = 1").update();
-        api = new ApiClient(port);
+        // As an operator: only operators choose a message's provider, and they see a reply's internals
+        // (failure summaries, routes). What customers are shown is CustomerViewsTest's subject.
+        api = new ApiClient(port).asAdmin();
+        customer = new ApiClient(port);
     }
 
     // ------------------------------------------------------------------ request matchers

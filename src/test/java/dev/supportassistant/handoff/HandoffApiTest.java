@@ -53,7 +53,7 @@ class HandoffApiTest extends ApiTest {
     }
 
     private JsonNode queueEntry(String conversationId) {
-        var queue = agent(agentName).get("/api/v1/desk/conversations?status=waiting_for_human");
+        var queue = agent(agentName).get("/api/v1/desk/conversations?status=waiting_for_human&limit=200");
         assertThat(queue.status()).isEqualTo(200);
         for (JsonNode entry : queue.json().get("conversations")) {
             if (entry.get("conversation_id").asString().equals(conversationId)) {
@@ -108,7 +108,8 @@ class HandoffApiTest extends ApiTest {
             EventStreamClient.Event status = events.nextMatching(event -> "status".equals(event.type()));
             assertThat(status.json().get("status").asString()).isEqualTo("resolved");
             assertThat(status.json().get("by").asString()).isEqualTo(agentName);
-            assertThat(status.json().get("reason").asString()).isEqualTo("Permissions fixed");
+            // The agent's note is for staff: not in the customer's stream.
+            assertThat(status.json().has("reason")).isFalse();
         }
 
         var next = customer().post("/api/v1/chat", "{\"message\": \"How do I reset my password?\", \"conversation_id\": \""
@@ -116,8 +117,12 @@ class HandoffApiTest extends ApiTest {
         assertThat(next.json().get("message").get("metadata").get("provider").asString()).isEqualTo("local");
         assertThat(next.json().get("message").get("metadata").has("handoff")).isFalse();
 
+        var customersHistory = customer().get("/api/v1/conversation/" + conversationId);
+        assertThat(customersHistory.body()).doesNotContain("Permissions fixed");
+        assertThat(agent(agentName).get("/api/v1/desk/conversations/" + conversationId).body())
+                .contains("Permissions fixed");
         List<String> steps = new ArrayList<>();
-        for (JsonNode message : customer().get("/api/v1/conversation/" + conversationId).json().get("messages")) {
+        for (JsonNode message : customersHistory.json().get("messages")) {
             if (message.get("role").asString().equals("system") && message.get("metadata").has("handoff")) {
                 JsonNode handoff = message.get("metadata").get("handoff");
                 steps.add(handoff.get("status").asString() + " by " + handoff.get("by").asString());
@@ -145,7 +150,7 @@ class HandoffApiTest extends ApiTest {
         assertThat(message.get("metadata").has("provider")).isFalse();
         assertThat(response.json().get("should_request_screen_share").asBoolean()).isFalse();
         JsonNode messages = customer().get("/api/v1/conversation/" + conversationId).json().get("messages");
-        assertThat(messages).hasSize(before + 1);
+        assertThat(messages).hasSize(before + 2);
         assertThat(messages.get(before).get("role").asString()).isEqualTo("user");
         assertThat(messages.get(before).get("content").asString()).isEqualTo("How do I reset my password?");
     }
@@ -168,6 +173,60 @@ class HandoffApiTest extends ApiTest {
         assertThat(backWithout.json().get("status").asString()).isEqualTo("bot");
         assertThat(backWithout.json().has("reason")).isFalse();
         assertThat(backWithout.json().get("cause").asString()).isEqualTo("customer_request");
+    }
+
+    @Test
+    void theReplyToAMessageWhileAPersonHoldsTheConversationIsStoredAndCanBeRated() {
+        String conversationId = startConversation("My backup never finishes");
+        customer().post("/api/v1/conversation/" + conversationId + "/handoff", "{}");
+        String continued = "\", \"conversation_id\": \"" + conversationId + "\"}";
+        JsonNode whileWaiting = customer().post("/api/v1/chat", "{\"message\": \"It is stuck at 99 percent" + continued)
+                .json().get("message");
+        agent(agentName).post("/api/v1/desk/conversations/" + conversationId + "/claim", null);
+        JsonNode whileWithAgent = customer().post("/api/v1/chat", "{\"message\": \"Now it says 98 percent" + continued)
+                .json().get("message");
+
+        JsonNode messages = customer().get("/api/v1/conversation/" + conversationId).json().get("messages");
+        for (JsonNode shown : List.of(whileWaiting, whileWithAgent)) {
+            JsonNode stored = null;
+            for (JsonNode message : messages) {
+                if (message.get("id").asString().equals(shown.get("id").asString())) {
+                    stored = message;
+                }
+            }
+            assertThat(stored).as("reply %s in the history", shown.get("id")).isNotNull();
+            assertThat(stored.get("content").asString()).isEqualTo(shown.get("content").asString());
+            assertThat(stored.get("role").asString()).isEqualTo("assistant");
+            var rated = customer().post("/api/v1/conversation/" + conversationId + "/messages/"
+                    + shown.get("id").asString() + "/feedback", "{\"rating\": \"up\"}");
+            assertThat(rated.status()).isEqualTo(200);
+        }
+        assertThat(whileWithAgent.get("content").asString()).contains(agentName);
+    }
+
+    @Test
+    void theDeskTellsATokensSubjectFromAUserIdTheRequestMerelyNamed() {
+        String verified = startConversation("Sync keeps failing on my laptop");
+        customer().post("/api/v1/conversation/" + verified + "/handoff", "{}");
+        var anonymous = api.post("/api/v1/chat", "{\"message\": \"Refund my last invoice now\", "
+                + "\"user_id\": \"ceo@bigcorp.com\"}");
+        String claimed = anonymous.json().get("conversation_id").asString();
+        api.post("/api/v1/conversation/" + claimed + "/handoff", "{}");
+
+        JsonNode unverified = queueEntry(claimed).get("customer");
+        assertThat(unverified.get("user_id").asString()).isEqualTo("ceo@bigcorp.com");
+        assertThat(unverified.get("user_id_verified").asBoolean()).isFalse();
+        assertThat(unverified.has("token_subject")).isFalse();
+        assertThat(unverified.get("first_message").asString()).isEqualTo("Refund my last invoice now");
+        JsonNode proven = queueEntry(verified).get("customer");
+        assertThat(proven.get("user_id_verified").asBoolean()).isTrue();
+        assertThat(proven.get("token_subject").asString()).isEqualTo(customerId);
+        assertThat(proven.get("first_message").asString()).isEqualTo("Sync keeps failing on my laptop");
+
+        JsonNode desk = agent(agentName).get("/api/v1/desk/conversations/" + claimed).json();
+        assertThat(desk.get("customer").get("user_id_verified").asBoolean()).isFalse();
+        JsonNode claim = agent(agentName).post("/api/v1/desk/conversations/" + claimed + "/claim", null).json();
+        assertThat(claim.get("customer").get("first_message").asString()).isEqualTo("Refund my last invoice now");
     }
 
     @Test

@@ -36,7 +36,11 @@ class ProviderSummaryTest extends ProviderFakesTest {
 
         api.post("/api/v1/conversation/" + conversationId + "/handoff", "{}");
 
-        assertThat(deskConversation(conversationId).get("handoff").get("summary").asString()).isEqualTo(MODEL_SUMMARY);
+        JsonNode desk = deskConversation(conversationId);
+        // Labelled: a model wrote it from the customer's words, which may have been written to steer it.
+        assertThat(desk.get("handoff").get("summary").asString())
+                .isEqualTo("[AI-written from the customer's words; check against the conversation] " + MODEL_SUMMARY);
+        assertThat(desk.get("customer").get("first_message").asString()).isEqualTo("Sync fails with error 0x80070005");
     }
 
     @Test

@@ -22,7 +22,7 @@ class AccessWithoutKeysTest {
 
     private final SecuritySettings noKeys = new SecuritySettings(null, null, "HS256", 30, List.of());
     private final ApiSettings production = new ApiSettings("127.0.0.1", 8000, false, List.of());
-    private final CallerResolver callers = new CallerResolver(noKeys, new CustomerTokens(noKeys));
+    private final CallerResolver callers = new CallerResolver(noKeys, new CustomerTokens(noKeys), new AdminKeyAttempts());
 
     @StaffOnly
     static class Desk {

@@ -59,4 +59,21 @@ class RequestIdTest extends ApiTest {
         assertThat(output.getOut()).containsPattern("\\[req-log-1\\] .*RequestLogFilter .*: POST /api/v1/chat 200 \\d+ ms")
                 .doesNotContain("tangerine-8841");
     }
+
+    @Test
+    void theLogNamesTheRouteNotThePathThatCarriesAConversationsId(CapturedOutput output) {
+        String conversationId = api.post("/api/v1/chat", "{\"message\": \"How do I reset my password?\"}")
+                .json().get("conversation_id").asString();
+
+        api.get("/api/v1/conversation/" + conversationId, "X-Request-Id", "req-log-2");
+        api.get("/api/v1/conversation/" + conversationId + "/handoff", "X-Request-Id", "req-log-3");
+        api.get("/api/v1/conversation/" + conversationId + "/nonsense", "X-Request-Id", "req-log-4");
+
+        // An anonymous conversation's id is its only credential: it must not reach the log.
+        assertThat(output.getOut())
+                .containsPattern("\\[req-log-2\\] .*: GET /api/v1/conversation/\\{conversationId\\} 200 \\d+ ms")
+                .containsPattern("\\[req-log-3\\] .*: GET /api/v1/conversation/\\{conversationId\\}/handoff 200 \\d+ ms")
+                .containsPattern("\\[req-log-4\\] .*: GET \\S+ 404 \\d+ ms")
+                .doesNotContain(conversationId);
+    }
 }

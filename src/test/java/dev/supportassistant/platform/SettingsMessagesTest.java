@@ -43,7 +43,7 @@ class SettingsMessagesTest {
     @ConfigurationPropertiesScan("dev.supportassistant")
     @EnableConfigurationProperties(ServerProperties.class)
     @ComponentScan(basePackages = "dev.supportassistant", useDefaultFilters = false, includeFilters =
-            @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*\\.(SecretKeyCheck|KnowledgeFolder)"))
+            @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*\\.(WeakKeyCheck|KnowledgeFolder)"))
     static class AllSettings {
     }
 
@@ -98,8 +98,28 @@ class SettingsMessagesTest {
             "RATE_LIMIT_TOKEN_PER_MINUTE :: many :: Invalid setting RATE_LIMIT_TOKEN_PER_MINUTE=many: expected a whole number, 0 or more",
             "MAX_REQUEST_BYTES :: 10 :: Invalid setting MAX_REQUEST_BYTES=10: expected a whole number from 1024 to 104857600",
             "MAX_MESSAGE_CHARS :: 0 :: Invalid setting MAX_MESSAGE_CHARS=0: expected a whole number from 1 to 1000000",
-            "MANAGEMENT_PORT :: abc :: Invalid setting MANAGEMENT_PORT=abc: expected a whole number from 1 to 65535",
-            "MANAGEMENT_PORT :: -1 :: Invalid setting MANAGEMENT_PORT=-1: expected a whole number from 1 to 65535",
+            "MANAGEMENT_PORT :: abc :: Invalid setting MANAGEMENT_PORT=abc: expected a whole number from 0 to 65535",
+            "MANAGEMENT_PORT :: -1 :: Invalid setting MANAGEMENT_PORT=-1: expected a whole number from 0 to 65535",
+            "ADMIN_API_KEY :: letmein-2024 :: Invalid setting ADMIN_API_KEY: expected a random value of at least 32 characters (for example: openssl rand -hex 32), or unset it to close the operator endpoints",
+            "AUDIO_MAX_SECONDS :: 0 :: Invalid setting AUDIO_MAX_SECONDS=0: expected a whole number from 1 to 3600",
+            "DEEPGRAM_BASE_URL :: ftp://deepgram :: Invalid setting DEEPGRAM_BASE_URL: expected an http:// or https:// URL such as https://api.deepgram.com",
+            "EVENTS_MAX_STREAMS :: 0 :: Invalid setting EVENTS_MAX_STREAMS=0: expected a whole number from 1 to 1000000",
+            "EVENTS_MAX_STREAMS_PER_CLIENT :: lots :: Invalid setting EVENTS_MAX_STREAMS_PER_CLIENT=lots: expected a whole number from 1 to 1000000",
+            "EVENTS_MAX_STREAMS_PER_CONVERSATION :: -2 :: Invalid setting EVENTS_MAX_STREAMS_PER_CONVERSATION=-2: expected a whole number from 1 to 10000",
+            "HISTORY_CONTEXT_MESSAGES :: 0 :: Invalid setting HISTORY_CONTEXT_MESSAGES=0: expected a whole number from 2 to 10000",
+            "MAX_CONCURRENT_CHATS :: 0 :: Invalid setting MAX_CONCURRENT_CHATS=0: expected a whole number from 1 to 1000000",
+            "MAX_MESSAGES_PER_CONVERSATION :: 1 :: Invalid setting MAX_MESSAGES_PER_CONVERSATION=1: expected a whole number from 10 to 1000000",
+            "MAX_UPLOAD_BYTES :: 12MB :: Invalid setting MAX_UPLOAD_BYTES=12MB: expected a whole number from 1024 to 104857600",
+            "OCR_THREADS :: 0 :: Invalid setting OCR_THREADS=0: expected a whole number from 1 to 64",
+            "OFFLINE_ENGINE_WAIT_SECONDS :: -1 :: Invalid setting OFFLINE_ENGINE_WAIT_SECONDS=-1: expected a whole number from 0 to 600",
+            "PRELOAD_OFFLINE_ENGINES :: sometimes :: Invalid setting PRELOAD_OFFLINE_ENGINES=sometimes: expected true or false",
+            "RATE_LIMIT_MEDIA_PER_MINUTE :: -1 :: Invalid setting RATE_LIMIT_MEDIA_PER_MINUTE=-1: expected a whole number, 0 or more",
+            "SCREENSHOT_MAX_PIXELS :: 0 :: Invalid setting SCREENSHOT_MAX_PIXELS=0: expected a whole number from 1 to 400000000",
+            "SCREENSHOT_RETENTION_DAYS :: forever :: Invalid setting SCREENSHOT_RETENTION_DAYS=forever: expected a whole number from 1 to 3650",
+            "SPEECH_PROVIDER :: siri :: Invalid setting SPEECH_PROVIDER=siri: expected one of local, openai, deepgram",
+            "SPEECH_THREADS :: 0 :: Invalid setting SPEECH_THREADS=0: expected a whole number from 1 to 64",
+            "SPEECH_TIMEOUT_SECONDS :: 0 :: Invalid setting SPEECH_TIMEOUT_SECONDS=0: expected a whole number from 1 to 600",
+            "MANAGEMENT_HOST :: not a host! :: Invalid setting MANAGEMENT_HOST=not a host!: expected an address of this machine, such as 0.0.0.0 (every interface) or 127.0.0.1",
     })
     void aBadValueIsNamedWithWhatTheSettingAccepts(String variable, String value, String line) {
         AtomicReference<ConfigurableApplicationContext> started = new AtomicReference<>();

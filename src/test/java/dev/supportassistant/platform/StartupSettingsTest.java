@@ -36,7 +36,7 @@ class StartupSettingsTest {
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
             "DATABASE_URL        | mysql://admin:hunter2@db/support | Invalid setting DATABASE_URL: expected jdbc:postgresql://host:5432/db or postgresql://user:password@host:5432/db",
-            "MANAGEMENT_PORT     | abc          | Invalid setting MANAGEMENT_PORT=abc: expected a whole number from 1 to 65535",
+            "MANAGEMENT_PORT     | abc          | Invalid setting MANAGEMENT_PORT=abc: expected a whole number from 0 to 65535",
             "AI_TEMPERATURE      | hot          | Invalid setting AI_TEMPERATURE=hot: expected a number from 0 to 2",
             "CONFUSION_THRESHOLD | 1.5          | Invalid setting CONFUSION_THRESHOLD=1.5: expected a number from 0 to 1",
             "DEFAULT_AI_PROVIDER | skynet       | Invalid setting DEFAULT_AI_PROVIDER=skynet: expected one of anthropic, local, ollama, openai",

@@ -44,7 +44,7 @@ class ExperimentResultsTest extends RoutedProviderFakesTest {
     }
 
     private void rate(JsonNode answer, String rating) {
-        var response = api.post("/api/v1/conversation/" + answer.get("conversation_id").asString() + "/messages/"
+        var response = customer.post("/api/v1/conversation/" + answer.get("conversation_id").asString() + "/messages/"
                 + answer.at("/message/id").asString() + "/feedback", "{\"rating\": \"" + rating + "\"}");
         assertThat(response.status()).isEqualTo(200);
     }
@@ -79,7 +79,7 @@ class ExperimentResultsTest extends RoutedProviderFakesTest {
             }
         }
 
-        var response = api.asAdmin().get("/api/v1/experiments/" + EXPERIMENT);
+        var response = api.get("/api/v1/experiments/" + EXPERIMENT);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         JsonNode report = response.json();
         assertThat(report.get("configured").asBoolean()).isTrue();
@@ -149,8 +149,8 @@ class ExperimentResultsTest extends RoutedProviderFakesTest {
 
     @Test
     void anUnknownExperimentIsNotFoundAndResultsAreForOperatorsOnly() {
-        assertThat(api.asAdmin().get("/api/v1/experiments/no-such-experiment").status()).isEqualTo(404);
-        assertThat(api.get("/api/v1/experiments/" + EXPERIMENT).status()).isIn(401, 403);
+        assertThat(api.get("/api/v1/experiments/no-such-experiment").status()).isEqualTo(404);
+        assertThat(customer.get("/api/v1/experiments/" + EXPERIMENT).status()).isIn(401, 403);
     }
 
     private static final String REPLIES = "SELECT COUNT(*) FROM messages WHERE experiment = :e AND variant = :v AND role = 'assistant'";

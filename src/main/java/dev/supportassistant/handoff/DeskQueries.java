@@ -1,0 +1,79 @@
+package dev.supportassistant.handoff;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import dev.supportassistant.agent.ConversationTurn.Role;
+import dev.supportassistant.chat.ChatMessage;
+import dev.supportassistant.chat.Conversation;
+import dev.supportassistant.chat.Conversations;
+import dev.supportassistant.chat.MessageMetadata;
+import dev.supportassistant.events.ConversationEvent;
+import dev.supportassistant.events.ConversationEvents;
+
+/**
+ * What the support desk reads: the queue, one conversation in full, and which live events concern
+ * it. Staff see everything the service knows, internals included, and who the customer is: a
+ * verified token subject, or an unverified user id a chat request named.
+ */
+@Service
+class DeskQueries {
+
+    private static final int LAST_MESSAGES = 5;
+
+    private final HandoffStore store;
+    private final Conversations conversations;
+
+    DeskQueries(HandoffStore store, Conversations conversations) {
+        this.store = store;
+        this.conversations = conversations;
+    }
+
+    HandoffViews.Queue queue(HandoffStatus status, int limit) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<HandoffViews.QueueEntry> entries = new ArrayList<>();
+        for (Handoff handoff : store.inStatus(status, limit)) {
+            Optional<Conversation> conversation = conversations.find(handoff.conversationId());
+            if (conversation.isEmpty()) {
+                continue;
+            }
+            List<ChatMessage> dialogue = conversations.recentMessages(handoff.conversationId()).stream()
+                    .filter(message -> message.role() != Role.SYSTEM).toList();
+            Optional<MessageMetadata> lastCustomer = dialogue.stream().filter(message -> message.role() == Role.USER)
+                    .reduce((first, second) -> second).map(ChatMessage::metadata);
+            entries.add(new HandoffViews.QueueEntry(handoff.conversationId(), conversation.get().userId(),
+                    customer(conversation.get()), handoff.status(), handoff.cause(), handoff.reason(), handoff.summary(),
+                    handoff.claimedBy(), handoff.requestedAt(), handoff.claimedAt(),
+                    handoff.requestedAt() == null ? 0 : Duration.between(handoff.requestedAt(), now).toSeconds(),
+                    lastCustomer.map(MessageMetadata::confusionLevel).orElse(null),
+                    lastCustomer.map(MessageMetadata::confusionSignals).orElse(null),
+                    dialogue.subList(Math.max(0, dialogue.size() - LAST_MESSAGES), dialogue.size())));
+        }
+        return new HandoffViews.Queue(status, entries);
+    }
+
+    HandoffViews.DeskConversation conversation(String conversationId) {
+        Conversation conversation = conversations.find(conversationId).orElseThrow(UnknownConversationException::new);
+        return new HandoffViews.DeskConversation(conversation.id(), conversation.userId(), customer(conversation),
+                store.find(conversationId).orElseGet(() -> Handoff.none(conversationId)),
+                conversations.messages(conversationId));
+    }
+
+    HandoffViews.Customer customer(Conversation conversation) {
+        return HandoffViews.Customer.of(conversation,
+                conversations.firstCustomerMessage(conversation.id()).orElse(null));
+    }
+
+    /** What the desk's live stream carries: every status change, and the messages of conversations a person holds or awaits. */
+    boolean forDesk(ConversationEvent event) {
+        return ConversationEvents.STATUS.equals(event.type())
+                || (ConversationEvents.MESSAGE.equals(event.type()) && store.find(event.conversationId())
+                        .map(handoff -> handoff.status().humanSide()).orElse(false));
+    }
+}

@@ -1,0 +1,42 @@
+package dev.supportassistant.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.supportassistant.ApiClient;
+import dev.supportassistant.LimitedServiceTest;
+
+/** A conversation holding MAX_MESSAGES_PER_CONVERSATION messages (10 here) takes no further message. */
+@LimitedServiceTest
+class ConversationCapTest {
+
+    @LocalServerPort
+    private int port;
+
+    @Test
+    void aFullConversationRefusesTheNextMessageWithADetailAndStaysReadable() {
+        ApiClient api = new ApiClient(port);
+        var first = api.post("/api/v1/chat", "{\"message\": \"How do I reset my password?\"}");
+        String id = first.json().get("conversation_id").asString();
+        String next = "{\"message\": \"And where do I find my invoices?\", \"conversation_id\": \"" + id + "\"}";
+        ApiClient.Response last = first;
+        int turns = 0;
+        while (last.status() == 200) {
+            turns++;
+            assertThat(turns).as("turns before the cap").isLessThanOrEqualTo(5);
+            last = api.post("/api/v1/chat", next);
+        }
+        int stored = api.get("/api/v1/conversation/" + id).json().get("messages").size();
+
+        assertThat(last.status()).isEqualTo(409);
+        assertThat(last.json().get("detail").asString()).contains("MAX_MESSAGES_PER_CONVERSATION")
+                .contains("start a new conversation");
+        assertThat(stored).isGreaterThanOrEqualTo(10);
+        assertThat(api.post("/api/v1/chat/stream", next).status()).isEqualTo(409);
+        assertThat(api.get("/api/v1/conversation/" + id).json().get("messages")).hasSize(stored);
+        // A new conversation is fine.
+        assertThat(api.post("/api/v1/chat", "{\"message\": \"One more question\"}").status()).isEqualTo(200);
+    }
+}
