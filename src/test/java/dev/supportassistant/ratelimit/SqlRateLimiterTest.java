@@ -1,7 +1,11 @@
 package dev.supportassistant.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -17,10 +21,14 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -100,6 +108,22 @@ class SqlRateLimiterTest {
         assertThat(other.acquire(key, 2, NOW + 29_000)).isEqualTo(1);
         assertThat(one.acquire(key, 2, NOW + 30_000)).isZero();
         assertThat(other.acquire(key, 2, NOW + 30_000)).isPositive();
+    }
+
+    @Test
+    void aDatabaseThatRefusesIsADataAccessFailureWhichTheErrorMappingAnswers503() {
+        DataSource refusing = new DelegatingDataSource(first) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                throw new SQLTransientConnectionException("The database is too busy: 2000 others are already waiting");
+            }
+        };
+
+        assertThatThrownBy(() -> new SqlRateLimiter(JdbcClient.create(refusing)).acquire("chat:ip:x", 30, NOW))
+                .isInstanceOf(DataAccessResourceFailureException.class);
+        // Bucket4j's own exception is none of Spring's data-access failures: it would be answered 500.
+        assertThatThrownBy(() -> Bucket4jPeers.onPostgres(refusing).acquire("chat:ip:x", 30, NOW))
+                .isNotInstanceOf(DataAccessException.class).hasRootCauseInstanceOf(SQLTransientConnectionException.class);
     }
 
     /**
