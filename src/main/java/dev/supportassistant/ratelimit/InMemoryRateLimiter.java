@@ -10,8 +10,8 @@ import java.util.Map;
  * the least recently seen one is forgotten (its bucket starts full if it comes back). So memory
  * stays bounded however many addresses a flood comes from, and no request ever scans the map.
  *
- * <p>Not Bucket4j's local buckets, measured against these (bench/RESULTS.md, "Rate limits and database turns"): the
- * library has no bounded map, so this map and its lock would stay and its lock-free bucket would
+ * <p>Not Bucket4j's local buckets, measured against these (bench/RESULTS.md, "Rate limits and
+ * database turns"): the library has no bounded map, so this map and its lock would stay and its lock-free bucket would
  * buy nothing under them, while each remembered client took about four times the memory (about
  * 400 bytes against 93); its arithmetic is the same continuous refill as {@link RateLimiter}'s.
  */

@@ -21,7 +21,8 @@ import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 
 /**
  * Bucket4j (8.14, {@code bucket4j_jdk17-core} and {@code -postgresql}) behind our {@link RateLimiter}
- * interface: the library measured against our own buckets (bench/RESULTS.md, "Rate limits and database turns"), with
+ * interface: the library measured against our own buckets (bench/RESULTS.md, "Rate limits and
+ * database turns"), with
  * the same bucket (capacity and refill of {@code perMinute} a minute, refilled greedily, that is
  * continuously) and the same time passed in, so tests and benchmarks can run both alike. Not
  * shipped: see {@link SqlRateLimiter} and {@link InMemoryRateLimiter} for why ours stay.
