@@ -8,11 +8,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *
  * <p>Not Bucket4j's PostgreSQL backend, measured against this (bench/RESULTS.md, "Rate limits and
  * database turns"): both let exactly a client's budget through from two instances at once
- * ({@code SqlRateLimiterTest}),
- * but Bucket4j takes a transaction of two statements and a commit per request, and for a client it
- * has not seen five statements, two commits and three connections, where this takes one statement;
- * its failures come as its own exception rather than Spring's data-access ones, so a database outage
- * would be answered 500 instead of 503; and it needs a table and a sweep job of its own.
+ * ({@code SqlRateLimiterTest}), but Bucket4j takes a transaction of two statements and a commit per
+ * request, and for a client it has not seen five statements, two commits and three connections,
+ * where this takes one statement; its failures come as its own exception rather than Spring's
+ * data-access ones, so a database outage would be answered 500 instead of 503; and it needs a table
+ * and a sweep job of its own.
  */
 class SqlRateLimiter implements RateLimiter {
 
