@@ -9,23 +9,24 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** What the README shows an operator is what the service answers. */
-class ReadmeTest extends ApiTest {
+/** What the manual under docs/ shows a user is what the service answers. */
+class DocumentationTest extends ApiTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @ParameterizedTest
     @ValueSource(strings = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"})
-    void healthAnswersAreTheOnesTheReadmeShows(String path) {
+    void healthAnswersAreTheOnesTheManualShows(String path) {
         var response = api.get(path);
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(Readme.section("Health probes and the management port")).contains("`" + response.body() + "`");
+        assertThat(Documentation.section("docs/observability.md", "Health probes and the management port"))
+                .contains("`" + response.body() + "`");
     }
 
     @Test
     void theSampleChatReplyIsTheOneTheServiceGives() {
-        JsonNode documented = JSON.readTree(Readme.jsonAfter("A chat reply looks like this"));
+        JsonNode documented = JSON.readTree(Documentation.jsonAfter("docs/api.md", "A chat reply looks like this"));
 
         JsonNode answered = api.post("/api/v1/chat", "{\"message\": \"How do I reset my password?\"}").json();
 
