@@ -34,6 +34,15 @@ public final class EmbeddedPostgres {
 
     /** A fresh, empty database on the shared server, as a {@code postgresql://} URL. */
     public static String newDatabaseUrl(String name) {
+        return "postgresql://postgres:postgres@localhost:" + create(name) + "/" + name;
+    }
+
+    /** A fresh, empty database on the shared server, as a JDBC URL (user and password {@code postgres}). */
+    public static String newJdbcUrl(String name) {
+        return "jdbc:postgresql://localhost:" + create(name) + "/" + name;
+    }
+
+    private static int create(String name) {
         int port = port();
         try (var connection = server.getPostgresDatabase().getConnection();
                 var statement = connection.createStatement()) {
@@ -41,6 +50,6 @@ public final class EmbeddedPostgres {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("Cannot create database " + name, e);
         }
-        return "postgresql://postgres:postgres@localhost:" + port + "/" + name;
+        return port;
     }
 }

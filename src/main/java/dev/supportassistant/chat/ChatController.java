@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.supportassistant.platform.Caller;
-import dev.supportassistant.platform.RateLimited;
+import dev.supportassistant.ratelimit.RateLimited;
 import dev.supportassistant.platform.RequestIds;
 
 /**

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.supportassistant.platform.Caller;
-import dev.supportassistant.platform.RateLimited;
+import dev.supportassistant.ratelimit.RateLimited;
 import dev.supportassistant.screenshare.CustomerScreenShare;
 
 /** A customer's conversations: read one back, erase it, list them, share the screen in one. */

@@ -22,7 +22,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import dev.supportassistant.chat.ChatMessage;
 import dev.supportassistant.events.ConversationEvents;
 import dev.supportassistant.platform.Caller;
-import dev.supportassistant.platform.ClientKeys;
+import dev.supportassistant.ratelimit.ClientKeys;
 import dev.supportassistant.platform.StaffOnly;
 import dev.supportassistant.screenshare.TokenGrant;
 

@@ -18,8 +18,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import dev.supportassistant.chat.Conversations;
 import dev.supportassistant.events.ConversationEvents;
 import dev.supportassistant.platform.Caller;
-import dev.supportassistant.platform.ClientKeys;
-import dev.supportassistant.platform.RateLimited;
+import dev.supportassistant.ratelimit.ClientKeys;
+import dev.supportassistant.ratelimit.RateLimited;
 
 /**
  * The customer's side of a handoff: ask for a person, see who holds the conversation, and follow

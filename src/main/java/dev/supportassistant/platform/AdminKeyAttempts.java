@@ -7,6 +7,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
+import dev.supportassistant.ratelimit.InMemoryRateLimiter;
+
 /**
  * Throttles guessing of {@code ADMIN_API_KEY}: a client (an address, an IPv6 client by its /64) may
  * present a wrong key {@value #FAILURES_PER_MINUTE} times a minute. Beyond that every attempt of

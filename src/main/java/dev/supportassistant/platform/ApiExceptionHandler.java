@@ -22,6 +22,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import dev.supportassistant.database.AdmittingDataSource;
+
 import tools.jackson.core.JacksonException;
 
 /**

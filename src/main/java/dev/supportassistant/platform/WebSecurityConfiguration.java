@@ -1,23 +1,17 @@
 package dev.supportassistant.platform;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Clock;
 import java.util.List;
 
-import javax.sql.DataSource;
-
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import dev.supportassistant.ratelimit.RateLimitInterceptor;
+
 /**
  * Wires the request guards into Spring MVC: who the caller is, operator-only and staff-only
- * endpoints, and rate limits, in that order. Rate limits are counted in PostgreSQL when the service runs on it (so
- * instances share them) and in memory on the embedded H2 database.
+ * endpoints, and rate limits (the ratelimit module's), in that order.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration implements WebMvcConfigurer {
@@ -28,20 +22,11 @@ class WebSecurityConfiguration implements WebMvcConfigurer {
     private final RateLimitInterceptor rateLimits;
 
     WebSecurityConfiguration(CallerResolver callers, AdminAccessInterceptor adminAccess,
-            StaffAccessInterceptor staffAccess, RateLimiter limiter, RateLimitSettings settings,
-            SecuritySettings security) {
+            StaffAccessInterceptor staffAccess, RateLimitInterceptor rateLimits) {
         this.callers = callers;
         this.adminAccess = adminAccess;
         this.staffAccess = staffAccess;
-        this.rateLimits = new RateLimitInterceptor(limiter, settings, security, callers, Clock.systemUTC());
-    }
-
-    @Bean
-    static RateLimiter rateLimiter(DataSource dataSource, JdbcClient jdbc) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())
-                    ? new SqlRateLimiter(jdbc) : new InMemoryRateLimiter();
-        }
+        this.rateLimits = rateLimits;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.supportassistant.platform;
+package dev.supportassistant.database;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -31,7 +31,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * <p>A thread that already holds a connection from here gets another one without queueing, so
  * nested use can never wait for itself.
  */
-final class AdmittingDataSource extends DelegatingDataSource {
+public final class AdmittingDataSource extends DelegatingDataSource {
 
     private final Turnstile places;
     private final ThreadLocal<int[]> held = ThreadLocal.withInitial(() -> new int[1]);
@@ -124,9 +124,12 @@ final class AdmittingDataSource extends DelegatingDataSource {
         return proxy;
     }
 
-    /** The refusal when too many callers already wait for the database, or one waited too long. */
-    static final class Busy extends SQLTransientConnectionException {
-        Busy(String why) {
+    /**
+     * The refusal when too many callers already wait for the database, or one waited too long: the
+     * one type other modules see, so that the error mapping answers it 503 with words of its own.
+     */
+    public static final class Busy extends SQLTransientConnectionException {
+        public Busy(String why) {
             super("The database is too busy: " + why);
         }
     }

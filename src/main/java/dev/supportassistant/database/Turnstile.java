@@ -1,4 +1,4 @@
-package dev.supportassistant.platform;
+package dev.supportassistant.database;
 
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
@@ -10,6 +10,13 @@ import java.util.concurrent.TimeUnit;
  * this does, and keeps the queue bounded too: a caller waits at most {@code maxWait}, and when
  * {@code maxWaiting} callers already wait, a new one is turned away at once, so that sustained
  * overload is refused early instead of piling up requests until memory runs out.
+ *
+ * <p>Not Resilience4j's bulkhead, measured against this (bench/RESULTS.md, "Rate limits and
+ * database turns"): its semaphore bulkhead is the same fair semaphore with a bounded wait, at the
+ * same cost, but has no bound on how many wait ({@code BulkheadComparisonTest}); that bound is what
+ * turns the surplus away at once (503) under sustained overload instead of holding every request
+ * for the whole wait. Adding the bound around a bulkhead would leave the library one semaphore call
+ * to make.
  */
 final class Turnstile {
 

@@ -1,4 +1,4 @@
-package dev.supportassistant.platform;
+package dev.supportassistant.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.supportassistant.platform;
+package dev.supportassistant.ratelimit;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

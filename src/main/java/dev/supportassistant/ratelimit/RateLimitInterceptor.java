@@ -1,4 +1,4 @@
-package dev.supportassistant.platform;
+package dev.supportassistant.ratelimit;
 
 import java.time.Clock;
 
@@ -13,40 +13,42 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Applies {@link RateLimited} budgets: per customer (their token's user id) when the request
- * proves one, otherwise per client address (an IPv6 client by its /64, see {@link ClientAddress#key}).
- * Operators (admin key) are not limited.
+ * proves one, otherwise per client address (an IPv6 client by its /64, see
+ * {@link RequestClients.Client#address}). Operators (admin key) are not limited. The module that
+ * authenticates requests registers it after its own checks, so a refused caller spends no budget.
  */
-class RateLimitInterceptor implements HandlerInterceptor {
+public class RateLimitInterceptor implements HandlerInterceptor {
 
     private final RateLimiter limiter;
     private final RateLimitSettings settings;
-    private final SecuritySettings security;
-    private final CallerResolver callers;
+    private final RequestClients clients;
     private final Clock clock;
 
-    RateLimitInterceptor(RateLimiter limiter, RateLimitSettings settings, SecuritySettings security,
-            CallerResolver callers, Clock clock) {
+    RateLimitInterceptor(RateLimiter limiter, RateLimitSettings settings, RequestClients clients, Clock clock) {
         this.limiter = limiter;
         this.settings = settings;
-        this.security = security;
-        this.callers = callers;
+        this.clients = clients;
         this.clock = clock;
     }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method) || !method.hasMethodAnnotation(RateLimited.class)) {
+        RateLimited annotation = handler instanceof HandlerMethod method ? method.getMethodAnnotation(RateLimited.class)
+                : null;
+        if (annotation == null) {
             return true;
         }
-        RateLimited.Limit limit = method.getMethodAnnotation(RateLimited.class).value();
+        RateLimited.Limit limit = annotation.value();
         int perMinute = settings.perMinute(limit);
-        Caller caller = callers.resolve(request);
-        if (perMinute == 0 || caller.admin()) {
+        if (perMinute == 0) {
             return true;
         }
-        String client = caller.authenticatedUser().map(user -> "user:" + user)
-                .orElseGet(() -> "ip:" + ClientAddress.key(ClientAddress.of(request, security.trustedProxies())));
-        long retryAfter = limiter.acquire(limit.name().toLowerCase() + ":" + client, perMinute, clock.millis());
+        RequestClients.Client client = clients.of(request);
+        if (client.admin()) {
+            return true;
+        }
+        String key = client.userId() != null ? "user:" + client.userId() : "ip:" + client.address();
+        long retryAfter = limiter.acquire(limit.name().toLowerCase() + ":" + key, perMinute, clock.millis());
         if (retryAfter > 0) {
             ErrorResponseException tooMany = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS,
                     ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, "Too many requests: at most "

@@ -1,4 +1,4 @@
-package dev.supportassistant.platform;
+package dev.supportassistant.ratelimit;
 
 /**
  * Token buckets, one per client and limit: a bucket holds up to {@code perMinute} requests and

@@ -1,47 +1,25 @@
 package dev.supportassistant.platform;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.sql.Connection;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import dev.supportassistant.database.AdmittingDataSource;
 
 /**
  * A database too busy to take another caller is a 503 with Retry-After, also when the refusal
  * comes as the failure to open a transaction: under a sustained 500 requests/s, storing a message
- * was refused that way and answered 500.
+ * was refused that way and answered 500 ({@code DatabaseRefusalTest} shows the refusal's shape).
  */
-class DatabaseRefusalTest {
-
-    @Test
-    void aTransactionRefusedForABusyDatabaseFailsToOpenWithTheBusyCause() throws Exception {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:refusal;DB_CLOSE_DELAY=-1");
-        var admitting = new AdmittingDataSource(h2, 1, Duration.ofSeconds(30), 0);
-        var transactions = new TransactionTemplate(new DataSourceTransactionManager(admitting));
-        try (Connection held = admitting.getConnection()) {
-            // Another thread: the holder itself would be let in again (turns are re-entrant).
-            CompletableFuture<Void> other = CompletableFuture.runAsync(
-                    () -> transactions.executeWithoutResult(status -> { }));
-
-            assertThatThrownBy(other::join).cause().isInstanceOf(CannotCreateTransactionException.class)
-                    .hasRootCauseInstanceOf(AdmittingDataSource.Busy.class);
-        }
-    }
+class BusyDatabaseAnswerTest {
 
     @Test
     void itIsAnsweredServiceUnavailableNotInternalServerError() throws Exception {

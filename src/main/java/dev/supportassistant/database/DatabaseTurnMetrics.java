@@ -1,4 +1,4 @@
-package dev.supportassistant.platform;
+package dev.supportassistant.database;
 
 import javax.sql.DataSource;
 

@@ -1,4 +1,4 @@
-package dev.supportassistant.platform;
+package dev.supportassistant.ratelimit;
 
 import jakarta.validation.constraints.Min;
 

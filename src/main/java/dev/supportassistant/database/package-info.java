@@ -1,0 +1,7 @@
+/**
+ * Admission to the database: a bounded, in-order queue in front of the connection pool that answers overload and outages with a quick refusal (503).
+ */
+@NullMarked
+package dev.supportassistant.database;
+
+import org.jspecify.annotations.NullMarked;
