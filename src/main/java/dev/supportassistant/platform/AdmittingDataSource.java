@@ -31,7 +31,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * <p>A thread that already holds a connection from here gets another one without queueing, so
  * nested use can never wait for itself.
  */
-final class AdmittingDataSource extends DelegatingDataSource {
+public final class AdmittingDataSource extends DelegatingDataSource {
 
     private final Turnstile places;
     private final ThreadLocal<int[]> held = ThreadLocal.withInitial(() -> new int[1]);
@@ -125,7 +125,7 @@ final class AdmittingDataSource extends DelegatingDataSource {
     }
 
     /** The refusal when too many callers already wait for the database, or one waited too long. */
-    static final class Busy extends SQLTransientConnectionException {
+    public static final class Busy extends SQLTransientConnectionException {
         Busy(String why) {
             super("The database is too busy: " + why);
         }

@@ -4,6 +4,11 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Component;
 
+import dev.supportassistant.security.Caller;
+import dev.supportassistant.security.CallerResolver;
+import dev.supportassistant.security.ClientAddress;
+import dev.supportassistant.security.SecuritySettings;
+
 /**
  * Who a per-client cap counts, for features that cap something per client (open event streams):
  * a customer by their token's user id, a support agent by name, the operator (admin key) as one,

@@ -20,6 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.supportassistant.web.ApiExceptionHandler;
+
 /**
  * A database too busy to take another caller is a 503 with Retry-After, also when the refusal
  * comes as the failure to open a transaction: under a sustained 500 requests/s, storing a message
