@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * unbounded body.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+@Order(Ordered.HIGHEST_PRECEDENCE + 3) // after Spring Security (application.yml), whose headers a 413 carries too
 class RequestSizeFilter extends OncePerRequestFilter {
 
     /** Thrown while reading a body that runs over the limit; answered with 413. */

@@ -72,6 +72,16 @@ class ManagementEndpointsTest extends ApiTest {
         assertThat(scrape.find("support_embedding_waiting", Map.of())).contains(0.0);
     }
 
+    @Test
+    void requestsTheSecurityRulesRefuseAreCountedInTheRequestMetrics() {
+        Map<String, String> refused = Map.of("method", "DELETE", "status", "401");
+        double before = Scrape.of(api).value("http_server_requests_seconds_count", refused);
+
+        assertThat(api.send("DELETE", "/api/v1/docs/some-document", null).status()).isEqualTo(401);
+
+        assertThat(Scrape.of(api).value("http_server_requests_seconds_count", refused)).isEqualTo(before + 1);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"})
     void healthProbesAreOpenAndUp(String path) {

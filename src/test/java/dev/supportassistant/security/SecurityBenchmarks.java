@@ -15,8 +15,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -42,8 +42,11 @@ public class SecurityBenchmarks {
 
     private static final String ADMIN_KEY = "bench-admin-key-0123456789abcdef-0123456789";
 
-    /** The API's security as the service configures it, with settings given here. */
-    @Configuration(proxyBeanMethods = false)
+    /**
+     * The API's security as the service configures it, with settings given here. A test
+     * configuration, so that the service's tests, which scan the whole package tree, leave it out.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
     @EnableWebSecurity
     @Import({ApiSecurityConfiguration.class, AccessRules.class, AdminKeyAttempts.class})
     static class Chain {
