@@ -21,12 +21,12 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-import dev.supportassistant.Readme;
+import dev.supportassistant.Documentation;
 import dev.supportassistant.config.ApiSettings;
 
 /**
  * Without keys the operator's endpoints, {@code /actuator} (but the probes) and the desk are off:
- * every caller gets 403, not the 401 of a missing credential, and the README says so; with
+ * every caller gets 403, not the 401 of a missing credential, and the manual says so; with
  * {@code DEBUG=true} they are open for development. (With keys, anonymous callers get 401:
  * {@code AdminAccessTest}, {@code ManagementEndpointsTest}, {@code HandoffApiTest}.)
  */
@@ -44,17 +44,18 @@ class AccessWithoutKeysTest {
     }
 
     @Test
-    void metricsAndOperatorEndpointsAnswer403AsTheReadmeSays() {
+    void metricsAndOperatorEndpointsAnswer403AsTheManualSays() {
         assertThat(refusedWith(noKeys.operatorDecision(ANONYMOUS))).isEqualTo(403);
         assertThat(refusedWith(noKeys.operatorDecision(OperatorKeyFilter::operator))).isEqualTo(403);
-        assertThat(Readme.section("Health probes and the management port"))
+        assertThat(Documentation.section("docs/observability.md", "Health probes and the management port"))
                 .contains("else `401`; while no `ADMIN_API_KEY` is set they answer `403`");
     }
 
     @Test
-    void theDeskAnswers403AsTheReadmeSays() {
+    void theDeskAnswers403AsTheManualSays() {
         assertThat(refusedWith(noKeys.staffDecision(ANONYMOUS))).isEqualTo(403);
-        assertThat(Readme.section("Human handoff")).contains("Customers get 403, anonymous callers 401;\n"
+        assertThat(Documentation.section("docs/human-handoff.md", "The support desk"))
+                .contains("Customers get 403, anonymous callers 401;\n"
                 + "while neither `ADMIN_API_KEY` nor `SECRET_KEY` is set the desk is off and answers 403");
     }
 
