@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # JMH micro benchmarks: confusion analyzer per message, Agora token per token, knowledge search
-# per query (see bench/RESULTS.md). JAVA_HOME picks the JDK; extra arguments go to JMH, e.g.
+# per query, the security filter chain per request (see bench/RESULTS.md). JAVA_HOME picks the
+# JDK; extra arguments go to JMH, e.g.
 #   bench/micro/run.sh -f 1 -wi 3 -i 5 Token
 set -e
 cd "$(dirname "$0")/../.."

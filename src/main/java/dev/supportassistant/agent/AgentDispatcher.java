@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Service;
 
-import dev.supportassistant.platform.InvalidSettingException;
-import dev.supportassistant.platform.RequestIds;
+import dev.supportassistant.config.InvalidSettingException;
 import dev.supportassistant.platform.VirtualThreads;
+import dev.supportassistant.web.RequestIds;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 /**

@@ -5,8 +5,8 @@ import java.util.concurrent.CompletableFuture;
 
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
-import dev.supportassistant.platform.RequestIds;
 import dev.supportassistant.platform.VirtualThreads;
+import dev.supportassistant.web.RequestIds;
 
 /**
  * Runs the vendor SDKs' asynchronous HTTP calls, through which Spring AI streams, as blocking

@@ -10,17 +10,17 @@ import org.springframework.stereotype.Service;
 import dev.supportassistant.agent.AgentAnswer;
 import dev.supportassistant.agent.AgentDispatcher;
 import dev.supportassistant.agent.AgentRequest;
-import dev.supportassistant.agent.ConversationTurn;
 import dev.supportassistant.agent.ConversationTurn.Role;
+import dev.supportassistant.agent.ConversationTurn;
 import dev.supportassistant.confusion.ConfusionAnalyzer;
 import dev.supportassistant.confusion.ConfusionAssessment;
 import dev.supportassistant.knowledge.KnowledgeBase;
 import dev.supportassistant.knowledge.KnowledgePassage;
-import dev.supportassistant.platform.Caller;
-import dev.supportassistant.platform.RequestLimits;
 import dev.supportassistant.routing.ProviderRouting;
 import dev.supportassistant.routing.RouteDecision;
 import dev.supportassistant.screenshare.ScreenShareSessions;
+import dev.supportassistant.security.Caller;
+import dev.supportassistant.web.RequestLimits;
 
 /**
  * One customer turn, top to bottom: find or start the conversation, score the customer's

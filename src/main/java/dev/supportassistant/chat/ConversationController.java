@@ -13,9 +13,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.supportassistant.platform.Caller;
 import dev.supportassistant.ratelimit.RateLimited;
 import dev.supportassistant.screenshare.CustomerScreenShare;
+import dev.supportassistant.security.Caller;
 
 /** A customer's conversations: read one back, erase it, list them, share the screen in one. */
 @RestController

@@ -5,10 +5,10 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 import dev.supportassistant.agent.ConversationTurn.Role;
-import dev.supportassistant.platform.Caller;
 import dev.supportassistant.screenshare.CustomerScreenShare;
 import dev.supportassistant.screenshare.ScreenShareSession;
 import dev.supportassistant.screenshare.ScreenShareSessions;
+import dev.supportassistant.security.Caller;
 
 /**
  * What a customer does with a conversation besides sending messages: read it back (whole or a

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 import dev.supportassistant.agent.ConversationTurn.Role;
-import dev.supportassistant.platform.Caller;
+import dev.supportassistant.security.Caller;
 
 /**
  * Conversations as other features see them: for the support desk, which reads them and writes

@@ -6,7 +6,7 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 
 import dev.supportassistant.agent.ConversationTurn.Role;
-import dev.supportassistant.platform.Caller;
+import dev.supportassistant.security.Caller;
 
 /**
  * Customers rate the assistant's messages: thumbs up or down with an optional comment, one rating

@@ -9,17 +9,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.supportassistant.platform.AdminOnly;
-
 /**
  * Usage totals for operators: per provider, the replies, tokens, fallbacks, average confusion and
  * screen-sharing rate of a time window, read from the stored conversations; apart from them, the
  * replies support agents wrote and the holding replies of handoffs. Metrics show the same
  * things live, per instance and since its start; this answers "how did last week go" from the
- * database.
+ * database. Operators only: the security module's access rules guard {@code /api/v1/stats}.
  */
 @RestController
-@AdminOnly
 class StatsController {
 
     static final Duration DEFAULT_WINDOW = Duration.ofHours(24);

@@ -21,19 +21,18 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.supportassistant.chat.ChatMessage;
 import dev.supportassistant.events.ConversationEvents;
-import dev.supportassistant.platform.Caller;
 import dev.supportassistant.ratelimit.ClientKeys;
-import dev.supportassistant.platform.StaffOnly;
 import dev.supportassistant.screenshare.TokenGrant;
+import dev.supportassistant.security.Caller;
 
 /**
  * The support desk: the queue of conversations waiting for a person, and what an agent does with
  * one: claim it, reply, hand it back to the assistant, resolve it. Staff only: the admin key, or
- * a support agent's token (whose subject is the name the agent acts under).
+ * a support agent's token (whose subject is the name the agent acts under); the security module's
+ * access rules guard {@code /api/v1/desk}.
  */
 @RestController
 @RequestMapping("/api/v1/desk")
-@StaffOnly
 class DeskController {
 
     private final HandoffService handoffs;

@@ -17,9 +17,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.supportassistant.chat.Conversations;
 import dev.supportassistant.events.ConversationEvents;
-import dev.supportassistant.platform.Caller;
 import dev.supportassistant.ratelimit.ClientKeys;
 import dev.supportassistant.ratelimit.RateLimited;
+import dev.supportassistant.security.Caller;
 
 /**
  * The customer's side of a handoff: ask for a person, see who holds the conversation, and follow

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.supportassistant.config.InvalidSettingException;
+
 /**
  * Where the database is, from {@code DATABASE_URL}: either a JDBC URL (credentials from
  * {@code DATABASE_USERNAME} and {@code DATABASE_PASSWORD}) or the

@@ -1,4 +1,5 @@
 /**
- * Cross-cutting concerns: settings from the environment and {@code .env}, the database location, start-up failure messages naming the bad setting, CORS, and the one place where errors become problem details.
+ * Cross-cutting concerns not yet in modules of their own: rate limits, the database's location and
+ * admission, and the pools in front of the offline engines.
  */
 package dev.supportassistant.platform;

@@ -11,6 +11,11 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
+import dev.supportassistant.security.Caller;
+import dev.supportassistant.security.CallerResolver;
+import dev.supportassistant.security.ClientAddress;
+import dev.supportassistant.security.SecuritySettings;
+
 /**
  * Applies {@link RateLimited} budgets: per customer (their token's user id) when the request
  * proves one, otherwise per client address (an IPv6 client by its /64, see

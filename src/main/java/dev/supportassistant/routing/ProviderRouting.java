@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 
 import dev.supportassistant.agent.AgentRegistry;
 import dev.supportassistant.agent.AiAgent;
-import dev.supportassistant.platform.InvalidSettingException;
+import dev.supportassistant.config.InvalidSettingException;
 
 /**
  * Chooses who answers a turn. In order, the first that applies decides:

@@ -13,7 +13,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-import dev.supportassistant.platform.InvalidSettingException;
+import dev.supportassistant.config.InvalidSettingException;
 
 /**
  * One routing setting's document read into plain maps and lists, with typed accessors whose

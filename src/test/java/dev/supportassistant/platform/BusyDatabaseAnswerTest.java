@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.supportassistant.database.AdmittingDataSource;
+import dev.supportassistant.web.ApiExceptionHandler;
 
 /**
  * A database too busy to take another caller is a 503 with Retry-After, also when the refusal

@@ -7,6 +7,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
+import dev.supportassistant.config.InvalidSettingException;
+
 class DatabaseUrlTest {
 
     @Test

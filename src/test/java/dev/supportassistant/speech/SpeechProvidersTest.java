@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
-import dev.supportassistant.platform.RequestLimits;
+import dev.supportassistant.web.RequestLimits;
 
 /**
  * Speech through OpenAI (Spring AI's audio models) and Deepgram (its REST API), each faked over

@@ -1,0 +1,139 @@
+package dev.supportassistant.web;
+
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import dev.supportassistant.database.AdmittingDataSource;
+import tools.jackson.core.JacksonException;
+
+/**
+ * The one place where failures become HTTP answers: RFC 9457 problem details whose
+ * {@code detail} the frontend shows. Invalid requests are 422 as in the old backend; features
+ * signal their own statuses by throwing {@link org.springframework.web.ErrorResponseException}
+ * subclasses, which the base class renders. Unexpected failures are logged here and answered with
+ * a generic 500 that carries no exception text. Public so that modules can test how their failures
+ * are answered (a MockMvc with this advice). Requests Spring Security refuses never reach it: the
+ * security module answers them the same way.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String detail = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> snakeCase(error.getField()) + ": " + error.getDefaultMessage())
+                .sorted()
+                .collect(Collectors.joining("; "));
+        return unprocessable(detail.isEmpty() ? "Invalid request" : detail);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String detail = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> result.getMethodParameter().getParameterName() + ": " + error.getDefaultMessage()))
+                .collect(Collectors.joining("; "));
+        return unprocessable(detail.isEmpty() ? "Invalid request" : detail);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeFilter.BodyTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                        .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage()));
+            }
+        }
+        String field = jsonField(ex);
+        return unprocessable(field == null
+                ? "Malformed JSON request body: expected a JSON object with the documented fields"
+                : field + ": has the wrong JSON type (text, number, true/false, list or object) for this field");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return unprocessable("Missing required query parameter '" + ex.getParameterName() + "'");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> handleTypeMismatch(MethodArgumentTypeMismatchException ex) {
+        return unprocessable("Invalid value for '" + ex.getName() + "'");
+    }
+
+    /**
+     * The database is unreachable (stopped, restarting, network gone), or too busy to take another
+     * caller ({@link AdmittingDataSource}): 503, so clients and load balancers retry. Either comes
+     * as a failure to get a connection or, inside a transaction, to open the transaction. The pool
+     * gives up on a connection within its connection timeout (one second, application.yml), so this
+     * answer comes quickly, and the service recovers by itself once the database is back.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            CannotCreateTransactionException.class})
+    ResponseEntity<Object> handleDatabaseUnavailable(Exception ex) {
+        boolean busy = false;
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            busy |= cause instanceof AdmittingDataSource.Busy;
+        }
+        log.warn("Database {}: {}", busy ? "too busy" : "unavailable", ex.getClass().getSimpleName());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, busy
+                ? "The service is too busy to take this request now; try again in a moment"
+                : "The service's database is unavailable; try again in a moment");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> handleUnexpected(Exception ex) {
+        log.error("Unhandled failure", ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Internal server error");
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    private static ResponseEntity<Object> unprocessable(String detail) {
+        return ResponseEntity.unprocessableContent()
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, detail));
+    }
+
+    /** The JSON field a body could not be read at, as the client spelled it, or null. */
+    private static String jsonField(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+                String path = jackson.getPath().stream()
+                        .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
+                                : "[" + reference.getIndex() + "]")
+                        .collect(Collectors.joining("."));
+                return path.isEmpty() ? null : path;
+            }
+        }
+        return null;
+    }
+
+    private static String snakeCase(String field) {
+        return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+}

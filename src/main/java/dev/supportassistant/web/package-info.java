@@ -1,0 +1,5 @@
+/**
+ * The HTTP edge shared by every feature: request ids and the request log, body-size limits, strict
+ * JSON, and the one place where failures become problem details.
+ */
+package dev.supportassistant.web;
