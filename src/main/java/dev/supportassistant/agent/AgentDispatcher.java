@@ -20,7 +20,6 @@ import org.springframework.stereotype.Service;
 
 import dev.supportassistant.platform.InvalidSettingException;
 import dev.supportassistant.platform.RequestIds;
-import dev.supportassistant.platform.VirtualThreads;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 /**

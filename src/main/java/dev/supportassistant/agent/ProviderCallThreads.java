@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 import dev.supportassistant.platform.RequestIds;
-import dev.supportassistant.platform.VirtualThreads;
 
 /**
  * Runs the vendor SDKs' asynchronous HTTP calls, through which Spring AI streams, as blocking

@@ -1,6 +1,5 @@
 package dev.supportassistant.agent;
 
-import dev.supportassistant.platform.VirtualThreads;
 
 /**
  * Spring AI reads each Anthropic stream with a thread of Reactor's bounded elastic scheduler,

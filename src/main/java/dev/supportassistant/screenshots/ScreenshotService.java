@@ -22,8 +22,8 @@ import org.springframework.stereotype.Service;
 import dev.supportassistant.chat.Conversation;
 import dev.supportassistant.chat.Conversations;
 import dev.supportassistant.chat.MessageMetadata;
+import dev.supportassistant.media.UploadRejectedException;
 import dev.supportassistant.platform.Caller;
-import dev.supportassistant.platform.UploadRejectedException;
 
 /**
  * A shared screenshot, start to end: check what the bytes are (not what the file is called) and

@@ -11,8 +11,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
+import dev.supportassistant.media.UploadRejectedException;
 import dev.supportassistant.platform.RequestLimits;
-import dev.supportassistant.platform.UploadRejectedException;
 
 /**
  * Transcribes the customer's recordings and speaks the assistant's replies, through the provider

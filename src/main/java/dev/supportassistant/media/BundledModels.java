@@ -1,4 +1,4 @@
-package dev.supportassistant.platform;
+package dev.supportassistant.media;
 
 import java.io.IOException;
 import java.io.InputStream;

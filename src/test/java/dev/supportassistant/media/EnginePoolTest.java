@@ -1,4 +1,4 @@
-package dev.supportassistant.platform;
+package dev.supportassistant.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.supportassistant.platform;
+package dev.supportassistant.media;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;

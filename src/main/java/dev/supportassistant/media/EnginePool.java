@@ -1,4 +1,4 @@
-package dev.supportassistant.platform;
+package dev.supportassistant.media;
 
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
