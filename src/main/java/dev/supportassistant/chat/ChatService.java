@@ -136,8 +136,8 @@ class ChatService {
         metrics.confusionScored(confusion.level());
         RouteDecision assigned = routing.assignment(conversation.id());
         ChatMessage message = new ChatMessage(ConversationStore.newId(), Role.USER, text, ConversationStore.now(),
-                new MessageMetadata(null, null, confusion.level(), null, null, null, null, confusion.signals(), null,
-                        null, null).routed(null, assigned.experiment(), assigned.variant()));
+                MessageMetadata.customerMessage(confusion.level(), confusion.signals())
+                        .routed(null, assigned.experiment(), assigned.variant()));
         if (existing.isPresent()) {
             store.append(conversation.id(), message);
         } else {
@@ -165,9 +165,11 @@ class ChatService {
         ConfusionAssessment confusion = turn.confusion();
         String conversationId = turn.conversation().id();
         ChatMessage reply = new ChatMessage(ConversationStore.newId(), Role.ASSISTANT, answer.reply().content(), ConversationStore.now(),
-                new MessageMetadata(answer.provider(), answer.reply().model(), confusion.level(), answer.reply().usage(),
-                        answer.fallback(), oneLine(answer.error()), answer.latencyMs(), null,
-                        sources(answer.reply().sources()), answer.incomplete() ? Boolean.TRUE : null, null)
+                MessageMetadata.answer(answer.provider(), answer.reply().model(), answer.reply().usage(), answer.latencyMs())
+                        .withConfusion(confusion.level(), null)
+                        .withFallback(answer.fallback(), oneLine(answer.error()))
+                        .withSources(sources(answer.reply().sources()))
+                        .withIncomplete(answer.incomplete() ? Boolean.TRUE : null)
                         .routed(turn.route().route(), turn.route().experiment(), turn.route().variant()));
         store.append(conversationId, reply);
         boolean offerScreenShare = confusion.confused()

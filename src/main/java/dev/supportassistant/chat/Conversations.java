@@ -53,13 +53,13 @@ public class Conversations {
 
     /** Records a handoff step in the history: a system message saying who did what, when and why. */
     public ChatMessage recordHandoff(String conversationId, String text, MessageMetadata.Handoff handoff) {
-        return append(conversationId, Role.SYSTEM, text, metadata(null, null, handoff));
+        return append(conversationId, Role.SYSTEM, text, MessageMetadata.handoff(handoff));
     }
 
     /** Stores a support agent's reply to the customer: an assistant message written by a person. */
     public ChatMessage appendHumanReply(String conversationId, String agentName, String text,
             MessageMetadata.Handoff handoff) {
-        return append(conversationId, Role.ASSISTANT, text, metadata(agentName, Boolean.TRUE, handoff));
+        return append(conversationId, Role.ASSISTANT, text, MessageMetadata.humanReply(agentName, handoff));
     }
 
     /**
@@ -68,7 +68,7 @@ public class Conversations {
      * Stored like every reply, so the history shows what the customer was shown and it can be rated.
      */
     public ChatMessage appendHoldingReply(String conversationId, String text, MessageMetadata.Handoff handoff) {
-        return append(conversationId, Role.ASSISTANT, text, metadata(null, null, handoff));
+        return append(conversationId, Role.ASSISTANT, text, MessageMetadata.handoff(handoff));
     }
 
     /**
@@ -86,9 +86,5 @@ public class Conversations {
         ChatMessage message = new ChatMessage(ConversationStore.newId(), role, text, ConversationStore.now(), metadata);
         store.append(conversationId, message);
         return message;
-    }
-
-    private static MessageMetadata metadata(String author, Boolean human, MessageMetadata.Handoff handoff) {
-        return MessageMetadata.handoff(author, human, handoff);
     }
 }

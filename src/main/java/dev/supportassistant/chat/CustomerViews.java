@@ -27,10 +27,8 @@ final class CustomerViews {
             handoff = new MessageMetadata.Handoff(handoff.status(), handoff.previousStatus(), handoff.cause(), null,
                     handoff.by());
         }
-        MessageMetadata shown = new MessageMetadata(meta.provider(), meta.model(), meta.confusionLevel(),
-                meta.tokenUsage(), meta.fallback(), meta.error() == null ? null : FAILURE, meta.latencyMs(),
-                meta.confusionSignals(), meta.sources(), meta.incomplete(), meta.screenShare(), null, null, null,
-                meta.feedback(), meta.author(), meta.human(), handoff, meta.screenshot());
+        MessageMetadata shown = meta.withFallback(meta.fallback(), meta.error() == null ? null : FAILURE)
+                .routed(null, null, null).withHandoff(handoff);
         return new ChatMessage(message.id(), message.role(), message.content(), message.timestamp(), shown);
     }
 

@@ -8,7 +8,8 @@ import dev.supportassistant.agent.TokenUsage;
 /**
  * What is known about a message besides its text. Fields that do not apply are null and left out
  * of the JSON: a customer's message carries its confusion level, an assistant's message also the
- * provider, model, token usage, latency and, when a fallback answered, the failure.
+ * provider, model, token usage, latency and, when a fallback answered, the failure. Built from a
+ * factory for the kind of message and withers, so that each call site names what it sets.
  *
  * @param confusionLevel the confusion level of the customer's message this message belongs to
  * @param confusionSignals why the confusion level is what it is
@@ -29,36 +30,94 @@ public record MessageMetadata(String provider, String model, Double confusionLev
         Boolean incomplete, ScreenShareEvent screenShare, String route, String experiment, String variant,
         Feedback feedback, String author, Boolean human, Handoff handoff, Screenshot screenshot) {
 
-    /** Metadata of the AI side, before routing and feedback. */
-    MessageMetadata(String provider, String model, Double confusionLevel, TokenUsage tokenUsage, Boolean fallback,
-            String error, Long latencyMs, List<String> confusionSignals, List<Source> sources, Boolean incomplete,
-            ScreenShareEvent screenShare) {
-        this(provider, model, confusionLevel, tokenUsage, fallback, error, latencyMs, confusionSignals, sources,
-                incomplete, screenShare, null, null, null, null, null, null, null, null);
+    private static final MessageMetadata NONE = new MessageMetadata(null, null, null, null, null, null, null, null,
+            null, null, null, null, null, null, null, null, null, null, null);
+
+    /** No metadata: a message that records nothing besides its text. */
+    public static MessageMetadata none() {
+        return NONE;
     }
 
-    /** Metadata of a message about a handoff: a status change, a holding reply, a person's reply. */
-    static MessageMetadata handoff(String author, Boolean human, Handoff handoff) {
-        return new MessageMetadata(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, author, human, handoff, null);
+    /** A customer's message: how confused it reads, and why. */
+    public static MessageMetadata customerMessage(double confusionLevel, List<String> confusionSignals) {
+        return NONE.withConfusion(confusionLevel, confusionSignals);
     }
 
-    /** Metadata of a message recording a shared screenshot. */
-    static MessageMetadata screenshot(Screenshot screenshot) {
+    /** A reply an AI provider wrote: who, with which model, at what cost in tokens and time. */
+    public static MessageMetadata answer(String provider, String model, TokenUsage tokenUsage, long latencyMs) {
+        return new MessageMetadata(provider, model, null, tokenUsage, null, null, latencyMs, null, null, null, null,
+                null, null, null, null, null, null, null, null);
+    }
+
+    /** A system message recording a screen-sharing step. */
+    public static MessageMetadata screenShare(ScreenShareEvent event) {
+        return new MessageMetadata(null, null, null, null, null, null, null, null, null, null, event, null, null, null,
+                null, null, null, null, null);
+    }
+
+    /** A system message recording a shared screenshot. */
+    public static MessageMetadata screenshot(Screenshot screenshot) {
         return new MessageMetadata(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, screenshot);
     }
 
-    /** Metadata of a system message recording a screen-sharing step. */
-    static MessageMetadata screenShare(ScreenShareEvent event) {
-        return new MessageMetadata(null, null, null, null, null, null, null, null, null, null, event);
+    /** A message about a handoff that no person wrote: a status change, or a holding reply. */
+    public static MessageMetadata handoff(Handoff handoff) {
+        return NONE.withHandoff(handoff);
     }
 
-    /** The same metadata with the route and the experiment variant the turn was answered under. */
-    MessageMetadata routed(String route, String experiment, String variant) {
-        return new MessageMetadata(provider, model, confusionLevel, tokenUsage, fallback, error, latencyMs,
+    /** A reply a person of the support side wrote to the customer. */
+    public static MessageMetadata humanReply(String author, Handoff handoff) {
+        return new MessageMetadata(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, author, Boolean.TRUE, handoff, null);
+    }
+
+    /** The same, with the confusion level of the customer's message and the signals behind it. */
+    public MessageMetadata withConfusion(Double level, List<String> signals) {
+        return new MessageMetadata(provider, model, level, tokenUsage, fallback, error, latencyMs, signals, sources,
+                incomplete, screenShare, route, experiment, variant, feedback, author, human, handoff, screenshot);
+    }
+
+    /** The same, saying whether a fallback answered and, in one line, what failed. */
+    public MessageMetadata withFallback(Boolean fellBack, String failure) {
+        return new MessageMetadata(provider, model, confusionLevel, tokenUsage, fellBack, failure, latencyMs,
                 confusionSignals, sources, incomplete, screenShare, route, experiment, variant, feedback, author, human,
                 handoff, screenshot);
+    }
+
+    /** The same, with the help-article passages the answer drew on. */
+    public MessageMetadata withSources(List<Source> passages) {
+        return new MessageMetadata(provider, model, confusionLevel, tokenUsage, fallback, error, latencyMs,
+                confusionSignals, passages, incomplete, screenShare, route, experiment, variant, feedback, author, human,
+                handoff, screenshot);
+    }
+
+    /** The same, marked as a streamed answer cut off before its end (or not: null). */
+    public MessageMetadata withIncomplete(Boolean cutOff) {
+        return new MessageMetadata(provider, model, confusionLevel, tokenUsage, fallback, error, latencyMs,
+                confusionSignals, sources, cutOff, screenShare, route, experiment, variant, feedback, author, human,
+                handoff, screenshot);
+    }
+
+    /** The same, with the route and the experiment variant the turn was answered under. */
+    public MessageMetadata routed(String rule, String inExperiment, String asVariant) {
+        return new MessageMetadata(provider, model, confusionLevel, tokenUsage, fallback, error, latencyMs,
+                confusionSignals, sources, incomplete, screenShare, rule, inExperiment, asVariant, feedback, author,
+                human, handoff, screenshot);
+    }
+
+    /** The same, with the customer's rating. */
+    public MessageMetadata withFeedback(Feedback rating) {
+        return new MessageMetadata(provider, model, confusionLevel, tokenUsage, fallback, error, latencyMs,
+                confusionSignals, sources, incomplete, screenShare, route, experiment, variant, rating, author, human,
+                handoff, screenshot);
+    }
+
+    /** The same, with another handoff state. */
+    public MessageMetadata withHandoff(Handoff state) {
+        return new MessageMetadata(provider, model, confusionLevel, tokenUsage, fallback, error, latencyMs,
+                confusionSignals, sources, incomplete, screenShare, route, experiment, variant, feedback, author, human,
+                state, screenshot);
     }
 
     /** The customer's rating of an assistant's message: {@code up} or {@code down}, with an optional comment. */

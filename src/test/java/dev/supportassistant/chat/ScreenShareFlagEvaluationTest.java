@@ -69,7 +69,7 @@ class ScreenShareFlagEvaluationTest extends ApiTest {
                 LabelledMessages.Message turn = c.history().get(i);
                 ChatMessage message = new ChatMessage(UUID.randomUUID().toString(),
                         "user".equals(turn.role()) ? Role.USER : Role.ASSISTANT, turn.content(), ConversationStore.now(),
-                        new MessageMetadata(null, null, null, null, null, null, null, null, null, null, null));
+                        MessageMetadata.none());
                 if (i == 0) {
                     store.create(conversation, message);
                 } else {
