@@ -9,12 +9,12 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 import dev.supportassistant.agent.ConversationTurn.Role;
-import dev.supportassistant.chat.ChatMessage;
-import dev.supportassistant.chat.Conversations;
 import dev.supportassistant.chat.HumanHandoff;
-import dev.supportassistant.chat.MessageMetadata;
 import dev.supportassistant.confusion.ConfusionAssessment;
 import dev.supportassistant.confusion.ConfusionSettings;
+import dev.supportassistant.conversation.ChatMessage;
+import dev.supportassistant.conversation.Conversations;
+import dev.supportassistant.conversation.MessageMetadata;
 import dev.supportassistant.events.ConversationEvents;
 import dev.supportassistant.screenshare.ScreenShareSessions;
 import dev.supportassistant.screenshare.TokenGrant;

@@ -8,8 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.supportassistant.agent.ConversationTurn.Role;
-import dev.supportassistant.chat.ChatMessage;
-import dev.supportassistant.chat.MessageMetadata;
+import dev.supportassistant.conversation.ChatMessage;
+import dev.supportassistant.conversation.MessageMetadata;
 
 /** The extractive handoff summary: what a person needs first, within 600 characters. */
 class HandoffSummariesTest {
