@@ -8,17 +8,18 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.supportassistant.agent.TokenUsage;
-import dev.supportassistant.events.ConversationEvents;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Conversations and their messages in SQL. Each {@link #append} commits on its own, so a
- * customer's message is durable before any provider is asked to answer it.
+ * customer's message is durable before any provider is asked to answer it, and announces the
+ * message ({@link MessageStored}) before it commits.
  */
 @Repository
 class ConversationStore {
@@ -29,15 +30,11 @@ class ConversationStore {
             MessageMetadata.Screenshot screenshot) {
     }
 
-    /** What live subscribers receive for a new message. */
-    record MessageEvent(String conversationId, ChatMessage message) {
-    }
-
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final ConversationEvents events;
+    private final ApplicationEventPublisher events;
 
-    ConversationStore(JdbcClient jdbc, JsonMapper json, ConversationEvents events) {
+    ConversationStore(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.json = json;
         this.events = events;
@@ -104,9 +101,8 @@ class ConversationStore {
                 .param("updatedAt", timestamp(message.timestamp()))
                 .param("id", conversationId)
                 .update();
-        // In the same transaction: the event exists exactly when the message does.
-        events.publish(conversationId, ConversationEvents.MESSAGE, new MessageEvent(conversationId, message),
-                new MessageEvent(conversationId, CustomerViews.message(message)));
+        // Listeners run now, in this transaction: the live event exists exactly when the message does.
+        events.publishEvent(new MessageStored(conversationId, message));
     }
 
     /** Deletes a conversation with all its messages; false when there was none. */
