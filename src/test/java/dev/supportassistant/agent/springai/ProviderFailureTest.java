@@ -1,4 +1,4 @@
-package dev.supportassistant.agent;
+package dev.supportassistant.agent.springai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.supportassistant.agent;
+package dev.supportassistant.agent.springai;
 
 /** A provider answered, but not with a reply we can use. */
 class MalformedReplyException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.supportassistant.agent;
+package dev.supportassistant.agent.springai;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -22,6 +22,7 @@ import com.openai.errors.OpenAIInvalidDataException;
 import com.openai.errors.OpenAIIoException;
 import com.openai.errors.OpenAIServiceException;
 
+
 /**
  * What went wrong in a provider call, told from the exception's type and HTTP status alone: the
  * one line a reply's metadata shows, whether another attempt may help, and how long the provider
@@ -38,9 +39,9 @@ import com.openai.errors.OpenAIServiceException;
  * @param retryable a 429, a 5xx or a broken connection: trying again may succeed
  * @param retryAfter the wait the provider asked for in {@code Retry-After}, if any
  */
-record ProviderFailure(String summary, String cause, boolean retryable, Optional<Duration> retryAfter) {
+public record ProviderFailure(String summary, String cause, boolean retryable, Optional<Duration> retryAfter) {
 
-    static ProviderFailure of(Throwable failure) {
+    public static ProviderFailure of(Throwable failure) {
         // The SDK's read timeout equals ours, so a hung provider may surface as the SDK's I/O error
         // (a SocketTimeoutException inside) rather than as our own timeout: both are a timeout.
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

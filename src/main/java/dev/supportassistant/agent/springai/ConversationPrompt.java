@@ -1,4 +1,4 @@
-package dev.supportassistant.agent;
+package dev.supportassistant.agent.springai;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,6 +12,8 @@ import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.content.Media;
 import org.springframework.util.MimeType;
 
+import dev.supportassistant.agent.AgentRequest;
+import dev.supportassistant.agent.ConversationTurn;
 import dev.supportassistant.knowledge.KnowledgeBase;
 import dev.supportassistant.knowledge.KnowledgePassage;
 
@@ -21,7 +23,7 @@ import dev.supportassistant.knowledge.KnowledgePassage;
  * allows, and the customer's new message, with their latest screenshot when there is one. One place for every Spring AI provider, so they all get
  * the same conversation.
  */
-final class ConversationPrompt {
+public final class ConversationPrompt {
 
     static final String SCREEN_SHARE_INSTRUCTION = "The customer seems confused or stuck. Besides answering, "
             + "offer to look at it together: suggest they share their screen so a support specialist can "
@@ -59,7 +61,7 @@ final class ConversationPrompt {
         return messages;
     }
 
-    static String instructions(AgentRequest request, String systemPrompt) {
+    public static String instructions(AgentRequest request, String systemPrompt) {
         StringBuilder text = new StringBuilder(systemPrompt.strip());
         List<KnowledgePassage> passages = request.passages();
         boolean matched = passages.stream().anyMatch(passage -> passage.relevance() >= KnowledgeBase.CONFIDENT_RELEVANCE);

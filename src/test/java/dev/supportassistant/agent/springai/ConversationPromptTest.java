@@ -1,4 +1,4 @@
-package dev.supportassistant.agent;
+package dev.supportassistant.agent.springai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.MessageType;
 
+import dev.supportassistant.agent.AgentRequest;
+import dev.supportassistant.agent.ConversationTurn;
 import dev.supportassistant.agent.ConversationTurn.Role;
 import dev.supportassistant.confusion.ConfusionAssessment;
 import dev.supportassistant.knowledge.KnowledgePassage;

@@ -1,4 +1,4 @@
-package dev.supportassistant.agent;
+package dev.supportassistant.agent.springai;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;

@@ -1,4 +1,4 @@
-package dev.supportassistant.agent;
+package dev.supportassistant.agent.springai;
 
 /** A provider's stream ended before the model said it was done. */
 class StreamCutException extends RuntimeException {

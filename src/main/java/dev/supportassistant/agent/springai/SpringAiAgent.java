@@ -1,4 +1,4 @@
-package dev.supportassistant.agent;
+package dev.supportassistant.agent.springai;
 
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +12,12 @@ import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.chat.prompt.Prompt;
+
+import dev.supportassistant.agent.AgentReply;
+import dev.supportassistant.agent.AgentRequest;
+import dev.supportassistant.agent.AgentSettings;
+import dev.supportassistant.agent.AiAgent;
+import dev.supportassistant.agent.TokenUsage;
 
 /**
  * An agent backed by a Spring AI {@link ChatModel}: everything the OpenAI, Anthropic and Ollama

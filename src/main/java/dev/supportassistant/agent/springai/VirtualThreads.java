@@ -1,4 +1,4 @@
-package dev.supportassistant.agent;
+package dev.supportassistant.agent.springai;
 
 /**
  * Where virtual threads may carry the AI providers' blocking calls: from Java 24 on. The vendor
@@ -6,12 +6,12 @@ package dev.supportassistant.agent;
  * before Java 24 (JEP 491) pins a virtual thread to its carrier; with a few hundred such waits at
  * once, every virtual thread of the service would stall. On 21 to 23 those calls get platform threads.
  */
-final class VirtualThreads {
+public final class VirtualThreads {
 
     private VirtualThreads() {
     }
 
-    static boolean forBlockingProviderCalls() {
+    public static boolean forBlockingProviderCalls() {
         return Runtime.version().feature() >= 24;
     }
 }
