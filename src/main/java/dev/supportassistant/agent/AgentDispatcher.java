@@ -5,22 +5,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Service;
 
 import dev.supportassistant.config.InvalidSettingException;
-import dev.supportassistant.platform.VirtualThreads;
-import dev.supportassistant.web.RequestIds;
+import dev.supportassistant.agent.springai.ConversationPrompt;
+import dev.supportassistant.agent.springai.ProviderFailure;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 /**
@@ -29,11 +23,10 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
  * ({@code AI_FALLBACK_PROVIDERS}, by default every other configured provider), and the built-in
  * {@code local} agent last, which needs no network and so always answers.
  *
- * <p>Each provider gets {@code AI_TIMEOUT_SECONDS} for its reply, retries included: a 429 or 5xx
- * is tried again after the provider's {@code Retry-After} (or a doubling pause), but never past
- * that deadline, so no customer waits longer than one timeout per provider in the chain. The
- * vendor SDKs' own retries are off, so this is the one retry policy, the same for every provider
- * and for streams. A provider whose circuit is open is skipped without a call.
+ * <p>Each provider gets {@code AI_TIMEOUT_SECONDS} for its reply, retries included
+ * ({@link ProviderCalls}), so no customer waits longer than one timeout per provider in the chain.
+ * The vendor SDKs' own retries are off, so this is the one retry policy, the same for every
+ * provider and for streams. A provider whose circuit is open is skipped without a call.
  *
  * <p>A stream falls over only before its first piece of text: once the customer has seen part of
  * an answer, mixing in another provider's would be confusing, so a cut stream ends the answer
@@ -49,7 +42,7 @@ public class AgentDispatcher {
     private final ProviderCircuits circuits;
     private final AgentSettings settings;
     private final AgentMetrics metrics;
-    private final SimpleAsyncTaskExecutor calls = new SimpleAsyncTaskExecutor("ai-call-");
+    private final ProviderCalls calls;
 
     AgentDispatcher(ActiveProvider activeProvider, AgentRegistry registry, ProviderCircuits circuits,
             AgentSettings settings, AgentMetrics metrics) {
@@ -63,11 +56,7 @@ public class AgentDispatcher {
                     throw new InvalidSettingException("AI_FALLBACK_PROVIDERS", String.join(",", settings.fallbackProviders()),
                             "a comma-separated list of " + String.join(", ", registry.providers()));
                 });
-        // Each provider call waits on the network in its own thread, so that the caller can give
-        // up at the deadline; virtual threads make that cheap where they can carry such calls.
-        calls.setVirtualThreads(VirtualThreads.forBlockingProviderCalls());
-        // The SDKs log from the call's thread: keep the request id on those lines.
-        calls.setTaskDecorator(RequestIds.carriedOver());
+        this.calls = new ProviderCalls(settings);
     }
 
     /**
@@ -103,11 +92,11 @@ public class AgentDispatcher {
                 metrics.skipped(agent.provider());
                 continue;
             }
-            Relay relay = new Relay(onText);
+            ProviderCalls.Relay relay = new ProviderCalls.Relay(onText);
             long callStarted = System.nanoTime();
             AgentRequest asked = fallback ? request.withConfiguredModel() : request;
             try {
-                AgentReply reply = callWithRetries(agent, asked, relay);
+                AgentReply reply = calls.call(agent, asked, relay);
                 if (!isLocal) {
                     circuit.onSuccess(System.nanoTime() - callStarted, TimeUnit.NANOSECONDS);
                 }
@@ -118,7 +107,7 @@ public class AgentDispatcher {
                 return new AgentAnswer(agent.provider(), reply, elapsedMs(started), fallback,
                         failures.isEmpty() ? null : String.join("; ", failures), false);
             } catch (RuntimeException failure) {
-                if (ListenerGoneException.causedBy(failure)) {
+                if (ProviderCalls.ListenerGoneException.causedBy(failure)) {
                     if (!isLocal) {
                         circuit.releasePermission();
                     }
@@ -145,7 +134,7 @@ public class AgentDispatcher {
         throw new IllegalStateException("The fallback chain ended without the local agent");
     }
 
-    private AgentAnswer partial(AiAgent agent, String chosen, AgentRequest request, Relay relay, long started,
+    private AgentAnswer partial(AiAgent agent, String chosen, AgentRequest request, ProviderCalls.Relay relay, long started,
             boolean fallback, List<String> failures, String cut) {
         List<String> errors = new ArrayList<>(failures);
         errors.add(cut);
@@ -197,121 +186,11 @@ public class AgentDispatcher {
         return List.copyOf(chain);
     }
 
-    private AgentReply callWithRetries(AiAgent agent, AgentRequest request, Relay relay) {
-        long deadline = System.nanoTime() + settings.timeout().toNanos();
-        Callable<AgentReply> call = relay.streaming() ? () -> agent.stream(request, relay)
-                : () -> agent.reply(request);
-        for (int attempt = 0;; attempt++) {
-            try {
-                return withinDeadline(agent, call, deadline);
-            } catch (RuntimeException failure) {
-                ProviderFailure what = ProviderFailure.of(failure);
-                if (ListenerGoneException.causedBy(failure) || !what.retryable() || attempt >= settings.maxRetries() || relay.started()) {
-                    throw failure;
-                }
-                Duration pause = what.retryAfter()
-                        .orElse(settings.retryBackoff().multipliedBy(1L << Math.min(attempt, 10)));
-                if (System.nanoTime() + pause.toNanos() >= deadline) {
-                    // Waiting as asked would overrun the timeout: the next provider answers sooner.
-                    throw failure;
-                }
-                log.info("AI provider {}: {}, trying again in {} ms", agent.provider(), what.summary(),
-                        pause.toMillis());
-                sleep(pause);
-            }
-        }
-    }
-
-    private <T> T withinDeadline(AiAgent agent, Callable<T> call, long deadlineNanos) {
-        Future<T> future = calls.submit(call);
-        try {
-            return future.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException timeout) {
-            // Interrupting stops a stream's subscription; a blocking call is ended by the SDK's own timeout.
-            future.cancel(true);
-            throw new ProviderTimeoutException(agent.provider());
-        } catch (ExecutionException failed) {
-            Throwable cause = failed.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(cause.getClass().getSimpleName(), cause);
-        } catch (InterruptedException interrupted) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new ProviderTimeoutException(agent.provider());
-        }
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new ProviderTimeoutException("retry");
-        }
-    }
-
     private static Duration since(long startedNanos) {
         return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     private static long elapsedMs(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1_000_000;
-    }
-
-    /**
-     * Passes a stream's text on to the listener and keeps it, so that a cut stream still has what
-     * was produced. A listener failure is wrapped so it is not mistaken for the provider's.
-     */
-    private static final class Relay implements Consumer<String> {
-
-        private final Consumer<String> listener;
-        private final StringBuffer text = new StringBuffer();
-        private final AtomicBoolean started = new AtomicBoolean();
-
-        Relay(Consumer<String> listener) {
-            this.listener = listener;
-        }
-
-        boolean streaming() {
-            return listener != null;
-        }
-
-        boolean started() {
-            return started.get();
-        }
-
-        String text() {
-            return text.toString();
-        }
-
-        @Override
-        public void accept(String piece) {
-            started.set(true);
-            text.append(piece);
-            try {
-                listener.accept(piece);
-            } catch (RuntimeException gone) {
-                throw new ListenerGoneException(gone);
-            }
-        }
-    }
-
-    /** The stream's listener failed: the customer left, the provider did nothing wrong. */
-    private static final class ListenerGoneException extends RuntimeException {
-
-        ListenerGoneException(Throwable cause) {
-            super("listener failed", cause);
-        }
-
-        static boolean causedBy(Throwable failure) {
-            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-                if (cause instanceof ListenerGoneException) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.stereotype.Component;
 
+import dev.supportassistant.agent.springai.ProviderFailure;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;

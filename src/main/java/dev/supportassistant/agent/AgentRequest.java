@@ -52,7 +52,7 @@ public record AgentRequest(List<ConversationTurn> history, String message, Confu
      * The same request for a model that refused the image: the screenshot's text goes with the
      * customer's message instead.
      */
-    AgentRequest screenAsText() {
+    public AgentRequest screenAsText() {
         return screen == null ? this : new AgentRequest(history, message + "\n\n" + screen.asText(), confusion,
                 passages, model, systemPrompt, null);
     }
@@ -64,7 +64,7 @@ public record AgentRequest(List<ConversationTurn> history, String message, Confu
     }
 
     /** The instructions to use: the request's own, else {@code SYSTEM_PROMPT}. */
-    String systemPromptOr(String configured) {
+    public String systemPromptOr(String configured) {
         return systemPrompt == null ? configured : systemPrompt;
     }
 }

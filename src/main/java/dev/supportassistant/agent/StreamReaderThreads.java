@@ -1,6 +1,6 @@
 package dev.supportassistant.agent;
 
-import dev.supportassistant.platform.VirtualThreads;
+import dev.supportassistant.agent.springai.VirtualThreads;
 
 /**
  * Spring AI reads each Anthropic stream with a thread of Reactor's bounded elastic scheduler,

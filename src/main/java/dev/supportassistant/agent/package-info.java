@@ -1,6 +1,7 @@
 /**
  * AI providers behind one extension point, {@link dev.supportassistant.agent.AiAgent}: the registry of agents, the persisted
- * active provider, the Spring AI plumbing the real providers share ({@link dev.supportassistant.agent.SpringAiAgent}), and
- * {@link dev.supportassistant.agent.AgentDispatcher}, which adds timeouts, retries, circuit breakers and the fallback chain.
+ * active provider, and {@link dev.supportassistant.agent.AgentDispatcher}, which adds the fallback chain and circuit
+ * breakers, with each provider's call retried within its timeout ({@code ProviderCalls}). The Spring AI plumbing the
+ * real providers share is in {@code springai}; each provider has a folder of its own.
  */
 package dev.supportassistant.agent;

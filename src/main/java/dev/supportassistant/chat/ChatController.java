@@ -30,8 +30,6 @@ import dev.supportassistant.web.RequestIds;
 class ChatController {
 
     private static final Logger log = LoggerFactory.getLogger(ChatController.class);
-    /** The most messages one page of {@code GET /conversation/{id}} holds. */
-    static final int MAX_PAGE = 1000;
     /** Only a backstop: the dispatcher's timeouts end every stream long before. */
     private static final Duration STREAM_LIMIT = Duration.ofMinutes(10);
 
@@ -85,9 +83,9 @@ class ChatController {
         return emitter;
     }
 
-    /** Operators see a reply's internals; customers do not ({@link CustomerViews}). */
+    /** Operators see a reply's internals; customers do not ({@link ChatResponse#forCustomer}). */
     private static ChatResponse shownTo(Caller caller, ChatResponse response) {
-        return caller.admin() ? response : CustomerViews.response(response);
+        return caller.admin() ? response : response.forCustomer();
     }
 
     private static void failed(SseEmitter emitter, RuntimeException failure) {

@@ -1,5 +1,8 @@
 package dev.supportassistant.chat;
 
+import dev.supportassistant.conversation.ChatMessage;
+import dev.supportassistant.conversation.CustomerViews;
+
 /**
  * The answer to a chat request.
  *
@@ -10,6 +13,12 @@ package dev.supportassistant.chat;
  */
 record ChatResponse(ChatMessage message, String conversationId, boolean shouldRequestScreenShare,
         double confidenceScore, ScreenShareOffer screenShare) {
+
+    /** The same answer as a customer is shown it: without the service's internals ({@link CustomerViews}). */
+    ChatResponse forCustomer() {
+        return new ChatResponse(CustomerViews.message(message), conversationId, shouldRequestScreenShare,
+                confidenceScore, screenShare);
+    }
 
     /**
      * Where to share the screen when {@code shouldRequestScreenShare} is true: the conversation's

@@ -14,23 +14,27 @@ import dev.supportassistant.agent.ConversationTurn.Role;
 import dev.supportassistant.agent.ConversationTurn;
 import dev.supportassistant.confusion.ConfusionAnalyzer;
 import dev.supportassistant.confusion.ConfusionAssessment;
+import dev.supportassistant.conversation.ChatMessage;
+import dev.supportassistant.conversation.Conversation;
+import dev.supportassistant.conversation.ConversationLimits;
+import dev.supportassistant.conversation.Conversations;
+import dev.supportassistant.conversation.MessageMetadata;
 import dev.supportassistant.knowledge.KnowledgeBase;
 import dev.supportassistant.knowledge.KnowledgePassage;
 import dev.supportassistant.routing.ProviderRouting;
 import dev.supportassistant.routing.RouteDecision;
-import dev.supportassistant.screenshare.ScreenShareSessions;
 import dev.supportassistant.security.Caller;
 import dev.supportassistant.web.RequestLimits;
 
 /**
  * One customer turn, top to bottom: find or start the conversation, score the customer's
  * confusion, store their message, look up help passages, let an agent answer (shown the customer's
- * latest screenshot, see {@link ScreenImages}) (in one piece or
- * streamed), store the answer, and offer screen sharing when the customer seems confused or the
- * answer suggests it. The customer's message is stored before any provider is asked, so it
- * survives whatever the provider does. A turn reads only the conversation's latest messages
+ * latest screenshot, see {@link ScreenImages}) in one piece or streamed, store the answer, and
+ * offer screen sharing when the customer seems confused or the answer suggests it
+ * ({@link ScreenShareOffers}). The customer's message is stored before any provider is asked, so
+ * it survives whatever the provider does. A turn reads only the conversation's latest messages
  * ({@code HISTORY_CONTEXT_MESSAGES}), and a conversation full at {@code MAX_MESSAGES_PER_CONVERSATION}
- * takes no more. Who may continue which conversation: see {@link ConversationService}.
+ * takes no more. Who may continue which conversation: see {@link Conversations#visible}.
  */
 @Service
 class ChatService {
@@ -38,31 +42,29 @@ class ChatService {
     private static final int PASSAGES_PER_TURN = 3;
     private static final int MAX_ERROR_CHARS = 500;
 
-    private final ConversationStore store;
+    private final Conversations conversations;
     private final ConfusionAnalyzer confusionAnalyzer;
     private final KnowledgeBase knowledgeBase;
     private final AgentDispatcher agents;
-    private final ScreenShareSessions screenShare;
+    private final ScreenShareOffers screenShareOffers;
     private final RequestLimits limits;
-    private final StoredMessages messages;
-    private final ChatLimits chatLimits;
+    private final ConversationLimits conversationLimits;
     private final ChatMetrics metrics;
     private final ProviderRouting routing;
     private final HumanHandoff handoff;
     private final ScreenImages screenImages;
 
-    ChatService(ConversationStore store, ConfusionAnalyzer confusionAnalyzer, KnowledgeBase knowledgeBase,
-            AgentDispatcher agents, ScreenShareSessions screenShare, RequestLimits limits, ChatMetrics metrics,
-            ProviderRouting routing, ObjectProvider<HumanHandoff> handoff, StoredMessages messages,
-            ChatLimits chatLimits, ObjectProvider<ScreenImages> screenImages) {
-        this.store = store;
+    ChatService(Conversations conversations, ConfusionAnalyzer confusionAnalyzer, KnowledgeBase knowledgeBase,
+            AgentDispatcher agents, ScreenShareOffers screenShareOffers, RequestLimits limits,
+            ConversationLimits conversationLimits, ChatMetrics metrics, ProviderRouting routing,
+            ObjectProvider<HumanHandoff> handoff, ObjectProvider<ScreenImages> screenImages) {
+        this.conversations = conversations;
         this.confusionAnalyzer = confusionAnalyzer;
         this.knowledgeBase = knowledgeBase;
         this.agents = agents;
-        this.screenShare = screenShare;
+        this.screenShareOffers = screenShareOffers;
         this.limits = limits;
-        this.messages = messages;
-        this.chatLimits = chatLimits;
+        this.conversationLimits = conversationLimits;
         this.metrics = metrics;
         this.routing = routing;
         this.handoff = handoff.getIfAvailable(() -> HumanHandoff.NONE);
@@ -104,14 +106,9 @@ class ChatService {
                     + " characters (MAX_MESSAGE_CHARS)");
         }
         agents.checkProvider(request.provider());
-        find(request, caller).filter(conversation -> messages.counts(conversation.id()).messages()
-                >= chatLimits.maxMessagesPerConversation()).ifPresent(full -> {
-                    throw ChatRefusal.conversationFull(chatLimits.maxMessagesPerConversation());
-                });
-    }
-
-    private Optional<Conversation> visible(String id, Caller caller) {
-        return store.find(id).filter(conversation -> caller.mayAccess(conversation.ownerId()));
+        find(request, caller).filter(conversation -> conversations.isFull(conversation.id())).ifPresent(full -> {
+            throw ChatRefusal.conversationFull(conversationLimits.maxMessagesPerConversation());
+        });
     }
 
     /** A customer's turn, stored, who answers it (see {@link ProviderRouting}) and what the agent gets to answer it. */
@@ -121,13 +118,12 @@ class ChatService {
 
     private Turn begin(ChatRequest request, Caller caller) {
         Optional<Conversation> existing = find(request, caller);
-        Conversation conversation = existing.orElseGet(() -> ConversationStore.newConversation(
+        Conversation conversation = existing.orElseGet(() -> Conversation.start(
                 caller.authenticatedUser().orElse(request.userId()), caller.userId()));
-        StoredMessages.Counts stored = existing.isPresent() ? messages.counts(conversation.id())
-                : new StoredMessages.Counts(0, 0);
+        Conversations.Counts stored = existing.isPresent() ? conversations.counts(conversation.id())
+                : Conversations.Counts.NONE;
         // The latest messages only: what is read for a turn stays bounded however long the conversation.
-        List<ChatMessage> history = existing.isPresent()
-                ? messages.recent(conversation.id(), chatLimits.contextMessages()) : List.of();
+        List<ChatMessage> history = existing.isPresent() ? conversations.recentMessages(conversation.id()) : List.of();
         String text = request.message().strip();
 
         ConfusionAssessment confusion = confusionAnalyzer.assess(text, history.stream()
@@ -135,13 +131,13 @@ class ChatService {
                 .map(message -> new ConfusionAnalyzer.Turn(message.role() == Role.USER, message.content())).toList());
         metrics.confusionScored(confusion.level());
         RouteDecision assigned = routing.assignment(conversation.id());
-        ChatMessage message = new ChatMessage(ConversationStore.newId(), Role.USER, text, ConversationStore.now(),
-                new MessageMetadata(null, null, confusion.level(), null, null, null, null, confusion.signals(), null,
-                        null, null).routed(null, assigned.experiment(), assigned.variant()));
+        ChatMessage message = ChatMessage.newMessage(Role.USER, text,
+                MessageMetadata.customerMessage(confusion.level(), confusion.signals())
+                        .routed(null, assigned.experiment(), assigned.variant()));
         if (existing.isPresent()) {
-            store.append(conversation.id(), message);
+            conversations.append(conversation.id(), message);
         } else {
-            store.create(conversation, message);
+            conversations.create(conversation, message);
         }
 
         List<KnowledgePassage> passages = knowledgeBase.search(text, PASSAGES_PER_TURN);
@@ -164,29 +160,16 @@ class ChatService {
     private ChatResponse finish(Turn turn, AgentAnswer answer) {
         ConfusionAssessment confusion = turn.confusion();
         String conversationId = turn.conversation().id();
-        ChatMessage reply = new ChatMessage(ConversationStore.newId(), Role.ASSISTANT, answer.reply().content(), ConversationStore.now(),
-                new MessageMetadata(answer.provider(), answer.reply().model(), confusion.level(), answer.reply().usage(),
-                        answer.fallback(), oneLine(answer.error()), answer.latencyMs(), null,
-                        sources(answer.reply().sources()), answer.incomplete() ? Boolean.TRUE : null, null)
+        ChatMessage reply = ChatMessage.newMessage(Role.ASSISTANT, answer.reply().content(),
+                MessageMetadata.answer(answer.provider(), answer.reply().model(), answer.reply().usage(), answer.latencyMs())
+                        .withConfusion(confusion.level(), null)
+                        .withFallback(answer.fallback(), oneLine(answer.error()))
+                        .withSources(sources(answer.reply().sources()))
+                        .withIncomplete(answer.incomplete() ? Boolean.TRUE : null)
                         .routed(turn.route().route(), turn.route().experiment(), turn.route().variant()));
-        store.append(conversationId, reply);
-        boolean offerScreenShare = confusion.confused()
-                || ScreenSharePhrases.offeredIn(answer.reply().content(), answer.reply().sources());
-        ChatResponse.ScreenShareOffer offer = null;
-        if (offerScreenShare) {
-            offer = offerScreenShare(conversationId);
-            metrics.screenShareSuggested(confusion.confused() ? ChatMetrics.OfferReason.CONFUSION
-                    : ChatMetrics.OfferReason.REPLY);
-        }
-        return new ChatResponse(reply, conversationId, offerScreenShare, confusion.level(), offer);
-    }
-
-    /** Names the conversation's channel, and records the offer in its history. */
-    private ChatResponse.ScreenShareOffer offerScreenShare(String conversationId) {
-        String channelName = screenShare.channelFor(conversationId);
-        store.append(conversationId, systemMessage("Screen sharing offered on channel " + channelName + ".",
-                ScreenShareEvent.offered(channelName)));
-        return new ChatResponse.ScreenShareOffer(channelName);
+        conversations.append(conversationId, reply);
+        Optional<ChatResponse.ScreenShareOffer> offer = screenShareOffers.after(conversationId, confusion, answer.reply());
+        return new ChatResponse(reply, conversationId, offer.isPresent(), confusion.level(), offer.orElse(null));
     }
 
     /** Fits the stored column and keeps to one line. */
@@ -204,11 +187,7 @@ class ChatService {
      */
     private Optional<Conversation> find(ChatRequest request, Caller caller) {
         String id = request.conversationId();
-        return id == null || id.isBlank() ? Optional.empty() : visible(id.strip(), caller);
-    }
-
-    private static ChatMessage systemMessage(String content, ScreenShareEvent event) {
-        return new ChatMessage(ConversationStore.newId(), Role.SYSTEM, content, ConversationStore.now(), MessageMetadata.screenShare(event));
+        return id == null || id.isBlank() ? Optional.empty() : conversations.visible(id.strip(), caller);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.supportassistant.chat;
 import java.util.Optional;
 
 import dev.supportassistant.confusion.ConfusionAssessment;
+import dev.supportassistant.conversation.ChatMessage;
 
 /**
  * Lets a person take a conversation over from the AI. Asked on every customer turn, after the

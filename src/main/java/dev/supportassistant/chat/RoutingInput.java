@@ -3,6 +3,8 @@ package dev.supportassistant.chat;
 import java.util.List;
 
 import dev.supportassistant.confusion.ConfusionAssessment;
+import dev.supportassistant.conversation.ChatMessage;
+import dev.supportassistant.conversation.ScreenShareEvent;
 import dev.supportassistant.knowledge.KnowledgePassage;
 import dev.supportassistant.routing.ConversationStatus;
 import dev.supportassistant.routing.TurnFacts;

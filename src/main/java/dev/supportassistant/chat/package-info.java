@@ -1,4 +1,6 @@
 /**
- * The conversation use case: the chat endpoints, {@link dev.supportassistant.chat.ChatService} and the SQL conversation store.
+ * A customer's turn ({@code POST /api/v1/chat}, whole or streamed): {@link dev.supportassistant.chat.ChatService}
+ * stores the message, scores it, finds help passages, lets an agent answer, stores the answer and
+ * offers screen sharing; the conversations themselves are the conversation module's.
  */
 package dev.supportassistant.chat;

@@ -1,5 +1,6 @@
 /**
- * Admission to the database: a bounded, in-order queue in front of the connection pool that answers overload and outages with a quick refusal (503).
+ * Where the database is ({@code DATABASE_URL}: the embedded H2 file unless it names PostgreSQL), and
+ * admission to it: a bounded, in-order queue in front of the connection pool that answers overload and outages with a quick refusal (503).
  */
 @NullMarked
 package dev.supportassistant.database;

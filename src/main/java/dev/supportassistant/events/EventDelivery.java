@@ -1,53 +1,41 @@
 package dev.supportassistant.events;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
-
-import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * Delivers stored events to this instance's open streams, on one background thread that only
  * queues them: each stream's own writer sends them ({@link EventSubscriber}), so a slow client
- * delays nobody else. Every event
- * goes through the table: the thread is woken (by PostgreSQL's NOTIFY from any instance, or
- * in-process after a commit on the embedded database) and sends every event after the last one it
- * delivered, in id order. Because ids commit in order (see {@link EventStore#nextId()}), a stream
- * never skips one, and a lost notification or a dropped LISTEN connection only delays delivery
- * until the next wake-up or reconnect, which catches up from the table.
+ * delays nobody else. Every event goes through the table: the thread is woken by the
+ * {@link EventTransport} (PostgreSQL's NOTIFY from any instance, or in-process after a commit on
+ * the embedded database) and sends every event after the last one it delivered, in id order.
+ * Because ids commit in order (see {@link EventStore#nextId()}), a stream never skips one, and a
+ * lost notification or a dropped LISTEN connection only delays delivery until the next wake-up or
+ * reconnect, which catches up from the table.
  */
 @Component
 class EventDelivery implements SmartLifecycle {
 
-    static final String CHANNEL = "conversation_events";
     private static final Logger log = LoggerFactory.getLogger(EventDelivery.class);
     private static final int BATCH = 500;
     /** How long the thread waits at most before checking heartbeats and whether it should stop. */
     private static final long TICK_MILLIS = 500;
 
     private final EventStore store;
-    private final DataSource dataSource;
-    private final JdbcClient jdbc;
+    private final EventTransport transport;
     private final EventSettings settings;
-    private final boolean postgres;
     private final OpenStreams subscribers;
     private final Executor writers;
-    private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
     /** Touched only by the delivery thread (and before it starts). */
@@ -56,35 +44,24 @@ class EventDelivery implements SmartLifecycle {
 
     EventDelivery(EventStore store, DataSource dataSource, JdbcClient jdbc, EventSettings settings) throws SQLException {
         this.store = store;
-        this.dataSource = dataSource;
-        this.jdbc = jdbc;
+        this.transport = EventTransport.of(dataSource, jdbc);
         this.settings = settings;
         this.subscribers = new OpenStreams(settings);
         this.writers = EventSubscriber.newWriters();
-        try (Connection connection = dataSource.getConnection()) {
-            this.postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-        }
     }
 
-    /**
-     * Tells every instance that event {@code id} is stored. On PostgreSQL a NOTIFY, which the
-     * database sends when the transaction commits (and drops when it rolls back); on the embedded
-     * database, where only this instance exists, the caller wakes the thread after the commit.
-     */
+    /** Tells every instance that event {@code id} is stored; see {@link EventTransport#announce}. */
     void announce(long id) {
-        if (postgres) {
-            jdbc.sql("SELECT pg_notify(:channel, :payload)").param("channel", CHANNEL)
-                    .param("payload", Long.toString(id)).query().listOfRows();
-        }
+        transport.announce(id);
     }
 
     /**
-     * Wakes the delivery thread (after a commit on this instance), unless no stream is open here: a
-     * stream that opens later catches up from the table by itself.
+     * After a commit on this instance: wakes the delivery thread, unless no stream is open here (a
+     * stream that opens later catches up from the table by itself).
      */
     void wake() {
         if (!subscribers.isEmpty()) {
-            wakeUp.release();
+            transport.committed();
         }
     }
 
@@ -118,8 +95,7 @@ class EventDelivery implements SmartLifecycle {
         thread = new Thread(this::run, "conversation-events");
         thread.setDaemon(true);
         thread.start();
-        log.info("Live conversation events: delivered {}", postgres ? "across instances through PostgreSQL LISTEN/NOTIFY"
-                : "in-process (embedded database)");
+        log.info("Live conversation events: delivered {}", transport.description());
     }
 
     @Override
@@ -146,16 +122,7 @@ class EventDelivery implements SmartLifecycle {
     private void run() {
         while (running) {
             try {
-                if (postgres) {
-                    listen();
-                } else {
-                    // Reads the table only when woken: an idle instance costs the database nothing.
-                    if (wakeUp.tryAcquire(TICK_MILLIS, TimeUnit.MILLISECONDS)) {
-                        wakeUp.drainPermits();
-                        deliverNew();
-                    }
-                    heartbeatIfDue();
-                }
+                deliverWhileListening();
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 return;
@@ -174,43 +141,22 @@ class EventDelivery implements SmartLifecycle {
         }
     }
 
-    /** LISTEN on a connection of its own, for as long as it works; catches up after each (re)connect. */
-    private void listen() throws SQLException {
-        Connection connection = dataSource.getConnection();
+    /** Listens for as long as that works, catching up from the table first (after each reconnect). */
+    private void deliverWhileListening() throws SQLException, InterruptedException {
+        EventTransport.Listening listening = transport.listen();
         try {
-            connection.setAutoCommit(true);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("LISTEN " + CHANNEL);
-            }
-            PGConnection notifications = connection.unwrap(PGConnection.class);
             deliverNew();
             while (running) {
-                PGNotification[] received = notifications.getNotifications((int) TICK_MILLIS);
-                if (received != null && received.length > 0) {
+                if (listening.await(TICK_MILLIS)) {
                     deliverNew();
                 }
                 heartbeatIfDue();
             }
         } catch (SQLException | RuntimeException failure) {
-            discard(connection);
+            listening.failed();
             throw failure;
         } finally {
-            connection.close();
-        }
-    }
-
-    /**
-     * Takes a failed LISTEN connection out of the pool. The driver reported the failure to us
-     * through the unwrapped connection, not to the pool, which would otherwise lend it out again as
-     * healthy and fail the next request after the database comes back.
-     */
-    private void discard(Connection connection) {
-        try {
-            if (dataSource.isWrapperFor(HikariDataSource.class)) {
-                dataSource.unwrap(HikariDataSource.class).evictConnection(DataSourceUtils.getTargetConnection(connection));
-            }
-        } catch (SQLException | RuntimeException ignored) {
-            // closing it below is all that is left to do
+            listening.close();
         }
     }
 

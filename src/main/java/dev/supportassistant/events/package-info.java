@@ -1,6 +1,7 @@
 /**
- * Live updates of conversations: every new message and status change, stored in order and pushed as
- * server-sent events to subscribers on every instance (PostgreSQL LISTEN/NOTIFY, or in-process on
- * the embedded database), with heartbeats and resumption after the last event a client saw.
+ * Live updates of conversations: every stored message (heard as {@link dev.supportassistant.conversation.MessageStored},
+ * in its transaction) and status change, stored in order and pushed as server-sent events to
+ * subscribers on every instance (PostgreSQL LISTEN/NOTIFY, or in-process on the embedded database),
+ * with heartbeats and resumption after the last event a client saw.
  */
 package dev.supportassistant.events;

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import dev.supportassistant.chat.ChatMessage;
+import dev.supportassistant.conversation.ChatMessage;
 import dev.supportassistant.events.ConversationEvents;
 import dev.supportassistant.ratelimit.ClientKeys;
 import dev.supportassistant.screenshare.TokenGrant;

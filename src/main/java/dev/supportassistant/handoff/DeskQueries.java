@@ -10,10 +10,10 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 import dev.supportassistant.agent.ConversationTurn.Role;
-import dev.supportassistant.chat.ChatMessage;
-import dev.supportassistant.chat.Conversation;
-import dev.supportassistant.chat.Conversations;
-import dev.supportassistant.chat.MessageMetadata;
+import dev.supportassistant.conversation.ChatMessage;
+import dev.supportassistant.conversation.Conversation;
+import dev.supportassistant.conversation.Conversations;
+import dev.supportassistant.conversation.MessageMetadata;
 import dev.supportassistant.events.ConversationEvent;
 import dev.supportassistant.events.ConversationEvents;
 

@@ -2,6 +2,8 @@ package dev.supportassistant.handoff;
 
 import java.time.Instant;
 
+import dev.supportassistant.conversation.MessageMetadata;
+
 /**
  * A conversation's handoff state, as stored and as the desk, the customer and live streams see it.
  *
@@ -22,5 +24,20 @@ record Handoff(String conversationId, HandoffStatus status, HandoffCause cause, 
     Handoff because(String stepReason) {
         return new Handoff(conversationId, status, cause, stepReason, summary, claimedBy, requestedAt, claimedAt,
                 statusChangedAt);
+    }
+
+    /** This state as a message about it records it, explained by the state's own reason. */
+    MessageMetadata.Handoff note(HandoffStatus previous, String by) {
+        return note(previous, by, reason);
+    }
+
+    /**
+     * @param previous the status before the step the message records, or null
+     * @param by who took the step: {@code customer}, {@code assistant} or the agent's name
+     * @param why the step's reason
+     */
+    MessageMetadata.Handoff note(HandoffStatus previous, String by, String why) {
+        return new MessageMetadata.Handoff(status.wireName(), previous == null ? null : previous.wireName(),
+                cause == null ? null : cause.wireName(), why, by);
     }
 }

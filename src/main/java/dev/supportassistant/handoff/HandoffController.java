@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import dev.supportassistant.chat.Conversations;
+import dev.supportassistant.conversation.Conversations;
 import dev.supportassistant.events.ConversationEvents;
 import dev.supportassistant.ratelimit.ClientKeys;
 import dev.supportassistant.ratelimit.RateLimited;

@@ -3,40 +3,28 @@ package dev.supportassistant.handoff;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
-import dev.supportassistant.agent.ConversationTurn.Role;
-import dev.supportassistant.chat.ChatMessage;
-import dev.supportassistant.chat.Conversations;
-import dev.supportassistant.chat.HumanHandoff;
-import dev.supportassistant.chat.MessageMetadata;
-import dev.supportassistant.confusion.ConfusionAssessment;
-import dev.supportassistant.confusion.ConfusionSettings;
+import dev.supportassistant.conversation.ChatMessage;
+import dev.supportassistant.conversation.Conversations;
+import dev.supportassistant.conversation.MessageMetadata;
 import dev.supportassistant.events.ConversationEvents;
 import dev.supportassistant.screenshare.ScreenShareSessions;
 import dev.supportassistant.screenshare.TokenGrant;
 
 /**
- * Who holds each conversation, and every step of handing it to a person and back. Each step is
- * one conditional update of the stored state (so racing agents or instances cannot both win),
- * recorded in the conversation's history as a system message (who, when, why) and published as a
- * {@code status} event.
- *
- * <p>As the chat's {@link HumanHandoff}, it is asked on every customer turn: while a person holds
- * the conversation the AI stays silent, and a message that asks for a person, or the
- * {@code HANDOFF_AFTER_CONFUSED_TURNS}-th confused turn in a row, escalates it.
+ * Who holds each conversation, and every step of handing it to a person and back: escalate, claim,
+ * reply, hand back, resolve. Each step is one conditional update of the stored state (so racing
+ * agents or instances cannot both win), recorded in the conversation's history as a system message
+ * (who, when, why) and published as a {@code status} event. When the AI steps aside on its own is
+ * {@link EscalationRules}'; what the desk reads, {@link DeskQueries}.
  */
 @Service
-class HandoffService implements HumanHandoff {
+class HandoffService {
 
     static final String HOLDING_REPLY = "I've asked a person from our support team to join this conversation. "
             + "They will see everything written so far, and you can keep adding details here meanwhile.";
-    static final String WAITING_ACKNOWLEDGEMENT = "Thanks, I've added that for the support team; a person will join "
-            + "this conversation shortly.";
-    static final String WITH_HUMAN_ACKNOWLEDGEMENT = "Delivered to %s from our support team.";
     static final String CUSTOMER = MessageMetadata.Handoff.BY_CUSTOMER;
     static final String ASSISTANT = MessageMetadata.Handoff.BY_ASSISTANT;
 
@@ -46,82 +34,21 @@ class HandoffService implements HumanHandoff {
     private final ConversationEvents events;
     private final ScreenShareSessions screenShare;
     private final HandoffMetrics metrics;
-    private final HandoffSettings settings;
-    private final ConfusionSettings confusion;
     private final DeskQueries desk;
 
     HandoffService(HandoffStore store, Conversations conversations, HandoffSummaries summaries,
-            ConversationEvents events, ScreenShareSessions screenShare, HandoffMetrics metrics,
-            HandoffSettings settings, ConfusionSettings confusion, DeskQueries desk) {
+            ConversationEvents events, ScreenShareSessions screenShare, HandoffMetrics metrics, DeskQueries desk) {
         this.store = store;
         this.conversations = conversations;
         this.summaries = summaries;
         this.events = events;
         this.screenShare = screenShare;
         this.metrics = metrics;
-        this.settings = settings;
-        this.confusion = confusion;
         this.desk = desk;
     }
 
     Handoff state(String conversationId) {
         return store.find(conversationId).orElseGet(() -> Handoff.none(conversationId));
-    }
-
-    // ------------------------------------------------------------------ the chat's turn
-
-    @Override
-    public Optional<ChatMessage> takeOver(String conversationId, String message, ConfusionAssessment assessment) {
-        Handoff current = state(conversationId);
-        if (current.status().humanSide()) {
-            return Optional.of(acknowledgement(current));
-        }
-        if (settings.onExplicitRequest() && HumanRequests.asksForPerson(message)) {
-            return Optional.of(holdingReplyOf(escalate(conversationId, HandoffCause.EXPLICIT_REQUEST,
-                    "The customer asked for a person: \"" + HandoffSummaries.clip(message, 200) + "\"", ASSISTANT)));
-        }
-        int streak = settings.afterConfusedTurns() > 0 && assessment.confused() ? confusedStreak(conversationId) : 0;
-        if (settings.afterConfusedTurns() > 0 && streak >= settings.afterConfusedTurns()) {
-            return Optional.of(holdingReplyOf(escalate(conversationId, HandoffCause.CONFUSION,
-                    "The customer seemed confused for %d turns in a row (confusion %.2f)".formatted(streak,
-                            assessment.level()), ASSISTANT)));
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * Consecutive customer messages, newest (the one just stored) first, at or above the confusion
-     * threshold, counted since the conversation last changed hands.
-     */
-    private int confusedStreak(String conversationId) {
-        List<ChatMessage> messages = conversations.recentMessages(conversationId);
-        int streak = 0;
-        for (int i = messages.size() - 1; i >= 0; i--) {
-            ChatMessage message = messages.get(i);
-            MessageMetadata meta = message.metadata();
-            if (message.role() == Role.SYSTEM && meta != null && meta.handoff() != null) {
-                break;
-            }
-            if (message.role() != Role.USER) {
-                continue;
-            }
-            if (meta == null || meta.confusionLevel() == null || meta.confusionLevel() < confusion.threshold()) {
-                break;
-            }
-            streak++;
-        }
-        return streak;
-    }
-
-    /** The reply to a customer's message while a person holds or awaits the conversation; stored like any reply. */
-    private ChatMessage acknowledgement(Handoff current) {
-        String text = current.status() == HandoffStatus.WITH_HUMAN
-                ? WITH_HUMAN_ACKNOWLEDGEMENT.formatted(current.claimedBy()) : WAITING_ACKNOWLEDGEMENT;
-        return conversations.appendHoldingReply(current.conversationId(), text, note(current, null, null));
-    }
-
-    private ChatMessage holdingReplyOf(Escalated escalated) {
-        return escalated.holdingReply() != null ? escalated.holdingReply() : acknowledgement(escalated.handoff());
     }
 
     // ------------------------------------------------------------------ the steps
@@ -151,7 +78,7 @@ class HandoffService implements HumanHandoff {
         recordStep(after, before.status(), by, reason, "Conversation handed to a person ("
                 + cause.wireName().replace('_', ' ') + ")" + (reason == null ? "." : ": " + reason));
         metrics.escalated(cause);
-        ChatMessage holding = conversations.appendHoldingReply(conversationId, HOLDING_REPLY, note(after, null, ASSISTANT));
+        ChatMessage holding = conversations.appendHoldingReply(conversationId, HOLDING_REPLY, after.note(null, ASSISTANT));
         return new Escalated(after, holding);
     }
 
@@ -196,7 +123,7 @@ class HandoffService implements HumanHandoff {
                     ? "Conversation is held by " + current.claimedBy() + "; only they can reply"
                     : "Claim the conversation before replying (status " + current.status().wireName() + ")");
         }
-        return conversations.appendHumanReply(conversationId, agent, text.strip(), note(current, null, agent));
+        return conversations.appendHumanReply(conversationId, agent, text.strip(), current.note(null, agent));
     }
 
     /**
@@ -241,7 +168,7 @@ class HandoffService implements HumanHandoff {
      *     resolving); null when the step needs none
      */
     private void recordStep(Handoff after, HandoffStatus before, String by, String why, String text) {
-        MessageMetadata.Handoff note = note(after, before, by, why);
+        MessageMetadata.Handoff note = after.note(before, by, why);
         conversations.recordHandoff(after.conversationId(), text, note);
         HandoffViews.StatusChange change = new HandoffViews.StatusChange(after.conversationId(), after.status(),
                 before, after.cause(), why, by, after.claimedBy(), after.statusChangedAt());
@@ -250,15 +177,6 @@ class HandoffService implements HumanHandoff {
                 ? new HandoffViews.StatusChange(change.conversationId(), change.status(), change.previousStatus(),
                         change.cause(), null, by, change.claimedBy(), change.at())
                 : change);
-    }
-
-    private static MessageMetadata.Handoff note(Handoff handoff, HandoffStatus previous, String by) {
-        return note(handoff, previous, by, handoff.reason());
-    }
-
-    private static MessageMetadata.Handoff note(Handoff handoff, HandoffStatus previous, String by, String why) {
-        return new MessageMetadata.Handoff(handoff.status().wireName(), previous == null ? null : previous.wireName(),
-                handoff.cause() == null ? null : handoff.cause().wireName(), why, by);
     }
 
     private static Instant now() {

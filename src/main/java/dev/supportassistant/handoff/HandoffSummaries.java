@@ -17,9 +17,9 @@ import dev.supportassistant.agent.AgentDispatcher;
 import dev.supportassistant.agent.AgentRequest;
 import dev.supportassistant.agent.ConversationTurn;
 import dev.supportassistant.agent.ConversationTurn.Role;
-import dev.supportassistant.chat.ChatMessage;
-import dev.supportassistant.chat.MessageMetadata;
 import dev.supportassistant.confusion.ConfusionAssessment;
+import dev.supportassistant.conversation.ChatMessage;
+import dev.supportassistant.conversation.MessageMetadata;
 
 /**
  * Writes the short note a person reads before taking a conversation over: the problem, what was

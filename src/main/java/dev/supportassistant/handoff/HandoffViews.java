@@ -3,8 +3,8 @@ package dev.supportassistant.handoff;
 import java.time.Instant;
 import java.util.List;
 
-import dev.supportassistant.chat.ChatMessage;
-import dev.supportassistant.chat.Conversation;
+import dev.supportassistant.conversation.ChatMessage;
+import dev.supportassistant.conversation.Conversation;
 import dev.supportassistant.screenshare.TokenGrant;
 
 /** The JSON bodies of the handoff endpoints and events. */

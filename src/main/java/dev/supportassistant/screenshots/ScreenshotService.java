@@ -19,10 +19,10 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
-import dev.supportassistant.chat.Conversation;
-import dev.supportassistant.chat.Conversations;
-import dev.supportassistant.chat.MessageMetadata;
-import dev.supportassistant.platform.UploadRejectedException;
+import dev.supportassistant.conversation.Conversation;
+import dev.supportassistant.conversation.Conversations;
+import dev.supportassistant.conversation.MessageMetadata;
+import dev.supportassistant.media.UploadRejectedException;
 import dev.supportassistant.security.Caller;
 
 /**

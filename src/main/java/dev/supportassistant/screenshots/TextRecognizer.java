@@ -11,8 +11,8 @@ import java.time.Duration;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.tesseract.TessBaseAPI;
 
-import dev.supportassistant.platform.BundledModels;
-import dev.supportassistant.platform.EnginePool;
+import dev.supportassistant.media.BundledModels;
+import dev.supportassistant.media.EnginePool;
 
 /**
  * Reads the text on a screenshot with Tesseract (through JavaCPP, offline, with the English model

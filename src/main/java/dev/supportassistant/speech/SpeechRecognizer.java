@@ -9,8 +9,8 @@ import org.vosk.LogLevel;
 import org.vosk.Model;
 import org.vosk.Recognizer;
 
-import dev.supportassistant.platform.BundledModels;
-import dev.supportassistant.platform.EnginePool;
+import dev.supportassistant.media.BundledModels;
+import dev.supportassistant.media.EnginePool;
 
 import tools.jackson.databind.json.JsonMapper;
 

@@ -11,7 +11,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
-import dev.supportassistant.platform.UploadRejectedException;
+import dev.supportassistant.media.UploadRejectedException;
 import dev.supportassistant.web.RequestLimits;
 
 /**

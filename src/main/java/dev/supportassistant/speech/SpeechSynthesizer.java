@@ -15,7 +15,7 @@ import com.sun.speech.freetts.Voice;
 import com.sun.speech.freetts.audio.AudioPlayer;
 import com.sun.speech.freetts.en.us.cmu_us_kal.KevinVoiceDirectory;
 
-import dev.supportassistant.platform.EnginePool;
+import dev.supportassistant.media.EnginePool;
 
 /**
  * Text to speech with FreeTTS, offline and pure Java: its 16 kHz "kevin16" voice, inside its jar,

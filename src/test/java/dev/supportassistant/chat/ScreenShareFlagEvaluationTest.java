@@ -3,7 +3,6 @@ package dev.supportassistant.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +14,10 @@ import dev.supportassistant.confusion.ConfusionAnalyzer;
 import dev.supportassistant.confusion.LabelledMessages;
 import dev.supportassistant.confusion.LabelledMessages.Case;
 import dev.supportassistant.confusion.LabelledMessages.Figures;
+import dev.supportassistant.conversation.ChatMessage;
+import dev.supportassistant.conversation.Conversation;
+import dev.supportassistant.conversation.Conversations;
+import dev.supportassistant.conversation.MessageMetadata;
 
 /**
  * The screen-share flag the frontend acts on, measured end to end: each labelled message of the
@@ -31,7 +34,7 @@ class ScreenShareFlagEvaluationTest extends ApiTest {
     private static final double F1_TOLERANCE = 0.02;
 
     @Autowired
-    private ConversationStore store;
+    private Conversations conversations;
 
     @Autowired
     private ConfusionAnalyzer analyzer;
@@ -64,16 +67,15 @@ class ScreenShareFlagEvaluationTest extends ApiTest {
     private boolean flagged(Case c) {
         String conversationId = null;
         if (!c.history().isEmpty()) {
-            Conversation conversation = ConversationStore.newConversation("evaluation", null);
+            Conversation conversation = Conversation.start("evaluation", null);
             for (int i = 0; i < c.history().size(); i++) {
                 LabelledMessages.Message turn = c.history().get(i);
-                ChatMessage message = new ChatMessage(UUID.randomUUID().toString(),
-                        "user".equals(turn.role()) ? Role.USER : Role.ASSISTANT, turn.content(), ConversationStore.now(),
-                        new MessageMetadata(null, null, null, null, null, null, null, null, null, null, null));
+                ChatMessage message = ChatMessage.newMessage("user".equals(turn.role()) ? Role.USER : Role.ASSISTANT,
+                        turn.content(), MessageMetadata.none());
                 if (i == 0) {
-                    store.create(conversation, message);
+                    conversations.create(conversation, message);
                 } else {
-                    store.append(conversation.id(), message);
+                    conversations.append(conversation.id(), message);
                 }
             }
             conversationId = conversation.id();

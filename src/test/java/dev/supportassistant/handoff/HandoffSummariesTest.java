@@ -8,21 +8,21 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.supportassistant.agent.ConversationTurn.Role;
-import dev.supportassistant.chat.ChatMessage;
-import dev.supportassistant.chat.MessageMetadata;
+import dev.supportassistant.conversation.ChatMessage;
+import dev.supportassistant.conversation.MessageMetadata;
 
 /** The extractive handoff summary: what a person needs first, within 600 characters. */
 class HandoffSummariesTest {
 
     private static ChatMessage customer(String text, double confusion, List<String> signals) {
-        return new ChatMessage("c" + text.hashCode(), Role.USER, text, Instant.now(), new MessageMetadata(null, null,
-                confusion, null, null, null, null, signals, null, null, null, null, null, null, null, null, null, null, null));
+        return new ChatMessage("c" + text.hashCode(), Role.USER, text, Instant.now(),
+                MessageMetadata.customerMessage(confusion, signals));
     }
 
     private static ChatMessage assistant(String text, String source) {
-        return new ChatMessage("a" + text.hashCode(), Role.ASSISTANT, text, Instant.now(), new MessageMetadata("local",
-                "m", 0.0, null, false, null, 1L, null, List.of(new MessageMetadata.Source(source, "x#1")), null, null,
-                null, null, null, null, null, null, null, null));
+        return new ChatMessage("a" + text.hashCode(), Role.ASSISTANT, text, Instant.now(),
+                MessageMetadata.answer("local", "m", null, 1L).withConfusion(0.0, null).withFallback(false, null)
+                        .withSources(List.of(new MessageMetadata.Source(source, "x#1"))));
     }
 
     @Test

@@ -14,8 +14,8 @@ import com.anthropic.client.AnthropicClientAsync;
 import com.anthropic.core.http.HttpClient;
 
 import dev.supportassistant.agent.AgentSettings;
-import dev.supportassistant.agent.ProviderCallThreads;
-import dev.supportassistant.agent.SpringAiAgent;
+import dev.supportassistant.agent.springai.ProviderCallThreads;
+import dev.supportassistant.agent.springai.SpringAiAgent;
 
 /** Answers through Anthropic's Messages API (Claude models). */
 @Component

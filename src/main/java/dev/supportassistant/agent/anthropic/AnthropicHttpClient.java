@@ -7,7 +7,7 @@ import com.anthropic.core.http.HttpClient;
 import com.anthropic.core.http.HttpRequest;
 import com.anthropic.core.http.HttpResponse;
 
-import dev.supportassistant.agent.ProviderCallThreads;
+import dev.supportassistant.agent.springai.ProviderCallThreads;
 
 /**
  * Spring AI's HTTP client for the Anthropic SDK, with asynchronous calls not limited to 64 at once

@@ -16,7 +16,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.stereotype.Component;
 
 import dev.supportassistant.agent.AgentSettings;
-import dev.supportassistant.agent.SpringAiAgent;
+import dev.supportassistant.agent.springai.SpringAiAgent;
 
 /**
  * Answers through a self-hosted Ollama server's chat API. Ollama reports its own token counts

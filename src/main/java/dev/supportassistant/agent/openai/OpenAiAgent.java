@@ -17,8 +17,8 @@ import com.openai.core.ClientOptions;
 import com.openai.core.http.HttpClient;
 
 import dev.supportassistant.agent.AgentSettings;
-import dev.supportassistant.agent.ProviderCallThreads;
-import dev.supportassistant.agent.SpringAiAgent;
+import dev.supportassistant.agent.springai.ProviderCallThreads;
+import dev.supportassistant.agent.springai.SpringAiAgent;
 
 /**
  * Answers through OpenAI's chat completions API, or through any OpenAI-compatible server named by

@@ -7,7 +7,7 @@ import com.openai.core.http.HttpClient;
 import com.openai.core.http.HttpRequest;
 import com.openai.core.http.HttpResponse;
 
-import dev.supportassistant.agent.ProviderCallThreads;
+import dev.supportassistant.agent.springai.ProviderCallThreads;
 
 /**
  * Spring AI's HTTP client for the OpenAI SDK, with asynchronous calls not limited to 64 at once

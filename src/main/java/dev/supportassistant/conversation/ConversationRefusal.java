@@ -1,0 +1,35 @@
+package dev.supportassistant.conversation;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** A request about a conversation the service will not serve, with the status and the detail that say why. */
+public final class ConversationRefusal extends ErrorResponseException {
+
+    private ConversationRefusal(HttpStatus status, String detail) {
+        super(status, ProblemDetail.forStatusAndDetail(status, detail), null);
+    }
+
+    /** 404 for a conversation id that names nothing stored, or nothing the caller may see: the same answer. */
+    public static ConversationRefusal notFound() {
+        return new ConversationRefusal(HttpStatus.NOT_FOUND, "Conversation not found");
+    }
+
+    /** 403 for listing someone's conversations without being them (their customer token) or an operator. */
+    static ConversationRefusal listForbidden() {
+        return new ConversationRefusal(HttpStatus.FORBIDDEN,
+                "Listing a user's conversations needs that user's customer token or the admin API key");
+    }
+
+    /** 404 for renewing a screen-sharing token in a conversation where screen sharing never started. */
+    static ConversationRefusal noScreenShare() {
+        return new ConversationRefusal(HttpStatus.NOT_FOUND, "This conversation has no screen-sharing session; "
+                + "start one with POST /api/v1/conversation/{id}/screen-share");
+    }
+
+    /** 422 for a parameter that does not fit the conversation, such as a message id that is not one of its. */
+    static ConversationRefusal invalid(String detail) {
+        return new ConversationRefusal(HttpStatus.UNPROCESSABLE_CONTENT, detail);
+    }
+}

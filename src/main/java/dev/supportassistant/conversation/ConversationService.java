@@ -1,0 +1,102 @@
+package dev.supportassistant.conversation;
+
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import dev.supportassistant.agent.ConversationTurn.Role;
+import dev.supportassistant.screenshare.CustomerScreenShare;
+import dev.supportassistant.screenshare.ScreenShareSession;
+import dev.supportassistant.screenshare.ScreenShareSessions;
+import dev.supportassistant.security.Caller;
+
+/**
+ * What a customer does with a conversation besides sending messages: read it back (whole or a
+ * page at a time), erase it, list their conversations, and start screen sharing in it.
+ *
+ * <p>A conversation started with a customer token belongs to that customer: for everyone else
+ * (admins aside) it does not exist, so its id reveals nothing. One started without a token is
+ * open to whoever holds its random id, as with the old backend. Customers see messages without
+ * the service's internals ({@link CustomerViews}); operators see everything.
+ */
+@Service
+class ConversationService {
+
+    private final ConversationStore store;
+    private final StoredMessages messages;
+    private final ScreenShareSessions screenShare;
+
+    ConversationService(ConversationStore store, StoredMessages messages, ScreenShareSessions screenShare) {
+        this.store = store;
+        this.messages = messages;
+        this.screenShare = screenShare;
+    }
+
+    /**
+     * @param limit the most messages to return, the newest first chosen; null for all of them
+     * @param before a message id: only messages stored before it; null for the newest
+     */
+    ConversationView conversation(String id, Integer limit, String before, Caller caller) {
+        Conversation conversation = visible(id, caller).orElseThrow(ConversationRefusal::notFound);
+        StoredMessages.Page page;
+        if (limit == null && before == null) {
+            page = new StoredMessages.Page(messages.all(id), false);
+        } else {
+            page = messages.page(id, limit == null ? ConversationController.MAX_PAGE : limit, before)
+                    .orElseThrow(() -> ConversationRefusal.invalid("before: is not the id of a message of this "
+                            + "conversation"));
+        }
+        return new ConversationView(conversation.id(), conversation.userId(),
+                caller.admin() ? page.messages() : CustomerViews.messages(page.messages()),
+                conversation.createdAt(), conversation.updatedAt(), page.hasMore());
+    }
+
+    /** Deletes a conversation and all its messages (the customer's right to erasure). */
+    void delete(String id, Caller caller) {
+        Conversation conversation = visible(id, caller).orElseThrow(ConversationRefusal::notFound);
+        store.delete(conversation.id());
+    }
+
+    /**
+     * A page of a user's conversations, newest activity first: for an operator, those started for
+     * that user id; for a customer, those their token started, and only their own.
+     */
+    ConversationPage list(String userId, int page, int size, Caller caller) {
+        ConversationStore.UserColumn column;
+        if (caller.admin()) {
+            column = ConversationStore.UserColumn.USER;
+        } else if (caller.authenticatedUser().filter(userId::equals).isPresent()) {
+            column = ConversationStore.UserColumn.OWNER;
+        } else {
+            throw ConversationRefusal.listForbidden();
+        }
+        return new ConversationPage(userId, store.page(column, userId, page, size), page, size,
+                store.count(column, userId));
+    }
+
+    /**
+     * Starts screen sharing in a conversation: the customer's publisher token for the
+     * conversation's channel (the support agent's comes from the desk), recorded in its history
+     * without the tokens.
+     */
+    CustomerScreenShare startScreenShare(String conversationId, Caller caller) {
+        Conversation conversation = visible(conversationId, caller).orElseThrow(ConversationRefusal::notFound);
+        ScreenShareSession session = screenShare.start(conversation.id());
+        store.append(conversation.id(), ChatMessage.newMessage(Role.SYSTEM,
+                "Screen sharing started on channel " + session.channelName() + ": customer uid "
+                        + session.customer().uid() + " (publisher), support agent uid " + session.agent().uid()
+                        + " (subscriber), tokens valid until " + session.expiresAt() + ".",
+                MessageMetadata.screenShare(ScreenShareEvent.started(session))));
+        return session.forCustomer();
+    }
+
+    /** A fresh token for the customer's seat in the conversation's latest screen-sharing session. */
+    CustomerScreenShare renewScreenShare(String conversationId, Caller caller) {
+        Conversation conversation = visible(conversationId, caller).orElseThrow(ConversationRefusal::notFound);
+        return screenShare.renewForCustomer(conversation.id()).orElseThrow(ConversationRefusal::noScreenShare);
+    }
+
+    private Optional<Conversation> visible(String id, Caller caller) {
+        return store.find(id).filter(conversation -> caller.mayAccess(conversation.ownerId()));
+    }
+}

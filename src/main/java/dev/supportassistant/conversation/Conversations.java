@@ -1,0 +1,127 @@
+package dev.supportassistant.conversation;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import dev.supportassistant.agent.ConversationTurn.Role;
+import dev.supportassistant.security.Caller;
+
+/**
+ * Conversations as other features see them: the chat, which stores each turn; the support desk,
+ * which reads them and writes into them on behalf of a person; screenshots, which are recorded in
+ * them; and feedback, which rates their replies.
+ */
+@Service
+public class Conversations {
+
+    /** How many messages a conversation holds, and how many of them are the customer's. */
+    public record Counts(long messages, long customerMessages) {
+
+        /** The counts of a conversation not stored yet. */
+        public static final Counts NONE = new Counts(0, 0);
+    }
+
+    private final ConversationStore store;
+    private final StoredMessages messages;
+    private final ConversationLimits limits;
+
+    Conversations(ConversationStore store, StoredMessages messages, ConversationLimits limits) {
+        this.store = store;
+        this.messages = messages;
+        this.limits = limits;
+    }
+
+    /** The conversation, if it exists and the caller may see it (see {@link Caller#mayAccess}). */
+    public Optional<Conversation> visible(String id, Caller caller) {
+        return store.find(id).filter(conversation -> caller.mayAccess(conversation.ownerId()));
+    }
+
+    /** The conversation, whoever owns it: for staff. */
+    public Optional<Conversation> find(String id) {
+        return store.find(id);
+    }
+
+    /** Stores a new conversation ({@link Conversation#start}) together with its first message, in one commit. */
+    public void create(Conversation conversation, ChatMessage firstMessage) {
+        store.create(conversation, firstMessage);
+    }
+
+    /** Stores a message ({@link ChatMessage#newMessage}) at the end of the conversation; it is durable on return. */
+    public void append(String conversationId, ChatMessage message) {
+        store.append(conversationId, message);
+    }
+
+    /** All its messages, oldest first: at most about {@code MAX_MESSAGES_PER_CONVERSATION}. */
+    public List<ChatMessage> messages(String conversationId) {
+        return messages.all(conversationId);
+    }
+
+    /** Its latest messages, oldest first: as many as a customer's turn reads ({@code HISTORY_CONTEXT_MESSAGES}). */
+    public List<ChatMessage> recentMessages(String conversationId) {
+        return messages.recent(conversationId, limits.contextMessages());
+    }
+
+    /** One of its messages, if the conversation has one with that id. */
+    public Optional<ChatMessage> message(String conversationId, String messageId) {
+        return messages.one(conversationId, messageId);
+    }
+
+    public Counts counts(String conversationId) {
+        return messages.counts(conversationId);
+    }
+
+    /** Whether it holds {@code MAX_MESSAGES_PER_CONVERSATION} messages and so takes no further customer message. */
+    public boolean isFull(String conversationId) {
+        return counts(conversationId).messages() >= limits.maxMessagesPerConversation();
+    }
+
+    /** What the customer wrote first, in their own words; empty before they wrote anything. */
+    public Optional<String> firstCustomerMessage(String conversationId) {
+        return messages.firstCustomerMessage(conversationId);
+    }
+
+    /** Records a handoff step in the history: a system message saying who did what, when and why. */
+    public ChatMessage recordHandoff(String conversationId, String text, MessageMetadata.Handoff handoff) {
+        return append(conversationId, Role.SYSTEM, text, MessageMetadata.handoff(handoff));
+    }
+
+    /** Stores a support agent's reply to the customer: an assistant message written by a person. */
+    public ChatMessage appendHumanReply(String conversationId, String agentName, String text,
+            MessageMetadata.Handoff handoff) {
+        return append(conversationId, Role.ASSISTANT, text, MessageMetadata.humanReply(agentName, handoff));
+    }
+
+    /**
+     * Stores the assistant's reply while a person holds or awaits the conversation: the holding reply
+     * of a handoff (a person will join), or the acknowledgement of a customer's message meanwhile.
+     * Stored like every reply, so the history shows what the customer was shown and it can be rated.
+     */
+    public ChatMessage appendHoldingReply(String conversationId, String text, MessageMetadata.Handoff handoff) {
+        return append(conversationId, Role.ASSISTANT, text, MessageMetadata.handoff(handoff));
+    }
+
+    /**
+     * Records a screenshot the customer shared: a system message with the text read on it, and
+     * where the image is ({@link MessageMetadata.Screenshot}), for the history and the desk.
+     */
+    public ChatMessage recordScreenshot(String conversationId, MessageMetadata.Screenshot screenshot) {
+        String text = screenshot.ocrText() == null || screenshot.ocrText().isBlank()
+                ? "The customer shared a screenshot (no text could be read on it)."
+                : "The customer shared a screenshot. Text on it:\n" + screenshot.ocrText();
+        return append(conversationId, Role.SYSTEM, text, MessageMetadata.screenshot(screenshot));
+    }
+
+    /** Records that screen sharing was offered to the customer on the conversation's channel. */
+    public ChatMessage recordScreenShareOffer(String conversationId, String channelName) {
+        return append(conversationId, Role.SYSTEM, "Screen sharing offered on channel " + channelName + ".",
+                MessageMetadata.screenShare(ScreenShareEvent.offered(channelName)));
+    }
+
+    private ChatMessage append(String conversationId, Role role, String text, MessageMetadata metadata) {
+        ChatMessage message = ChatMessage.newMessage(role, text, metadata);
+        store.append(conversationId, message);
+        return message;
+    }
+}

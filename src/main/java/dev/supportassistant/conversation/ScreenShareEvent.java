@@ -1,0 +1,25 @@
+package dev.supportassistant.conversation;
+
+import java.time.Instant;
+
+import dev.supportassistant.screenshare.ScreenShareSession;
+
+/**
+ * A screen-sharing step in a conversation's history, kept in the metadata of a system message so
+ * that the history shows when screen sharing was offered and when it started. Never the tokens.
+ *
+ * @param event {@code offered} (a reply asked the customer to share their screen) or
+ *     {@code started} (tokens were issued for the channel)
+ */
+public record ScreenShareEvent(String event, String channelName, Long customerUid, Long agentUid, Instant issuedAt,
+        Instant expiresAt) {
+
+    static ScreenShareEvent offered(String channelName) {
+        return new ScreenShareEvent("offered", channelName, null, null, null, null);
+    }
+
+    static ScreenShareEvent started(ScreenShareSession session) {
+        return new ScreenShareEvent("started", session.channelName(), session.customer().uid(), session.agent().uid(),
+                session.issuedAt(), session.expiresAt());
+    }
+}

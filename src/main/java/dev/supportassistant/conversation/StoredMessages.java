@@ -1,0 +1,119 @@
+package dev.supportassistant.conversation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.supportassistant.agent.ConversationTurn.Role;
+import dev.supportassistant.agent.TokenUsage;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a conversation's stored messages, oldest first: all of them, the latest few a turn works
+ * with, or a page of a long history. Every read is bounded by a count or by the conversation's cap
+ * ({@code MAX_MESSAGES_PER_CONVERSATION}), so no request loads an unbounded history.
+ */
+@Repository
+class StoredMessages {
+
+    private static final String SELECT = """
+            SELECT m.*, f.rating AS feedback_rating, f.comment AS feedback_comment, f.created_at AS feedback_at
+            FROM messages m LEFT JOIN message_feedback f ON f.message_id = m.id
+            """;
+
+    /** Some messages and whether older ones exist. */
+    record Page(List<ChatMessage> messages, boolean hasMore) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    StoredMessages(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    List<ChatMessage> all(String conversationId) {
+        return jdbc.sql(SELECT + "WHERE m.conversation_id = :id ORDER BY m.seq")
+                .param("id", conversationId).query(this::message).list();
+    }
+
+    /** The latest {@code count} messages, oldest first. */
+    List<ChatMessage> recent(String conversationId, int count) {
+        return newestFirst(conversationId, count, Long.MAX_VALUE).messages();
+    }
+
+    /**
+     * The {@code limit} messages before the message {@code beforeId} (the newest ones when null), oldest first.
+     *
+     * @return empty when {@code beforeId} is no message of the conversation
+     */
+    Optional<Page> page(String conversationId, int limit, String beforeId) {
+        if (beforeId == null) {
+            return Optional.of(newestFirst(conversationId, limit, Long.MAX_VALUE));
+        }
+        return jdbc.sql("SELECT seq FROM messages WHERE id = :id AND conversation_id = :conversationId")
+                .param("id", beforeId).param("conversationId", conversationId).query(Long.class).optional()
+                .map(seq -> newestFirst(conversationId, limit, seq));
+    }
+
+    private Page newestFirst(String conversationId, int limit, long beforeSeq) {
+        List<ChatMessage> newest = new ArrayList<>(jdbc.sql(SELECT
+                + "WHERE m.conversation_id = :id AND m.seq < :before ORDER BY m.seq DESC LIMIT :limit")
+                .param("id", conversationId).param("before", beforeSeq).param("limit", limit + 1)
+                .query(this::message).list());
+        boolean hasMore = newest.size() > limit;
+        List<ChatMessage> page = newest.subList(0, Math.min(limit, newest.size()));
+        Collections.reverse(page);
+        return new Page(List.copyOf(page), hasMore);
+    }
+
+    /** The message {@code messageId}, if it is one of the conversation's. */
+    Optional<ChatMessage> one(String conversationId, String messageId) {
+        return jdbc.sql(SELECT + "WHERE m.id = :id AND m.conversation_id = :conversationId")
+                .param("id", messageId).param("conversationId", conversationId).query(this::message).optional();
+    }
+
+    Conversations.Counts counts(String conversationId) {
+        return jdbc.sql("""
+                SELECT COUNT(*) AS messages, COALESCE(SUM(CASE WHEN role = 'user' THEN 1 ELSE 0 END), 0) AS customer
+                FROM messages WHERE conversation_id = :id
+                """)
+                .param("id", conversationId)
+                .query((rs, row) -> new Conversations.Counts(rs.getLong("messages"), rs.getLong("customer"))).single();
+    }
+
+    /** What the customer wrote first, in their own words. */
+    Optional<String> firstCustomerMessage(String conversationId) {
+        return jdbc.sql("SELECT content FROM messages WHERE conversation_id = :id AND role = 'user' ORDER BY seq "
+                + "LIMIT 1").param("id", conversationId).query(String.class).optional();
+    }
+
+    private ChatMessage message(ResultSet rs, int row) throws SQLException {
+        Integer totalTokens = rs.getObject("total_tokens", Integer.class);
+        TokenUsage usage = totalTokens == null ? null
+                : new TokenUsage(rs.getInt("prompt_tokens"), rs.getInt("completion_tokens"), totalTokens,
+                        rs.getBoolean("tokens_estimated"));
+        String detailsJson = rs.getString("details");
+        ConversationStore.Details details = detailsJson == null
+                ? new ConversationStore.Details(null, null, null, null, null, null, null, null)
+                : json.readValue(detailsJson, ConversationStore.Details.class);
+        MessageMetadata metadata = new MessageMetadata(rs.getString("provider"), rs.getString("model"),
+                rs.getObject("confusion_level", Double.class), usage, rs.getObject("fallback", Boolean.class),
+                rs.getString("error"), rs.getObject("latency_ms", Long.class), details.confusionSignals(),
+                details.sources(), details.incomplete(), details.screenShare(), rs.getString("route"),
+                rs.getString("experiment"), rs.getString("variant"), rs.getString("feedback_rating") == null ? null
+                        : new MessageMetadata.Feedback(rs.getString("feedback_rating"), rs.getString("feedback_comment"),
+                                rs.getObject("feedback_at", OffsetDateTime.class).toInstant()),
+                details.author(), details.human(), details.handoff(), details.screenshot());
+        return new ChatMessage(rs.getString("id"), Role.fromWireName(rs.getString("role")), rs.getString("content"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), metadata);
+    }
+}

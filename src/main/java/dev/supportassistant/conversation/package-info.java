@@ -1,0 +1,6 @@
+/**
+ * Conversations and their messages: stored in SQL, read back, paged, listed and erased by their
+ * customer, shown to customers without the service's internals, and offered to other features
+ * through {@link dev.supportassistant.conversation.Conversations}.
+ */
+package dev.supportassistant.conversation;

@@ -1,0 +1,34 @@
+package dev.supportassistant.feedback;
+
+import jakarta.validation.Valid;
+
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.supportassistant.security.Caller;
+
+/** The customer rates one of the assistant's messages. */
+@RestController
+@RequestMapping("/api/v1")
+class FeedbackController {
+
+    private final FeedbackService feedback;
+
+    FeedbackController(FeedbackService feedback) {
+        this.feedback = feedback;
+    }
+
+    /**
+     * {@code {"rating": "up" | "down", "comment": "..."}}; a second rating of the message replaces the first.
+     * Not under the chat rate limit: rating must not use up a customer's messages, and since a
+     * rating replaces the last one, repeating it stores nothing more.
+     */
+    @PostMapping("/conversation/{conversationId}/messages/{messageId}/feedback")
+    FeedbackService.MessageFeedback rate(@PathVariable String conversationId, @PathVariable String messageId,
+            @Valid @RequestBody FeedbackRequest request, Caller caller) {
+        return feedback.rate(conversationId, messageId, request, caller);
+    }
+}

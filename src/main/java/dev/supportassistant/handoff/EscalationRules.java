@@ -1,0 +1,97 @@
+package dev.supportassistant.handoff;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import dev.supportassistant.agent.ConversationTurn.Role;
+import dev.supportassistant.chat.HumanHandoff;
+import dev.supportassistant.confusion.ConfusionAssessment;
+import dev.supportassistant.confusion.ConfusionSettings;
+import dev.supportassistant.conversation.ChatMessage;
+import dev.supportassistant.conversation.Conversations;
+import dev.supportassistant.conversation.MessageMetadata;
+
+/**
+ * When the AI steps aside, asked on every customer turn as the chat's {@link HumanHandoff}: while
+ * a person holds or awaits the conversation the AI stays silent and the customer's message is
+ * acknowledged; a message that asks for a person ({@code HANDOFF_ON_EXPLICIT_REQUEST}), or the
+ * {@code HANDOFF_AFTER_CONFUSED_TURNS}-th confused turn in a row, escalates it
+ * ({@link HandoffService#escalate}).
+ */
+@Service
+class EscalationRules implements HumanHandoff {
+
+    static final String WAITING_ACKNOWLEDGEMENT = "Thanks, I've added that for the support team; a person will join "
+            + "this conversation shortly.";
+    static final String WITH_HUMAN_ACKNOWLEDGEMENT = "Delivered to %s from our support team.";
+
+    private final HandoffService handoffs;
+    private final Conversations conversations;
+    private final HandoffSettings settings;
+    private final ConfusionSettings confusion;
+
+    EscalationRules(HandoffService handoffs, Conversations conversations, HandoffSettings settings,
+            ConfusionSettings confusion) {
+        this.handoffs = handoffs;
+        this.conversations = conversations;
+        this.settings = settings;
+        this.confusion = confusion;
+    }
+
+    @Override
+    public Optional<ChatMessage> takeOver(String conversationId, String message, ConfusionAssessment assessment) {
+        Handoff current = handoffs.state(conversationId);
+        if (current.status().humanSide()) {
+            return Optional.of(acknowledgement(current));
+        }
+        if (settings.onExplicitRequest() && HumanRequests.asksForPerson(message)) {
+            return Optional.of(holdingReplyOf(handoffs.escalate(conversationId, HandoffCause.EXPLICIT_REQUEST,
+                    "The customer asked for a person: \"" + HandoffSummaries.clip(message, 200) + "\"",
+                    HandoffService.ASSISTANT)));
+        }
+        int streak = settings.afterConfusedTurns() > 0 && assessment.confused() ? confusedStreak(conversationId) : 0;
+        if (settings.afterConfusedTurns() > 0 && streak >= settings.afterConfusedTurns()) {
+            return Optional.of(holdingReplyOf(handoffs.escalate(conversationId, HandoffCause.CONFUSION,
+                    "The customer seemed confused for %d turns in a row (confusion %.2f)".formatted(streak,
+                            assessment.level()), HandoffService.ASSISTANT)));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Consecutive customer messages, newest (the one just stored) first, at or above the confusion
+     * threshold, counted since the conversation last changed hands.
+     */
+    private int confusedStreak(String conversationId) {
+        List<ChatMessage> messages = conversations.recentMessages(conversationId);
+        int streak = 0;
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            ChatMessage message = messages.get(i);
+            MessageMetadata meta = message.metadata();
+            if (message.role() == Role.SYSTEM && meta != null && meta.handoff() != null) {
+                break;
+            }
+            if (message.role() != Role.USER) {
+                continue;
+            }
+            if (meta == null || meta.confusionLevel() == null || meta.confusionLevel() < confusion.threshold()) {
+                break;
+            }
+            streak++;
+        }
+        return streak;
+    }
+
+    /** The reply to a customer's message while a person holds or awaits the conversation; stored like any reply. */
+    private ChatMessage acknowledgement(Handoff current) {
+        String text = current.status() == HandoffStatus.WITH_HUMAN
+                ? WITH_HUMAN_ACKNOWLEDGEMENT.formatted(current.claimedBy()) : WAITING_ACKNOWLEDGEMENT;
+        return conversations.appendHoldingReply(current.conversationId(), text, current.note(null, null));
+    }
+
+    private ChatMessage holdingReplyOf(HandoffService.Escalated escalated) {
+        return escalated.holdingReply() != null ? escalated.holdingReply() : acknowledgement(escalated.handoff());
+    }
+}

@@ -1,0 +1,55 @@
+package dev.supportassistant.stats;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Usage totals for operators: per provider, the replies, tokens, fallbacks, average confusion and
+ * screen-sharing rate of a time window, read from the stored conversations; apart from them, the
+ * replies support agents wrote and the holding replies of handoffs. Metrics show the same
+ * things live, per instance and since its start; this answers "how did last week go" from the
+ * database. Operators only: the security module's access rules guard {@code /api/v1/stats}.
+ */
+@RestController
+class StatsController {
+
+    static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
+
+    private final StatsStore store;
+
+    StatsController(StatsStore store) {
+        this.store = store;
+    }
+
+    /**
+     * @param from ISO-8601 instant, inclusive; default {@code to} minus 24 hours
+     * @param to ISO-8601 instant, exclusive; default now
+     */
+    @GetMapping("/api/v1/stats")
+    StatsReport stats(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        Instant end = to == null ? Instant.now() : instant("to", to);
+        Instant start = from == null ? end.minus(DEFAULT_WINDOW) : instant("from", from);
+        if (start.isAfter(end)) {
+            throw new InvalidWindowException("from: must not be after to");
+        }
+        List<ProviderStats.Sums> sums = store.perProvider(start, end);
+        ProviderStats.Sums totals = sums.stream().reduce(new ProviderStats.Sums("all", 0, 0, 0, 0, 0, 0, 0, 0),
+                ProviderStats.Sums::plus);
+        return new StatsReport(start, end, sums.stream().map(ProviderStats.Sums::stats).toList(), totals.stats(),
+                store.handoff(start, end));
+    }
+
+    private static Instant instant(String name, String value) {
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidWindowException(name + ": must be an ISO-8601 instant such as 2026-11-24T12:00:00Z");
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Usage figures for operators ({@code GET /api/v1/stats}): per provider, and for the replies people
+ * wrote, added up in SQL from the stored conversations of a time window.
+ */
+package dev.supportassistant.stats;
