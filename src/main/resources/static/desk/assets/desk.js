@@ -114,6 +114,8 @@
     scrollHistory();
   });
   scrollHistory();
+  // Screenshots in the history change its height once they load.
+  window.addEventListener('load', scrollHistory);
 
   var view = document.getElementById('view-screen');
   if (view) {
