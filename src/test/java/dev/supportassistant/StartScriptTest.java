@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code start.sh} runs the service in the directory it is called from, as {@code java -jar}
- * does and as the README says: {@code .env} is read from there and {@code ./data/} created
+ * does and as the README's quick start says: {@code .env} is read from there and {@code ./data/} created
  * there, wherever the repository is. A stand-in {@code java} on the PATH reports where it was
  * started, so no service starts here.
  */

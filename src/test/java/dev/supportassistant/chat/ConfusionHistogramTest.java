@@ -16,7 +16,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /**
  * {@code support_confusion_score} in Prometheus' text format has the documented buckets {@code le}
- * 0.1 to 1.0, and a score lands in every bucket at or above it: the README's share of confused
+ * 0.1 to 1.0, and a score lands in every bucket at or above it: docs/observability.md's share of confused
  * messages, {@code 1 - le="0.6" / count}, counts exactly the scores above 0.6.
  */
 class ConfusionHistogramTest {

@@ -11,11 +11,11 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.method.HandlerMethod;
 
-import dev.supportassistant.Readme;
+import dev.supportassistant.Documentation;
 
 /**
  * Without keys the operator's endpoints, {@code /actuator} (but the probes) and the desk are off:
- * every caller gets 403, not the 401 of a missing credential, and the README says so. (With keys,
+ * every caller gets 403, not the 401 of a missing credential, and the manual says so. (With keys,
  * anonymous callers get 401: {@code ManagementEndpointsTest}, {@code HandoffApiTest}.)
  */
 class AccessWithoutKeysTest {
@@ -31,23 +31,23 @@ class AccessWithoutKeysTest {
     }
 
     @Test
-    void metricsAndOperatorEndpointsAnswer403AsTheReadmeSays() {
+    void metricsAndOperatorEndpointsAnswer403AsTheManualSays() {
         var refusal = new AdminKeyCheck(noKeys, production, callers).refusal(new MockHttpServletRequest());
 
         assertThat(refusal).get().satisfies(error -> assertThat(error.getStatusCode().value()).isEqualTo(403));
-        assertThat(Readme.section("Health probes and the management port"))
+        assertThat(Documentation.section("docs/observability.md", "Health probes and the management port"))
                 .contains("else `401`; while no `ADMIN_API_KEY` is set they answer `403`");
     }
 
     @Test
-    void theDeskAnswers403AsTheReadmeSays() throws NoSuchMethodException {
+    void theDeskAnswers403AsTheManualSays() throws NoSuchMethodException {
         HandlerMethod queue = new HandlerMethod(new Desk(), Desk.class.getMethod("queue"));
 
         assertThatThrownBy(() -> new StaffAccessInterceptor(noKeys, production, callers)
                 .preHandle(new MockHttpServletRequest(), new MockHttpServletResponse(), queue))
                 .isInstanceOfSatisfying(ErrorResponseException.class,
                         error -> assertThat(error.getStatusCode().value()).isEqualTo(403));
-        assertThat(Readme.section("Human handoff")).contains("Customers get 403, anonymous callers 401;\n"
+        assertThat(Documentation.section("docs/human-handoff.md", "The support desk")).contains("Customers get 403, anonymous callers 401;\n"
                 + "while neither `ADMIN_API_KEY` nor `SECRET_KEY` is set the desk is off and answers 403");
     }
 }
