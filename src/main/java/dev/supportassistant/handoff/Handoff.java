@@ -13,7 +13,7 @@ import dev.supportassistant.conversation.MessageMetadata;
  * @param claimedBy the agent holding it, while {@code with_human}
  * @param requestedAt when it was last escalated
  */
-record Handoff(String conversationId, HandoffStatus status, HandoffCause cause, String reason, String summary,
+public record Handoff(String conversationId, HandoffStatus status, HandoffCause cause, String reason, String summary,
         String claimedBy, Instant requestedAt, Instant claimedAt, Instant statusChangedAt) {
 
     static Handoff none(String conversationId) {

@@ -5,7 +5,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** What handed a conversation to a person; also the tag of the handoff counter. */
-enum HandoffCause {
+public enum HandoffCause {
     /** The customer pressed the button ({@code POST /conversation/{id}/handoff}). */
     CUSTOMER_REQUEST,
     /** The customer asked for a person in a message. */
@@ -14,7 +14,7 @@ enum HandoffCause {
     CONFUSION;
 
     @JsonValue
-    String wireName() {
+    public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -10,16 +10,16 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * Who answers a conversation. {@code bot} → {@code waiting_for_human} → {@code with_human} →
  * {@code resolved}, or back to {@code bot}; after {@code resolved} the AI answers again.
  */
-enum HandoffStatus {
+public enum HandoffStatus {
     BOT, WAITING_FOR_HUMAN, WITH_HUMAN, RESOLVED;
 
     @JsonValue
-    String wireName() {
+    public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     /** Whether a person holds (or is about to hold) the conversation, so the AI stays silent. */
-    boolean humanSide() {
+    public boolean humanSide() {
         return this == WAITING_FOR_HUMAN || this == WITH_HUMAN;
     }
 

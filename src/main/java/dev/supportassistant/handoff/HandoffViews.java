@@ -8,13 +8,13 @@ import dev.supportassistant.conversation.Conversation;
 import dev.supportassistant.screenshare.TokenGrant;
 
 /** The JSON bodies of the handoff endpoints and events. */
-final class HandoffViews {
+public final class HandoffViews {
 
     private HandoffViews() {
     }
 
     /** A conversation's handoff state as the customer sees it (without the note for staff). */
-    record State(String conversationId, HandoffStatus status, HandoffCause cause, String reason, String claimedBy,
+    public record State(String conversationId, HandoffStatus status, HandoffCause cause, String reason, String claimedBy,
             Instant requestedAt, Instant claimedAt, Instant statusChangedAt) {
 
         static State of(Handoff handoff) {
@@ -28,7 +28,7 @@ final class HandoffViews {
      *
      * @param by {@code customer}, {@code assistant} (an automatic rule) or the agent's name
      */
-    record StatusChange(String conversationId, HandoffStatus status, HandoffStatus previousStatus, HandoffCause cause,
+    public record StatusChange(String conversationId, HandoffStatus status, HandoffStatus previousStatus, HandoffCause cause,
             String reason, String by, String claimedBy, Instant at) {
     }
 
@@ -38,7 +38,7 @@ final class HandoffViews {
      * @param message the holding reply stored for this escalation; null when the conversation was
      *     already waiting for (or with) a person
      */
-    record Escalation(String conversationId, HandoffStatus status, HandoffCause cause, String reason,
+    public record Escalation(String conversationId, HandoffStatus status, HandoffCause cause, String reason,
             Instant requestedAt, ChatMessage message) {
     }
 
@@ -53,7 +53,7 @@ final class HandoffViews {
      * @param firstMessage what the customer wrote first, in their own words: beside the summary,
      *     which an AI may have written from (and been steered by) the customer's text
      */
-    record Customer(String userId, boolean userIdVerified, String tokenSubject, String firstMessage) {
+    public record Customer(String userId, boolean userIdVerified, String tokenSubject, String firstMessage) {
 
         static Customer of(Conversation conversation, String firstMessage) {
             return new Customer(conversation.userId(), conversation.ownerId() != null, conversation.ownerId(),
@@ -67,18 +67,18 @@ final class HandoffViews {
      * @param confusionLevel the confusion level of the customer's latest message
      * @param lastMessages the latest customer and assistant messages, oldest first
      */
-    record QueueEntry(String conversationId, String userId, Customer customer, HandoffStatus status,
+    public record QueueEntry(String conversationId, String userId, Customer customer, HandoffStatus status,
             HandoffCause cause, String reason, String summary, String claimedBy, Instant requestedAt,
             Instant claimedAt, long waitingSeconds, Double confusionLevel, List<String> confusionSignals,
             List<ChatMessage> lastMessages) {
     }
 
     /** The desk's queue, oldest request first. */
-    record Queue(HandoffStatus status, List<QueueEntry> conversations) {
+    public record Queue(HandoffStatus status, List<QueueEntry> conversations) {
     }
 
     /** One conversation for the desk: who the customer is, its handoff state with the note, and every message. */
-    record DeskConversation(String conversationId, String userId, Customer customer, Handoff handoff,
+    public record DeskConversation(String conversationId, String userId, Customer customer, Handoff handoff,
             List<ChatMessage> messages) {
     }
 
@@ -88,7 +88,7 @@ final class HandoffViews {
      * @param screenShare the agent's subscriber token for the conversation's screen-sharing channel,
      *     when the customer has started screen sharing; null otherwise
      */
-    record Claim(String conversationId, HandoffStatus status, String claimedBy, Instant claimedAt, String summary,
+    public record Claim(String conversationId, HandoffStatus status, String claimedBy, Instant claimedAt, String summary,
             Customer customer, TokenGrant screenShare) {
     }
 }

@@ -27,7 +27,7 @@ import dev.supportassistant.embedding.SentenceEmbeddings;
  * unchanged ones are left alone, removed ones are deleted.
  */
 @Service
-class DocumentLibrary implements SmartInitializingSingleton {
+public class DocumentLibrary implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentLibrary.class);
     static final String FOLDER = "folder";
@@ -61,17 +61,17 @@ class DocumentLibrary implements SmartInitializingSingleton {
         }
     }
 
-    KnowledgeDocument add(String title, String content) {
+    public KnowledgeDocument add(String title, String content) {
         String id = UUID.randomUUID().toString();
         String slug = slug(title) + "-" + id.substring(0, 8);
         return store(id, HelpArticle.withTitle(slug, title.strip(), content), API, null, hash(title + "\n" + content));
     }
 
-    List<KnowledgeDocument> list() {
+    public List<KnowledgeDocument> list() {
         return store.documents();
     }
 
-    boolean delete(String id) {
+    public boolean delete(String id) {
         return store.delete(id);
     }
 

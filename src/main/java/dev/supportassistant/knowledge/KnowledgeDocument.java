@@ -10,5 +10,5 @@ import java.time.Instant;
  * @param sourceFile the file a folder document was read from; null for posted documents
  * @param chunks how many searchable chunks it was split into
  */
-record KnowledgeDocument(String id, String title, String origin, String sourceFile, int chunks, Instant createdAt) {
+public record KnowledgeDocument(String id, String title, String origin, String sourceFile, int chunks, Instant createdAt) {
 }

@@ -11,7 +11,7 @@ import java.util.List;
  *     experiment stay readable from the stored messages)
  * @param definitions what each figure means, in words
  */
-record ExperimentReport(String experiment, boolean configured, List<VariantResults> variants,
+public record ExperimentReport(String experiment, boolean configured, List<VariantResults> variants,
         List<String> definitions) {
 
     /**
@@ -21,38 +21,38 @@ record ExperimentReport(String experiment, boolean configured, List<VariantResul
      * @param routedReplies replies a routing rule (not the variant) chose the provider for
      * @param handoff conversations escalated to a person
      */
-    record VariantResults(String variant, BigDecimal percent, String provider, String model, long conversations,
+    public record VariantResults(String variant, BigDecimal percent, String provider, String model, long conversations,
             long customerMessages, long replies, long routedReplies, Tokens tokens, Cost estimatedCost,
             Latency latencyMs, Rate fallback, Feedback feedback, Rate screenShare, Rate handoff,
             Rate confusionFell) {
     }
 
     /** Tokens of the variant's replies, as the providers reported them (or estimated). */
-    record Tokens(long prompt, long completion, long total) {
+    public record Tokens(long prompt, long completion, long total) {
     }
 
     /**
      * @param usd the estimated cost of the priced replies, in US dollars
      * @param unpricedReplies replies whose model has no price ({@code MODEL_PRICES}), not in {@code usd}
      */
-    record Cost(BigDecimal usd, long unpricedReplies) {
+    public record Cost(BigDecimal usd, long unpricedReplies) {
     }
 
     /** Reply latency percentiles (nearest rank), null without samples. */
-    record Latency(Long p50, Long p95, long samples) {
+    public record Latency(Long p50, Long p95, long samples) {
     }
 
     /**
      * @param upShare thumbs up among rated replies
      */
-    record Feedback(long up, long down, Rate upShare) {
+    public record Feedback(long up, long down, Rate upShare) {
     }
 
     /**
      * {@code count} of {@code total}, as a share with its 95% Wilson score interval; rate and
      * interval are null when there is nothing to count.
      */
-    record Rate(long count, long total, Double rate, Double ci95Low, Double ci95High) {
+    public record Rate(long count, long total, Double rate, Double ci95Low, Double ci95High) {
 
         private static final double Z = 1.959963984540054;
 

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
  * recorded in the experiment.
  */
 @Service
-class ExperimentResults {
+public class ExperimentResults {
 
     static final List<String> DEFINITIONS = List.of(
             "conversations: conversations with a message recorded in the variant",
@@ -43,7 +43,7 @@ class ExperimentResults {
         this.prices = prices;
     }
 
-    ExperimentReport of(String name) {
+    public ExperimentReport of(String name) {
         Optional<Experiment> configured = routing.experiment(name);
         List<ExperimentMessage> stored = messages.ofExperiment(name);
         if (configured.isEmpty() && stored.isEmpty()) {

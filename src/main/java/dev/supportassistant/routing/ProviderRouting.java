@@ -103,6 +103,11 @@ public class ProviderRouting {
         return experiments.stream().filter(experiment -> experiment.name().equals(name)).findFirst();
     }
 
+    /** The names of the experiments configured in {@code EXPERIMENTS}, in their order. */
+    public List<String> experimentNames() {
+        return experiments.stream().map(Experiment::name).toList();
+    }
+
     List<Experiment> experiments() {
         return experiments;
     }

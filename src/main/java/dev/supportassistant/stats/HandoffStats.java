@@ -10,9 +10,9 @@ import java.util.List;
  * @param holdingReplies the service's one reply per handoff saying a person will join
  * @param agents the agents' replies per agent, by name
  */
-record HandoffStats(long humanReplies, long holdingReplies, List<AgentReplies> agents) {
+public record HandoffStats(long humanReplies, long holdingReplies, List<AgentReplies> agents) {
 
     /** @param agent the name the agent replied under (a token's subject, or {@code admin}) */
-    record AgentReplies(String agent, long replies) {
+    public record AgentReplies(String agent, long replies) {
     }
 }

@@ -14,7 +14,7 @@ package dev.supportassistant.stats;
  * @param screenShareOffers replies that offered the customer screen sharing
  * @param screenShareRate {@code screenShareOffers / messages}, 0 without messages
  */
-record ProviderStats(String provider, long messages, long promptTokens, long completionTokens, long totalTokens,
+public record ProviderStats(String provider, long messages, long promptTokens, long completionTokens, long totalTokens,
         long fallbacks, Double averageConfusion, long screenShareOffers, double screenShareRate) {
 
     /** The raw sums of one provider, as the database adds them up. */

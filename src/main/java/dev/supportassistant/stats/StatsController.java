@@ -3,7 +3,6 @@ package dev.supportassistant.stats;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,10 +20,10 @@ class StatsController {
 
     static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
 
-    private final StatsStore store;
+    private final UsageReports reports;
 
-    StatsController(StatsStore store) {
-        this.store = store;
+    StatsController(UsageReports reports) {
+        this.reports = reports;
     }
 
     /**
@@ -38,11 +37,7 @@ class StatsController {
         if (start.isAfter(end)) {
             throw new InvalidWindowException("from: must not be after to");
         }
-        List<ProviderStats.Sums> sums = store.perProvider(start, end);
-        ProviderStats.Sums totals = sums.stream().reduce(new ProviderStats.Sums("all", 0, 0, 0, 0, 0, 0, 0, 0),
-                ProviderStats.Sums::plus);
-        return new StatsReport(start, end, sums.stream().map(ProviderStats.Sums::stats).toList(), totals.stats(),
-                store.handoff(start, end));
+        return reports.between(start, end);
     }
 
     private static Instant instant(String name, String value) {

@@ -12,6 +12,6 @@ import java.util.List;
  * @param totals the same sums over all providers ({@code provider} is {@code all}): the AI's replies only
  * @param handoff the replies no provider wrote: people's, per agent, and the holding replies
  */
-record StatsReport(Instant from, Instant to, List<ProviderStats> providers, ProviderStats totals,
+public record StatsReport(Instant from, Instant to, List<ProviderStats> providers, ProviderStats totals,
         HandoffStats handoff) {
 }

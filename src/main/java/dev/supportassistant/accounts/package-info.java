@@ -1,0 +1,5 @@
+/**
+ * Support desk accounts: the names and hashed passwords support agents and operators sign in to
+ * the desk with, created and managed by an operator with the admin key.
+ */
+package dev.supportassistant.accounts;

@@ -1,0 +1,68 @@
+package dev.supportassistant.desk;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
+
+import dev.supportassistant.accounts.DeskAccounts;
+import dev.supportassistant.ratelimit.ClientKeys;
+
+/**
+ * The desk's own security: a session signed in with a desk account's name and password, CSRF
+ * tokens on every form, and nothing of the desk (pages, data, live streams) without it; the
+ * operator's console needs an operator's account. It covers the desk's paths only
+ * ({@link #PATHS}), ahead of any other chain, so the API keeps authenticating as it does (bearer
+ * tokens and the admin key) and never sees the desk's session.
+ *
+ * <p>The session cookie ({@code DESK_SESSION}, path {@code /desk}) is HttpOnly and SameSite=Lax
+ * (application.yml), and Secure whenever the request came over HTTPS, also through a TLS proxy
+ * among {@code TRUSTED_PROXIES} ({@link ForwardedTls}).
+ */
+@Configuration(proxyBeanMethods = false)
+class DeskSecurity {
+
+    static final String[] PATHS = {"/desk", "/desk/**"};
+    static final String SIGN_IN = "/desk/sign-in";
+    static final String SIGN_OUT = "/desk/sign-out";
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain deskFilterChain(HttpSecurity http, UserDetailsService users, PasswordEncoder passwords,
+            DeskAccounts accounts, ClientKeys clients) throws Exception {
+        SignInAttempts attempts = new SignInAttempts(java.time.Clock.systemUTC());
+        SignInOutcomes outcomes = new SignInOutcomes(attempts, clients);
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(passwords);
+        http.securityMatcher(PATHS)
+                .authenticationManager(new ProviderManager(provider))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/desk/assets/**", SIGN_IN).permitAll()
+                        .requestMatchers("/desk/console", "/desk/console/**").hasRole("OPERATOR")
+                        .anyRequest().hasRole("AGENT"))
+                .formLogin(form -> form.loginPage(SIGN_IN).loginProcessingUrl(SIGN_IN)
+                        .usernameParameter("name").passwordParameter("password")
+                        .successHandler(outcomes).failureHandler(outcomes))
+                .logout(logout -> logout.logoutUrl(SIGN_OUT).logoutSuccessUrl(SIGN_IN + "?signed-out")
+                        .deleteCookies(SessionCookie.NAME))
+                // Same-origin pages only: no cross-origin access to the desk, whatever CORS_ORIGINS allows the API.
+                .cors(cors -> cors.disable())
+                .requestCache(cache -> cache.requestCache(SavedPages.cache()))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(DeskHeaders.POLICY))
+                        .cacheControl(cache -> cache.disable()))
+                .addFilterBefore(new SignInThrottle(attempts, clients), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new AccountCheck(accounts), AuthorizationFilter.class)
+                .addFilterAfter(new DeskHeaders(), HeaderWriterFilter.class);
+        return http.build();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.supportassistant.desk;
+
+import java.time.Instant;
+
+import dev.supportassistant.handoff.Handoff;
+import dev.supportassistant.handoff.HandoffStatus;
+import dev.supportassistant.handoff.SupportDesk;
+
+/**
+ * Who holds a conversation, in words, and what the signed-in person may do with it: claim a
+ * waiting one; reply to one they hold; hand back or resolve one that waits or that they hold (an
+ * operator also one someone else holds), as the handoff rules allow.
+ *
+ * @param status the wire name, for styles and tests: {@code bot}, {@code waiting_for_human}, ...
+ * @param statusText the status in words ("Waiting for a person", "Held by you")
+ */
+record HeldState(String status, String statusText, String holder, String cause, String reason, String summary,
+        boolean summaryByAi, Instant requestedAt, boolean canClaim, boolean canReply, boolean canFinish) {
+
+    static HeldState of(Handoff handoff, SignedIn me) {
+        HandoffStatus status = handoff.status();
+        boolean mine = status == HandoffStatus.WITH_HUMAN && me.name().equals(handoff.claimedBy());
+        String text = switch (status) {
+            case BOT -> "The AI assistant answers";
+            case WAITING_FOR_HUMAN -> "Waiting for a person";
+            case WITH_HUMAN -> mine ? "Held by you (" + me.name() + ")" : "Held by " + handoff.claimedBy();
+            case RESOLVED -> "Resolved";
+        };
+        return new HeldState(status.wireName(), text, handoff.claimedBy(),
+                handoff.cause() == null ? null : handoff.cause().wireName().replace('_', ' '), handoff.reason(),
+                SupportDesk.summaryText(handoff.summary()), SupportDesk.writtenByAi(handoff.summary()),
+                handoff.requestedAt(), status == HandoffStatus.WAITING_FOR_HUMAN, mine,
+                status == HandoffStatus.WAITING_FOR_HUMAN || mine || (status == HandoffStatus.WITH_HUMAN && me.operator()));
+    }
+}

@@ -1,0 +1,63 @@
+package dev.supportassistant.desk;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.supportassistant.agent.ConversationTurn.Role;
+import dev.supportassistant.conversation.ChatMessage;
+import dev.supportassistant.conversation.MessageMetadata;
+
+/**
+ * One message of a conversation as the desk shows it, its author told apart: the customer, the AI
+ * assistant, a support agent (or the service's holding reply), or a system note (handoff steps,
+ * screen sharing, screenshots).
+ *
+ * @param kind {@code customer}, {@code ai}, {@code agent} or {@code system}: the style and the label
+ * @param author who wrote it, in words ("Customer", "AI assistant", "bob (agent)", "System")
+ * @param details what staff want to know besides the text: provider and model, confusion, fallbacks
+ * @param screenshotPath where the desk serves the screenshot this note records, or null
+ */
+record HistoryEntry(String id, String kind, String author, String content, Instant timestamp, List<String> details,
+        String screenshotPath, String screenshotText, boolean screenShareStarted) {
+
+    static HistoryEntry of(ChatMessage message) {
+        MessageMetadata meta = message.metadata();
+        List<String> details = new ArrayList<>();
+        String kind;
+        String author;
+        if (message.role() == Role.USER) {
+            kind = "customer";
+            author = "Customer";
+            if (meta != null && meta.confusionLevel() != null) {
+                details.add("confusion %.2f".formatted(meta.confusionLevel())
+                        + (meta.confusionSignals() == null || meta.confusionSignals().isEmpty() ? ""
+                                : ": " + String.join("; ", meta.confusionSignals())));
+            }
+        } else if (message.role() == Role.ASSISTANT && meta != null && Boolean.TRUE.equals(meta.human())) {
+            kind = "agent";
+            author = meta.author() == null ? "Support agent" : meta.author() + " (agent)";
+        } else if (message.role() == Role.ASSISTANT) {
+            kind = "ai";
+            author = meta != null && meta.handoff() != null ? "AI assistant (holding reply)" : "AI assistant";
+            if (meta != null && meta.provider() != null) {
+                details.add(meta.provider() + (meta.model() == null ? "" : " · " + meta.model()));
+            }
+            if (meta != null && Boolean.TRUE.equals(meta.fallback())) {
+                details.add("fallback" + (meta.error() == null ? "" : ": " + meta.error()));
+            }
+        } else {
+            kind = "system";
+            author = "System";
+        }
+        MessageMetadata.Screenshot shot = meta == null ? null : meta.screenshot();
+        return new HistoryEntry(message.id(), kind, author, message.content(), message.timestamp(), details,
+                shot == null ? null : screenshotPath(shot.url()), shot == null ? null : shot.ocrText(),
+                meta != null && meta.screenShare() != null && "started".equals(meta.screenShare().event()));
+    }
+
+    /** {@code /uploads/<name>} (the API's, for bearer tokens) as the desk serves it to a signed-in session. */
+    static String screenshotPath(String url) {
+        return "/desk/screenshots/" + url.substring(url.lastIndexOf('/') + 1);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.supportassistant.desk;
+
+import org.springframework.security.core.Authentication;
+
+/**
+ * Who is signed in to the desk (and its console): the name they act under (the conversation's holder, a reply's
+ * author) and whether they are an operator.
+ */
+public record SignedIn(String name, boolean operator) {
+
+    public static SignedIn of(Authentication authentication) {
+        return new SignedIn(authentication.getName(), authentication.getAuthorities().stream()
+                .anyMatch(authority -> "ROLE_OPERATOR".equals(authority.getAuthority())));
+    }
+}

@@ -1,0 +1,82 @@
+package dev.supportassistant.handoff;
+
+import java.util.Objects;
+
+import org.springframework.stereotype.Service;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import dev.supportassistant.conversation.ChatMessage;
+import dev.supportassistant.events.ConversationEvents;
+import dev.supportassistant.screenshare.TokenGrant;
+
+/**
+ * The support desk's work, for the desk's web pages: the same steps the desk API takes
+ * ({@code /api/v1/desk}), for a person already signed in. Failures are the API's: a
+ * {@link org.springframework.web.ErrorResponseException} whose detail says what went wrong
+ * (409 claimed by someone else, 404 no such conversation, ...).
+ */
+@Service
+public class SupportDesk {
+
+    private final HandoffService handoffs;
+    private final DeskQueries queries;
+    private final ConversationEvents events;
+
+    SupportDesk(HandoffService handoffs, DeskQueries queries, ConversationEvents events) {
+        this.handoffs = handoffs;
+        this.queries = queries;
+        this.events = events;
+    }
+
+    /** Conversations in a status, longest waiting first. */
+    public HandoffViews.Queue queue(HandoffStatus status, int limit) {
+        return queries.queue(status, limit);
+    }
+
+    public HandoffViews.DeskConversation conversation(String conversationId) {
+        return queries.conversation(conversationId);
+    }
+
+    public HandoffViews.Claim claim(String conversationId, String agent) {
+        return handoffs.claim(conversationId, agent);
+    }
+
+    public ChatMessage reply(String conversationId, String agent, String text) {
+        return handoffs.reply(conversationId, agent, text);
+    }
+
+    /**
+     * Gives the conversation back to the assistant ({@code bot}) or marks it {@code resolved}.
+     *
+     * @param operator whether the agent may end a conversation someone else holds
+     */
+    public Handoff finish(String conversationId, HandoffStatus to, String agent, boolean operator, String reason) {
+        return handoffs.finish(conversationId, to, agent, operator, reason);
+    }
+
+    /** The agent's subscriber token for the customer's latest screen share; 404 when there is none. */
+    public TokenGrant screenShare(String conversationId) {
+        return handoffs.agentScreenShare(conversationId);
+    }
+
+    /** The desk's live stream: every status change, and the messages of conversations with or awaiting a person. */
+    public SseEmitter queueEvents(String lastEventId, String client) {
+        return events.streamAll(queries::forDesk, lastEventId, client);
+    }
+
+    /** Every event of one conversation, with the service's internals, as staff see them. */
+    public SseEmitter conversationEvents(String conversationId, String lastEventId, String client) {
+        queries.conversation(conversationId);
+        return events.streamAll(event -> Objects.equals(event.conversationId(), conversationId), lastEventId, client);
+    }
+
+    /** Whether a handoff summary is a model's note (labelled as such) rather than put together from the conversation. */
+    public static boolean writtenByAi(String summary) {
+        return summary != null && summary.startsWith(HandoffSummaries.AI_LABEL);
+    }
+
+    /** The summary without its label, which the desk shows as a badge instead. */
+    public static String summaryText(String summary) {
+        return writtenByAi(summary) ? summary.substring(HandoffSummaries.AI_LABEL.length()) : summary;
+    }
+}

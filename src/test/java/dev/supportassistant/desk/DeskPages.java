@@ -1,0 +1,83 @@
+package dev.supportassistant.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import dev.supportassistant.ApiTest;
+
+/**
+ * Base of the desk's browser tests: the shared service ({@link dev.supportassistant.ServiceTest}),
+ * the shared Chromium ({@link SharedBrowser}) without cookies at the start of each test, and the
+ * steps a person takes: get an account, sign in, open a page, wait for something to show.
+ */
+@ExtendWith(SharedBrowser.class)
+abstract class DeskPages extends ApiTest {
+
+    static final String PASSWORD = "correct horse battery";
+    static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    WebDriver browser;
+
+    @BeforeEach
+    void freshBrowser() {
+        browser = SharedBrowser.driver();
+        browser.get(url("/desk/sign-in"));
+        browser.manage().deleteAllCookies();
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port() + path;
+    }
+
+    /** A new account with a name no other test uses. */
+    String account(String role) {
+        String name = role + "-" + UUID.randomUUID().toString().substring(0, 8);
+        var created = api.asAdmin().post("/api/v1/desk/agents",
+                "{\"name\": \"" + name + "\", \"password\": \"" + PASSWORD + "\", \"role\": \"" + role + "\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return name;
+    }
+
+    void signIn(String name, String password) {
+        browser.get(url("/desk/sign-in"));
+        labelled("Name").sendKeys(name);
+        labelled("Password").sendKeys(password);
+        button("Sign in").click();
+    }
+
+    /** The form control whose label says {@code label}, as a person finds it. */
+    WebElement labelled(String label) {
+        WebElement labelElement = browser.findElement(By.xpath("//label[normalize-space()='" + label + "']"));
+        return browser.findElement(By.id(labelElement.getAttribute("for")));
+    }
+
+    WebElement button(String text) {
+        return browser.findElement(By.xpath("//button[normalize-space()='" + text + "']"));
+    }
+
+    WebDriverWait waiting() {
+        return new WebDriverWait(browser, PATIENCE);
+    }
+
+    void waitForText(By where, String text) {
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(where, text));
+    }
+
+    /** A customer's message through the API the frontend uses; returns the conversation id. */
+    String customerWrites(String conversationId, String message) {
+        var reply = api.post("/api/v1/chat", conversationId == null ? "{\"message\": \"" + message + "\"}"
+                : "{\"message\": \"" + message + "\", \"conversation_id\": \"" + conversationId + "\"}");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json().get("conversation_id").asString();
+    }
+}

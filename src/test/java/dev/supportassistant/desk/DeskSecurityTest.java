@@ -1,0 +1,166 @@
+package dev.supportassistant.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.SecurityFilterChain;
+
+import dev.supportassistant.ApiTest;
+
+/**
+ * The desk's sign-in, session cookie, CSRF protection and refusals at the HTTP level, and that
+ * the desk's session chain sees only the desk's paths: the API authenticates as it does without it.
+ */
+class DeskSecurityTest extends ApiTest {
+
+    static final String PASSWORD = "correct horse battery";
+
+    @Autowired
+    private FilterChainProxy springSecurity;
+    @Autowired
+    private List<UserDetailsService> userDetailsServices;
+
+    private String account(String role) {
+        String name = role + "-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.asAdmin().post("/api/v1/desk/agents", "{\"name\": \"" + name + "\", \"password\": \""
+                + PASSWORD + "\", \"role\": \"" + role + "\"}").status()).isEqualTo(201);
+        return name;
+    }
+
+    private static String cookie(HttpResponse<String> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(value -> value.startsWith("DESK_SESSION="))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + response.headers()));
+    }
+
+    @Test
+    void pagesDataAndStreamsAreRefusedWithoutASession() {
+        DeskSession stranger = new DeskSession(port());
+        for (String path : new String[] {"/desk", "/desk/queue", "/desk/events", "/desk/conversations/x",
+                "/desk/conversations/x/live", "/desk/conversations/x/events", "/desk/screenshots/x.png",
+                "/desk/console", "/desk/console/usage", "/desk/console/accounts"}) {
+            var response = stranger.get(path);
+
+            assertThat(response.statusCode()).as(path).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location").orElseThrow()).as(path).endsWith("/desk/sign-in");
+        }
+        assertThat(stranger.post("/desk/conversations/x/claim").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlySameSiteLaxAndLimitedToTheDesk() {
+        HttpResponse<String> signedIn = new DeskSession(port()).signIn(account("agent"), PASSWORD);
+
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/desk");
+        assertThat(cookie(signedIn)).contains("; Path=/desk").contains("; HttpOnly").contains("; SameSite=Lax")
+                .doesNotContain("Secure");
+    }
+
+    @Test
+    void theSessionCookieIsSecureBehindATrustedTlsProxy() {
+        // The tests' client is 127.0.0.1, one of TRUSTED_PROXIES in the test settings.
+        var page = new DeskSession(port()).get("/desk/sign-in", "X-Forwarded-Proto", "https");
+
+        assertThat(cookie(page)).contains("; Secure").contains("; HttpOnly");
+    }
+
+    @Test
+    void everyFormNeedsItsCsrfToken() {
+        String agent = account("agent");
+        DeskSession desk = new DeskSession(port());
+        assertThat(desk.post("/desk/sign-in", "name", agent, "password", PASSWORD).statusCode()).isEqualTo(403);
+        desk.signIn(agent, PASSWORD);
+        String conversation = api.post("/api/v1/chat", "{\"message\": \"I need a human please\"}").json()
+                .get("conversation_id").asString();
+
+        assertThat(desk.post("/desk/conversations/" + conversation + "/claim").statusCode()).isEqualTo(403);
+        assertThat(desk.post("/desk/conversations/" + conversation + "/claim", "_csrf", "forged").statusCode())
+                .isEqualTo(403);
+        var claimed = desk.post("/desk/conversations/" + conversation + "/claim", "_csrf",
+                desk.csrf("/desk/conversations/" + conversation));
+
+        assertThat(claimed.statusCode()).isEqualTo(302);
+        assertThat(api.asAdmin().get("/api/v1/desk/conversations/" + conversation).json().get("handoff")
+                .get("claimed_by").asString()).isEqualTo(agent);
+    }
+
+    @Test
+    void failedSignInsAreThrottledPerName() {
+        String agent = account("agent");
+        DeskSession guesser = new DeskSession(port());
+        for (int i = 0; i < SignInAttempts.PER_NAME; i++) {
+            var wrong = guesser.signIn(agent, "wrong password " + i);
+            assertThat(wrong.headers().firstValue("Location").orElseThrow()).endsWith("/desk/sign-in?error");
+        }
+
+        var refused = guesser.signIn(agent, PASSWORD);
+
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).contains("/desk/sign-in?throttled=");
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(new DeskSession(port()).get("/desk").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void disablingAnAccountEndsItsOpenSession() {
+        String agent = account("agent");
+        DeskSession desk = new DeskSession(port());
+        desk.signIn(agent, PASSWORD);
+        assertThat(desk.get("/desk").statusCode()).isEqualTo(200);
+
+        api.asAdmin().post("/api/v1/desk/agents/" + agent + "/disable", null);
+
+        var after = desk.get("/desk");
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(after.headers().firstValue("Location").orElseThrow()).endsWith("/desk/sign-in?ended");
+        assertThat(new DeskSession(port()).signIn(agent, PASSWORD).headers().firstValue("Location").orElseThrow())
+                .endsWith("?error");
+    }
+
+    @Test
+    void settingANewPasswordEndsOpenSessionsAndTheNewOneSignsIn() {
+        String agent = account("agent");
+        DeskSession desk = new DeskSession(port());
+        desk.signIn(agent, PASSWORD);
+
+        var reset = api.asAdmin().post("/api/v1/desk/agents/" + agent + "/password",
+                "{\"password\": \"a brand new passphrase\"}");
+
+        assertThat(reset.status()).isEqualTo(200);
+        assertThat(desk.get("/desk").headers().firstValue("Location").orElseThrow()).endsWith("?ended");
+        assertThat(new DeskSession(port()).signIn(agent, "a brand new passphrase").headers().firstValue("Location")
+                .orElseThrow()).endsWith("/desk");
+    }
+
+    @Test
+    void anAgentCannotOpenTheOperatorsConsole() {
+        DeskSession desk = new DeskSession(port());
+        desk.signIn(account("agent"), PASSWORD);
+
+        assertThat(desk.get("/desk/console").statusCode()).isEqualTo(403);
+        assertThat(desk.get("/desk/console/accounts").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void springSecurityAddsNoDefaultUserAndNoChainOverTheApi() {
+        assertThat(userDetailsServices).noneMatch(InMemoryUserDetailsManager.class::isInstance);
+        for (String path : new String[] {"/api/v1/chat", "/api/v1/desk/conversations", "/actuator/health", "/"}) {
+            MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+            request.setServletPath(path);
+            SecurityFilterChain first = springSecurity.getFilterChains().stream()
+                    .filter(chain -> chain.matches(request)).findFirst().orElseThrow();
+            assertThat(first.getFilters()).as(path).noneMatch(DeskHeaders.class::isInstance);
+        }
+        // The API still answers to its own credentials, not to the desk's session.
+        assertThat(api.get("/api/v1/desk/conversations").status()).isEqualTo(401);
+        assertThat(api.asAdmin().get("/api/v1/desk/conversations").status()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.supportassistant.desk;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A browser's session with the desk at the HTTP level, for tests of what the browser tests cannot
+ * see (cookie attributes, refused requests): it keeps cookies, never follows redirects, and reads
+ * the CSRF token the page's forms carry.
+ */
+final class DeskSession {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final String base;
+    private final HttpClient http;
+
+    DeskSession(int port) {
+        this.base = "http://localhost:" + port;
+        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    }
+
+    HttpResponse<String> get(String path, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers);
+    }
+
+    /** A form post; {@code fields} name, value, name, value... */
+    HttpResponse<String> post(String path, String... fields) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            body.append(body.isEmpty() ? "" : "&").append(URLEncoder.encode(fields[i], StandardCharsets.UTF_8))
+                    .append('=').append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+        }
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    /** Signs in as the sign-in page's form does, CSRF token included. */
+    HttpResponse<String> signIn(String name, String password) {
+        return post("/desk/sign-in", "name", name, "password", password, "_csrf", csrf("/desk/sign-in"));
+    }
+
+    /** The CSRF token of the first form on a page. */
+    String csrf(String pagePath) {
+        Matcher matcher = CSRF.matcher(get(pagePath).body());
+        if (!matcher.find()) {
+            throw new AssertionError("No CSRF field on " + pagePath);
+        }
+        return matcher.group(1);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+}
