@@ -23,19 +23,38 @@ import java.util.concurrent.locks.LockSupport;
  * <li>{@code concurrent URL CONNECTIONS REQUESTS_EACH}: a closed model, that many requests in
  * flight at once (the throughput and concurrency measurement).</li>
  * </ul>
- * URL is the service's /api/v1/chat or /api/v1/chat/stream, or the upstream's
- * /v1/chat/completions (the direct baseline).
+ * URL is the service's /api/v1/chat or /api/v1/chat/stream (body {@code {"message": ...}}), or a
+ * path under /v1/ taking an OpenAI chat-completions body: the upstream's /v1/chat/completions (the
+ * direct baseline) or a peer gateway's (Portkey). {@code --header 'Name: value'}, anywhere and as
+ * often as needed, adds a request header (Portkey's {@code x-portkey-provider} and
+ * {@code x-portkey-custom-host}, an {@code Authorization}).
  */
 public class LoadGenerator {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /**
+     * HTTP/1.1 as wrk speaks it. The client's default (HTTP/2) asks every new connection to upgrade
+     * to h2c; Tomcat ignores that, but Portkey passes the Upgrade and Connection headers on to its
+     * fetch of the upstream, which refuses them, and answers 500.
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     public static void main(String[] args) throws Exception {
+        List<String> positional = new ArrayList<>();
+        List<String> headers = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--header")) {
+                String header = args[++i];
+                headers.add(header.substring(0, header.indexOf(':')).trim());
+                headers.add(header.substring(header.indexOf(':') + 1).trim());
+            } else {
+                positional.add(args[i]);
+            }
+        }
+        args = positional.toArray(String[]::new);
         String mode = args[0];
         URI url = URI.create(args[1]);
-        String body = url.getPath().startsWith("/v1/")
-                ? "{\"model\":\"gpt-4.1-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"How do I reset my password?\"}]}"
-                : null;
+        Requests requests = new Requests(url, url.getPath().startsWith("/v1/"), headers.toArray(String[]::new));
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
         long started = System.nanoTime();
@@ -44,7 +63,7 @@ public class LoadGenerator {
                 int n = Integer.parseInt(args[2]);
                 for (int i = 0; i < n; i++) {
                     long t = System.nanoTime();
-                    int status = HTTP.send(request(url, body), HttpResponse.BodyHandlers.ofString()).statusCode();
+                    int status = HTTP.send(requests.next(), HttpResponse.BodyHandlers.ofString()).statusCode();
                     record(status, t, latencies, errors);
                 }
             }
@@ -60,7 +79,7 @@ public class LoadGenerator {
                         LockSupport.parkNanos(wait);
                     }
                     // Latency counts from when the request was due, not from when it was sent.
-                    inFlight.add(HTTP.sendAsync(request(url, body), HttpResponse.BodyHandlers.ofString())
+                    inFlight.add(HTTP.sendAsync(requests.next(), HttpResponse.BodyHandlers.ofString())
                             .handle((response, failure) -> {
                                 record(failure == null ? response.statusCode() : -1, due, latencies, errors);
                                 return null;
@@ -76,7 +95,7 @@ public class LoadGenerator {
                 for (int i = 0; i < connections * each; i++) {
                     slots.acquire();
                     long t = System.nanoTime();
-                    inFlight.add(HTTP.sendAsync(request(url, body), HttpResponse.BodyHandlers.ofString())
+                    inFlight.add(HTTP.sendAsync(requests.next(), HttpResponse.BodyHandlers.ofString())
                             .handle((response, failure) -> {
                                 record(failure == null ? response.statusCode() : -1, t, latencies, errors);
                                 slots.release();
@@ -95,18 +114,25 @@ public class LoadGenerator {
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
     }
 
-    private static final AtomicInteger SENT = new AtomicInteger();
-
     /**
-     * A chat body with a question the service has not seen before (a new ticket number each time),
-     * so that no cache of message embeddings flatters the figures.
+     * Chat requests each with a question the service has not seen before (a new ticket number each
+     * time, tagged with this run so that a warm-up run and the measured run that follows it do not
+     * repeat each other), so that no cache of message embeddings flatters the figures.
      */
-    private static HttpRequest request(URI url, String body) {
-        if (body == null) {
-            body = "{\"message\": \"How do I reset my password? My ticket number is " + SENT.incrementAndGet() + ".\"}";
+    private record Requests(URI url, boolean openAiShape, String[] headers) {
+
+        private static final String RUN = Long.toString(System.currentTimeMillis() % 100_000_000, 36);
+        private static final AtomicInteger SENT = new AtomicInteger();
+
+        HttpRequest next() {
+            String message = "How do I reset my password? My ticket number is " + RUN + "-" + SENT.incrementAndGet() + ".";
+            String body = openAiShape
+                    ? "{\"model\":\"gpt-4.1-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"" + message + "\"}]}"
+                    : "{\"message\": \"" + message + "\"}";
+            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+            return headers.length == 0 ? request.build() : request.headers(headers).build();
         }
-        return HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     private static void record(int status, long startedNanos, ConcurrentLinkedQueue<Long> latencies, AtomicInteger errors) {
