@@ -8,6 +8,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
+import dev.supportassistant.speech.audio.AudioKind;
+import dev.supportassistant.speech.audio.Pcm;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -45,7 +48,7 @@ final class DeepgramSpeech implements SpeechProvider {
         JsonNode result = http.post()
                 .uri(uri -> uri.path("/v1/listen").queryParam("model", settings.transcriptionModel())
                         .queryParam("smart_format", "true").build())
-                .contentType(MediaType.parseMediaType(kind.mediaType))
+                .contentType(MediaType.parseMediaType(kind.mediaType()))
                 .body(recording)
                 .retrieve()
                 .body(JsonNode.class);

@@ -3,6 +3,9 @@ package dev.supportassistant.speech;
 import java.time.Duration;
 import java.util.Optional;
 
+import dev.supportassistant.speech.audio.AudioKind;
+import dev.supportassistant.speech.audio.Pcm;
+
 /** The offline engines: Vosk listens, FreeTTS speaks. Always ready; the fallback of the others. */
 final class LocalSpeech implements SpeechProvider {
 

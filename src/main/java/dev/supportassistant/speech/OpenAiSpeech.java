@@ -14,6 +14,9 @@ import org.springframework.core.io.ByteArrayResource;
 
 import com.openai.models.audio.AudioResponseFormat;
 
+import dev.supportassistant.speech.audio.AudioKind;
+import dev.supportassistant.speech.audio.Pcm;
+
 /**
  * OpenAI's audio models through Spring AI: transcriptions ({@code OPENAI_TRANSCRIPTION_MODEL}) of
  * the recording as the browser made it (OpenAI reads WebM, Ogg, MP4 and WAV, told by the file
@@ -64,7 +67,7 @@ final class OpenAiSpeech implements SpeechProvider {
         ByteArrayResource file = new ByteArrayResource(recording) {
             @Override
             public String getFilename() {
-                return "audio." + kind.extension;
+                return "audio." + kind.extension();
             }
         };
         String text = transcription.call(new AudioTranscriptionPrompt(file)).getResult().getOutput();

@@ -2,6 +2,9 @@ package dev.supportassistant.speech;
 
 import java.util.Optional;
 
+import dev.supportassistant.speech.audio.AudioKind;
+import dev.supportassistant.speech.audio.Pcm;
+
 /** Who turns speech into text and text into speech: the offline engines, OpenAI or Deepgram. */
 interface SpeechProvider {
 

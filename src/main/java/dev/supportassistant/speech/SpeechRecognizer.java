@@ -11,6 +11,7 @@ import org.vosk.Recognizer;
 
 import dev.supportassistant.media.BundledModels;
 import dev.supportassistant.media.EnginePool;
+import dev.supportassistant.speech.audio.Pcm;
 
 import tools.jackson.databind.json.JsonMapper;
 

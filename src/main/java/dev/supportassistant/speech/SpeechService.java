@@ -12,6 +12,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 import dev.supportassistant.media.UploadRejectedException;
+import dev.supportassistant.speech.audio.AudioKind;
+import dev.supportassistant.speech.audio.Pcm;
+import dev.supportassistant.speech.audio.RecordedAudio;
+import dev.supportassistant.speech.audio.RecordingTooLongException;
+import dev.supportassistant.speech.audio.UnreadableAudioException;
 import dev.supportassistant.web.RequestLimits;
 
 /**
