@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
@@ -61,7 +62,7 @@ final class DeepgramSpeech implements SpeechProvider {
     }
 
     @Override
-    public SpokenText speak(String text, String voice) {
+    public SpokenText speak(String text, @Nullable String voice) {
         String model = voice != null && voice.startsWith("aura") ? voice : settings.voice();
         byte[] audio = http.post()
                 .uri(uri -> uri.path("/v1/speak").queryParam("model", model).build())

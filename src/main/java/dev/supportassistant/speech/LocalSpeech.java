@@ -3,6 +3,8 @@ package dev.supportassistant.speech;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.supportassistant.speech.audio.AudioKind;
 import dev.supportassistant.speech.audio.Pcm;
 
@@ -34,7 +36,7 @@ final class LocalSpeech implements SpeechProvider {
     }
 
     @Override
-    public SpokenText speak(String text, String voice) {
+    public SpokenText speak(String text, @Nullable String voice) {
         return new SpokenText(synthesizer.wav(text), "audio/wav");
     }
 
