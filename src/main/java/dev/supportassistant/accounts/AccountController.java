@@ -2,6 +2,7 @@ package dev.supportassistant.accounts;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,10 +28,10 @@ class AccountController {
     }
 
     /** A new account; {@code role} is {@code agent} (the default) or {@code operator}. */
-    record NewAccount(String name, String password, String role) {
+    record NewAccount(@Nullable String name, @Nullable String password, @Nullable String role) {
     }
 
-    record NewPassword(String password) {
+    record NewPassword(@Nullable String password) {
     }
 
     record Accounts(List<DeskAccount> agents) {

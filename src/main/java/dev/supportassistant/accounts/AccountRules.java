@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What makes a name and a password acceptable. A name is what the agent acts under in every
  * conversation's history, so it may not pose as one of the parties the history already names
@@ -24,7 +26,7 @@ final class AccountRules {
     }
 
     /** The name as stored (stripped), or an {@link InvalidAccountException} saying what is wrong. */
-    static String name(String name) {
+    static String name(@Nullable String name) {
         if (name == null || name.isBlank()) {
             throw new InvalidAccountException("name: must not be blank");
         }
@@ -42,7 +44,7 @@ final class AccountRules {
         return stripped;
     }
 
-    static void password(String password, String name) {
+    static void password(@Nullable String password, String name) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD_CHARS) {
             throw new InvalidAccountException("password: at least " + MIN_PASSWORD_CHARS + " characters");
         }
@@ -57,7 +59,7 @@ final class AccountRules {
         }
     }
 
-    static DeskRole role(String role) {
+    static DeskRole role(@Nullable String role) {
         if (role == null || role.isBlank()) {
             return DeskRole.AGENT;
         }

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -27,11 +28,11 @@ public class DeskAccounts {
     }
 
     /**
-     * @param role {@code agent} (also when null or blank) or {@code operator}
+     * @param role {@code agent} (also when absent or blank) or {@code operator}
      * @throws org.springframework.web.ErrorResponseException 422 for a bad name, password or role;
      *     409 when the name is taken
      */
-    public DeskAccount create(String name, String password, String role) {
+    public DeskAccount create(@Nullable String name, @Nullable String password, @Nullable String role) {
         String accepted = AccountRules.name(name);
         AccountRules.password(password, accepted);
         DeskRole desired = AccountRules.role(role);
@@ -56,7 +57,7 @@ public class DeskAccounts {
         return require(name);
     }
 
-    public DeskAccount resetPassword(String name, String password) {
+    public DeskAccount resetPassword(String name, @Nullable String password) {
         DeskAccount account = require(name);
         AccountRules.password(password, account.name());
         store.setPassword(account.name(), passwords.encode(password), now());

@@ -2,6 +2,7 @@ package dev.supportassistant.agent;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,7 +32,7 @@ class AgentController {
      *
      * @param circuitState {@code closed}, {@code open} (skipped after repeated failures) or {@code half_open}
      */
-    record ProviderStatus(String name, boolean configured, String model, String missingConfiguration,
+    record ProviderStatus(String name, boolean configured, String model, @Nullable String missingConfiguration,
             String circuitState) {
     }
 

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -62,11 +63,11 @@ public class AgentDispatcher {
     /**
      * Answers in one piece.
      *
-     * @param provider the provider the request asked for, or null for the active one
+     * @param provider the provider the request asked for; absent or blank, the active one answers
      * @throws UnknownProviderException no agent has that name (422)
      * @throws ProviderNotConfiguredException the named provider lacks its configuration (400)
      */
-    public AgentAnswer answer(AgentRequest request, String provider) {
+    public AgentAnswer answer(AgentRequest request, @Nullable String provider) {
         return dispatch(request, provider, null);
     }
 
@@ -75,11 +76,11 @@ public class AgentDispatcher {
      * returned answer holds the whole reply. When {@code onText} throws (the customer left), the
      * provider's stream is stopped and the answer holds what was produced, marked incomplete.
      */
-    public AgentAnswer stream(AgentRequest request, String provider, Consumer<String> onText) {
+    public AgentAnswer stream(AgentRequest request, @Nullable String provider, Consumer<String> onText) {
         return dispatch(request, provider, onText);
     }
 
-    private AgentAnswer dispatch(AgentRequest request, String provider, Consumer<String> onText) {
+    private AgentAnswer dispatch(AgentRequest request, @Nullable String provider, @Nullable Consumer<String> onText) {
         long started = System.nanoTime();
         List<AiAgent> chain = chain(chosen(provider));
         List<String> failures = new ArrayList<>();
@@ -157,11 +158,11 @@ public class AgentDispatcher {
      * @throws UnknownProviderException no agent has that name (422)
      * @throws ProviderNotConfiguredException the named provider lacks its configuration (400)
      */
-    public void checkProvider(String provider) {
+    public void checkProvider(@Nullable String provider) {
         chosen(provider);
     }
 
-    private AiAgent chosen(String provider) {
+    private AiAgent chosen(@Nullable String provider) {
         if (provider == null || provider.isBlank()) {
             return activeProvider.current();
         }

@@ -65,9 +65,6 @@ class AgentMetrics {
     /** The tokens of a reply, also of one cut short (estimated then, as stored). */
     void tokens(AiAgent agent, AgentReply reply) {
         TokenUsage usage = reply.usage();
-        if (usage == null) {
-            return;
-        }
         tokenSummary(agent, reply.model(), "input").record(usage.promptTokens());
         tokenSummary(agent, reply.model(), "output").record(usage.completionTokens());
     }

@@ -2,6 +2,8 @@ package dev.supportassistant.agent;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.supportassistant.confusion.ConfusionAssessment;
 import dev.supportassistant.knowledge.KnowledgePassage;
 
@@ -13,17 +15,18 @@ import dev.supportassistant.knowledge.KnowledgePassage;
  * @param confusion how confused the customer seems; when {@code confused()}, offer screen sharing
  * @param passages help-article passages relevant to the message, best first
  * @param model the model to answer with instead of the provider's configured one (a routing rule
- *     or an experiment chose it); null for the configured model. It applies only to the provider
+ *     or an experiment chose it); absent, the configured model answers. It applies only to the provider
  *     chosen first: a fallback provider answers with its own model, which is the one it knows.
  *     Agents without models to choose from (such as {@code local}) ignore it.
  * @param systemPrompt standing instructions instead of {@code SYSTEM_PROMPT} (an experiment's
- *     variant may try other ones); null for {@code SYSTEM_PROMPT}. Kept through failover, since
+ *     variant may try other ones); absent, {@code SYSTEM_PROMPT} applies. Kept through failover, since
  *     it is what the variant is about.
- * @param screen the conversation's latest screenshot, for providers that accept images; null when
- *     there is none. Agents that cannot see images ignore it, or send {@link ScreenImage#text()}.
+ * @param screen the conversation's latest screenshot, when there is one, for providers that accept
+ *     images. Agents that cannot see images ignore it, or send {@link ScreenImage#text()}.
  */
 public record AgentRequest(List<ConversationTurn> history, String message, ConfusionAssessment confusion,
-        List<KnowledgePassage> passages, String model, String systemPrompt, ScreenImage screen) {
+        List<KnowledgePassage> passages, @Nullable String model, @Nullable String systemPrompt,
+        @Nullable ScreenImage screen) {
 
     public AgentRequest {
         history = List.copyOf(history);
@@ -38,13 +41,13 @@ public record AgentRequest(List<ConversationTurn> history, String message, Confu
         this(history, message, confusion, passages, null, null, null);
     }
 
-    /** The same request, answered with this model and these instructions (either may be null). */
-    public AgentRequest answeredWith(String model, String systemPrompt) {
+    /** The same request, answered with this model and these instructions (either may be absent). */
+    public AgentRequest answeredWith(@Nullable String model, @Nullable String systemPrompt) {
         return new AgentRequest(history, message, confusion, passages, model, systemPrompt, screen);
     }
 
-    /** The same request, with the customer's latest screenshot (null for none). */
-    public AgentRequest showing(ScreenImage screen) {
+    /** The same request, with the customer's latest screenshot, if there is one. */
+    public AgentRequest showing(@Nullable ScreenImage screen) {
         return new AgentRequest(history, message, confusion, passages, model, systemPrompt, screen);
     }
 

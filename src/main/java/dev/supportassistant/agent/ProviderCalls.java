@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -104,12 +105,12 @@ final class ProviderCalls {
      */
     static final class Relay implements Consumer<String> {
 
-        private final Consumer<String> listener;
+        private final @Nullable Consumer<String> listener;
         private final StringBuffer text = new StringBuffer();
         private final AtomicBoolean started = new AtomicBoolean();
 
-        /** @param listener receives the text as it comes; null for an answer in one piece */
-        Relay(Consumer<String> listener) {
+        /** @param listener receives the text as it comes; absent for an answer in one piece */
+        Relay(@Nullable Consumer<String> listener) {
             this.listener = listener;
         }
 

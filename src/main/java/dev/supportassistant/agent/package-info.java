@@ -4,4 +4,7 @@
  * breakers, with each provider's call retried within its timeout ({@code ProviderCalls}). The Spring AI plumbing the
  * real providers share is in {@code springai}; each provider has a folder of its own.
  */
+@NullMarked
 package dev.supportassistant.agent;
+
+import org.jspecify.annotations.NullMarked;

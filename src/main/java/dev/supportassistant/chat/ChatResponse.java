@@ -1,5 +1,7 @@
 package dev.supportassistant.chat;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.supportassistant.conversation.ChatMessage;
 import dev.supportassistant.conversation.CustomerViews;
 
@@ -12,7 +14,7 @@ import dev.supportassistant.conversation.CustomerViews;
  *     {@code shouldRequestScreenShare} is true
  */
 record ChatResponse(ChatMessage message, String conversationId, boolean shouldRequestScreenShare,
-        double confidenceScore, ScreenShareOffer screenShare) {
+        double confidenceScore, @Nullable ScreenShareOffer screenShare) {
 
     /** The same answer as a customer is shown it: without the service's internals ({@link CustomerViews}). */
     ChatResponse forCustomer() {

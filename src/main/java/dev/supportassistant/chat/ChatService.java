@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
@@ -173,7 +174,7 @@ class ChatService {
     }
 
     /** Fits the stored column and keeps to one line. */
-    private static String oneLine(String error) {
+    private static @Nullable String oneLine(@Nullable String error) {
         if (error == null) {
             return null;
         }

@@ -3,4 +3,7 @@
  * stores the message, scores it, finds help passages, lets an agent answer, stores the answer and
  * offers screen sharing; the conversations themselves are the conversation module's.
  */
+@NullMarked
 package dev.supportassistant.chat;
+
+import org.jspecify.annotations.NullMarked;

@@ -26,6 +26,7 @@ import jakarta.validation.constraints.Size;
 
 import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.convert.DurationUnit;
 
 /**
@@ -45,8 +46,8 @@ final class AcceptedValues {
     private AcceptedValues() {
     }
 
-    /** @return the description, or null when neither the type nor the constraints say anything */
-    static String describe(Class<?> type, Collection<Annotation> annotations) {
+    /** @return the description, when the type or the constraints say anything */
+    static @Nullable String describe(Class<?> type, Collection<Annotation> annotations) {
         String kind = kind(type, annotations);
         List<String> limits = new ArrayList<>();
         String range = type == Duration.class ? durationRange(annotations, unit(annotations)) : range(annotations);
@@ -71,7 +72,7 @@ final class AcceptedValues {
         return limits.isEmpty() ? kind : kind + ", " + String.join(", ", limits);
     }
 
-    private static String kind(Class<?> type, Collection<Annotation> annotations) {
+    private static @Nullable String kind(Class<?> type, Collection<Annotation> annotations) {
         if (type == double.class || type == float.class || type == Double.class || type == Float.class
                 || type == BigDecimal.class) {
             return "a number";
@@ -105,7 +106,7 @@ final class AcceptedValues {
         return null;
     }
 
-    private static String range(Collection<Annotation> annotations) {
+    private static @Nullable String range(Collection<Annotation> annotations) {
         String min = null;
         String max = null;
         for (Annotation annotation : annotations) {
@@ -126,7 +127,7 @@ final class AcceptedValues {
         return range(min, max);
     }
 
-    private static String durationRange(Collection<Annotation> annotations, ChronoUnit unit) {
+    private static @Nullable String durationRange(Collection<Annotation> annotations, ChronoUnit unit) {
         String min = null;
         String max = null;
         for (Annotation annotation : annotations) {
@@ -146,7 +147,7 @@ final class AcceptedValues {
                 .plusNanos(nanos);
     }
 
-    private static String range(String min, String max) {
+    private static @Nullable String range(@Nullable String min, @Nullable String max) {
         if (min != null && max != null) {
             return "from " + min + " to " + max;
         }
@@ -159,7 +160,7 @@ final class AcceptedValues {
         return null;
     }
 
-    private static String textLimit(Annotation annotation) {
+    private static @Nullable String textLimit(Annotation annotation) {
         String own = ownMessage(annotation);
         if (own != null && !(annotation instanceof Min || annotation instanceof Max || annotation instanceof DecimalMin
                 || annotation instanceof DecimalMax || annotation instanceof DurationMin
@@ -179,7 +180,7 @@ final class AcceptedValues {
     }
 
     /** A constraint's own message, when it has one rather than the standard template. */
-    static String ownMessage(Annotation annotation) {
+    static @Nullable String ownMessage(Annotation annotation) {
         try {
             Object message = annotation.annotationType().getMethod("message").invoke(annotation);
             return message instanceof String text && !text.startsWith("{") ? text : null;

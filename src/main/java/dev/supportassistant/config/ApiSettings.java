@@ -10,6 +10,7 @@ import java.util.List;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.validation.annotation.Validated;
@@ -27,13 +28,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Validated
 @ConfigurationProperties("support.api")
-public record ApiSettings(String host, @Min(1) @Max(65535) int port, boolean debug, List<String> corsOrigins) {
+public record ApiSettings(@Nullable String host, @Min(1) @Max(65535) int port, boolean debug, List<String> corsOrigins) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Binding target for {@code CORS_ORIGINS}: both list syntaxes arrive as one string. */
     @ConstructorBinding
-    public ApiSettings(String host, int port, boolean debug, String corsOrigins) {
+    public ApiSettings(@Nullable String host, int port, boolean debug, @Nullable String corsOrigins) {
         this(localAddress("API_HOST", host), port, debug, parseOrigins(corsOrigins));
     }
 
@@ -41,7 +42,7 @@ public record ApiSettings(String host, @Min(1) @Max(65535) int port, boolean deb
      * An address of this machine, or blank; checked here because the web server would fail on a
      * foreign address with a stack trace.
      */
-    static String localAddress(String variable, String host) {
+    static @Nullable String localAddress(String variable, @Nullable String host) {
         if (host == null || host.isBlank()) {
             return host;
         }
@@ -57,7 +58,7 @@ public record ApiSettings(String host, @Min(1) @Max(65535) int port, boolean deb
         throw new InvalidSettingException(variable, host, AcceptedValues.LOCAL_ADDRESS);
     }
 
-    static List<String> parseOrigins(String value) {
+    static List<String> parseOrigins(@Nullable String value) {
         if (value == null || value.isBlank()) {
             return List.of();
         }

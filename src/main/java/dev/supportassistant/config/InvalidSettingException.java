@@ -1,5 +1,7 @@
 package dev.supportassistant.config;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A setting (an environment variable or a {@code .env} entry) has a value the service cannot
  * run with. Start-up stops with one line naming the variable and what it accepts; see
@@ -12,11 +14,11 @@ public class InvalidSettingException extends RuntimeException {
 
     /**
      * @param variable the environment variable, e.g. {@code DEFAULT_AI_PROVIDER}
-     * @param shownValue the offending value as it may be shown to the operator, or {@code null}
-     *     when it must not be shown (it may hold a secret)
+     * @param shownValue the offending value as it may be shown to the operator; absent when it must
+     *     not be shown (it may hold a secret)
      * @param allowed what the variable accepts, e.g. {@code "one of local, openai"}
      */
-    public InvalidSettingException(String variable, String shownValue, String allowed) {
+    public InvalidSettingException(String variable, @Nullable String shownValue, String allowed) {
         super(describe(variable, shownValue, allowed));
         this.variable = variable;
         this.allowed = allowed;
@@ -30,7 +32,7 @@ public class InvalidSettingException extends RuntimeException {
         return allowed;
     }
 
-    static String describe(String variable, String shownValue, String allowed) {
+    static String describe(String variable, @Nullable String shownValue, String allowed) {
         String setting = shownValue == null ? variable : variable + "=" + shownValue;
         return "Invalid setting " + setting + ": expected " + allowed;
     }

@@ -3,6 +3,7 @@ package dev.supportassistant.config;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -19,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("support.management")
-record ManagementSettings(@Min(0) @Max(65535) Integer port, String host) {
+record ManagementSettings(@Min(0) @Max(65535) @Nullable Integer port, @Nullable String host) {
 
     ManagementSettings {
         host = ApiSettings.localAddress("MANAGEMENT_HOST", host);

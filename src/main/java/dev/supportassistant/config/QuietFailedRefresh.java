@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringApplicationRunListener;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggerConfiguration;
@@ -24,8 +25,8 @@ class QuietFailedRefresh implements SpringApplicationRunListener {
     /** Logs the web server's start-up failure "for information", before the main thread reports it. */
     private static final String TOMCAT_STARTUP = "org.springframework.boot.tomcat.servlet.DeferredServletContainerInitializers";
 
-    private LoggingSystem logging;
-    private final Map<String, LogLevel> configured = new LinkedHashMap<>();
+    private @Nullable LoggingSystem logging;
+    private final Map<String, @Nullable LogLevel> configured = new LinkedHashMap<>();
 
     @Override
     public void contextPrepared(ConfigurableApplicationContext context) {
@@ -40,7 +41,7 @@ class QuietFailedRefresh implements SpringApplicationRunListener {
     }
 
     @Override
-    public void failed(ConfigurableApplicationContext context, Throwable exception) {
+    public void failed(@Nullable ConfigurableApplicationContext context, Throwable exception) {
         restore();
     }
 

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.annotation.AnnotationUtils;
@@ -37,11 +38,11 @@ final class SettingOrigins {
     private static final String APPLICATION_PACKAGE =
             SettingOrigins.class.getPackageName().substring(0, SettingOrigins.class.getPackageName().lastIndexOf('.'));
 
-    private final Environment environment;
-    private List<Class<?>> settingsTypes;
+    private final @Nullable Environment environment;
+    private @Nullable List<Class<?>> settingsTypes;
 
-    /** @param environment null when start-up stopped before there was one */
-    SettingOrigins(Environment environment) {
+    /** @param environment absent when start-up stopped before there was one */
+    SettingOrigins(@Nullable Environment environment) {
         this.environment = environment;
     }
 
@@ -66,10 +67,10 @@ final class SettingOrigins {
     }
 
     /**
-     * The variable's value as the operator typed it, on one line and clipped; null when it may be a
+     * The variable's value as the operator typed it, on one line and clipped; absent when it may be a
      * secret (URLs may carry passwords) or is unknown.
      */
-    String shown(String variable) {
+    @Nullable String shown(String variable) {
         boolean secret = SECRET_SUFFIXES.stream().anyMatch(variable.toUpperCase(Locale.ROOT)::endsWith);
         if (secret || environment == null) {
             return null;
@@ -90,7 +91,7 @@ final class SettingOrigins {
      * The record field declaring {@code property}: in {@code owner} (whose properties start with
      * {@code prefix}), else in any of the application's {@code @ConfigurationProperties} types.
      */
-    Optional<Field> declaration(String property, Class<?> owner, String prefix) {
+    Optional<Field> declaration(String property, @Nullable Class<?> owner, @Nullable String prefix) {
         if (owner != null && prefix != null && property.startsWith(prefix + ".")) {
             Optional<Field> field = field(owner, property.substring(prefix.length() + 1));
             if (field.isPresent()) {

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintViolation;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBindException;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
@@ -39,19 +40,19 @@ class SettingsFailureAnalyzer implements FailureAnalyzer {
 
     private final SettingOrigins origins;
 
-    /** @param environment null when start-up stopped before there was an application context */
-    SettingsFailureAnalyzer(Environment environment) {
+    /** @param environment absent when start-up stopped before there was an application context */
+    SettingsFailureAnalyzer(@Nullable Environment environment) {
         this.origins = new SettingOrigins(environment);
     }
 
     @Override
-    public FailureAnalysis analyze(Throwable failure) {
+    public @Nullable FailureAnalysis analyze(Throwable failure) {
         String line = describe(failure);
         return line == null ? null : new FailureAnalysis(line, ACTION, failure);
     }
 
-    /** The one line about the setting that stopped start-up, or null when the failure is not a setting's. */
-    String describe(Throwable failure) {
+    /** The one line about the setting that stopped start-up, when the failure is a setting's. */
+    @Nullable String describe(Throwable failure) {
         InvalidSettingException invalid = cause(failure, InvalidSettingException.class);
         if (invalid != null) {
             return invalid.getMessage();
@@ -85,8 +86,8 @@ class SettingsFailureAnalyzer implements FailureAnalyzer {
      * declaration along its placeholders that has constraints: Boot's {@code server.port} says only
      * "a whole number", the {@code support.api.port} it reads from also "from 1 to 65535".
      */
-    private String describeConversion(String property, Class<?> type, List<Annotation> annotations, Class<?> owner,
-            String prefix) {
+    private String describeConversion(String property, Class<?> type, List<Annotation> annotations,
+            @Nullable Class<?> owner, @Nullable String prefix) {
         Optional<Field> declared = origins.chain(property).stream()
                 .map(name -> origins.declaration(name, owner, prefix))
                 .flatMap(Optional::stream)
@@ -97,7 +98,7 @@ class SettingsFailureAnalyzer implements FailureAnalyzer {
                 .orElseGet(() -> line(property, type, annotations));
     }
 
-    private String describe(String prefix, Class<?> owner, ObjectError error) {
+    private String describe(String prefix, @Nullable Class<?> owner, ObjectError error) {
         if (!(error instanceof FieldError fieldError)) {
             return "Invalid settings under " + prefix + ": " + error.getDefaultMessage();
         }
@@ -127,7 +128,7 @@ class SettingsFailureAnalyzer implements FailureAnalyzer {
                 || annotation.annotationType().isAnnotationPresent(Constraint.class));
     }
 
-    private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
+    private static <T extends Throwable> @Nullable T cause(Throwable failure, Class<T> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (type.isInstance(cause)) {
                 return type.cast(cause);

@@ -1,5 +1,6 @@
 package dev.supportassistant.config;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringBootExceptionReporter;
@@ -20,8 +21,8 @@ class SettingsFailureReporter implements SpringBootExceptionReporter {
 
     private final SettingsFailureAnalyzer analyzer;
 
-    /** @param context null when start-up stopped before there was one (while reading the settings) */
-    SettingsFailureReporter(ConfigurableApplicationContext context) {
+    /** @param context absent when start-up stopped before there was one (while reading the settings) */
+    SettingsFailureReporter(@Nullable ConfigurableApplicationContext context) {
         this.analyzer = new SettingsFailureAnalyzer(context == null ? null : context.getEnvironment());
     }
 

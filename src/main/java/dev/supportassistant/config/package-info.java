@@ -3,4 +3,7 @@
  * API and the management endpoints listen and whether {@code DEBUG} is on, and the one-line start-up
  * message naming a bad setting ({@link dev.supportassistant.config.InvalidSettingException}).
  */
+@NullMarked
 package dev.supportassistant.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Confusion read from what the customer reports the product did to them, rather than from how
  * they feel about it: an error text quoted word for word ("it says 'Session not found'"), a code or
@@ -120,8 +122,8 @@ final class ReportedFailures {
         return level;
     }
 
-    /** The error text the customer quotes, or null. */
-    private static String quotedFailure(String message, String text) {
+    /** The error text the customer quotes, if they quote one. */
+    private static @Nullable String quotedFailure(String message, String text) {
         Matcher quoted = QUOTED.matcher(message);
         while (quoted.find()) {
             if (FAILURE.matcher(LexicalSignals.normalized(quoted.group(1))).find()) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.supportassistant.confusion.ConfusionAnalyzer.Turn;
 import dev.supportassistant.embedding.SentenceEmbeddings;
 
@@ -65,11 +67,11 @@ final class TrajectorySignals {
      * The trajectory part of the confusion level, with its signals added to {@code signals}.
      *
      * @param message the customer's new message
-     * @param vector its embedding, or {@code null} when it has none (an empty message)
+     * @param vector its embedding; absent when it has none (an empty message)
      * @param history the conversation before it, oldest first
      * @param earlierVectors embeddings of the customer's latest earlier messages in {@code history}
      */
-    double score(String message, float[] vector, List<Turn> history, List<float[]> earlierVectors,
+    double score(String message, float @Nullable [] vector, List<Turn> history, List<float[]> earlierVectors,
             List<String> signals) {
         if (LexicalSignals.resolved(message)) {
             return 0;
@@ -82,7 +84,7 @@ final class TrajectorySignals {
         return level;
     }
 
-    private static double rephrased(String message, float[] vector, List<Turn> history, List<float[]> earlierVectors,
+    private static double rephrased(String message, float @Nullable [] vector, List<Turn> history, List<float[]> earlierVectors,
             List<String> signals) {
         double closest = 0;
         if (vector != null) {

@@ -1,4 +1,7 @@
 /**
  * Confusion detection: scores a customer's message (0.0 to 1.0) and explains the score with signals.
  */
+@NullMarked
 package dev.supportassistant.confusion;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,8 +39,8 @@ class ConversationController {
      */
     @GetMapping("/conversation/{conversationId}")
     ConversationView conversation(@PathVariable String conversationId,
-            @RequestParam(required = false) @Min(1) @Max(MAX_PAGE) Integer limit,
-            @RequestParam(required = false) String before, Caller caller) {
+            @RequestParam(required = false) @Min(1) @Max(MAX_PAGE) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String before, Caller caller) {
         return conversations.conversation(conversationId, limit, before, caller);
     }
 

@@ -2,6 +2,7 @@ package dev.supportassistant.conversation;
 
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import dev.supportassistant.agent.ConversationTurn.Role;
@@ -33,10 +34,11 @@ class ConversationService {
     }
 
     /**
-     * @param limit the most messages to return, the newest first chosen; null for all of them
-     * @param before a message id: only messages stored before it; null for the newest
+     * @param limit the most messages to return, the newest first chosen; absent (with {@code before}
+     *     absent too), all of them
+     * @param before a message id: only messages stored before it; absent, the newest
      */
-    ConversationView conversation(String id, Integer limit, String before, Caller caller) {
+    ConversationView conversation(String id, @Nullable Integer limit, @Nullable String before, Caller caller) {
         Conversation conversation = visible(id, caller).orElseThrow(ConversationRefusal::notFound);
         StoredMessages.Page page;
         if (limit == null && before == null) {

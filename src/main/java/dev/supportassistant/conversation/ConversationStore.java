@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,9 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 class ConversationStore {
 
     /** Metadata that has no column of its own, kept as JSON in {@code messages.details}. */
-    record Details(List<String> confusionSignals, List<MessageMetadata.Source> sources, Boolean incomplete,
-            ScreenShareEvent screenShare, String author, Boolean human, MessageMetadata.Handoff handoff,
-            MessageMetadata.Screenshot screenshot) {
+    record Details(@Nullable List<String> confusionSignals, @Nullable List<MessageMetadata.Source> sources,
+            @Nullable Boolean incomplete, @Nullable ScreenShareEvent screenShare, @Nullable String author,
+            @Nullable Boolean human, MessageMetadata.@Nullable Handoff handoff,
+            MessageMetadata.@Nullable Screenshot screenshot) {
     }
 
     private final JdbcClient jdbc;

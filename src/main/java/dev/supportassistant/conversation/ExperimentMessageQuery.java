@@ -2,6 +2,7 @@ package dev.supportassistant.conversation;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -41,16 +42,16 @@ class ExperimentMessageQuery implements ExperimentMessages {
                 .list();
     }
 
-    private ConversationStore.Details details(String json) {
+    private ConversationStore.@Nullable Details details(@Nullable String json) {
         return json == null ? null : this.json.readValue(json, ConversationStore.Details.class);
     }
 
-    private static boolean screenShareOffered(ConversationStore.Details details) {
+    private static boolean screenShareOffered(ConversationStore.@Nullable Details details) {
         return details != null && details.screenShare() != null && "offered".equals(details.screenShare().event());
     }
 
     /** The status change that puts a conversation in the queue for a person. */
-    private static boolean handedOff(ConversationStore.Details details) {
+    private static boolean handedOff(ConversationStore.@Nullable Details details) {
         return details != null && details.handoff() != null && "waiting_for_human".equals(details.handoff().status())
                 && !"waiting_for_human".equals(details.handoff().previousStatus());
     }

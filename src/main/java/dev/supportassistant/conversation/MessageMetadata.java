@@ -3,11 +3,13 @@ package dev.supportassistant.conversation;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.supportassistant.agent.TokenUsage;
 
 /**
- * What is known about a message besides its text. Fields that do not apply are null and left out
- * of the JSON: a customer's message carries its confusion level, an assistant's message also the
+ * What is known about a message besides its text. Fields that do not apply are absent, and left
+ * out of the JSON: a customer's message carries its confusion level, an assistant's message also the
  * provider, model, token usage, latency and, when a fallback answered, the failure. Built from a
  * factory for the kind of message and withers, so that each call site names what it sets.
  *
@@ -25,10 +27,12 @@ import dev.supportassistant.agent.TokenUsage;
  * @param handoff on a status change, a holding reply or a human's reply: the conversation's handoff state
  * @param screenshot on a system message recording a shared screenshot: where it is and what it says
  */
-public record MessageMetadata(String provider, String model, Double confusionLevel, TokenUsage tokenUsage,
-        Boolean fallback, String error, Long latencyMs, List<String> confusionSignals, List<Source> sources,
-        Boolean incomplete, ScreenShareEvent screenShare, String route, String experiment, String variant,
-        Feedback feedback, String author, Boolean human, Handoff handoff, Screenshot screenshot) {
+public record MessageMetadata(@Nullable String provider, @Nullable String model, @Nullable Double confusionLevel,
+        @Nullable TokenUsage tokenUsage, @Nullable Boolean fallback, @Nullable String error, @Nullable Long latencyMs,
+        @Nullable List<String> confusionSignals, @Nullable List<Source> sources, @Nullable Boolean incomplete,
+        @Nullable ScreenShareEvent screenShare, @Nullable String route, @Nullable String experiment,
+        @Nullable String variant, @Nullable Feedback feedback, @Nullable String author, @Nullable Boolean human,
+        @Nullable Handoff handoff, @Nullable Screenshot screenshot) {
 
     private static final MessageMetadata NONE = new MessageMetadata(null, null, null, null, null, null, null, null,
             null, null, null, null, null, null, null, null, null, null, null);
@@ -73,13 +77,13 @@ public record MessageMetadata(String provider, String model, Double confusionLev
     }
 
     /** The same, with the confusion level of the customer's message and the signals behind it. */
-    public MessageMetadata withConfusion(Double level, List<String> signals) {
+    public MessageMetadata withConfusion(@Nullable Double level, @Nullable List<String> signals) {
         return new MessageMetadata(provider, model, level, tokenUsage, fallback, error, latencyMs, signals, sources,
                 incomplete, screenShare, route, experiment, variant, feedback, author, human, handoff, screenshot);
     }
 
     /** The same, saying whether a fallback answered and, in one line, what failed. */
-    public MessageMetadata withFallback(Boolean fellBack, String failure) {
+    public MessageMetadata withFallback(@Nullable Boolean fellBack, @Nullable String failure) {
         return new MessageMetadata(provider, model, confusionLevel, tokenUsage, fellBack, failure, latencyMs,
                 confusionSignals, sources, incomplete, screenShare, route, experiment, variant, feedback, author, human,
                 handoff, screenshot);
@@ -92,15 +96,15 @@ public record MessageMetadata(String provider, String model, Double confusionLev
                 handoff, screenshot);
     }
 
-    /** The same, marked as a streamed answer cut off before its end (or not: null). */
-    public MessageMetadata withIncomplete(Boolean cutOff) {
+    /** The same, marked as a streamed answer cut off before its end (or, absent, not). */
+    public MessageMetadata withIncomplete(@Nullable Boolean cutOff) {
         return new MessageMetadata(provider, model, confusionLevel, tokenUsage, fallback, error, latencyMs,
                 confusionSignals, sources, cutOff, screenShare, route, experiment, variant, feedback, author, human,
                 handoff, screenshot);
     }
 
     /** The same, with the route and the experiment variant the turn was answered under. */
-    public MessageMetadata routed(String rule, String inExperiment, String asVariant) {
+    public MessageMetadata routed(@Nullable String rule, @Nullable String inExperiment, @Nullable String asVariant) {
         return new MessageMetadata(provider, model, confusionLevel, tokenUsage, fallback, error, latencyMs,
                 confusionSignals, sources, incomplete, screenShare, rule, inExperiment, asVariant, feedback, author,
                 human, handoff, screenshot);
@@ -114,23 +118,23 @@ public record MessageMetadata(String provider, String model, Double confusionLev
     }
 
     /** The same, with another handoff state. */
-    public MessageMetadata withHandoff(Handoff state) {
+    public MessageMetadata withHandoff(@Nullable Handoff state) {
         return new MessageMetadata(provider, model, confusionLevel, tokenUsage, fallback, error, latencyMs,
                 confusionSignals, sources, incomplete, screenShare, route, experiment, variant, feedback, author, human,
                 state, screenshot);
     }
 
     /** The customer's rating of an assistant's message: {@code up} or {@code down}, with an optional comment. */
-    public record Feedback(String rating, String comment, Instant createdAt) {
+    public record Feedback(String rating, @Nullable String comment, Instant createdAt) {
     }
 
     /**
      * A screenshot the customer shared.
      *
      * @param url where its owner, staff and operators fetch it ({@code /uploads/<name>})
-     * @param ocrText the text read on it, or null when none was read
+     * @param ocrText the text read on it, when some was read
      */
-    public record Screenshot(String url, String ocrText, int width, int height) {
+    public record Screenshot(String url, @Nullable String ocrText, int width, int height) {
     }
 
     /** A passage of the knowledge base used for an answer. */
@@ -146,7 +150,8 @@ public record MessageMetadata(String provider, String model, Double confusionLev
      * @param reason why, in words: the customer's, the rule's or the agent's
      * @param by who changed it: {@code customer}, {@code assistant} (an automatic rule) or the agent's name
      */
-    public record Handoff(String status, String previousStatus, String cause, String reason, String by) {
+    public record Handoff(String status, @Nullable String previousStatus, @Nullable String cause,
+            @Nullable String reason, @Nullable String by) {
 
         /** {@code by} of a step the customer took (the handoff button). */
         public static final String BY_CUSTOMER = "customer";

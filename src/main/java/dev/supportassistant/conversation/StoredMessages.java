@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -51,11 +52,12 @@ class StoredMessages {
     }
 
     /**
-     * The {@code limit} messages before the message {@code beforeId} (the newest ones when null), oldest first.
+     * The {@code limit} messages before the message {@code beforeId} (the newest ones when it is absent),
+     * oldest first.
      *
      * @return empty when {@code beforeId} is no message of the conversation
      */
-    Optional<Page> page(String conversationId, int limit, String beforeId) {
+    Optional<Page> page(String conversationId, int limit, @Nullable String beforeId) {
         if (beforeId == null) {
             return Optional.of(newestFirst(conversationId, limit, Long.MAX_VALUE));
         }

@@ -3,4 +3,7 @@
  * customer, shown to customers without the service's internals, and offered to other features
  * through {@link dev.supportassistant.conversation.Conversations}.
  */
+@NullMarked
 package dev.supportassistant.conversation;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.supportassistant.config.InvalidSettingException;
 
 /**
@@ -12,7 +14,7 @@ import dev.supportassistant.config.InvalidSettingException;
  * {@code DATABASE_USERNAME} and {@code DATABASE_PASSWORD}) or the
  * {@code postgresql://user:password@host:5432/db} form that hosting platforms hand out.
  */
-record DatabaseUrl(String jdbcUrl, String username, String password) {
+record DatabaseUrl(String jdbcUrl, @Nullable String username, @Nullable String password) {
 
     static final String VARIABLE = "DATABASE_URL";
     private static final String HOST = "(?:\\[[0-9a-fA-F:]+]|[\\w.-]+)(?::\\d+)?";
@@ -22,7 +24,7 @@ record DatabaseUrl(String jdbcUrl, String username, String password) {
     private static final String ALLOWED =
             "jdbc:postgresql://host:5432/db or postgresql://user:password@host:5432/db";
 
-    static DatabaseUrl parse(String url, String username, String password) {
+    static DatabaseUrl parse(String url, @Nullable String username, @Nullable String password) {
         String trimmed = url.strip();
         if (trimmed.startsWith("jdbc:")) {
             return new DatabaseUrl(trimmed, username, password);

@@ -1,5 +1,6 @@
 package dev.supportassistant.desk;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.ErrorResponseException;
@@ -58,7 +59,7 @@ class ConversationActions {
     }
 
     @PostMapping("/hand-back")
-    String handBack(@PathVariable String conversationId, @RequestParam(required = false) String note,
+    String handBack(@PathVariable String conversationId, @RequestParam(required = false) @Nullable String note,
             Authentication authentication, RedirectAttributes flash) {
         return attempt(flash, "redirect:/desk", () -> {
             desk.finish(conversationId, HandoffStatus.BOT, authentication.getName(),
@@ -68,7 +69,7 @@ class ConversationActions {
     }
 
     @PostMapping("/resolve")
-    String resolve(@PathVariable String conversationId, @RequestParam(required = false) String note,
+    String resolve(@PathVariable String conversationId, @RequestParam(required = false) @Nullable String note,
             Authentication authentication, RedirectAttributes flash) {
         return attempt(flash, "redirect:/desk", () -> {
             desk.finish(conversationId, HandoffStatus.RESOLVED, authentication.getName(),
@@ -77,8 +78,12 @@ class ConversationActions {
         });
     }
 
-    /** Runs a step; on success goes to {@code next} with its notice, else back to the conversation with the reason. */
-    private static String attempt(RedirectAttributes flash, String next, java.util.function.Supplier<String> step) {
+    /**
+     * Runs a step; on success goes to {@code next} with its notice (if it has one), else back to the
+     * conversation with the reason.
+     */
+    private static String attempt(RedirectAttributes flash, String next,
+            java.util.function.Supplier<@Nullable String> step) {
         try {
             String notice = step.get();
             if (notice != null) {
@@ -91,7 +96,7 @@ class ConversationActions {
         }
     }
 
-    private static String blankToNull(String text) {
+    private static @Nullable String blankToNull(@Nullable String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -2,6 +2,7 @@ package dev.supportassistant.desk;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -51,7 +52,8 @@ class ConversationPage {
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
     SseEmitter events(@PathVariable String conversationId,
-            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId, Authentication authentication) {
+            @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId,
+            Authentication authentication) {
         return desk.conversationEvents(conversationId, lastEventId, "desk:" + authentication.getName());
     }
 

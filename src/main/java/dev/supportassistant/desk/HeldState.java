@@ -2,6 +2,8 @@ package dev.supportassistant.desk;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.supportassistant.handoff.Handoff;
 import dev.supportassistant.handoff.HandoffStatus;
 import dev.supportassistant.handoff.SupportDesk;
@@ -14,8 +16,9 @@ import dev.supportassistant.handoff.SupportDesk;
  * @param status the wire name, for styles and tests: {@code bot}, {@code waiting_for_human}, ...
  * @param statusText the status in words ("Waiting for a person", "Held by you")
  */
-record HeldState(String status, String statusText, String holder, String cause, String reason, String summary,
-        boolean summaryByAi, Instant requestedAt, boolean canClaim, boolean canReply, boolean canFinish) {
+record HeldState(String status, String statusText, @Nullable String holder, @Nullable String cause,
+        @Nullable String reason, @Nullable String summary, boolean summaryByAi, @Nullable Instant requestedAt,
+        boolean canClaim, boolean canReply, boolean canFinish) {
 
     static HeldState of(Handoff handoff, SignedIn me) {
         HandoffStatus status = handoff.status();

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.supportassistant.agent.ConversationTurn.Role;
 import dev.supportassistant.conversation.ChatMessage;
 import dev.supportassistant.conversation.MessageMetadata;
@@ -16,10 +18,11 @@ import dev.supportassistant.conversation.MessageMetadata;
  * @param kind {@code customer}, {@code ai}, {@code agent} or {@code system}: the style and the label
  * @param author who wrote it, in words ("Customer", "AI assistant", "bob (agent)", "System")
  * @param details what staff want to know besides the text: provider and model, confusion, fallbacks
- * @param screenshotPath where the desk serves the screenshot this note records, or null
+ * @param screenshotPath where the desk serves the screenshot this note records, when it records one
+ * @param screenshotText the text read on that screenshot, when some was read
  */
 record HistoryEntry(String id, String kind, String author, String content, Instant timestamp, List<String> details,
-        String screenshotPath, String screenshotText, boolean screenShareStarted) {
+        @Nullable String screenshotPath, @Nullable String screenshotText, boolean screenShareStarted) {
 
     static HistoryEntry of(ChatMessage message) {
         MessageMetadata meta = message.metadata();

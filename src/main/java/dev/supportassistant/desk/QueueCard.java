@@ -3,6 +3,8 @@ package dev.supportassistant.desk;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.supportassistant.handoff.HandoffViews;
 import dev.supportassistant.handoff.SupportDesk;
 
@@ -11,9 +13,9 @@ import dev.supportassistant.handoff.SupportDesk;
  * how long they have waited, how confused they seem and why, and the handoff summary with who
  * wrote it (a model, or the service from the conversation itself).
  */
-record QueueCard(String conversationId, String customer, String firstMessage, Instant requestedAt, String waited,
-        String cause, String confusion, List<String> signals, String summary, boolean summaryByAi,
-        String claimedBy) {
+record QueueCard(String conversationId, String customer, String firstMessage, @Nullable Instant requestedAt,
+        String waited, @Nullable String cause, @Nullable String confusion, List<String> signals, @Nullable String summary,
+        boolean summaryByAi, @Nullable String claimedBy) {
 
     static QueueCard of(HandoffViews.QueueEntry entry) {
         return new QueueCard(entry.conversationId(), customer(entry.customer()),

@@ -2,6 +2,7 @@ package dev.supportassistant.desk;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -47,7 +48,7 @@ class QueuePage {
 
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
-    SseEmitter events(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+    SseEmitter events(@RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId,
             Authentication authentication) {
         return desk.queueEvents(lastEventId, "desk:" + authentication.getName());
     }

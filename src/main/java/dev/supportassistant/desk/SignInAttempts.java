@@ -7,6 +7,8 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Throttles password guessing at the desk's sign-in: an account name may fail
  * {@value #PER_NAME} times and a client {@value #PER_CLIENT} times in {@link #WINDOW}; beyond that,
@@ -35,12 +37,12 @@ final class SignInAttempts {
     }
 
     /** Seconds the name or client must wait before trying again; 0 when it may try now. */
-    synchronized long waitSeconds(String name, String client) {
+    synchronized long waitSeconds(@Nullable String name, String client) {
         long now = clock.millis();
         return Math.max(wait("name:" + normalized(name), PER_NAME, now), wait("client:" + client, PER_CLIENT, now));
     }
 
-    synchronized void failed(String name, String client) {
+    synchronized void failed(@Nullable String name, String client) {
         long now = clock.millis();
         failures.computeIfAbsent("name:" + normalized(name), key -> new ArrayDeque<>()).addLast(now);
         failures.computeIfAbsent("client:" + client, key -> new ArrayDeque<>()).addLast(now);
@@ -69,7 +71,7 @@ final class SignInAttempts {
         return Math.max(1, (until - now + 999) / 1000);
     }
 
-    private static String normalized(String name) {
+    private static String normalized(@Nullable String name) {
         return name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT);
     }
 }

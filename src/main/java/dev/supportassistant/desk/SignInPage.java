@@ -1,5 +1,6 @@
 package dev.supportassistant.desk;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -12,9 +13,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SignInPage {
 
     @GetMapping(DeskSecurity.SIGN_IN)
-    String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) Long throttled,
-            @RequestParam(name = "ended", required = false) String ended,
-            @RequestParam(name = "signed-out", required = false) String signedOut, Authentication authentication,
+    String signIn(@RequestParam(required = false) @Nullable String error,
+            @RequestParam(required = false) @Nullable Long throttled,
+            @RequestParam(name = "ended", required = false) @Nullable String ended,
+            @RequestParam(name = "signed-out", required = false) @Nullable String signedOut,
+            @Nullable Authentication authentication,
             Model model) {
         if (authentication != null && authentication.isAuthenticated()
                 && !(authentication instanceof AnonymousAuthenticationToken)) {

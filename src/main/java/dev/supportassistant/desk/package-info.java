@@ -4,4 +4,7 @@
  * {@code desk.console}, for operators. Signed in with a session of its own ({@link
  * dev.supportassistant.desk.DeskSecurity}), apart from the API's authentication.
  */
+@NullMarked
 package dev.supportassistant.desk;
+
+import org.jspecify.annotations.NullMarked;

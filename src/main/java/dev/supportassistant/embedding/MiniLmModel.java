@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import org.jspecify.annotations.Nullable;
+
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OnnxTensor;
@@ -56,7 +58,7 @@ final class MiniLmModel extends AbstractInProcessEmbeddingModel {
     private static final double MAX_PADDING_RATIO = 1.5;
     private static final int MAX_PADDING_TOKENS = 16;
 
-    private static CompletableFuture<MiniLmModel> shared;
+    private static @Nullable CompletableFuture<MiniLmModel> shared;
 
     private final OrtEnvironment environment;
     private final OrtSession session;

@@ -2,6 +2,8 @@ package dev.supportassistant.events;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Something that happened in a conversation, as subscribers receive it.
  *
@@ -10,9 +12,9 @@ import java.time.Instant;
  * @param type {@code message} (a new message) or {@code status} (the conversation changed hands)
  * @param data the event's JSON object, as staff streams send it
  * @param customerData the JSON object a customer's stream sends instead, without the service's
- *     internals; null when it is the same as {@code data}
+ *     internals, when it differs from {@code data}
  */
-public record ConversationEvent(long id, String conversationId, String type, String data, String customerData,
+public record ConversationEvent(long id, String conversationId, String type, String data, @Nullable String customerData,
         Instant createdAt) {
 
     /** The JSON object to send: the customer's version, or the full one for staff. */

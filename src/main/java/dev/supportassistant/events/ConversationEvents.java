@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Predicate;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -86,21 +87,21 @@ public class ConversationEvents {
      * A live stream of one conversation's events, as its customer sees them. The caller has checked
      * that the client may see the conversation.
      *
-     * @param lastEventId the {@code Last-Event-ID} the client sent, or null; anything but a number is ignored
+     * @param lastEventId the {@code Last-Event-ID} the client sent, if any; anything but a number is ignored
      * @param client who asks (a customer's user id, else an address), for {@code EVENTS_MAX_STREAMS_PER_CLIENT}
      * @throws TooManyStreamsException 429 beyond a cap on open streams
      */
-    public SseEmitter stream(String conversationId, String lastEventId, String client) {
+    public SseEmitter stream(String conversationId, @Nullable String lastEventId, String client) {
         return open(conversationId, event -> true, true, client, lastEventId);
     }
 
     /** A live stream for staff of the events of every conversation that {@code filter} lets through. */
-    public SseEmitter streamAll(Predicate<ConversationEvent> filter, String lastEventId, String client) {
+    public SseEmitter streamAll(Predicate<ConversationEvent> filter, @Nullable String lastEventId, String client) {
         return open(null, filter, false, client, lastEventId);
     }
 
-    private SseEmitter open(String conversationId, Predicate<ConversationEvent> filter, boolean customerView,
-            String client, String lastEventId) {
+    private SseEmitter open(@Nullable String conversationId, Predicate<ConversationEvent> filter, boolean customerView,
+            String client, @Nullable String lastEventId) {
         SseEmitter emitter = new SseEmitter(settings.streamTimeout().toMillis());
         Long resumeAfter = parse(lastEventId);
         // Without Last-Event-ID the stream starts with what happens from now on. The backlog holds a
@@ -130,7 +131,7 @@ public class ConversationEvents {
         return emitter;
     }
 
-    private static Long parse(String lastEventId) {
+    private static @Nullable Long parse(@Nullable String lastEventId) {
         if (lastEventId == null || lastEventId.isBlank()) {
             return null;
         }

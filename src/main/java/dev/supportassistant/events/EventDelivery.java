@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -37,7 +38,7 @@ class EventDelivery implements SmartLifecycle {
     private final OpenStreams subscribers;
     private final Executor writers;
     private volatile boolean running;
-    private Thread thread;
+    private @Nullable Thread thread;
     /** Touched only by the delivery thread (and before it starts). */
     private long lastDelivered;
     private long lastHeartbeatNanos = System.nanoTime();

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -48,8 +49,8 @@ class EventStore {
         return jdbc.sql("SELECT last_id FROM conversation_event_counter WHERE id = 1").query(Long.class).single();
     }
 
-    /** Events after {@code afterId}, oldest first, of one conversation or (null) of all. */
-    List<ConversationEvent> after(long afterId, String conversationId, int limit) {
+    /** Events after {@code afterId}, oldest first, of one conversation or (absent) of all. */
+    List<ConversationEvent> after(long afterId, @Nullable String conversationId, int limit) {
         String where = conversationId == null ? "id > :afterId" : "conversation_id = :conversationId AND id > :afterId";
         var statement = jdbc.sql("SELECT * FROM conversation_events WHERE " + where + " ORDER BY id LIMIT :limit")
                 .param("afterId", afterId)

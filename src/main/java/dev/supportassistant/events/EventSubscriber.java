@@ -9,9 +9,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter.SseEventBuilder;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * One open event stream: which events it wants, and the id of the last one it took, so that
@@ -26,7 +27,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter.SseEvent
 final class EventSubscriber {
 
     private final SseEmitter emitter;
-    private final String conversationId;
+    /** The one conversation the stream shows; absent for a stream of all of them (staff's). */
+    private final @Nullable String conversationId;
     private final Predicate<ConversationEvent> filter;
     private final boolean customerView;
     private final String client;
@@ -43,7 +45,7 @@ final class EventSubscriber {
      * @param startAfter the id of the last event the client has seen (or that existed when it connected)
      * @param backlog the most events that may wait for the client before it counts as fallen behind
      */
-    EventSubscriber(SseEmitter emitter, String conversationId, Predicate<ConversationEvent> filter,
+    EventSubscriber(SseEmitter emitter, @Nullable String conversationId, Predicate<ConversationEvent> filter,
             boolean customerView, String client, long startAfter, int backlog, Executor writers) {
         this.emitter = emitter;
         this.conversationId = conversationId;
@@ -81,7 +83,7 @@ final class EventSubscriber {
         return emitter;
     }
 
-    String conversationId() {
+    @Nullable String conversationId() {
         return conversationId;
     }
 

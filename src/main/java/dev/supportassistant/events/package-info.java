@@ -4,4 +4,7 @@
  * subscribers on every instance (PostgreSQL LISTEN/NOTIFY, or in-process on the embedded database),
  * with heartbeats and resumption after the last event a client saw.
  */
+@NullMarked
 package dev.supportassistant.events;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,11 +3,13 @@ package dev.supportassistant.feedback;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A customer's rating of an assistant's message.
  *
  * @param rating {@code up} or {@code down}
  * @param comment what they want to say about it; optional
  */
-record FeedbackRequest(@NotBlank @Size(max = 16) String rating, @Size(max = 2000) String comment) {
+record FeedbackRequest(@NotBlank @Size(max = 16) String rating, @Size(max = 2000) @Nullable String comment) {
 }

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import dev.supportassistant.agent.ConversationTurn.Role;
@@ -59,6 +60,6 @@ class FeedbackService {
     }
 
     /** The stored rating, as the endpoint answers it. */
-    record MessageFeedback(String messageId, String rating, String comment, Instant createdAt) {
+    record MessageFeedback(String messageId, String rating, @Nullable String comment, Instant createdAt) {
     }
 }

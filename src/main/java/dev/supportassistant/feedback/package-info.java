@@ -2,4 +2,7 @@
  * Customers rate the assistant's replies (thumbs up or down, with a comment): one rating a message,
  * shown with the message and counted in experiments' results.
  */
+@NullMarked
 package dev.supportassistant.feedback;
+
+import org.jspecify.annotations.NullMarked;

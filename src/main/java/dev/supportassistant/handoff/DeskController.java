@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,7 +53,7 @@ class DeskController {
     }
 
     /** Why a conversation is handed back or resolved; optional. */
-    record DeskNote(@Size(max = 500) String reason) {
+    record DeskNote(@Size(max = 500) @Nullable String reason) {
     }
 
     /** Conversations in a status (default: waiting for a person), longest waiting first. */
@@ -94,7 +95,7 @@ class DeskController {
     /** Gives the conversation back to the assistant, which answers the customer's next message. */
     @PostMapping("/conversations/{conversationId}/hand-back")
     HandoffViews.State handBack(@PathVariable String conversationId,
-            @Valid @RequestBody(required = false) DeskNote note, Caller caller) {
+            @Valid @RequestBody(required = false) @Nullable DeskNote note, Caller caller) {
         return HandoffViews.State.of(handoffs.finish(conversationId, HandoffStatus.BOT, name(caller), caller.admin(),
                 note == null ? null : note.reason()));
     }
@@ -102,7 +103,7 @@ class DeskController {
     /** Marks the customer's problem solved; their next message is answered by the assistant again. */
     @PostMapping("/conversations/{conversationId}/resolve")
     HandoffViews.State resolve(@PathVariable String conversationId,
-            @Valid @RequestBody(required = false) DeskNote note, Caller caller) {
+            @Valid @RequestBody(required = false) @Nullable DeskNote note, Caller caller) {
         return HandoffViews.State.of(handoffs.finish(conversationId, HandoffStatus.RESOLVED, name(caller),
                 caller.admin(), note == null ? null : note.reason()));
     }
@@ -112,8 +113,8 @@ class DeskController {
      * {@code message}s of conversations waiting for or with a person. Resumes with {@code Last-Event-ID}.
      */
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter events(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-            @RequestParam(name = "last_event_id", required = false) String lastEventIdParam,
+    SseEmitter events(@RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId,
+            @RequestParam(name = "last_event_id", required = false) @Nullable String lastEventIdParam,
             HttpServletRequest request) {
         return events.streamAll(desk::forDesk, lastEventId != null ? lastEventId : lastEventIdParam,
                 clients.of(request));

@@ -2,6 +2,8 @@ package dev.supportassistant.handoff;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.supportassistant.conversation.MessageMetadata;
 
 /**
@@ -13,30 +15,31 @@ import dev.supportassistant.conversation.MessageMetadata;
  * @param claimedBy the agent holding it, while {@code with_human}
  * @param requestedAt when it was last escalated
  */
-public record Handoff(String conversationId, HandoffStatus status, HandoffCause cause, String reason, String summary,
-        String claimedBy, Instant requestedAt, Instant claimedAt, Instant statusChangedAt) {
+public record Handoff(String conversationId, HandoffStatus status, @Nullable HandoffCause cause, @Nullable String reason,
+        @Nullable String summary, @Nullable String claimedBy, @Nullable Instant requestedAt, @Nullable Instant claimedAt,
+        @Nullable Instant statusChangedAt) {
 
     static Handoff none(String conversationId) {
         return new Handoff(conversationId, HandoffStatus.BOT, null, null, null, null, null, null, null);
     }
 
     /** The same state, explained by another reason: the one given for the step that led to it. */
-    Handoff because(String stepReason) {
+    Handoff because(@Nullable String stepReason) {
         return new Handoff(conversationId, status, cause, stepReason, summary, claimedBy, requestedAt, claimedAt,
                 statusChangedAt);
     }
 
     /** This state as a message about it records it, explained by the state's own reason. */
-    MessageMetadata.Handoff note(HandoffStatus previous, String by) {
+    MessageMetadata.Handoff note(@Nullable HandoffStatus previous, @Nullable String by) {
         return note(previous, by, reason);
     }
 
     /**
-     * @param previous the status before the step the message records, or null
+     * @param previous the status before the step the message records, when it records a step
      * @param by who took the step: {@code customer}, {@code assistant} or the agent's name
      * @param why the step's reason
      */
-    MessageMetadata.Handoff note(HandoffStatus previous, String by, String why) {
+    MessageMetadata.Handoff note(@Nullable HandoffStatus previous, @Nullable String by, @Nullable String why) {
         return new MessageMetadata.Handoff(status.wireName(), previous == null ? null : previous.wireName(),
                 cause == null ? null : cause.wireName(), why, by);
     }

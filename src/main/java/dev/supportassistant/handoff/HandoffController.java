@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,14 +45,14 @@ class HandoffController {
     }
 
     /** The customer's request for a person; reason optional. */
-    record HandoffRequest(@Size(max = 500) String reason) {
+    record HandoffRequest(@Size(max = 500) @Nullable String reason) {
     }
 
     /** The "talk to a person" button: escalates now, or reports that a person already has it. */
     @PostMapping("/handoff")
     @RateLimited(RateLimited.Limit.CHAT)
     HandoffViews.Escalation escalate(@PathVariable String conversationId,
-            @Valid @RequestBody(required = false) HandoffRequest request, Caller caller) {
+            @Valid @RequestBody(required = false) @Nullable HandoffRequest request, Caller caller) {
         requireVisible(conversationId, caller);
         String reason = request == null || request.reason() == null || request.reason().isBlank()
                 ? "The customer asked for a person" : request.reason().strip();
@@ -76,8 +77,8 @@ class HandoffController {
      */
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(@PathVariable String conversationId,
-            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-            @RequestParam(name = "last_event_id", required = false) String lastEventIdParam, Caller caller,
+            @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId,
+            @RequestParam(name = "last_event_id", required = false) @Nullable String lastEventIdParam, Caller caller,
             HttpServletRequest request) {
         requireVisible(conversationId, caller);
         return events.stream(conversationId, lastEventId != null ? lastEventId : lastEventIdParam,

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import dev.supportassistant.conversation.ChatMessage;
@@ -53,8 +54,8 @@ class HandoffService {
 
     // ------------------------------------------------------------------ the steps
 
-    /** The result of an escalation; {@code holdingReply} is null when a person already had it. */
-    record Escalated(Handoff handoff, ChatMessage holdingReply) {
+    /** The result of an escalation; {@code holdingReply} is absent when a person already had it. */
+    record Escalated(Handoff handoff, @Nullable ChatMessage holdingReply) {
     }
 
     /**
@@ -63,7 +64,7 @@ class HandoffService {
      *
      * @param by {@code customer} or {@code assistant}
      */
-    Escalated escalate(String conversationId, HandoffCause cause, String reason, String by) {
+    Escalated escalate(String conversationId, HandoffCause cause, @Nullable String reason, String by) {
         Handoff before = state(conversationId);
         if (before.status().humanSide()) {
             return new Escalated(before, null);
@@ -132,7 +133,7 @@ class HandoffService {
      *
      * @return the new state, whose {@code reason} is this step's (the stored state keeps the escalation's)
      */
-    Handoff finish(String conversationId, HandoffStatus to, String by, boolean operator, String reason) {
+    Handoff finish(String conversationId, HandoffStatus to, String by, boolean operator, @Nullable String reason) {
         Handoff before = existing(conversationId);
         Instant now = now();
         if (!store.finish(conversationId, to, operator ? null : by, now)) {
@@ -165,9 +166,9 @@ class HandoffService {
      * Records a status change in the history and tells live subscribers.
      *
      * @param why the reason for this step (the escalation's, or the agent's for handing back or
-     *     resolving); null when the step needs none
+     *     resolving); absent when the step needs none
      */
-    private void recordStep(Handoff after, HandoffStatus before, String by, String why, String text) {
+    private void recordStep(Handoff after, HandoffStatus before, String by, @Nullable String why, String text) {
         MessageMetadata.Handoff note = after.note(before, by, why);
         conversations.recordHandoff(after.conversationId(), text, note);
         HandoffViews.StatusChange change = new HandoffViews.StatusChange(after.conversationId(), after.status(),

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,7 +32,7 @@ class HandoffStore {
     }
 
     /** Escalates a conversation the AI holds; false when a person already holds it (or is about to). */
-    boolean escalate(String conversationId, HandoffCause cause, String reason, String summary, Instant now) {
+    boolean escalate(String conversationId, HandoffCause cause, @Nullable String reason, String summary, Instant now) {
         int changed = jdbc.sql("""
                 UPDATE handoffs SET status = 'waiting_for_human', cause = :cause, reason = :reason, summary = :summary,
                     claimed_by = NULL, requested_at = :now, claimed_at = NULL, status_changed_at = :now
@@ -72,9 +73,9 @@ class HandoffStore {
 
     /**
      * Ends the person's side: back to the bot or resolved. Only from waiting, or from with_human
-     * when {@code holder} holds it (null: whoever holds it).
+     * when {@code holder} holds it (absent: whoever holds it).
      */
-    boolean finish(String conversationId, HandoffStatus to, String holder, Instant now) {
+    boolean finish(String conversationId, HandoffStatus to, @Nullable String holder, Instant now) {
         // Two statements rather than ":holder IS NULL": PostgreSQL cannot type a parameter that is only compared with NULL.
         String holderCondition = holder == null ? "" : " AND claimed_by = :holder";
         var update = jdbc.sql("""
@@ -102,7 +103,7 @@ class HandoffStore {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -56,7 +57,7 @@ class HandoffSummaries {
         this.agents = agents;
     }
 
-    String write(List<ChatMessage> messages, String reason) {
+    String write(List<ChatMessage> messages, @Nullable String reason) {
         String extractive = extractive(messages, reason);
         if (LOCAL.equals(activeProvider.current().provider())) {
             return extractive;
@@ -79,7 +80,7 @@ class HandoffSummaries {
     }
 
     /** The note from the conversation itself, without a model. */
-    static String extractive(List<ChatMessage> messages, String reason) {
+    static String extractive(List<ChatMessage> messages, @Nullable String reason) {
         List<ChatMessage> customer = messages.stream().filter(message -> message.role() == Role.USER).toList();
         List<String> parts = new ArrayList<>();
         if (!customer.isEmpty()) {

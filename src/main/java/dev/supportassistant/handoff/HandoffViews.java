@@ -3,6 +3,8 @@ package dev.supportassistant.handoff;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.supportassistant.conversation.ChatMessage;
 import dev.supportassistant.conversation.Conversation;
 import dev.supportassistant.screenshare.TokenGrant;
@@ -14,8 +16,9 @@ public final class HandoffViews {
     }
 
     /** A conversation's handoff state as the customer sees it (without the note for staff). */
-    public record State(String conversationId, HandoffStatus status, HandoffCause cause, String reason, String claimedBy,
-            Instant requestedAt, Instant claimedAt, Instant statusChangedAt) {
+    public record State(String conversationId, HandoffStatus status, @Nullable HandoffCause cause,
+            @Nullable String reason, @Nullable String claimedBy, @Nullable Instant requestedAt,
+            @Nullable Instant claimedAt, @Nullable Instant statusChangedAt) {
 
         static State of(Handoff handoff) {
             return new State(handoff.conversationId(), handoff.status(), handoff.cause(), handoff.reason(),
@@ -28,18 +31,18 @@ public final class HandoffViews {
      *
      * @param by {@code customer}, {@code assistant} (an automatic rule) or the agent's name
      */
-    public record StatusChange(String conversationId, HandoffStatus status, HandoffStatus previousStatus, HandoffCause cause,
-            String reason, String by, String claimedBy, Instant at) {
+    public record StatusChange(String conversationId, HandoffStatus status, HandoffStatus previousStatus,
+            @Nullable HandoffCause cause, @Nullable String reason, String by, @Nullable String claimedBy, Instant at) {
     }
 
     /**
      * The answer to the customer's handoff button.
      *
-     * @param message the holding reply stored for this escalation; null when the conversation was
+     * @param message the holding reply stored for this escalation; absent when the conversation was
      *     already waiting for (or with) a person
      */
-    public record Escalation(String conversationId, HandoffStatus status, HandoffCause cause, String reason,
-            Instant requestedAt, ChatMessage message) {
+    public record Escalation(String conversationId, HandoffStatus status, @Nullable HandoffCause cause,
+            @Nullable String reason, @Nullable Instant requestedAt, @Nullable ChatMessage message) {
     }
 
     /**
@@ -49,13 +52,14 @@ public final class HandoffViews {
      *     the chat request's body said
      * @param userIdVerified true only when a customer token proved it; a body's {@code user_id} is a
      *     claim anyone can make ("ceo@bigcorp.com")
-     * @param tokenSubject the subject of the customer token that started the conversation; null without one
-     * @param firstMessage what the customer wrote first, in their own words: beside the summary,
-     *     which an AI may have written from (and been steered by) the customer's text
+     * @param tokenSubject the subject of the customer token that started the conversation, if one did
+     * @param firstMessage what the customer wrote first, in their own words (if anything yet): beside
+     *     the summary, which an AI may have written from (and been steered by) the customer's text
      */
-    public record Customer(String userId, boolean userIdVerified, String tokenSubject, String firstMessage) {
+    public record Customer(@Nullable String userId, boolean userIdVerified, @Nullable String tokenSubject,
+            @Nullable String firstMessage) {
 
-        static Customer of(Conversation conversation, String firstMessage) {
+        static Customer of(Conversation conversation, @Nullable String firstMessage) {
             return new Customer(conversation.userId(), conversation.ownerId() != null, conversation.ownerId(),
                     firstMessage);
         }
@@ -67,9 +71,10 @@ public final class HandoffViews {
      * @param confusionLevel the confusion level of the customer's latest message
      * @param lastMessages the latest customer and assistant messages, oldest first
      */
-    public record QueueEntry(String conversationId, String userId, Customer customer, HandoffStatus status,
-            HandoffCause cause, String reason, String summary, String claimedBy, Instant requestedAt,
-            Instant claimedAt, long waitingSeconds, Double confusionLevel, List<String> confusionSignals,
+    public record QueueEntry(String conversationId, @Nullable String userId, Customer customer, HandoffStatus status,
+            @Nullable HandoffCause cause, @Nullable String reason, @Nullable String summary,
+            @Nullable String claimedBy, @Nullable Instant requestedAt, @Nullable Instant claimedAt,
+            long waitingSeconds, @Nullable Double confusionLevel, @Nullable List<String> confusionSignals,
             List<ChatMessage> lastMessages) {
     }
 
@@ -78,7 +83,7 @@ public final class HandoffViews {
     }
 
     /** One conversation for the desk: who the customer is, its handoff state with the note, and every message. */
-    public record DeskConversation(String conversationId, String userId, Customer customer, Handoff handoff,
+    public record DeskConversation(String conversationId, @Nullable String userId, Customer customer, Handoff handoff,
             List<ChatMessage> messages) {
     }
 
@@ -86,9 +91,9 @@ public final class HandoffViews {
      * A successful claim.
      *
      * @param screenShare the agent's subscriber token for the conversation's screen-sharing channel,
-     *     when the customer has started screen sharing; null otherwise
+     *     when the customer has started screen sharing
      */
     public record Claim(String conversationId, HandoffStatus status, String claimedBy, Instant claimedAt, String summary,
-            Customer customer, TokenGrant screenShare) {
+            Customer customer, @Nullable TokenGrant screenShare) {
     }
 }

@@ -2,6 +2,7 @@ package dev.supportassistant.handoff;
 
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -50,7 +51,8 @@ public class SupportDesk {
      *
      * @param operator whether the agent may end a conversation someone else holds
      */
-    public Handoff finish(String conversationId, HandoffStatus to, String agent, boolean operator, String reason) {
+    public Handoff finish(String conversationId, HandoffStatus to, String agent, boolean operator,
+            @Nullable String reason) {
         return handoffs.finish(conversationId, to, agent, operator, reason);
     }
 
@@ -60,23 +62,23 @@ public class SupportDesk {
     }
 
     /** The desk's live stream: every status change, and the messages of conversations with or awaiting a person. */
-    public SseEmitter queueEvents(String lastEventId, String client) {
+    public SseEmitter queueEvents(@Nullable String lastEventId, String client) {
         return events.streamAll(queries::forDesk, lastEventId, client);
     }
 
     /** Every event of one conversation, with the service's internals, as staff see them. */
-    public SseEmitter conversationEvents(String conversationId, String lastEventId, String client) {
+    public SseEmitter conversationEvents(String conversationId, @Nullable String lastEventId, String client) {
         queries.conversation(conversationId);
         return events.streamAll(event -> Objects.equals(event.conversationId(), conversationId), lastEventId, client);
     }
 
     /** Whether a handoff summary is a model's note (labelled as such) rather than put together from the conversation. */
-    public static boolean writtenByAi(String summary) {
+    public static boolean writtenByAi(@Nullable String summary) {
         return summary != null && summary.startsWith(HandoffSummaries.AI_LABEL);
     }
 
     /** The summary without its label, which the desk shows as a badge instead. */
-    public static String summaryText(String summary) {
+    public static @Nullable String summaryText(@Nullable String summary) {
         return writtenByAi(summary) ? summary.substring(HandoffSummaries.AI_LABEL.length()) : summary;
     }
 }

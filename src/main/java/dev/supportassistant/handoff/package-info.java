@@ -2,4 +2,7 @@
  * Human handoff: who holds a conversation (the AI or a person), the rules that escalate it, the
  * summary for the person taking over, the support desk's endpoints, and the customer's live event stream.
  */
+@NullMarked
 package dev.supportassistant.handoff;
+
+import org.jspecify.annotations.NullMarked;

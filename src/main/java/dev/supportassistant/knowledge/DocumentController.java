@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -37,7 +38,7 @@ class DocumentController {
      * A document to add: Markdown ({@code ##} headings become sections) or plain text. The title is
      * optional, as for the original backend; without one, the content's first line is the title.
      */
-    record NewDocument(@Size(max = 500) String title, @NotBlank @Size(max = 200_000) String content) {
+    record NewDocument(@Size(max = 500) @Nullable String title, @NotBlank @Size(max = 200_000) String content) {
 
         String titleOrFirstLine() {
             if (title != null && !title.isBlank()) {

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -106,7 +107,8 @@ public class DocumentLibrary implements SmartInitializingSingleton {
                 files.size() - added, removed.size());
     }
 
-    private KnowledgeDocument store(String id, HelpArticle article, String origin, String sourceFile, String hash) {
+    private KnowledgeDocument store(String id, HelpArticle article, String origin, @Nullable String sourceFile,
+            String hash) {
         List<HelpArticle.Chunk> chunks = article.chunks();
         List<List<String>> texts = chunks.stream().map(chunk -> embeddedTexts(article, chunk)).toList();
         // One call for the whole document: the model runs over many short texts together.

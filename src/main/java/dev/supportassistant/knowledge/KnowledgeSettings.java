@@ -1,5 +1,6 @@
 package dev.supportassistant.knowledge;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -10,5 +11,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     articles to answer from; empty for the starter articles bundled with the service
  */
 @ConfigurationProperties("support.knowledge")
-record KnowledgeSettings(boolean enabled, String dir) {
+record KnowledgeSettings(boolean enabled, @Nullable String dir) {
 }

@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A few instances of an offline engine that is not thread-safe or not cheap (Tesseract's
  * {@code TessBaseAPI}, a FreeTTS voice, a Vosk recognizer's share of the processors), lent to one
@@ -42,7 +44,7 @@ public final class EnginePool<T> {
     }
 
     /** Runs {@code work} with an instance of its own, then keeps the instance for the next caller. */
-    public <R> R use(Function<T, R> work) {
+    public <R extends @Nullable Object> R use(Function<T, R> work) {
         try {
             if (!permits.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new EngineBusyException(name);

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An A/B experiment: two or more variants, each answering a share of conversations.
  *
@@ -27,10 +29,11 @@ record Experiment(String name, List<Variant> variants) {
      * One arm of an experiment.
      *
      * @param percent the share of all conversations it answers, in percent (two decimals at most)
-     * @param model the model to ask for, or null for the provider's configured one
-     * @param systemPrompt instructions instead of {@code SYSTEM_PROMPT}, or null
+     * @param model the model to ask for; absent, the provider's configured one answers
+     * @param systemPrompt instructions instead of {@code SYSTEM_PROMPT}, if the variant tries other ones
      */
-    record Variant(String name, BigDecimal percent, String provider, String model, String systemPrompt) {
+    record Variant(String name, BigDecimal percent, String provider, @Nullable String model,
+            @Nullable String systemPrompt) {
 
         /** The share in hundredths of a percent, the assigner's unit. */
         int basisPoints() {
@@ -39,7 +42,7 @@ record Experiment(String name, List<Variant> variants) {
     }
 
     /** Reads {@code EXPERIMENTS}: a list, or {@code {"experiments": [...]}}. */
-    static List<Experiment> parse(SettingsDocument document, Object parsed) {
+    static List<Experiment> parse(SettingsDocument document, @Nullable Object parsed) {
         if (parsed == null) {
             return List.of();
         }

@@ -3,6 +3,8 @@ package dev.supportassistant.routing;
 import java.math.BigDecimal;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An experiment's results, per variant, each rate with its counts and a 95% Wilson score
  * interval, so a reader can see whether a difference between variants is more than noise.
@@ -15,13 +17,14 @@ public record ExperimentReport(String experiment, boolean configured, List<Varia
         List<String> definitions) {
 
     /**
-     * @param percent the configured share of conversations, or null when no longer configured
+     * @param percent the configured share of conversations, while it is configured
      * @param customerMessages the customer's messages recorded in this variant
      * @param replies the assistant's replies recorded in this variant
      * @param routedReplies replies a routing rule (not the variant) chose the provider for
      * @param handoff conversations escalated to a person
      */
-    public record VariantResults(String variant, BigDecimal percent, String provider, String model, long conversations,
+    public record VariantResults(String variant, @Nullable BigDecimal percent, @Nullable String provider,
+            @Nullable String model, long conversations,
             long customerMessages, long replies, long routedReplies, Tokens tokens, Cost estimatedCost,
             Latency latencyMs, Rate fallback, Feedback feedback, Rate screenShare, Rate handoff,
             Rate confusionFell) {
@@ -38,8 +41,8 @@ public record ExperimentReport(String experiment, boolean configured, List<Varia
     public record Cost(BigDecimal usd, long unpricedReplies) {
     }
 
-    /** Reply latency percentiles (nearest rank), null without samples. */
-    public record Latency(Long p50, Long p95, long samples) {
+    /** Reply latency percentiles (nearest rank), when there are samples. */
+    public record Latency(@Nullable Long p50, @Nullable Long p95, long samples) {
     }
 
     /**
@@ -50,9 +53,10 @@ public record ExperimentReport(String experiment, boolean configured, List<Varia
 
     /**
      * {@code count} of {@code total}, as a share with its 95% Wilson score interval; rate and
-     * interval are null when there is nothing to count.
+     * interval are absent when there is nothing to count.
      */
-    public record Rate(long count, long total, Double rate, Double ci95Low, Double ci95High) {
+    public record Rate(long count, long total, @Nullable Double rate, @Nullable Double ci95Low,
+            @Nullable Double ci95High) {
 
         private static final double Z = 1.959963984540054;
 

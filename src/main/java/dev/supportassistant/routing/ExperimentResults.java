@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -72,7 +73,7 @@ public class ExperimentResults {
         return new ExperimentReport(name, configured.isPresent(), results, DEFINITIONS);
     }
 
-    private static String variantOf(List<ExperimentMessage> conversation, String experiment) {
+    private static @Nullable String variantOf(List<ExperimentMessage> conversation, String experiment) {
         return conversation.stream().filter(message -> experiment.equals(message.experiment()))
                 .map(ExperimentMessage::variant).findFirst().orElse(null);
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,7 +73,7 @@ class ModelPrices {
     }
 
     /** The model's price, or empty when neither it nor a shorter name it starts with has one. */
-    Optional<Price> of(String model) {
+    Optional<Price> of(@Nullable String model) {
         if (model == null) {
             return Optional.empty();
         }

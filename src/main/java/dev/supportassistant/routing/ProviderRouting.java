@@ -3,6 +3,7 @@ package dev.supportassistant.routing;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -72,9 +73,9 @@ public class ProviderRouting {
     /**
      * Who answers this turn.
      *
-     * @param requestedProvider the provider the request names, or null
+     * @param requestedProvider the provider the request names, if it names one
      */
-    public RouteDecision decide(TurnFacts turn, String requestedProvider) {
+    public RouteDecision decide(TurnFacts turn, @Nullable String requestedProvider) {
         Optional<ExperimentAssigner.Assignment> assignment = assigner.assign(turn.conversationId());
         String experiment = assignment.map(a -> a.experiment().name()).orElse(null);
         String variant = assignment.map(a -> a.variant().name()).orElse(null);
@@ -92,7 +93,7 @@ public class ProviderRouting {
                 .orElseGet(() -> new RouteDecision(null, null, null, null, null, null));
     }
 
-    /** The conversation's experiment and variant, for recording on its messages; both null when it is in none. */
+    /** The conversation's experiment and variant, for recording on its messages; both absent when it is in none. */
     public RouteDecision assignment(String conversationId) {
         return assigner.assign(conversationId)
                 .map(a -> new RouteDecision(null, null, null, null, a.experiment().name(), a.variant().name()))

@@ -6,15 +6,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One routing rule: conditions on a turn, and who answers when all of them hold. Bounds are
  * inclusive; a condition left out always holds, so a rule without any matches every turn.
  *
  * @param statuses the conversation statuses the rule applies to; empty for any
  */
-record RoutingRule(String name, Double minConfusion, Double maxConfusion, Double minKbScore, Double maxKbScore,
-        Integer minLength, Integer maxLength, Integer minTurn, Integer maxTurn, Set<ConversationStatus> statuses,
-        String provider, String model, String systemPrompt) {
+record RoutingRule(String name, @Nullable Double minConfusion, @Nullable Double maxConfusion,
+        @Nullable Double minKbScore, @Nullable Double maxKbScore, @Nullable Integer minLength,
+        @Nullable Integer maxLength, @Nullable Integer minTurn, @Nullable Integer maxTurn,
+        Set<ConversationStatus> statuses, String provider, @Nullable String model, @Nullable String systemPrompt) {
 
     static final Set<String> KEYS = Set.of("name", "when", "provider", "model", "system_prompt");
     static final Set<String> CONDITIONS = Set.of("min_confusion", "max_confusion", "min_kb_score", "max_kb_score",
@@ -28,16 +31,16 @@ record RoutingRule(String name, Double minConfusion, Double maxConfusion, Double
                 && (statuses.isEmpty() || statuses.contains(turn.status()));
     }
 
-    private static boolean atLeast(double value, Number bound) {
+    private static boolean atLeast(double value, @Nullable Number bound) {
         return bound == null || value >= bound.doubleValue();
     }
 
-    private static boolean atMost(double value, Number bound) {
+    private static boolean atMost(double value, @Nullable Number bound) {
         return bound == null || value <= bound.doubleValue();
     }
 
     /** Reads the rules of {@code ROUTING_RULES}: a list, or {@code {"rules": [...]}}. */
-    static List<RoutingRule> parse(SettingsDocument document, Object parsed) {
+    static List<RoutingRule> parse(SettingsDocument document, @Nullable Object parsed) {
         if (parsed == null) {
             return List.of();
         }
@@ -67,7 +70,7 @@ record RoutingRule(String name, Double minConfusion, Double maxConfusion, Double
         return List.copyOf(rules);
     }
 
-    private static Double fraction(SettingsDocument document, Map<String, Object> when, String key, String at) {
+    private static @Nullable Double fraction(SettingsDocument document, Map<String, Object> when, String key, String at) {
         Double value = document.number(when, key, at);
         if (value != null && (value < 0 || value > 1)) {
             throw document.invalid("\"" + key + "\" between 0.0 and 1.0 at " + at);
@@ -75,7 +78,7 @@ record RoutingRule(String name, Double minConfusion, Double maxConfusion, Double
         return value;
     }
 
-    private static Integer count(SettingsDocument document, Map<String, Object> when, String key, String at) {
+    private static @Nullable Integer count(SettingsDocument document, Map<String, Object> when, String key, String at) {
         Double value = document.number(when, key, at);
         if (value == null) {
             return null;
@@ -86,7 +89,7 @@ record RoutingRule(String name, Double minConfusion, Double maxConfusion, Double
         return value.intValue();
     }
 
-    private static Set<ConversationStatus> statuses(SettingsDocument document, Object value, String at) {
+    private static Set<ConversationStatus> statuses(SettingsDocument document, @Nullable Object value, String at) {
         if (value == null) {
             return Set.of();
         }

@@ -1,5 +1,6 @@
 package dev.supportassistant.routing;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -14,5 +15,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("support.routing")
-record RoutingSettings(String rules, String experiments, String modelPrices) {
+record RoutingSettings(@Nullable String rules, @Nullable String experiments, @Nullable String modelPrices) {
 }

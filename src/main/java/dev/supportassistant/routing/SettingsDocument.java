@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -35,8 +36,8 @@ final class SettingsDocument {
         return new SettingsDocument(variable);
     }
 
-    /** The parsed document, or null when the setting is empty. */
-    Object parse(String value) {
+    /** The parsed document; absent when the setting is empty. */
+    @Nullable Object parse(@Nullable String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -69,7 +70,7 @@ final class SettingsDocument {
         return list(document, "the document");
     }
 
-    List<Object> list(Object value, String where) {
+    List<Object> list(@Nullable Object value, String where) {
         if (value instanceof List<?> list) {
             return new ArrayList<>(list);
         }
@@ -77,7 +78,7 @@ final class SettingsDocument {
     }
 
     @SuppressWarnings("unchecked")
-    Map<String, Object> map(Object value, String where) {
+    Map<String, Object> map(@Nullable Object value, String where) {
         if (value instanceof Map<?, ?> map && map.keySet().stream().allMatch(String.class::isInstance)) {
             return (Map<String, Object>) map;
         }
@@ -91,7 +92,8 @@ final class SettingsDocument {
         });
     }
 
-    String text(Map<String, Object> map, String key, boolean required, String where) {
+    /** The text at {@code key}: absent only when it is not {@code required} and not there. */
+    @Nullable String text(Map<String, Object> map, String key, boolean required, String where) {
         Object value = map.get(key);
         if (value == null) {
             if (required) {
@@ -106,7 +108,8 @@ final class SettingsDocument {
         return value.toString().strip();
     }
 
-    Double number(Map<String, Object> map, String key, String where) {
+    /** The number at {@code key}, if there is one. */
+    @Nullable Double number(Map<String, Object> map, String key, String where) {
         Object value = map.get(key);
         if (value == null) {
             return null;

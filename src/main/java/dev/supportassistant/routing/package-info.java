@@ -4,4 +4,7 @@
  * prompts with sticky per-conversation assignment, the model price table, and the results report
  * of an experiment ({@code GET /api/v1/experiments/{name}}).
  */
+@NullMarked
 package dev.supportassistant.routing;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Agora's documented limits for RTC tokens, as stated in the Javadoc of {@code RtcTokenBuilder2}
  * (AgoraIO/Tools) and the RTC SDK reference. Checked here because Agora's builder checks none of
@@ -40,7 +42,7 @@ final class AgoraRules {
     }
 
     /** What is wrong with a channel name by Agora's rules, if anything. */
-    static Optional<String> channelNameViolation(String channelName) {
+    static Optional<String> channelNameViolation(@Nullable String channelName) {
         if (channelName == null || channelName.isEmpty()) {
             return Optional.of("channel_name: is required and must not be empty");
         }

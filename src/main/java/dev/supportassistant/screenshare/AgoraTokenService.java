@@ -3,6 +3,7 @@ package dev.supportassistant.screenshare;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import io.agora.media.AccessToken2;
@@ -84,7 +85,7 @@ class AgoraTokenService {
         }
     }
 
-    private TokenGrant build(String channelName, long uid, String account, TokenRole role, long now, long expiresAt) {
+    private TokenGrant build(String channelName, long uid, @Nullable String account, TokenRole role, long now, long expiresAt) {
         // AccessToken2 counts both the token's and the privileges' expiry in seconds from issuing.
         int lifetime = Math.toIntExact(expiresAt - now);
         String token = account != null
@@ -104,7 +105,7 @@ class AgoraTokenService {
                 Instant.ofEpochSecond(expiresAt), lifetime);
     }
 
-    private static long uid(BigDecimal uid) {
+    private static long uid(@Nullable BigDecimal uid) {
         if (uid == null) {
             return 0;
         }
@@ -114,7 +115,7 @@ class AgoraTokenService {
         return uid.longValueExact();
     }
 
-    private static TokenRole role(BigDecimal role) {
+    private static TokenRole role(@Nullable BigDecimal role) {
         if (role == null) {
             return TokenRole.PUBLISHER;
         }

@@ -2,6 +2,8 @@ package dev.supportassistant.screenshare;
 
 import java.math.BigDecimal;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The body of {@code POST /api/v1/agora/token}. Numbers arrive as {@link BigDecimal} so that a
  * fraction or an out-of-range value is reported by {@link AgoraTokenService} with the rule it
@@ -14,6 +16,6 @@ import java.math.BigDecimal;
  * @param expireSeconds relative expiry, in seconds from now; an alternative to {@code privilegeExpiredTs}
  * @param account a string user account, Agora's alternative to a numeric uid
  */
-record TokenRequest(String channelName, BigDecimal uid, BigDecimal role, BigDecimal privilegeExpiredTs,
-        BigDecimal expireSeconds, String account) {
+record TokenRequest(@Nullable String channelName, @Nullable BigDecimal uid, @Nullable BigDecimal role,
+        @Nullable BigDecimal privilegeExpiredTs, @Nullable BigDecimal expireSeconds, @Nullable String account) {
 }

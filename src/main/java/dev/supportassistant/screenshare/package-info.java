@@ -3,4 +3,7 @@
  * Agora's rules, and screen-sharing sessions of conversations.
  * {@link dev.supportassistant.screenshare.ScreenShareSessions} is what other features use.
  */
+@NullMarked
 package dev.supportassistant.screenshare;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,7 @@ package dev.supportassistant.screenshots;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,8 +36,9 @@ class ScreenshotController {
      */
     @PostMapping(path = "/api/v1/screenshots", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @RateLimited(RateLimited.Limit.MEDIA)
-    ScreenshotService.Shared share(@RequestParam(name = "file", required = false) MultipartFile file,
-            @RequestParam(name = "conversation_id", required = false) String conversationId, Caller caller) {
+    ScreenshotService.Shared share(@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+            @RequestParam(name = "conversation_id", required = false) @Nullable String conversationId,
+            Caller caller) {
         return screenshots.share(bytes(file), conversationId, caller);
     }
 
@@ -50,7 +52,7 @@ class ScreenshotController {
                 .body(screenshot.image());
     }
 
-    private static byte[] bytes(MultipartFile file) {
+    private static byte @Nullable [] bytes(@Nullable MultipartFile file) {
         try {
             return file == null ? null : file.getBytes();
         } catch (IOException unreadable) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import javax.imageio.ImageIO;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -52,10 +53,11 @@ class ScreenshotService {
     }
 
     /** What the upload answers: the original backend's fields, and the conversation it was recorded in. */
-    record Shared(boolean success, String url, String ocrText, String conversationId, int width, int height) {
+    record Shared(boolean success, String url, @Nullable String ocrText, @Nullable String conversationId, int width,
+            int height) {
     }
 
-    Shared share(byte[] bytes, String conversationId, Caller caller) {
+    Shared share(byte @Nullable [] bytes, @Nullable String conversationId, Caller caller) {
         if (bytes == null || bytes.length == 0) {
             throw UploadRejectedException.empty("file: a PNG or JPEG screenshot is required");
         }

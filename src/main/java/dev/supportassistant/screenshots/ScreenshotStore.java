@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,9 +13,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ScreenshotStore {
 
-    /** A stored screenshot. {@code ownerId} is its conversation's owner, or the uploader's for one without. */
-    record Screenshot(String name, String conversationId, String ownerId, String mediaType, int width, int height,
-            byte[] image, String ocrText, Instant createdAt) {
+    /**
+     * A stored screenshot. {@code ownerId} is its conversation's owner, or the uploader's for one
+     * without; absent when neither had a customer token. {@code ocrText} is absent when OCR read nothing.
+     */
+    record Screenshot(String name, @Nullable String conversationId, @Nullable String ownerId, String mediaType,
+            int width, int height, byte[] image, @Nullable String ocrText, Instant createdAt) {
     }
 
     private final JdbcClient jdbc;

@@ -10,6 +10,7 @@ import java.time.Duration;
 
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.tesseract.TessBaseAPI;
+import org.jspecify.annotations.Nullable;
 
 import dev.supportassistant.media.BundledModels;
 import dev.supportassistant.media.EnginePool;
@@ -31,7 +32,7 @@ final class TextRecognizer {
     /** Screens are about 96 dots an inch; upscaled ones proportionally more. */
     private static final int SCREEN_DPI = 96;
 
-    private static EnginePool<TessBaseAPI> shared;
+    private static @Nullable EnginePool<TessBaseAPI> shared;
 
     private final EnginePool<TessBaseAPI> engines;
 

@@ -2,6 +2,7 @@ package dev.supportassistant.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,13 +19,13 @@ final class BearerTokens implements BearerTokenResolver {
     private static final String BEARER = "Bearer ";
 
     @Override
-    public String resolve(HttpServletRequest request) {
+    public @Nullable String resolve(HttpServletRequest request) {
         Authentication current = SecurityContextHolder.getContext().getAuthentication();
         return current != null && current.isAuthenticated() ? null : of(request);
     }
 
-    /** The request's bearer token, or null without one. */
-    static String of(HttpServletRequest request) {
+    /** The request's bearer token, if it has one. */
+    static @Nullable String of(HttpServletRequest request) {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return null;

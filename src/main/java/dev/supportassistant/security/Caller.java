@@ -2,6 +2,7 @@ package dev.supportassistant.security;
 
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -11,12 +12,12 @@ import org.springframework.security.core.GrantedAuthority;
  * {@link Authentication}. Declare a parameter of this type in a controller method to receive it
  * ({@link CallerResolver}).
  *
- * @param userId the subject of a valid customer token, or null for an anonymous caller
+ * @param userId the subject of a valid customer token; absent for an anonymous caller
  * @param admin whether the request carries the admin API key
  * @param agentName the subject of a valid support-agent token (a token whose {@code role} claim is
- *     {@code agent}), or null
+ *     {@code agent}), if the caller has one
  */
-public record Caller(String userId, boolean admin, String agentName) {
+public record Caller(@Nullable String userId, boolean admin, @Nullable String agentName) {
 
     static final Caller ANONYMOUS = new Caller(null, false, null);
 
@@ -30,12 +31,12 @@ public record Caller(String userId, boolean admin, String agentName) {
     /** The authority of a customer with a token; the authentication's name is their user id. */
     public static final String CUSTOMER_AUTHORITY = "ROLE_CUSTOMER";
 
-    public Caller(String userId, boolean admin) {
+    public Caller(@Nullable String userId, boolean admin) {
         this(userId, admin, null);
     }
 
     /** The caller an authentication proves: an operator, an agent, a customer, or nobody in particular. */
-    static Caller of(Authentication authentication) {
+    static Caller of(@Nullable Authentication authentication) {
         if (authentication == null || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken) {
             return ANONYMOUS;
@@ -67,8 +68,8 @@ public record Caller(String userId, boolean admin, String agentName) {
         return admin || agentName != null;
     }
 
-    /** Who acts at the support desk: the agent's name, {@value #ADMIN_NAME} for the admin key, else null. */
-    public String staffName() {
+    /** Who acts at the support desk: the agent's name, {@value #ADMIN_NAME} for the admin key, else nobody. */
+    public @Nullable String staffName() {
         return agentName != null ? agentName : admin ? ADMIN_NAME : null;
     }
 
@@ -76,7 +77,7 @@ public record Caller(String userId, boolean admin, String agentName) {
      * Whether this caller may see a resource owned by {@code ownerId}: anything unowned, their own
      * things, and everything for an admin.
      */
-    public boolean mayAccess(String ownerId) {
+    public boolean mayAccess(@Nullable String ownerId) {
         return admin || ownerId == null || ownerId.equals(userId);
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public class CallerResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
     /** The caller of the request being handled on this thread. */
-    public Caller resolve(HttpServletRequest request) {
+    public Caller resolve(@Nullable HttpServletRequest request) {
         return Caller.of(SecurityContextHolder.getContext().getAuthentication());
     }
 
@@ -32,8 +33,8 @@ public class CallerResolver implements HandlerMethodArgumentResolver, WebMvcConf
     }
 
     @Override
-    public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-            NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+    public Caller resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer container,
+            NativeWebRequest webRequest, @Nullable WebDataBinderFactory binderFactory) {
         return resolve(webRequest.getNativeRequest(HttpServletRequest.class));
     }
 

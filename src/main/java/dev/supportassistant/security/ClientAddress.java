@@ -7,6 +7,8 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The address of the client behind a request. {@code X-Forwarded-For} is believed only when the
  * request comes from one of {@code TRUSTED_PROXIES} (addresses or CIDR ranges); otherwise anyone
@@ -106,7 +108,7 @@ public final class ClientAddress {
     }
 
     /** The bytes of an IP literal, without ever asking DNS about a forged header value. */
-    private static byte[] literal(String address) throws UnknownHostException {
+    private static byte @Nullable [] literal(String address) throws UnknownHostException {
         return address.matches("[0-9a-fA-F:.]+") ? InetAddress.getByName(address).getAddress() : null;
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -25,7 +26,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  */
 final class CustomerTokenDecoder implements JwtDecoder {
 
-    private final NimbusJwtDecoder nimbus;
+    /** Absent while customer tokens are off ({@code SECRET_KEY} unset). */
+    private final @Nullable NimbusJwtDecoder nimbus;
 
     CustomerTokenDecoder(SecuritySettings settings, Clock clock) {
         if (!settings.customerTokensEnabled()) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -54,7 +55,7 @@ final class CustomerTokenRules implements OAuth2TokenValidator<Jwt> {
                 : OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, problem, null));
     }
 
-    private String lifetimeProblem(Instant issuedAt, Instant expiresAt) {
+    private @Nullable String lifetimeProblem(@Nullable Instant issuedAt, @Nullable Instant expiresAt) {
         if (issuedAt == null || expiresAt == null) {
             return "Token must carry both iat (issued at) and exp (expires at)";
         }
@@ -73,7 +74,7 @@ final class CustomerTokenRules implements OAuth2TokenValidator<Jwt> {
         return null;
     }
 
-    private static String holderProblem(Jwt token) {
+    private static @Nullable String holderProblem(Jwt token) {
         if (token.getSubject() == null || token.getSubject().isBlank()) {
             return "Token has no subject";
         }

@@ -10,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -34,7 +35,8 @@ final class OperatorKeyFilter extends OncePerRequestFilter {
                 AuthorityUtils.createAuthorityList(Caller.OPERATOR_AUTHORITY));
     }
 
-    private final byte[] adminKey;
+    /** Absent while operator endpoints have no key ({@code ADMIN_API_KEY} unset). */
+    private final byte @Nullable [] adminKey;
     private final List<String> trustedProxies;
     private final AdminKeyAttempts attempts;
     private final SecurityRefusals refusals;
@@ -75,7 +77,7 @@ final class OperatorKeyFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private boolean isAdminKey(String candidate) {
+    private boolean isAdminKey(@Nullable String candidate) {
         return candidate != null && MessageDigest.isEqual(adminKey, candidate.getBytes(StandardCharsets.UTF_8));
     }
 }

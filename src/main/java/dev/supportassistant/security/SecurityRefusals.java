@@ -8,6 +8,7 @@ import java.util.Objects;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
@@ -85,7 +86,7 @@ final class SecurityRefusals implements AuthenticationEntryPoint, AccessDeniedHa
     }
 
     /** The refusal an access rule decided, when the failure comes from one. */
-    private static Refusal refusalIn(Throwable failure) {
+    private static @Nullable Refusal refusalIn(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof AuthorizationDeniedException denied
                     && denied.getAuthorizationResult() instanceof Refusal refusal) {

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.validation.annotation.Validated;
@@ -29,7 +30,7 @@ import dev.supportassistant.config.InvalidSettingException;
  */
 @Validated
 @ConfigurationProperties("support.security")
-public record SecuritySettings(String adminApiKey, String secretKey,
+public record SecuritySettings(@Nullable String adminApiKey, @Nullable String secretKey,
         @Pattern(regexp = "HS256", message = "HS256 (the only algorithm supported)") String algorithm,
         @Min(1) @Max(525_600) int accessTokenExpireMinutes, List<String> trustedProxies) {
 
@@ -39,13 +40,13 @@ public record SecuritySettings(String adminApiKey, String secretKey,
     static final int MIN_ADMIN_KEY_CHARS = 32;
 
     @ConstructorBinding
-    public SecuritySettings(String adminApiKey, String secretKey, String algorithm, int accessTokenExpireMinutes,
-            String trustedProxies) {
+    public SecuritySettings(@Nullable String adminApiKey, @Nullable String secretKey, String algorithm,
+            int accessTokenExpireMinutes, @Nullable String trustedProxies) {
         this(blankToNull(adminApiKey), blankToNull(secretKey), algorithm, accessTokenExpireMinutes,
                 proxies(trustedProxies));
     }
 
-    private static List<String> proxies(String value) {
+    private static List<String> proxies(@Nullable String value) {
         List<String> proxies = value == null ? List.of() : Arrays.stream(value.split(","))
                 .map(String::strip).filter(proxy -> !proxy.isEmpty()).toList();
         proxies.stream().filter(proxy -> !ClientAddress.isAddressOrRange(proxy)).findFirst().ifPresent(bad -> {
@@ -68,7 +69,7 @@ public record SecuritySettings(String adminApiKey, String secretKey,
         return adminApiKey != null && adminApiKey.length() < MIN_ADMIN_KEY_CHARS;
     }
 
-    private static String blankToNull(String value) {
+    private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 

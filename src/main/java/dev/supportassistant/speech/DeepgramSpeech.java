@@ -4,9 +4,13 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
+
+import dev.supportassistant.speech.audio.AudioKind;
+import dev.supportassistant.speech.audio.Pcm;
 
 import tools.jackson.databind.JsonNode;
 
@@ -45,7 +49,7 @@ final class DeepgramSpeech implements SpeechProvider {
         JsonNode result = http.post()
                 .uri(uri -> uri.path("/v1/listen").queryParam("model", settings.transcriptionModel())
                         .queryParam("smart_format", "true").build())
-                .contentType(MediaType.parseMediaType(kind.mediaType))
+                .contentType(MediaType.parseMediaType(kind.mediaType()))
                 .body(recording)
                 .retrieve()
                 .body(JsonNode.class);
@@ -58,7 +62,7 @@ final class DeepgramSpeech implements SpeechProvider {
     }
 
     @Override
-    public SpokenText speak(String text, String voice) {
+    public SpokenText speak(String text, @Nullable String voice) {
         String model = voice != null && voice.startsWith("aura") ? voice : settings.voice();
         byte[] audio = http.post()
                 .uri(uri -> uri.path("/v1/speak").queryParam("model", model).build())

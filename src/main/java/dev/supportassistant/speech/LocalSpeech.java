@@ -3,6 +3,11 @@ package dev.supportassistant.speech;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
+import dev.supportassistant.speech.audio.AudioKind;
+import dev.supportassistant.speech.audio.Pcm;
+
 /** The offline engines: Vosk listens, FreeTTS speaks. Always ready; the fallback of the others. */
 final class LocalSpeech implements SpeechProvider {
 
@@ -31,7 +36,7 @@ final class LocalSpeech implements SpeechProvider {
     }
 
     @Override
-    public SpokenText speak(String text, String voice) {
+    public SpokenText speak(String text, @Nullable String voice) {
         return new SpokenText(synthesizer.wav(text), "audio/wav");
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.ai.audio.transcription.AudioTranscriptionPrompt;
 import org.springframework.ai.audio.tts.TextToSpeechPrompt;
 import org.springframework.ai.openai.OpenAiAudioSpeechModel;
@@ -13,6 +14,9 @@ import org.springframework.ai.openai.OpenAiAudioTranscriptionOptions;
 import org.springframework.core.io.ByteArrayResource;
 
 import com.openai.models.audio.AudioResponseFormat;
+
+import dev.supportassistant.speech.audio.AudioKind;
+import dev.supportassistant.speech.audio.Pcm;
 
 /**
  * OpenAI's audio models through Spring AI: transcriptions ({@code OPENAI_TRANSCRIPTION_MODEL}) of
@@ -25,8 +29,9 @@ final class OpenAiSpeech implements SpeechProvider {
             "onyx", "sage", "shimmer", "verse");
 
     private final SpeechSettings.OpenAi settings;
-    private final OpenAiAudioTranscriptionModel transcription;
-    private final OpenAiAudioSpeechModel speech;
+    /** Absent, as the speech model, without {@code OPENAI_API_KEY}: then the offline engines answer. */
+    private final @Nullable OpenAiAudioTranscriptionModel transcription;
+    private final @Nullable OpenAiAudioSpeechModel speech;
 
     OpenAiSpeech(SpeechSettings.OpenAi settings, Duration timeout) {
         this.settings = settings;
@@ -64,7 +69,7 @@ final class OpenAiSpeech implements SpeechProvider {
         ByteArrayResource file = new ByteArrayResource(recording) {
             @Override
             public String getFilename() {
-                return "audio." + kind.extension;
+                return "audio." + kind.extension();
             }
         };
         String text = transcription.call(new AudioTranscriptionPrompt(file)).getResult().getOutput();
@@ -72,7 +77,7 @@ final class OpenAiSpeech implements SpeechProvider {
     }
 
     @Override
-    public SpokenText speak(String text, String voice) {
+    public SpokenText speak(String text, @Nullable String voice) {
         OpenAiAudioSpeechOptions options = OpenAiAudioSpeechOptions.builder().model(settings.speechModel())
                 .voice(voice != null && VOICES.contains(voice) ? voice : settings.voice()).responseFormat("mp3")
                 .build();

@@ -3,6 +3,7 @@ package dev.supportassistant.speech;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,13 +32,13 @@ class SpeechController {
     }
 
     /** Text to speech: {@code {"text": "...", "voice": "..." (optional)}}. */
-    record SpeechRequest(String text, String voice) {
+    record SpeechRequest(@Nullable String text, @Nullable String voice) {
     }
 
     /** Multipart field {@code file}: what MediaRecorder produced (any name), or a WAV. */
     @PostMapping(path = "/transcribe", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @RateLimited(RateLimited.Limit.MEDIA)
-    SpeechService.Transcript transcribe(@RequestParam(name = "file", required = false) MultipartFile file) {
+    SpeechService.Transcript transcribe(@RequestParam(name = "file", required = false) @Nullable MultipartFile file) {
         try {
             return speech.transcribe(file == null ? null : file.getBytes());
         } catch (IOException unreadable) {

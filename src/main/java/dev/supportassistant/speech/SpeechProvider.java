@@ -2,6 +2,11 @@ package dev.supportassistant.speech;
 
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
+import dev.supportassistant.speech.audio.AudioKind;
+import dev.supportassistant.speech.audio.Pcm;
+
 /** Who turns speech into text and text into speech: the offline engines, OpenAI or Deepgram. */
 interface SpeechProvider {
 
@@ -17,8 +22,8 @@ interface SpeechProvider {
      */
     String transcribe(byte[] recording, AudioKind kind, Pcm speech);
 
-    /** @param voice the voice the request asked for, or null; a provider uses its own default for one it does not have */
-    SpokenText speak(String text, String voice);
+    /** @param voice the voice the request asked for, if any; a provider uses its own default for one it does not have */
+    SpokenText speak(String text, @Nullable String voice);
 
     /** Audio an {@code <audio>} element plays. */
     record SpokenText(byte[] audio, String mediaType) {

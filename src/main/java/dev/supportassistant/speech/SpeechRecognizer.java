@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import org.vosk.LibVosk;
 import org.vosk.LogLevel;
 import org.vosk.Model;
@@ -11,6 +12,7 @@ import org.vosk.Recognizer;
 
 import dev.supportassistant.media.BundledModels;
 import dev.supportassistant.media.EnginePool;
+import dev.supportassistant.speech.audio.Pcm;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,8 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class SpeechRecognizer {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static Model model;
-    private static EnginePool<Recognizer> shared;
+    private static @Nullable Model model;
+    private static @Nullable EnginePool<Recognizer> shared;
 
     private final EnginePool<Recognizer> recognizers;
 

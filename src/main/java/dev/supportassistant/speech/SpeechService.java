@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -12,6 +13,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 import dev.supportassistant.media.UploadRejectedException;
+import dev.supportassistant.speech.audio.AudioKind;
+import dev.supportassistant.speech.audio.Pcm;
+import dev.supportassistant.speech.audio.RecordedAudio;
+import dev.supportassistant.speech.audio.RecordingTooLongException;
+import dev.supportassistant.speech.audio.UnreadableAudioException;
 import dev.supportassistant.web.RequestLimits;
 
 /**
@@ -47,14 +53,14 @@ class SpeechService {
     }
 
     /** A transcription, as the original frontend reads it, with who made it. */
-    record Transcript(boolean success, String transcript, String provider, boolean fallback, String error) {
+    record Transcript(boolean success, String transcript, String provider, boolean fallback, @Nullable String error) {
     }
 
     /** Speech for an {@code <audio>} element, with who made it. */
-    record Spoken(SpeechProvider.SpokenText audio, String provider, boolean fallback, String error) {
+    record Spoken(SpeechProvider.SpokenText audio, String provider, boolean fallback, @Nullable String error) {
     }
 
-    Transcript transcribe(byte[] recording) {
+    Transcript transcribe(byte @Nullable [] recording) {
         if (recording == null || recording.length == 0) {
             throw UploadRejectedException.empty("file: an audio recording is required");
         }
@@ -73,7 +79,7 @@ class SpeechService {
         return new Transcript(true, answer.value(), answer.provider(), answer.fallback(), answer.error());
     }
 
-    Spoken speak(String text, String voice) {
+    Spoken speak(@Nullable String text, @Nullable String voice) {
         if (text == null || text.isBlank()) {
             throw UploadRejectedException.empty("text: must not be blank");
         }
@@ -89,7 +95,7 @@ class SpeechService {
         return new Spoken(answer.value(), answer.provider(), answer.fallback(), answer.error());
     }
 
-    private record Answer<T>(T value, String provider, boolean fallback, String error) {
+    private record Answer<T>(T value, String provider, boolean fallback, @Nullable String error) {
     }
 
     private <T> Answer<T> withFallback(Function<SpeechProvider, T> call) {

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -37,7 +38,7 @@ record SpeechSettings(@Pattern(regexp = "local|openai|deepgram", message = "one 
      * @param speechModel {@code OPENAI_SPEECH_MODEL}
      * @param voice {@code OPENAI_SPEECH_VOICE}: used when a request names none of OpenAI's voices
      */
-    record OpenAi(String apiKey, String baseUrl, @NotBlank String transcriptionModel, @NotBlank String speechModel,
+    record OpenAi(@Nullable String apiKey, @Nullable String baseUrl, @NotBlank String transcriptionModel, @NotBlank String speechModel,
             @NotBlank String voice) {
 
         boolean hasApiKey() {
@@ -57,7 +58,7 @@ record SpeechSettings(@Pattern(regexp = "local|openai|deepgram", message = "one 
      * @param transcriptionModel {@code DEEPGRAM_TRANSCRIPTION_MODEL}
      * @param voice {@code DEEPGRAM_VOICE}: used when a request names no {@code aura} voice
      */
-    record Deepgram(String apiKey,
+    record Deepgram(@Nullable String apiKey,
             @Pattern(regexp = "\\s*https?://\\S+\\s*", message = "an http:// or https:// URL such as "
                     + "https://api.deepgram.com") String baseUrl, @NotBlank String transcriptionModel,
             @NotBlank String voice) {

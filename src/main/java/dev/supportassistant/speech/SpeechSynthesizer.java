@@ -11,6 +11,8 @@ import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 
+import org.jspecify.annotations.Nullable;
+
 import com.sun.speech.freetts.Voice;
 import com.sun.speech.freetts.audio.AudioPlayer;
 import com.sun.speech.freetts.en.us.cmu_us_kal.KevinVoiceDirectory;
@@ -25,7 +27,7 @@ import dev.supportassistant.media.EnginePool;
 final class SpeechSynthesizer {
 
     static final String VOICE = "kevin16";
-    private static EnginePool<Voice> shared;
+    private static @Nullable EnginePool<Voice> shared;
 
     private final EnginePool<Voice> voices;
 

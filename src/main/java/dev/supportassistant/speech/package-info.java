@@ -3,4 +3,7 @@
  * text to speech for the assistant's replies (FreeTTS, offline; or OpenAI, or Deepgram), with the
  * browsers' recording formats decoded in-process.
  */
+@NullMarked
 package dev.supportassistant.speech;
+
+import org.jspecify.annotations.NullMarked;

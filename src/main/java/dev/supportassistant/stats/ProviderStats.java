@@ -1,5 +1,7 @@
 package dev.supportassistant.stats;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What one provider's answers in a time window add up to (or, as totals, all providers').
  *
@@ -9,13 +11,13 @@ package dev.supportassistant.stats;
  * @param completionTokens tokens of the replies
  * @param totalTokens both together
  * @param fallbacks replies it wrote because the chosen provider failed
- * @param averageConfusion the mean confusion level of the customer messages it answered, or null
- *     when there were none
+ * @param averageConfusion the mean confusion level of the customer messages it answered, when
+ *     there were any
  * @param screenShareOffers replies that offered the customer screen sharing
  * @param screenShareRate {@code screenShareOffers / messages}, 0 without messages
  */
 public record ProviderStats(String provider, long messages, long promptTokens, long completionTokens, long totalTokens,
-        long fallbacks, Double averageConfusion, long screenShareOffers, double screenShareRate) {
+        long fallbacks, @Nullable Double averageConfusion, long screenShareOffers, double screenShareRate) {
 
     /** The raw sums of one provider, as the database adds them up. */
     record Sums(String provider, long messages, long promptTokens, long completionTokens, long totalTokens,

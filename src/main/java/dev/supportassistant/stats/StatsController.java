@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,7 +32,8 @@ class StatsController {
      * @param to ISO-8601 instant, exclusive; default now
      */
     @GetMapping("/api/v1/stats")
-    StatsReport stats(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    StatsReport stats(@RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to) {
         Instant end = to == null ? Instant.now() : instant("to", to);
         Instant start = from == null ? end.minus(DEFAULT_WINDOW) : instant("from", from);
         if (start.isAfter(end)) {

@@ -2,6 +2,7 @@ package dev.supportassistant.web;
 
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -119,8 +120,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, detail));
     }
 
-    /** The JSON field a body could not be read at, as the client spelled it, or null. */
-    private static String jsonField(Throwable failure) {
+    /** The JSON field a body could not be read at, as the client spelled it, when the failure names one. */
+    private static @Nullable String jsonField(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
                 String path = jackson.getPath().stream()

@@ -2,6 +2,7 @@ package dev.supportassistant.web;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import org.springframework.core.task.TaskDecorator;
 
@@ -39,7 +40,7 @@ public final class RequestIds {
         };
     }
 
-    private static void replaceContext(Map<String, String> context) {
+    private static void replaceContext(@Nullable Map<String, String> context) {
         if (context == null) {
             MDC.clear();
         } else {

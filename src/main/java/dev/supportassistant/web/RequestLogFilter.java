@@ -9,6 +9,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -54,7 +55,7 @@ class RequestLogFilter extends OncePerRequestFilter {
         }
     }
 
-    static String requestId(String offered) {
+    static String requestId(@Nullable String offered) {
         return offered != null && VALID_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
     }
 

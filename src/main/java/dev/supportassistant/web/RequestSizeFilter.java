@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -51,7 +52,7 @@ class RequestSizeFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new HttpServletRequestWrapper(request) {
-            private ServletInputStream limited;
+            private @Nullable ServletInputStream limited;
 
             @Override
             public ServletInputStream getInputStream() throws IOException {

@@ -1,6 +1,7 @@
 package dev.supportassistant.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import dev.supportassistant.config.InvalidSettingException;
 
 /**
  * The start-up line about who answers: when the operator's stored switch is not in effect (its
@@ -21,10 +24,13 @@ class ActiveProviderReportTest {
     private final AgentRegistry registry = new AgentRegistry(List.of(new NamedAgent("openai", true),
             new NamedAgent("anthropic", false), new NamedAgent("ollama", false), new NamedAgent("local", true)));
 
+    private static AgentSettings defaultProvider(String defaultProvider) {
+        return new AgentSettings(defaultProvider, 0.7, 1000, Duration.ofSeconds(30), 2, Duration.ofMillis(500),
+                List.of(), "Be helpful.", 3000, new AgentSettings.Circuit(5, 50, Duration.ofSeconds(30)));
+    }
+
     private String reportWith(String defaultProvider, String storedSwitch, CapturedOutput output) {
-        AgentSettings settings = new AgentSettings(defaultProvider, 0.7, 1000, Duration.ofSeconds(30), 2,
-                Duration.ofMillis(500), List.of(), "Be helpful.", 3000,
-                new AgentSettings.Circuit(5, 50, Duration.ofSeconds(30)));
+        AgentSettings settings = defaultProvider(defaultProvider);
         ActiveProviderStore store = new ActiveProviderStore(null) {
             @Override
             Optional<String> load() {
@@ -55,6 +61,13 @@ class ActiveProviderReportTest {
     void aStoredSwitchToAProviderThisVersionLacksIsNamedToo(CapturedOutput output) {
         assertThat(reportWith("openai", "gemini", output)).endsWith("Active AI provider: openai (DEFAULT_AI_PROVIDER) "
                 + "instead of the operator's choice gemini, which is not available here: this version has no such provider");
+    }
+
+    @Test
+    void aDefaultProviderNoAgentHasStopsStartUpNamingTheVariable() {
+        assertThatThrownBy(() -> new ActiveProvider(registry, new ActiveProviderStore(null), defaultProvider("skynet")))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("Invalid setting DEFAULT_AI_PROVIDER=skynet: expected one of anthropic, local, ollama, openai");
     }
 
     @Test

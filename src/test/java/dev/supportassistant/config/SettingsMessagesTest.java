@@ -37,7 +37,7 @@ import org.springframework.mock.env.MockEnvironment;
  * binding), without starting the service; {@link StartupSettingsTest} shows on real starts that
  * this line is all an operator sees. Checks that need the agents are tested beside them
  * ({@code AI_FALLBACK_PROVIDERS} in {@code FallbackChainTest}, {@code DEFAULT_AI_PROVIDER} in
- * {@code StartupSettingsTest}), and {@code ROUTING_RULES}, {@code EXPERIMENTS} and {@code MODEL_PRICES}
+ * {@code ActiveProviderReportTest}), and {@code ROUTING_RULES}, {@code EXPERIMENTS} and {@code MODEL_PRICES}
  * in {@code RoutingDocumentsTest}. Keys, passwords and {@code DATABASE_USERNAME} accept any value.
  */
 class SettingsMessagesTest {

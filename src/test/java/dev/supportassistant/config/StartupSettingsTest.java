@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -26,26 +28,50 @@ class StartupSettingsTest {
             + System.nanoTime() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
 
     /**
-     * One start per way a setting is read: before the application exists (an environment post
-     * processor), while Boot chooses its configuration (a Boot property with a placeholder), while
-     * binding a settings record, while validating one, in a bean's own check, and while the web
-     * server starts (a filter's settings). Each stops with
-     * the one line and nothing about the failure above it: no context warning with the chain of
-     * beans, no framed report, no stack trace. {@link SettingsMessagesTest} covers every setting.
+     * One start per way a setting is read in any application: before the application exists (an
+     * environment post processor), while binding a settings record, while validating one, and in a
+     * bean's own check. Each runs the service's start-up machinery (its environment post processors,
+     * run listener, failure reporter and logging) around only its settings records and their checks
+     * ({@link SettingsMessagesTest.AllSettings}), which stop the same way as in the whole service and
+     * take a fraction of its start. Each stops with the one line and nothing about the failure above
+     * it: no context warning with the chain of beans, no framed report, no stack trace.
+     * {@link SettingsMessagesTest} covers every setting.
      */
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
             "DATABASE_URL        | mysql://admin:hunter2@db/support | Invalid setting DATABASE_URL: expected jdbc:postgresql://host:5432/db or postgresql://user:password@host:5432/db",
-            "MANAGEMENT_PORT     | abc          | Invalid setting MANAGEMENT_PORT=abc: expected a whole number from 0 to 65535",
             "AI_TEMPERATURE      | hot          | Invalid setting AI_TEMPERATURE=hot: expected a number from 0 to 2",
             "CONFUSION_THRESHOLD | 1.5          | Invalid setting CONFUSION_THRESHOLD=1.5: expected a number from 0 to 1",
-            "DEFAULT_AI_PROVIDER | skynet       | Invalid setting DEFAULT_AI_PROVIDER=skynet: expected one of anthropic, local, ollama, openai",
-            "TRUSTED_PROXIES     | garbage      | Invalid setting TRUSTED_PROXIES=garbage: expected IP addresses or CIDR ranges, comma-separated, such as 10.0.0.5,192.168.0.0/16; 'garbage' is not one",
+            "SECRET_KEY          | short-key    | Invalid setting SECRET_KEY: expected a random value of at least 32 bytes that is not the example placeholder (for example: openssl rand -hex 32), or unset it to turn customer tokens off",
     })
     void aBadSettingStopsStartUpWithOneLine(String variable, String value, String message, CapturedOutput output) {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(SettingsMessagesTest.AllSettings.class)
+                .web(WebApplicationType.NONE).run("--" + variable + "=" + value).close())
+                .isInstanceOf(Exception.class);
+
+        assertOneLine(output, message);
+    }
+
+    /**
+     * The ways only the whole service reads a setting, on real starts: while Boot chooses its
+     * configuration (its {@code management.server.port} reads {@code MANAGEMENT_PORT} through a
+     * placeholder), and while the web server starts (the security filters' {@code TRUSTED_PROXIES}).
+     * {@code DEFAULT_AI_PROVIDER}, a bean's own check like {@code SECRET_KEY}'s, is named in
+     * {@code ActiveProviderReportTest}.
+     */
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "MANAGEMENT_PORT     | abc          | Invalid setting MANAGEMENT_PORT=abc: expected a whole number from 0 to 65535",
+            "TRUSTED_PROXIES     | garbage      | Invalid setting TRUSTED_PROXIES=garbage: expected IP addresses or CIDR ranges, comma-separated, such as 10.0.0.5,192.168.0.0/16; 'garbage' is not one",
+    })
+    void aBadSettingStopsTheServiceWithOneLine(String variable, String value, String message, CapturedOutput output) {
         assertThatThrownBy(() -> RunningService.start(IN_MEMORY_DATABASE, variable + "=" + value).close())
                 .isInstanceOf(Exception.class);
 
+        assertOneLine(output, message);
+    }
+
+    private static void assertOneLine(CapturedOutput output, String message) {
         List<String> lines = output.getAll().lines().filter(line -> !line.isBlank()).toList();
         assertThat(lines).filteredOn(line -> line.contains("Invalid setting")).singleElement()
                 .satisfies(line -> assertThat(line).endsWith(" " + message));

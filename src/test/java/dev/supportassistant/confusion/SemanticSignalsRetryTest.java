@@ -41,6 +41,7 @@ class SemanticSignalsRetryTest {
         }
         double score = signals.score(vector, new ArrayList<>());
 
-        assertThat(score).isBetween(-1.0, 1.0);
+        // Every example embeds to the same vector as the message: it leans neither way.
+        assertThat(score).isZero();
     }
 }

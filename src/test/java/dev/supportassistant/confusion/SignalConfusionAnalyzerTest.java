@@ -203,7 +203,8 @@ class SignalConfusionAnalyzerTest {
 
         var assessment = assess(message);
 
-        assertThat(assessment.level()).isBetween(0.0, 1.0);
+        // The repeated log does not dilute what the first sentence says.
+        assertThat(assessment.level()).isGreaterThanOrEqualTo(assess("I am stuck, the export never finishes.").level());
         assertThat(assessment.signals()).contains("confusion phrase: stuck");
     }
 
@@ -217,7 +218,7 @@ class SignalConfusionAnalyzerTest {
                     at com.example.Uploader.run(Uploader.java:42)
                 """);
 
-        assertThat(assessment.level()).isBetween(0.0, 1.0);
+        assertThat(assessment.level()).isPositive();
         assertThat(assessment.signals()).anySatisfy(signal -> assertThat(signal).startsWith("error code: "));
     }
 
@@ -225,7 +226,6 @@ class SignalConfusionAnalyzerTest {
     void aCalmGermanQuestionIsBelowTheThreshold() {
         var assessment = assess("Guten Tag, wie kann ich meine Rechnungsadresse ändern?");
 
-        assertThat(assessment.level()).isBetween(0.0, 1.0);
         assertThat(assessment.confused()).isFalse();
     }
 
@@ -238,7 +238,6 @@ class SignalConfusionAnalyzerTest {
     void japaneseTextIsHandled() {
         var assessment = assess("パスワードをリセットするにはどうすればいいですか？");
 
-        assertThat(assessment.level()).isBetween(0.0, 1.0);
         assertThat(assessment.confused()).isFalse();
     }
 
@@ -252,6 +251,15 @@ class SignalConfusionAnalyzerTest {
 
         assertThat(assessment.level()).isEqualTo(1.0);
         assertThat(assessment.confused()).isTrue();
+    }
+
+    @Test
+    void levelNeverFallsBelowZero() {
+        // Thanks, a fix confirmed and a calm question: every signal that lowers the level at once.
+        var assessment = assess("Thanks, that worked perfectly! Everything is fine now. Which browsers do you support?");
+
+        assertThat(assessment.level()).isZero();
+        assertThat(assessment.confused()).isFalse();
     }
 
     @Test

@@ -8,6 +8,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
+import dev.supportassistant.speech.audio.AudioKind;
+import dev.supportassistant.speech.audio.Pcm;
+import dev.supportassistant.speech.audio.RecordedAudio;
+import dev.supportassistant.speech.audio.RecordedAudioTest;
+
 /** Vosk and FreeTTS, offline, each loaded once for the test JVM (shared with the API tests). */
 class OfflineSpeechTest {
 

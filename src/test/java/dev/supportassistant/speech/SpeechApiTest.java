@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.supportassistant.ApiClient;
 import dev.supportassistant.ApiTest;
+import dev.supportassistant.speech.audio.RecordedAudioTest;
 
 /**
  * The original frontend's microphone and speaker against the service with nothing configured: the

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import dev.supportassistant.speech.audio.RecordedAudioTest;
 import dev.supportassistant.web.RequestLimits;
 
 /**

@@ -3,6 +3,7 @@ package dev.supportassistant.agent.anthropic;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -18,16 +19,17 @@ import dev.supportassistant.agent.AgentSettings;
  */
 @Validated
 @ConfigurationProperties("support.agent.anthropic")
-record AnthropicSettings(String apiKey, @NotBlank String model,
+record AnthropicSettings(@Nullable String apiKey, @NotBlank String model,
         @Pattern(regexp = AgentSettings.URL_OR_NOTHING, message = "an http:// or https:// URL such as "
                 + "https://gateway.example.com, or nothing")
-        String baseUrl) {
+        @Nullable String baseUrl) {
 
     boolean hasApiKey() {
         return apiKey != null && !apiKey.isBlank();
     }
 
-    String baseUrlOrNull() {
+    /** The base URL, when one is set (not blank). */
+    @Nullable String baseUrlOrNull() {
         return baseUrl == null || baseUrl.isBlank() ? null : baseUrl.strip();
     }
 

@@ -3,6 +3,8 @@ package dev.supportassistant.agent.local;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.supportassistant.embedding.SentenceEmbeddings;
 
 /**
@@ -42,7 +44,7 @@ final class OffTopicRequests {
 
     private final SentenceEmbeddings embeddings;
     /** The example phrases' vectors, embedded the first time a message needs them (a rare path). */
-    private volatile List<List<float[]>> examples;
+    private volatile @Nullable List<List<float[]>> examples;
 
     OffTopicRequests(SentenceEmbeddings embeddings) {
         this.embeddings = embeddings;

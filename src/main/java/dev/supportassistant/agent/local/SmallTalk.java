@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Greetings, thanks and closings: a message made only of courtesies ("Thanks, that is all.",
  * "Great, it works now. Thank you!", "good morning") asks for no help article, and gets a short
@@ -90,7 +92,7 @@ final class SmallTalk {
     private static boolean courtesies(String clause, Set<Kind> kinds) {
         String[] words = clause.isEmpty() ? new String[0] : clause.split("\\s+");
         // reached[i]: the kinds of one reading of the first i words, or null when no reading exists.
-        List<Set<Kind>> reached = new ArrayList<>();
+        List<@Nullable Set<Kind>> reached = new ArrayList<>();
         reached.add(EnumSet.noneOf(Kind.class));
         for (int end = 1; end <= words.length; end++) {
             Set<Kind> reading = null;

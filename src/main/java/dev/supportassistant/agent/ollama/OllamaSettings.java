@@ -3,6 +3,7 @@ package dev.supportassistant.agent.ollama;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -20,7 +21,7 @@ import dev.supportassistant.agent.AgentSettings;
 record OllamaSettings(
         @Pattern(regexp = AgentSettings.URL_OR_NOTHING, message = "an http:// or https:// URL such as "
                 + "http://localhost:11434, or nothing")
-        String baseUrl, @NotBlank String model) {
+        @Nullable String baseUrl, @NotBlank String model) {
 
     boolean hasBaseUrl() {
         return baseUrl != null && !baseUrl.isBlank();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
@@ -108,7 +109,7 @@ public record ProviderFailure(String summary, String cause, boolean retryable, O
         return new ProviderFailure("HTTP " + status + " (" + meaning + ")", cause, retryable, retryAfter);
     }
 
-    private static Optional<Duration> retryAfter(HttpHeaders headers) {
+    private static Optional<Duration> retryAfter(@Nullable HttpHeaders headers) {
         return headers == null ? Optional.empty()
                 : retryAfter(headers.getOrEmpty("retry-after-ms"), headers.getOrEmpty("Retry-After"));
     }

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatModel;
@@ -33,14 +34,14 @@ public abstract class SpringAiAgent implements AiAgent {
     private final String provider;
     private final String model;
     private final Optional<String> missingConfiguration;
-    private final ChatModel chatModel;
+    private final @Nullable ChatModel chatModel;
     private final AgentSettings settings;
 
     /**
-     * @param missingConfiguration what keeps the agent from answering, or null when it is ready
+     * @param missingConfiguration what keeps the agent from answering; absent when it is ready
      * @param chatModel builds the chat model; called only when nothing is missing
      */
-    protected SpringAiAgent(String provider, String model, String missingConfiguration,
+    protected SpringAiAgent(String provider, String model, @Nullable String missingConfiguration,
             Supplier<ChatModel> chatModel, AgentSettings settings) {
         this.provider = provider;
         this.model = model;
@@ -186,7 +187,7 @@ public abstract class SpringAiAgent implements AiAgent {
     }
 
     /** The provider's own count; an estimate, marked as one, only when it reported none. */
-    static TokenUsage usage(Usage usage, List<Message> prompt, String completion) {
+    static TokenUsage usage(@Nullable Usage usage, List<Message> prompt, String completion) {
         if (reported(usage)) {
             int promptTokens = usage.getPromptTokens() == null ? 0 : usage.getPromptTokens();
             int completionTokens = usage.getCompletionTokens() == null ? 0 : usage.getCompletionTokens();
@@ -196,7 +197,7 @@ public abstract class SpringAiAgent implements AiAgent {
                 .collect(Collectors.joining("\n")), completion);
     }
 
-    private static boolean reported(Usage usage) {
+    private static boolean reported(@Nullable Usage usage) {
         if (usage == null) {
             return false;
         }
@@ -206,8 +207,8 @@ public abstract class SpringAiAgent implements AiAgent {
 
     /** What a stream has told so far besides its text. */
     private static final class StreamState {
-        private volatile Usage usage;
-        private volatile String model;
+        private volatile @Nullable Usage usage;
+        private volatile @Nullable String model;
         private volatile boolean finished;
     }
 }

@@ -3,6 +3,7 @@ package dev.supportassistant.desk.console;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,13 +49,13 @@ class ExperimentsConsole {
     /** Rates in words, for the page. */
     record Rates() {
 
-        String of(ExperimentReport.Rate rate) {
+        String of(ExperimentReport.@Nullable Rate rate) {
             return rate(rate);
         }
     }
 
     /** "12.5% (8.1–18.0%), 5 of 40", or "no data" for a rate with nothing to count. */
-    static String rate(ExperimentReport.Rate rate) {
+    static String rate(ExperimentReport.@Nullable Rate rate) {
         if (rate == null || rate.rate() == null) {
             return "no data";
         }

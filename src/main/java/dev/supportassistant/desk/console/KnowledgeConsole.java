@@ -7,6 +7,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,7 +45,7 @@ class KnowledgeConsole {
     }
 
     @PostMapping(PAGE)
-    String upload(@RequestParam(name = "file", required = false) MultipartFile file,
+    String upload(@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
             @RequestParam(defaultValue = "") String title, RedirectAttributes flash) {
         String name = file == null || file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
         String lower = name.toLowerCase(Locale.ROOT);
@@ -76,7 +77,8 @@ class KnowledgeConsole {
         return "redirect:" + PAGE;
     }
 
-    private static String text(MultipartFile file) {
+    /** The file's text; absent when it is not UTF-8 or cannot be read. */
+    private static @Nullable String text(MultipartFile file) {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file.getBytes())).toString()

@@ -3,6 +3,7 @@ package dev.supportassistant.desk.console;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,7 +32,8 @@ class ProvidersConsole {
     }
 
     /** One provider's row; {@code missing} says what its configuration lacks. */
-    record Row(String name, boolean configured, String model, String missing, String circuit, boolean active) {
+    record Row(String name, boolean configured, String model, @Nullable String missing, String circuit,
+            boolean active) {
     }
 
     @GetMapping("/desk/console")

@@ -1,7 +1,7 @@
-package dev.supportassistant.speech;
+package dev.supportassistant.speech.audio;
 
 /** A recording, whatever its kind, as 16 kHz mono speech for the recognizer. */
-final class RecordedAudio {
+public final class RecordedAudio {
 
     private RecordedAudio() {
     }
@@ -10,7 +10,7 @@ final class RecordedAudio {
      * @throws UnreadableAudioException when it cannot be decoded
      * @throws RecordingTooLongException when it lasts more than {@code maxSeconds}
      */
-    static Pcm decode(AudioKind kind, byte[] bytes, int maxSeconds) {
+    public static Pcm decode(AudioKind kind, byte[] bytes, int maxSeconds) {
         long maxSamples = (long) maxSeconds * Pcm.RATE;
         return switch (kind) {
             case WAV -> WavFile.decode(bytes, maxSamples);

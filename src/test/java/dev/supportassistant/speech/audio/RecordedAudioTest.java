@@ -1,4 +1,4 @@
-package dev.supportassistant.speech;
+package dev.supportassistant.speech.audio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,9 +16,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * working" (espeak-ng), as a WAV, as Firefox's Ogg/Opus (opusenc), as Chrome's WebM/Opus (recorded
  * with Chromium's MediaRecorder) and as Safari-style MP4/AAC (ffmpeg, plain and fragmented).
  */
-class RecordedAudioTest {
+public class RecordedAudioTest {
 
-    static byte[] fixture(String name) {
+    /** A recording under {@code src/test/resources/media}; the speech API and provider tests send them too. */
+    public static byte[] fixture(String name) {
         try (InputStream in = RecordedAudioTest.class.getResourceAsStream("/media/" + name)) {
             return in.readAllBytes();
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package dev.supportassistant.speech;
+package dev.supportassistant.speech.audio;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package dev.supportassistant.speech;
+package dev.supportassistant.speech.audio;
 
 import java.util.Optional;
 
@@ -6,7 +6,7 @@ import java.util.Optional;
  * What a recording is, told from its first bytes: browsers label every recording {@code audio.wav}
  * (the original frontend does), whatever MediaRecorder produced.
  */
-enum AudioKind {
+public enum AudioKind {
     /** RIFF/WAVE: real WAV files, PCM. */
     WAV("audio/wav", "wav"),
     /** Ogg with Opus: Firefox's MediaRecorder. */
@@ -16,15 +16,26 @@ enum AudioKind {
     /** MP4 with AAC: Safari's MediaRecorder. */
     MP4("audio/mp4", "m4a");
 
-    final String mediaType;
-    final String extension;
+    private final String mediaType;
+    private final String extension;
 
     AudioKind(String mediaType, String extension) {
         this.mediaType = mediaType;
         this.extension = extension;
     }
 
-    static Optional<AudioKind> of(byte[] bytes) {
+    /** The media type a speech-to-text vendor is told the recording has. */
+    public String mediaType() {
+        return mediaType;
+    }
+
+    /** The file name extension a speech-to-text vendor infers the kind from. */
+    public String extension() {
+        return extension;
+    }
+
+    /** The kind the first bytes tell, empty when they tell none of the four. */
+    public static Optional<AudioKind> of(byte[] bytes) {
         if (bytes.length >= 12 && ascii(bytes, 0, "RIFF") && ascii(bytes, 8, "WAVE")) {
             return Optional.of(WAV);
         }

@@ -1,14 +1,16 @@
-package dev.supportassistant.speech;
+package dev.supportassistant.speech.audio;
 
 /**
  * Speech as the recognizer reads it: 16-bit samples, one channel, 16 kHz; and the two steps every
  * decoder ends with, mixing channels down and changing the rate.
  */
-record Pcm(short[] samples) {
+public record Pcm(short[] samples) {
 
-    static final int RATE = 16_000;
+    /** The one rate the recognizer reads. */
+    public static final int RATE = 16_000;
 
-    double seconds() {
+    /** How long the speech lasts. */
+    public double seconds() {
         return samples.length / (double) RATE;
     }
 

@@ -1,4 +1,4 @@
-package dev.supportassistant.speech;
+package dev.supportassistant.speech.audio;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
