@@ -63,8 +63,9 @@ final class SemanticSignals {
     }
 
     /**
-     * How much the meaning raises (up to 0.7) or lowers (down to -0.3) the confusion level, with the
-     * signal that says so added to {@code signals} when it moves the level noticeably.
+     * How much the meaning raises (up to {@value #MAX_RAISE}) or lowers (by at most {@value #MAX_LOWER})
+     * the confusion level, with the signal that says so added to {@code signals} when it moves the
+     * level noticeably.
      */
     double score(float[] message, List<String> signals) {
         Examples known = examples();
