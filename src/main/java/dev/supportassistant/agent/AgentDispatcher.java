@@ -153,13 +153,16 @@ public class AgentDispatcher {
     }
 
     /**
-     * Checks a request's provider name without calling it.
+     * Checks a request's provider name without calling it. A request that names none needs no
+     * check, and no read of the operator's switch: the active provider always has an answer.
      *
      * @throws UnknownProviderException no agent has that name (422)
      * @throws ProviderNotConfiguredException the named provider lacks its configuration (400)
      */
     public void checkProvider(@Nullable String provider) {
-        chosen(provider);
+        if (provider != null && !provider.isBlank()) {
+            chosen(provider);
+        }
     }
 
     private AiAgent chosen(@Nullable String provider) {

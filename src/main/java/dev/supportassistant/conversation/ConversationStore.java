@@ -49,7 +49,10 @@ class ConversationStore {
                 .optional();
     }
 
-    /** Stores a new conversation together with its first message, in one commit. */
+    /**
+     * Stores a new conversation together with its first message, in one commit, last updated when
+     * the message was written.
+     */
     @Transactional
     void create(Conversation conversation, ChatMessage firstMessage) {
         jdbc.sql("""
@@ -60,13 +63,28 @@ class ConversationStore {
                 .param("userId", conversation.userId())
                 .param("ownerId", conversation.ownerId())
                 .param("createdAt", timestamp(conversation.createdAt()))
-                .param("updatedAt", timestamp(conversation.updatedAt()))
+                .param("updatedAt", timestamp(firstMessage.timestamp()))
                 .update();
-        append(conversation.id(), firstMessage);
+        insert(conversation.id(), firstMessage);
+        stored(conversation.id(), firstMessage);
     }
 
     @Transactional
     void append(String conversationId, ChatMessage message) {
+        insert(conversationId, message);
+        jdbc.sql("UPDATE conversations SET updated_at = :updatedAt WHERE id = :id")
+                .param("updatedAt", timestamp(message.timestamp()))
+                .param("id", conversationId)
+                .update();
+        stored(conversationId, message);
+    }
+
+    /** Listeners run now, in the storing transaction: the live event exists exactly when the message does. */
+    private void stored(String conversationId, ChatMessage message) {
+        events.publishEvent(new MessageStored(conversationId, message));
+    }
+
+    private void insert(String conversationId, ChatMessage message) {
         MessageMetadata meta = message.metadata();
         TokenUsage usage = meta.tokenUsage();
         jdbc.sql("""
@@ -99,12 +117,6 @@ class ConversationStore {
                 .param("experiment", meta.experiment())
                 .param("variant", meta.variant())
                 .update();
-        jdbc.sql("UPDATE conversations SET updated_at = :updatedAt WHERE id = :id")
-                .param("updatedAt", timestamp(message.timestamp()))
-                .param("id", conversationId)
-                .update();
-        // Listeners run now, in this transaction: the live event exists exactly when the message does.
-        events.publishEvent(new MessageStored(conversationId, message));
     }
 
     /** Deletes a conversation with all its messages; false when there was none. */

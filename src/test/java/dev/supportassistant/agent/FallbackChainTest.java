@@ -12,7 +12,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import dev.supportassistant.config.InvalidSettingException;
 
-/** The order in which providers are asked, from {@code AI_FALLBACK_PROVIDERS}. */
+/**
+ * The order in which providers are asked, from {@code AI_FALLBACK_PROVIDERS}, and what is checked
+ * of a turn's provider before the customer's message is stored.
+ */
 class FallbackChainTest {
 
     private final AgentRegistry registry = new AgentRegistry(List.of(new NamedAgent("openai", true),
@@ -30,6 +33,16 @@ class FallbackChainTest {
 
     private static List<String> names(List<AiAgent> chain) {
         return chain.stream().map(AiAgent::provider).toList();
+    }
+
+    @Test
+    void aTurnThatNamesNoProviderIsCheckedWithoutReadingTheOperatorsSwitch() {
+        // No store behind this dispatcher's active provider: reading the switch would fail.
+        AgentDispatcher dispatcher = dispatcher(List.of());
+
+        dispatcher.checkProvider(null);
+        dispatcher.checkProvider(" ");
+        assertThatThrownBy(() -> dispatcher.checkProvider("groq")).isInstanceOf(ProviderNotConfiguredException.class);
     }
 
     @Test
