@@ -2,6 +2,7 @@ package dev.supportassistant.chat;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -54,11 +55,12 @@ class ChatService {
     private final ProviderRouting routing;
     private final HumanHandoff handoff;
     private final ScreenImages screenImages;
+    private final OverloadDetector overload;
 
     ChatService(Conversations conversations, ConfusionAnalyzer confusionAnalyzer, KnowledgeBase knowledgeBase,
             AgentDispatcher agents, ScreenShareOffers screenShareOffers, RequestLimits limits,
             ConversationLimits conversationLimits, ChatMetrics metrics, ProviderRouting routing,
-            ObjectProvider<HumanHandoff> handoff, ObjectProvider<ScreenImages> screenImages) {
+            ObjectProvider<HumanHandoff> handoff, ObjectProvider<ScreenImages> screenImages, OverloadDetector overload) {
         this.conversations = conversations;
         this.confusionAnalyzer = confusionAnalyzer;
         this.knowledgeBase = knowledgeBase;
@@ -70,6 +72,7 @@ class ChatService {
         this.routing = routing;
         this.handoff = handoff.getIfAvailable(() -> HumanHandoff.NONE);
         this.screenImages = screenImages.getIfAvailable(() -> ScreenImages.NONE);
+        this.overload = overload;
     }
 
     ChatResponse chat(ChatRequest request, Caller caller) {
@@ -112,12 +115,16 @@ class ChatService {
         });
     }
 
-    /** A customer's turn, stored, who answers it (see {@link ProviderRouting}) and what the agent gets to answer it. */
+    /**
+     * A customer's turn, stored, who answers it (see {@link ProviderRouting}), what the agent gets to
+     * answer it, and when it started ({@link System#nanoTime}).
+     */
     private record Turn(Conversation conversation, ConfusionAssessment confusion, RouteDecision route,
-            AgentRequest agentRequest) {
+            AgentRequest agentRequest, long started) {
     }
 
     private Turn begin(ChatRequest request, Caller caller) {
+        long started = System.nanoTime();
         Optional<Conversation> existing = find(request, caller);
         Conversation conversation = existing.orElseGet(() -> Conversation.start(
                 caller.authenticatedUser().orElse(request.userId()), caller.userId()));
@@ -146,7 +153,7 @@ class ChatService {
                 (int) stored.customerMessages() + 1, confusion, passages, text), request.provider());
         return new Turn(conversation, confusion, route, new AgentRequest(turns(history), text, confusion, passages)
                 .answeredWith(route.model(), route.systemPrompt())
-                .showing(existing.isPresent() ? screenImages.latest(conversation.id()).orElse(null) : null));
+                .showing(existing.isPresent() ? screenImages.latest(conversation.id()).orElse(null) : null), started);
     }
 
     /**
@@ -155,7 +162,10 @@ class ChatService {
      */
     private Optional<ChatResponse> heldForHuman(Turn turn) {
         return handoff.takeOver(turn.conversation().id(), turn.agentRequest().message(), turn.confusion())
-                .map(reply -> new ChatResponse(reply, turn.conversation().id(), false, turn.confusion().level(), null));
+                .map(reply -> {
+                    overload.turnTookOfItsOwn(System.nanoTime() - turn.started());
+                    return new ChatResponse(reply, turn.conversation().id(), false, turn.confusion().level(), null);
+                });
     }
 
     private ChatResponse finish(Turn turn, AgentAnswer answer) {
@@ -169,6 +179,7 @@ class ChatService {
                         .withIncomplete(answer.incomplete() ? Boolean.TRUE : null)
                         .routed(turn.route().route(), turn.route().experiment(), turn.route().variant()));
         conversations.append(conversationId, reply);
+        overload.turnTookOfItsOwn(System.nanoTime() - turn.started() - TimeUnit.MILLISECONDS.toNanos(answer.latencyMs()));
         Optional<ChatResponse.ScreenShareOffer> offer = screenShareOffers.after(conversationId, confusion, answer.reply());
         return new ChatResponse(reply, conversationId, offer.isPresent(), confusion.level(), offer.orElse(null));
     }
