@@ -14,8 +14,11 @@ import dev.supportassistant.embedding.SentenceEmbeddings;
  * product terms such as {@code 0x80070005} ranking first. A chunk's meaning is read from the whole
  * chunk and from its best-matching part (its heading with keywords, or one of its lines), half
  * each: a short question usually matches one step or one heading, and the whole chunk keeps a
- * stray line of another topic from winning alone. Weights measured on the retrieval evaluation
- * set (bench/RESULTS.md). Immutable; a new revision builds a new index.
+ * stray line of another topic from winning alone. A chunk that lies close to many others' lines
+ * (a "hub", see {@link Hubness}) has part of that closeness taken off its meaning, so the section
+ * that matches a question specifically is not outranked by one that resembles every question of
+ * its kind. Weights measured on the retrieval evaluation set (bench/RESULTS.md). Immutable; a new
+ * revision builds a new index.
  */
 final class SearchIndex {
 
@@ -28,15 +31,27 @@ final class SearchIndex {
     static final double CODE_BONUS = 0.1;
     /** Share of the meaning taken from the whole chunk; the rest from its best part. */
     static final double WHOLE_CHUNK_SHARE = 0.5;
+    /** How much of a chunk's hubness, above the average chunk's, is taken off its meaning. */
+    static final double HUBNESS_PENALTY = 0.2;
+    /** The nearest parts of other chunks a chunk's hubness is the mean similarity to. */
+    static final int HUBNESS_NEIGHBOURS = 20;
+    /**
+     * At most this many parts of other chunks, evenly spread, are compared with each chunk, so a
+     * large knowledge base still indexes in a fraction of a second (all 254 of the bundled ones are).
+     */
+    static final int HUBNESS_SAMPLE = 500;
 
     private final List<StoredChunk> chunks;
     /** Each chunk's text as customers read it, by chunk id: computed once, not per search. */
     private final Map<String, String> shown = new HashMap<>();
+    /** Each chunk's hubness above the average, by chunk id; see {@link Hubness}. */
+    private final Map<String, Double> hubness;
     private final LexicalIndex lexical;
 
     SearchIndex(List<StoredChunk> chunks) {
         this.chunks = List.copyOf(chunks);
         chunks.forEach(chunk -> shown.put(chunk.id(), SectionText.shown(chunk.content())));
+        this.hubness = Hubness.aboveAverage(this.chunks, HUBNESS_NEIGHBOURS, HUBNESS_SAMPLE);
         this.lexical = new LexicalIndex(chunks.stream()
                 .map(chunk -> new LexicalIndex.Source(passage(chunk, 0), SectionText.keywords(chunk.content())))
                 .toList());
@@ -61,7 +76,8 @@ final class SearchIndex {
         return chunks.stream()
                 .map(chunk -> {
                     LexicalIndex.Hit hit = words.get(chunk.id());
-                    double relevance = SEMANTIC_WEIGHT * Math.max(0, meaning(chunk, queryEmbedding))
+                    double meaning = meaning(chunk, queryEmbedding) - HUBNESS_PENALTY * hubness.get(chunk.id());
+                    double relevance = SEMANTIC_WEIGHT * Math.max(0, meaning)
                             + (hit == null ? 0 : (1 - SEMANTIC_WEIGHT) * hit.coverage() + CODE_BONUS * hit.codes());
                     return passage(chunk, Math.round(Math.min(1, relevance) * 1000) / 1000.0);
                 })
