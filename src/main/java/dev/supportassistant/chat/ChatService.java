@@ -2,7 +2,6 @@ package dev.supportassistant.chat;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -36,7 +35,8 @@ import dev.supportassistant.web.RequestLimits;
  * ({@link ScreenShareOffers}). The customer's message is stored before any provider is asked, so
  * it survives whatever the provider does. A turn reads only the conversation's latest messages
  * ({@code HISTORY_CONTEXT_MESSAGES}), and a conversation full at {@code MAX_MESSAGES_PER_CONVERSATION}
- * takes no more. Who may continue which conversation: see {@link Conversations#visible}.
+ * takes no more. Who may continue which conversation: see {@link Conversations#visible}. How long a
+ * turn takes to be ready for its answer tells {@link OverloadDetector} whether the service keeps up.
  */
 @Service
 class ChatService {
@@ -78,7 +78,7 @@ class ChatService {
     ChatResponse chat(ChatRequest request, Caller caller) {
         check(request, caller);
         return metrics.timed(ChatMetrics.Mode.CHAT, () -> {
-            Turn turn = begin(request, caller);
+            Turn turn = overload.timed(() -> begin(request, caller));
             return heldForHuman(turn)
                     .orElseGet(() -> finish(turn, agents.answer(turn.agentRequest(), turn.route().provider())));
         });
@@ -90,7 +90,7 @@ class ChatService {
      */
     ChatResponse stream(ChatRequest request, Caller caller, Consumer<String> onText) {
         return metrics.timed(ChatMetrics.Mode.STREAM, () -> {
-            Turn turn = begin(request, caller);
+            Turn turn = overload.timed(() -> begin(request, caller));
             return heldForHuman(turn)
                     .orElseGet(() -> finish(turn, agents.stream(turn.agentRequest(), turn.route().provider(), onText)));
         });
@@ -115,16 +115,12 @@ class ChatService {
         });
     }
 
-    /**
-     * A customer's turn, stored, who answers it (see {@link ProviderRouting}), what the agent gets to
-     * answer it, and when it started ({@link System#nanoTime}).
-     */
+    /** A customer's turn, stored, who answers it (see {@link ProviderRouting}) and what the agent gets to answer it. */
     private record Turn(Conversation conversation, ConfusionAssessment confusion, RouteDecision route,
-            AgentRequest agentRequest, long started) {
+            AgentRequest agentRequest) {
     }
 
     private Turn begin(ChatRequest request, Caller caller) {
-        long started = System.nanoTime();
         Optional<Conversation> existing = find(request, caller);
         Conversation conversation = existing.orElseGet(() -> Conversation.start(
                 caller.authenticatedUser().orElse(request.userId()), caller.userId()));
@@ -153,7 +149,7 @@ class ChatService {
                 (int) stored.customerMessages() + 1, confusion, passages, text), request.provider());
         return new Turn(conversation, confusion, route, new AgentRequest(turns(history), text, confusion, passages)
                 .answeredWith(route.model(), route.systemPrompt())
-                .showing(existing.isPresent() ? screenImages.latest(conversation.id()).orElse(null) : null), started);
+                .showing(existing.isPresent() ? screenImages.latest(conversation.id()).orElse(null) : null));
     }
 
     /**
@@ -162,10 +158,7 @@ class ChatService {
      */
     private Optional<ChatResponse> heldForHuman(Turn turn) {
         return handoff.takeOver(turn.conversation().id(), turn.agentRequest().message(), turn.confusion())
-                .map(reply -> {
-                    overload.turnTookOfItsOwn(System.nanoTime() - turn.started());
-                    return new ChatResponse(reply, turn.conversation().id(), false, turn.confusion().level(), null);
-                });
+                .map(reply -> new ChatResponse(reply, turn.conversation().id(), false, turn.confusion().level(), null));
     }
 
     private ChatResponse finish(Turn turn, AgentAnswer answer) {
@@ -179,7 +172,6 @@ class ChatService {
                         .withIncomplete(answer.incomplete() ? Boolean.TRUE : null)
                         .routed(turn.route().route(), turn.route().experiment(), turn.route().variant()));
         conversations.append(conversationId, reply);
-        overload.turnTookOfItsOwn(System.nanoTime() - turn.started() - TimeUnit.MILLISECONDS.toNanos(answer.latencyMs()));
         Optional<ChatResponse.ScreenShareOffer> offer = screenShareOffers.after(conversationId, confusion, answer.reply());
         return new ChatResponse(reply, conversationId, offer.isPresent(), confusion.level(), offer.orElse(null));
     }

@@ -33,8 +33,13 @@ class ChatAdmissionTest {
         Duration target = Duration.ofSeconds(1);
         OverloadDetector overload = new OverloadDetector(target, now::get);
         ChatAdmission admission = new ChatAdmission(10, overload);
-        for (long t = 0; t <= OverloadDetector.INTERVAL.toMillis(); t += 10) {
-            overload.turnTookOfItsOwn(target.toNanos());
+        // Turns started every 10 ms, each ready after the target: a queue that does not drain.
+        java.util.Deque<OverloadDetector.Turn> queue = new java.util.ArrayDeque<>();
+        for (long t = 0; t <= target.plus(OverloadDetector.INTERVAL).toMillis(); t += 10) {
+            queue.add(overload.started());
+            if (t >= target.toMillis()) {
+                queue.poll().ready();
+            }
             now.addAndGet(Duration.ofMillis(10).toNanos());
         }
 
