@@ -55,8 +55,7 @@ public class LoadGenerator {
         String mode = args[0];
         URI url = URI.create(args[1]);
         Requests requests = new Requests(url, url.getPath().startsWith("/v1/"), headers.toArray(String[]::new));
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        AtomicInteger errors = new AtomicInteger();
+        Outcomes outcomes = new Outcomes();
         long started = System.nanoTime();
         switch (mode) {
             case "serial" -> {
@@ -64,7 +63,7 @@ public class LoadGenerator {
                 for (int i = 0; i < n; i++) {
                     long t = System.nanoTime();
                     int status = HTTP.send(requests.next(), HttpResponse.BodyHandlers.ofString()).statusCode();
-                    record(status, t, latencies, errors);
+                    outcomes.record(status, t);
                 }
             }
             case "rate" -> {
@@ -81,7 +80,7 @@ public class LoadGenerator {
                     // Latency counts from when the request was due, not from when it was sent.
                     inFlight.add(HTTP.sendAsync(requests.next(), HttpResponse.BodyHandlers.ofString())
                             .handle((response, failure) -> {
-                                record(failure == null ? response.statusCode() : -1, due, latencies, errors);
+                                outcomes.record(failure == null ? response.statusCode() : -1, due);
                                 return null;
                             }));
                 }
@@ -97,7 +96,7 @@ public class LoadGenerator {
                     long t = System.nanoTime();
                     inFlight.add(HTTP.sendAsync(requests.next(), HttpResponse.BodyHandlers.ofString())
                             .handle((response, failure) -> {
-                                record(failure == null ? response.statusCode() : -1, t, latencies, errors);
+                                outcomes.record(failure == null ? response.statusCode() : -1, t);
                                 slots.release();
                                 return null;
                             }));
@@ -106,12 +105,7 @@ public class LoadGenerator {
             }
             default -> throw new IllegalArgumentException("mode: serial, rate or concurrent");
         }
-        double elapsed = (System.nanoTime() - started) / 1e9;
-        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf("requests=%d errors=%d seconds=%.1f throughput=%.0f/s p50=%.2fms p90=%.2fms p99=%.2fms max=%.2fms%n",
-                sorted.length + errors.get(), errors.get(), elapsed, sorted.length / elapsed,
-                percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99),
-                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+        outcomes.print((System.nanoTime() - started) / 1e9);
     }
 
     /**
@@ -135,11 +129,35 @@ public class LoadGenerator {
         }
     }
 
-    private static void record(int status, long startedNanos, ConcurrentLinkedQueue<Long> latencies, AtomicInteger errors) {
-        if (status == 200) {
-            latencies.add(System.nanoTime() - startedNanos);
-        } else {
-            errors.incrementAndGet();
+    /**
+     * Latencies of answered requests (200) and, apart, of refusals (503, the service shedding load);
+     * any other status or a failed connection is an error.
+     */
+    private static final class Outcomes {
+
+        private final ConcurrentLinkedQueue<Long> answered = new ConcurrentLinkedQueue<>();
+        private final ConcurrentLinkedQueue<Long> refused = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger errors = new AtomicInteger();
+
+        void record(int status, long startedNanos) {
+            long latency = System.nanoTime() - startedNanos;
+            switch (status) {
+                case 200 -> answered.add(latency);
+                case 503 -> refused.add(latency);
+                default -> errors.incrementAndGet();
+            }
+        }
+
+        /** One line; the refusals' part only when there were any, so earlier lines keep their shape. */
+        void print(double elapsed) {
+            long[] sorted = answered.stream().mapToLong(Long::longValue).sorted().toArray();
+            long[] refusals = refused.stream().mapToLong(Long::longValue).sorted().toArray();
+            System.out.printf("requests=%d errors=%d seconds=%.1f throughput=%.0f/s p50=%.2fms p90=%.2fms p99=%.2fms max=%.2fms%s%n",
+                    sorted.length + refusals.length + errors.get(), errors.get() + refusals.length, elapsed,
+                    sorted.length / elapsed, percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99),
+                    sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
+                    refusals.length == 0 ? "" : " refused=%d refused_p50=%.2fms refused_p99=%.2fms".formatted(
+                            refusals.length, percentile(refusals, 50), percentile(refusals, 99)));
         }
     }
 

@@ -22,10 +22,12 @@
 #                 maximum throughput (64 in flight).
 #   concurrency   2,000 concurrent chats and 1,000 concurrent streams against a 2-second upstream,
 #                 the heap limited to 512 MiB.
+#   overload      the capacity at 64 connections, then twice that rate for 30 s and half of it for
+#                 10 s (an open model): what is answered, what is refused (503), how fast, server side.
 #   startup       start-up to healthy, plain java -jar and with the JDK's start-up cache.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-all_sections=(side-by-side overhead concurrency startup)
+all_sections=(side-by-side overhead concurrency overload startup)
 sections=("$@")
 [ $# -gt 0 ] || sections=("${all_sections[@]}")
 for s in "${sections[@]}"; do
@@ -43,7 +45,7 @@ if wants side-by-side; then # check before anything is built or started
   command -v wrk > /dev/null || missing+=(wrk)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "the side-by-side section needs ${missing[*]}: on Debian or Ubuntu, sudo apt-get install ${missing[*]/node/nodejs}" \
-      "(node 18 or newer), or run the other sections: bench/load/run.sh overhead concurrency startup" >&2
+      "(node 18 or newer), or run the other sections: bench/load/run.sh overhead concurrency overload startup" >&2
     exit 1
   fi
 fi
@@ -248,6 +250,50 @@ concurrency() {
   echo "| resident memory after the concurrency runs | $(rss_mib "$SERVICE_PID") MiB |"
   stop_service
   stop "$UPSTREAM_PID"
+  echo
+}
+
+# served_by_the_service LOG_LINE_FROM: the service's own account of the chats it logged from that
+# line of its log on: answered (200) and refused (503) with their durations, anything else counted.
+served_by_the_service() {
+  local lines answered refused
+  lines=$(tail -n +"$1" "$SERVICE_DIR/service.log" | grep -o 'POST /api/v1/chat [0-9]* [0-9]* ms' || true)
+  read -r -a answered <<< "$(echo "$lines" | awk '$3 == 200 { print $4 }' | count_and_percentiles)"
+  read -r -a refused <<< "$(echo "$lines" | awk '$3 == 503 { print $4 }' | count_and_percentiles)"
+  echo "answered ${answered[0]} (p50 ${answered[1]} ms, p99 ${answered[2]} ms), refused ${refused[0]}" \
+    "(p50 ${refused[1]} ms, p99 ${refused[2]} ms, max ${refused[3]} ms)," \
+    "other $(echo "$lines" | awk 'NF && $3 != 200 && $3 != 503' | wc -l)"
+}
+count_and_percentiles() { # numbers on stdin: how many, p50, p99, max
+  sort -n | awk '{ a[NR] = $1 } END { if (NR == 0) print "0 0 0 0";
+    else print NR, a[int((NR - 1) * 0.5) + 1], a[int((NR - 1) * 0.99) + 1], a[NR] }'
+}
+
+# Overload: the capacity (wrk at 64 connections, after warming up), then requests started at twice
+# that rate for 30 s whatever the answers do (an open model: customers do not wait for each other),
+# then at half of it for 10 s. The load generator shares the machine's processors with the service
+# and starves with it, so the service's own log says how long answers and refusals took there.
+overload() {
+  start_upstream 0; local upstream=$UPSTREAM url capacity_line capacity mark twice twice_served half half_served
+  progress "overload"
+  start_service "$upstream" false 1g
+  url="http://127.0.0.1:$PORT/api/v1/chat"
+  load serial "$url" 300 > /dev/null
+  capacity_line=$(WRK_WARMUP_SECONDS=${WRK_WARMUP_SECONDS:-10} WRK_SECONDS=${WRK_SECONDS:-20} at_64_connections "$url")
+  capacity=$(per_second "$capacity_line")
+  mark=$(($(wc -l < "$SERVICE_DIR/service.log") + 1))
+  twice=$(load rate "$url" $((capacity * 2)) 30)
+  twice_served=$(served_by_the_service "$mark")
+  mark=$(($(wc -l < "$SERVICE_DIR/service.log") + 1))
+  half=$(load rate "$url" $((capacity / 2)) 10)
+  half_served=$(served_by_the_service "$mark")
+  stop_service
+  stop "$UPSTREAM_PID"
+  echo "| scenario (gateway path) | load generator's figures | the service's log |"
+  echo "|---|---|---|"
+  echo "| capacity: wrk at 64 connections | $capacity_line | |"
+  echo "| twice the capacity, $((capacity * 2)) requests/s for 30 s | $twice | $twice_served |"
+  echo "| then half of it, $((capacity / 2)) requests/s for 10 s | $half | $half_served |"
   echo
 }
 

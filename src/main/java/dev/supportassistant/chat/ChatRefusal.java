@@ -30,4 +30,12 @@ final class ChatRefusal extends ErrorResponseException {
         busy.getHeaders().set("Retry-After", "2");
         return busy;
     }
+
+    /** 503: turns have been queueing for the service's own work ({@link OverloadDetector}). */
+    static ChatRefusal overloaded() {
+        ChatRefusal busy = new ChatRefusal(HttpStatus.SERVICE_UNAVAILABLE,
+                "The service has more messages than it can answer promptly; try again in a moment");
+        busy.getHeaders().set("Retry-After", "1");
+        return busy;
+    }
 }

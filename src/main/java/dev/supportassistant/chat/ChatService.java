@@ -35,7 +35,8 @@ import dev.supportassistant.web.RequestLimits;
  * ({@link ScreenShareOffers}). The customer's message is stored before any provider is asked, so
  * it survives whatever the provider does. A turn reads only the conversation's latest messages
  * ({@code HISTORY_CONTEXT_MESSAGES}), and a conversation full at {@code MAX_MESSAGES_PER_CONVERSATION}
- * takes no more. Who may continue which conversation: see {@link Conversations#visible}.
+ * takes no more. Who may continue which conversation: see {@link Conversations#visible}. How long a
+ * turn takes to be ready for its answer tells {@link OverloadDetector} whether the service keeps up.
  */
 @Service
 class ChatService {
@@ -54,11 +55,12 @@ class ChatService {
     private final ProviderRouting routing;
     private final HumanHandoff handoff;
     private final ScreenImages screenImages;
+    private final OverloadDetector overload;
 
     ChatService(Conversations conversations, ConfusionAnalyzer confusionAnalyzer, KnowledgeBase knowledgeBase,
             AgentDispatcher agents, ScreenShareOffers screenShareOffers, RequestLimits limits,
             ConversationLimits conversationLimits, ChatMetrics metrics, ProviderRouting routing,
-            ObjectProvider<HumanHandoff> handoff, ObjectProvider<ScreenImages> screenImages) {
+            ObjectProvider<HumanHandoff> handoff, ObjectProvider<ScreenImages> screenImages, OverloadDetector overload) {
         this.conversations = conversations;
         this.confusionAnalyzer = confusionAnalyzer;
         this.knowledgeBase = knowledgeBase;
@@ -70,12 +72,13 @@ class ChatService {
         this.routing = routing;
         this.handoff = handoff.getIfAvailable(() -> HumanHandoff.NONE);
         this.screenImages = screenImages.getIfAvailable(() -> ScreenImages.NONE);
+        this.overload = overload;
     }
 
     ChatResponse chat(ChatRequest request, Caller caller) {
         check(request, caller);
         return metrics.timed(ChatMetrics.Mode.CHAT, () -> {
-            Turn turn = begin(request, caller);
+            Turn turn = overload.timed(() -> begin(request, caller));
             return heldForHuman(turn)
                     .orElseGet(() -> finish(turn, agents.answer(turn.agentRequest(), turn.route().provider())));
         });
@@ -87,7 +90,7 @@ class ChatService {
      */
     ChatResponse stream(ChatRequest request, Caller caller, Consumer<String> onText) {
         return metrics.timed(ChatMetrics.Mode.STREAM, () -> {
-            Turn turn = begin(request, caller);
+            Turn turn = overload.timed(() -> begin(request, caller));
             return heldForHuman(turn)
                     .orElseGet(() -> finish(turn, agents.stream(turn.agentRequest(), turn.route().provider(), onText)));
         });

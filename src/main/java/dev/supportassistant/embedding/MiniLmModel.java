@@ -24,15 +24,17 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 
 /**
- * all-MiniLM-L6-v2 (the ONNX model and tokenizer bundled in langchain4j's jar), run with two threads
- * per call that sleep rather than spin while they wait for work, and able to embed several texts in
- * one run ({@link #embedTogether}).
+ * all-MiniLM-L6-v2 (the ONNX model and tokenizer bundled in langchain4j's jar), each run on the
+ * calling thread alone, and able to embed several texts in one run ({@link #embedTogether}).
  *
  * <p>The library's own session uses every core per call and spin-waits: fastest for one call on an
  * idle machine, but with several requests embedding at once, and the rest of the service wanting
  * the same cores, the spinning threads take the processors from everything else. Measured on 2
- * cores (bench/RESULTS.md, texts per second with two calls at a time): library session 363, this
- * one 421. The library embeds the texts of a call one after another; one run over several short
+ * cores (bench/RESULTS.md, texts per second with two calls at a time): library session 363, two
+ * threads per call that sleep instead of spinning 421. One thread per call does better still: the
+ * queue already runs one call per core ({@link SentenceEmbeddings}), and a second thread per call
+ * only adds waking it and waiting for it (service at 64 connections, jars in turn, four rounds:
+ * 198 requests per second on average instead of 179, ahead in three rounds). The library embeds the texts of a call one after another; one run over several short
  * texts costs far less per text (2.6 ms alone, 1.3 ms in eights, 1.1 ms in sixteens).
  *
  * <p>One model serves the whole JVM ({@link #shared()}), like the library's own: it is immutable
@@ -47,7 +49,7 @@ final class MiniLmModel extends AbstractInProcessEmbeddingModel {
 
     private static final String MODEL = "/all-minilm-l6-v2.onnx";
     private static final String TOKENIZER = "/all-minilm-l6-v2-tokenizer.json";
-    private static final int THREADS_PER_CALL = 2;
+    private static final int THREADS_PER_CALL = 1;
     /** Tokens the model reads at most, special ones included; longer texts are embedded in parts by the library. */
     private static final int MAX_TOKENS = 512;
     /**

@@ -112,6 +112,7 @@ class SettingsMessagesTest {
             "EVENTS_MAX_STREAMS_PER_CONVERSATION :: -2 :: Invalid setting EVENTS_MAX_STREAMS_PER_CONVERSATION=-2: expected a whole number from 1 to 10000",
             "HISTORY_CONTEXT_MESSAGES :: 0 :: Invalid setting HISTORY_CONTEXT_MESSAGES=0: expected a whole number from 2 to 10000",
             "MAX_CONCURRENT_CHATS :: 0 :: Invalid setting MAX_CONCURRENT_CHATS=0: expected a whole number from 1 to 1000000",
+            "OVERLOAD_TARGET_MS :: -5 :: Invalid setting OVERLOAD_TARGET_MS=-5: expected a whole number from 0 to 600000",
             "MAX_MESSAGES_PER_CONVERSATION :: 1 :: Invalid setting MAX_MESSAGES_PER_CONVERSATION=1: expected a whole number from 10 to 1000000",
             "MAX_UPLOAD_BYTES :: 12MB :: Invalid setting MAX_UPLOAD_BYTES=12MB: expected a whole number from 1024 to 104857600",
             "OCR_THREADS :: 0 :: Invalid setting OCR_THREADS=0: expected a whole number from 1 to 64",
