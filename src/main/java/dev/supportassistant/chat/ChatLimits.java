@@ -7,15 +7,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How many chats the service answers at once, and from when it is overloaded. How big a conversation may grow and how much of it a
- * turn reads are bound from the same {@code support.chat} settings by
- * {@link dev.supportassistant.conversation.ConversationLimits}.
+ * How many chats the service answers at once, and from when it is overloaded. How big a
+ * conversation may grow and how much of it a turn reads are bound from the same
+ * {@code support.chat} settings by {@link dev.supportassistant.conversation.ConversationLimits}.
  *
  * @param maxConcurrentChats {@code MAX_CONCURRENT_CHATS}: chats and streamed chats answered at once
  *     by this instance, whoever sends them; beyond, 503 with {@code Retry-After}
- * @param overloadTargetMs {@code OVERLOAD_TARGET_MS}: a turn's own time (besides its provider's)
- *     from which, when every turn takes as long for a while, new chats are refused as overload
- *     ({@link OverloadDetector}); 0 turns the detection off
+ * @param overloadTargetMs {@code OVERLOAD_TARGET_MS}: how long a turn may take to be ready for its
+ *     answer (read, scored, stored; the provider's time not counted) before, when every turn takes
+ *     as long for a while, new chats are refused as overload ({@link OverloadDetector}); 0 turns
+ *     the detection off
  */
 @Validated
 @ConfigurationProperties("support.chat")
