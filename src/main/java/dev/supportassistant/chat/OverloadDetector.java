@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
  * {@link ChatAdmission} refuses new chats at once (503 with {@code Retry-After}) instead of letting
  * every customer's wait grow without bound.
  *
- * <p>Measured before the answer, not after it: a slow model is not an overloaded service, and
- * measured at the start of a turn the signal comes early, before the work admitted in the
- * meantime starves the turns already answering (the embedding model's threads then took the
+ * <p>Measured up to the answer, not after it: a slow model is not an overloaded service, and
+ * measured there the signal comes early, before the work admitted in the meantime starves the
+ * turns already answering (the embedding model's threads then took the
  * processors from the provider calls, and no turn finished for seconds). A burst does not trip it:
  * the first turns of a burst are quick. Refusing lasts while the interval shows no quick turn and
  * some turn is still on its way; with none on its way there is no queue left to drain, however
@@ -34,7 +34,7 @@ class OverloadDetector {
     static final Duration INTERVAL = Duration.ofMillis(250);
 
     private final LongSupplier nanoClock;
-    /** Quicker than this even at its quickest means a queue that does not drain; 0: never overloaded. */
+    /** Turns taking this long even at their quickest mean a queue that does not drain; 0: never overloaded. */
     private final long targetNanos;
     private long intervalEnds;
     private long quickest = Long.MAX_VALUE;
