@@ -8,49 +8,161 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code start.sh} runs the service in the directory it is called from, as {@code java -jar}
- * does and as the README's quick start says: {@code .env} is read from there and {@code ./data/} created
- * there, wherever the repository is. A stand-in {@code java} on the PATH reports where it was
- * started, so no service starts here.
+ * does and as the README's quick start says: {@code .env} is read from there and {@code ./data/}
+ * created there, wherever the repository is. It runs the jar unpacked with the JDK's start-up
+ * cache, recorded once per build and JDK by a run that reads and writes nothing of the caller's.
+ * A stand-in {@code java} on the PATH writes down each call (where, with what, and whether
+ * {@code DATABASE_URL} reached it) beside itself and does the little each call must leave behind,
+ * so no service starts here.
  */
 class StartScriptTest {
+
+    private static final String STAND_IN_JAVA = """
+            #!/bin/sh
+            here=$(dirname "$0")
+            echo "call directory=$(pwd) database=${DATABASE_URL:-none} arguments=$*" >> "$here/../calls.txt"
+            case "$*" in
+              *-XshowSettings:properties*)
+                echo "    java.home = /jdks/$FAKE_JDK" >&2; echo "    java.version = $FAKE_JDK" >&2 ;;
+              *jarmode=tools*)
+                mkdir -p "$6" && echo unpacked > "$6/support-assistant.jar" ;;
+              *spring.context.exit=onRefresh*)
+                [ -f "$here/recording-fails" ] && exit 1
+                for argument in "$@"; do
+                  case "$argument" in -XX:ArchiveClassesAtExit=*|-XX:AOTCacheOutput=*) echo cache > "${argument#*=}" ;; esac
+                done ;;
+            esac
+            """;
 
     @TempDir
     Path temp;
 
-    @Test
-    void theServiceRunsInTheCallersWorkingDirectoryWithTheRepositorysJar() throws IOException, InterruptedException {
-        Path repository = Files.createDirectories(temp.resolve("repository"));
+    Path repository;
+    Path jar;
+    Path work;
+    Path calls;
+
+    @BeforeEach
+    void aBuiltRepositoryAndAStandInJava() throws IOException {
+        repository = Files.createDirectories(temp.resolve("repository"));
         Files.copy(Path.of("start.sh"), repository.resolve("start.sh"));
         Files.createDirectories(repository.resolve("src"));
         Files.writeString(repository.resolve("pom.xml"), "<project/>");
-        Path jar = Files.createDirectories(repository.resolve("target")).resolve("support-assistant.jar");
+        jar = Files.createDirectories(repository.resolve("target")).resolve("support-assistant.jar");
         Files.writeString(jar, "built");
         FileTime before = FileTime.from(Instant.now().minusSeconds(3600));
         Files.setLastModifiedTime(repository.resolve("src"), before);
         Files.setLastModifiedTime(repository.resolve("pom.xml"), before);
-        Path bin = Files.createDirectories(temp.resolve("bin"));
-        Path java = bin.resolve("java");
-        Files.writeString(java, "#!/bin/sh\necho \"directory=$(pwd)\"\necho \"arguments=$*\"\n");
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
+        Path java = Files.createDirectories(temp.resolve("bin")).resolve("java");
+        Files.writeString(java, STAND_IN_JAVA);
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path work = Files.createDirectories(temp.resolve("work"));
+        work = Files.createDirectories(temp.resolve("work"));
+        calls = temp.resolve("calls.txt");
+    }
 
+    @Test
+    void theServiceRunsInTheCallersWorkingDirectoryFromTheUnpackedJarWithTheCache() throws Exception {
+        String output = start(Map.of("FAKE_JDK", "17.0.15"));
+
+        Path app = repository.resolve("target/start/app/support-assistant.jar").toRealPath();
+        assertThat(lastCall()).startsWith("call directory=" + work.toRealPath() + " ")
+                .containsPattern("arguments=-XX:SharedArchiveFile=\\S+/target/start/jdk-\\d+\\.jsa -jar " + app
+                        + " --API_PORT=9000$");
+        assertThat(output).contains("recording the JDK's start-up cache");
+    }
+
+    @Test
+    void theCacheIsRecordedOnceAwayFromTheCallersSettingsAndDatabase() throws Exception {
+        start(Map.of("FAKE_JDK", "17.0.15", "DATABASE_URL", "postgresql://production/support"));
+        List<String> first = calls();
+        Files.delete(calls);
+
+        String again = start(Map.of("FAKE_JDK", "17.0.15", "DATABASE_URL", "postgresql://production/support"));
+
+        String recording = first.stream().filter(call -> call.contains("onRefresh")).findFirst().orElseThrow();
+        assertThat(recording).startsWith("call directory=" + repository.resolve("target/start").toRealPath() + " ")
+                .contains("database=none").contains("-Dspring.datasource.url=jdbc:h2:mem:training")
+                .contains("-Dserver.port=0").containsPattern("-XX:ArchiveClassesAtExit=\\S+\\.jsa");
+        assertThat(first).filteredOn(call -> call.contains("jarmode=tools")).hasSize(1);
+        assertThat(calls()).noneMatch(call -> call.contains("onRefresh") || call.contains("jarmode=tools"));
+        assertThat(lastCall()).contains("database=postgresql://production/support");
+        assertThat(again).doesNotContain("recording");
+    }
+
+    @Test
+    void aNewBuildIsUnpackedAndRecordedAgain() throws Exception {
+        start(Map.of("FAKE_JDK", "17.0.15"));
+        Files.writeString(jar, "built again");
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
+        Files.delete(calls);
+
+        start(Map.of("FAKE_JDK", "17.0.15"));
+
+        assertThat(calls()).anyMatch(call -> call.contains("jarmode=tools"))
+                .anyMatch(call -> call.contains("onRefresh"));
+    }
+
+    @Test
+    void onJdk25AndNewerTheCacheIsTheAheadOfTimeCacheAndEachJdkHasItsOwn() throws Exception {
+        start(Map.of("FAKE_JDK", "17.0.15"));
+        Files.delete(calls);
+
+        start(Map.of("FAKE_JDK", "25.0.3"));
+
+        assertThat(calls()).anyMatch(call -> call.contains("onRefresh") && call.contains("-XX:AOTCacheOutput="));
+        assertThat(lastCall()).containsPattern("arguments=-XX:AOTCache=\\S+/target/start/jdk-\\d+\\.aot -jar ");
+    }
+
+    @Test
+    void withoutACacheTheServiceStillStartsAndSaysWhy() throws Exception {
+        Files.writeString(temp.resolve("bin/recording-fails"), "");
+
+        String output = start(Map.of("FAKE_JDK", "17.0.15"));
+
+        assertThat(output).contains("no start-up cache");
+        assertThat(lastCall()).contains("arguments=-jar " + repository.resolve("target/start/app").toRealPath());
+    }
+
+    @Test
+    void startCacheFalseRunsThePackagedJarAsItIs() throws Exception {
+        start(Map.of("FAKE_JDK", "17.0.15", "START_CACHE", "false"));
+
+        assertThat(calls()).containsExactly("call directory=" + work.toRealPath() + " database=none arguments=-jar "
+                + jar.toRealPath() + " --API_PORT=9000");
+    }
+
+    private String start(Map<String, String> environment) throws IOException, InterruptedException {
         ProcessBuilder start = new ProcessBuilder("bash", repository.resolve("start.sh").toString(), "--API_PORT=9000")
                 .directory(work.toFile()).redirectErrorStream(true);
-        start.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        start.environment().put("PATH", temp.resolve("bin") + ":" + System.getenv("PATH"));
         start.environment().remove("JAVA_OPTS");
+        start.environment().remove("DATABASE_URL");
+        start.environment().remove("START_CACHE");
+        start.environment().putAll(environment);
         Process process = start.start();
         String output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("directory=" + work.toRealPath())
-                .contains("arguments=-jar " + jar.toRealPath() + " --API_PORT=9000");
+        return output;
+    }
+
+    private List<String> calls() throws IOException {
+        return Files.readAllLines(calls);
+    }
+
+    private String lastCall() throws IOException {
+        List<String> all = calls();
+        return all.get(all.size() - 1);
     }
 }
