@@ -10,10 +10,8 @@ import org.springframework.stereotype.Component;
  * Caps the chats this instance answers at once ({@code MAX_CONCURRENT_CHATS}), streamed ones
  * included for as long as they stream. Each holds a provider call, memory and a connection; per-
  * client rate limits do not bound them when many clients come at once. Beyond the cap a chat is
- * refused at once with 503 rather than queued, so a flood cannot pile up work. So is every chat
- * while turns queue for the service's own work ({@link OverloadDetector}): past what the
- * processors can do, some customers get a quick "try again" rather than all of them an ever
- * longer wait.
+ * refused at once with 503 rather than queued, so a flood cannot pile up work. (While the service
+ * is overloaded, chats are refused before they get here: {@link OverloadFilter}.)
  */
 @Component
 class ChatAdmission {
@@ -25,23 +23,18 @@ class ChatAdmission {
     }
 
     private final Semaphore places;
-    private final OverloadDetector overload;
 
     @Autowired
-    ChatAdmission(ChatLimits limits, OverloadDetector overload) {
-        this(limits.maxConcurrentChats(), overload);
+    ChatAdmission(ChatLimits limits) {
+        this(limits.maxConcurrentChats());
     }
 
-    ChatAdmission(int places, OverloadDetector overload) {
+    ChatAdmission(int places) {
         this.places = new Semaphore(places);
-        this.overload = overload;
     }
 
-    /** @throws ChatRefusal 503 when the service is overloaded or every place is taken */
+    /** @throws ChatRefusal 503 when every place is taken */
     Place enter() {
-        if (overload.overloaded()) {
-            throw ChatRefusal.overloaded();
-        }
         if (!places.tryAcquire()) {
             throw ChatRefusal.tooManyChats();
         }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * to the time a turn takes to be ready for its answer (reading, scoring and storing the customer's
  * message): when even the quickest turn of a whole {@link #INTERVAL} took the target
  * ({@code OVERLOAD_TARGET_MS}, a second) or longer, the queue is not draining, and
- * {@link ChatAdmission} refuses new chats at once (503 with {@code Retry-After}) instead of letting
+ * {@link OverloadFilter} refuses new chats at once (503 with {@code Retry-After}) instead of letting
  * every customer's wait grow without bound.
  *
  * <p>Measured up to the answer, not after it: a slow model is not an overloaded service, and

@@ -1,0 +1,102 @@
+package dev.supportassistant.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.servlet.HandlerMapping;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** While turns queue for the service's own work, new chats are refused before their body is read. */
+class OverloadFilterTest {
+
+    private static final Duration TARGET = Duration.ofSeconds(1);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final AtomicLong now = new AtomicLong();
+    private final OverloadDetector overload = new OverloadDetector(TARGET, now::get);
+    private final OverloadFilter filter = new OverloadFilter(overload, JSON);
+
+    @Test
+    void whileOverloadedAChatIsRefusedWithRetryAfterAndItsBodyIsNeverRead() throws Exception {
+        overloaded();
+        MockFilterChain rest = new MockFilterChain();
+
+        MockHttpServletRequest request = chat("POST", "/api/v1/chat/stream");
+        MockHttpServletResponse response = send(request, rest);
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("1");
+        assertThat(response.getContentType()).isEqualTo("application/problem+json");
+        JsonNode problem = JSON.readTree(response.getContentAsString());
+        assertThat(problem.get("status").asInt()).isEqualTo(503);
+        assertThat(problem.get("title").asString()).isEqualTo("Service Unavailable");
+        assertThat(problem.get("detail").asString()).contains("more messages than it can answer promptly");
+        assertThat(problem.get("instance").asString()).isEqualTo("/api/v1/chat/stream");
+        assertThat(rest.getRequest()).as("the rest of the chain, the controller included, never ran").isNull();
+        assertThat(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE))
+                .as("the route the request log and metrics name it by").isEqualTo("/api/v1/chat/stream");
+    }
+
+    @Test
+    void whenTheQueueDrainsChatsGoThrough() throws Exception {
+        MockFilterChain rest = new MockFilterChain();
+
+        MockHttpServletResponse response = send("POST", "/api/v1/chat", rest);
+
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(rest.getRequest()).isNotNull();
+    }
+
+    @Test
+    void onlyNewChatsAreRefusedNotReadingsOrOtherWork() throws Exception {
+        overloaded();
+
+        for (String[] call : new String[][] {{"GET", "/api/v1/conversation/abc"}, {"POST", "/api/v1/feedback"},
+                {"GET", "/api/v1/health"}, {"POST", "/api/v1/chat/extra"}}) {
+            MockFilterChain rest = new MockFilterChain();
+            send(call[0], call[1], rest);
+            assertThat(rest.getRequest()).as(call[0] + " " + call[1]).isNotNull();
+        }
+    }
+
+    private MockHttpServletResponse send(String method, String path, MockFilterChain rest) throws Exception {
+        return send(chat(method, path), rest);
+    }
+
+    private static MockHttpServletRequest chat(String method, String path) {
+        MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+        request.setServletPath(path);
+        request.setContentType("application/json");
+        request.setContent("{\"message\": \"hello\"}".getBytes());
+        return request;
+    }
+
+    private MockHttpServletResponse send(MockHttpServletRequest request, MockFilterChain rest) throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(request, response, rest);
+        return response;
+    }
+
+    /** Turns started every 10 ms, each ready only after the target: a queue that does not drain. */
+    private void overloaded() {
+        Deque<OverloadDetector.Turn> queue = new ArrayDeque<>();
+        for (long t = 0; t <= TARGET.plus(OverloadDetector.INTERVAL).toMillis(); t += 10) {
+            queue.add(overload.started());
+            if (t >= TARGET.toMillis()) {
+                queue.poll().ready();
+            }
+            now.addAndGet(Duration.ofMillis(10).toNanos());
+        }
+        assertThat(overload.overloaded()).isTrue();
+    }
+}
