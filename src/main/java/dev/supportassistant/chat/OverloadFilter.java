@@ -16,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.HandlerMapping;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -55,9 +56,11 @@ class OverloadFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        // The request log and the request metrics name a request by its route; these paths are their
-        // own routes, and no handler mapping runs for a request refused here.
-        request.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, request.getServletPath());
+        // The request log and the request metrics name a request by its route, which a handler
+        // mapping would have set; these paths are their own routes.
+        String route = request.getServletPath();
+        request.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, route);
+        ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> context.setPathPattern(route));
         ChatRefusal refusal = ChatRefusal.overloaded();
         ProblemDetail problem = refusal.getBody();
         response.setStatus(problem.getStatus());

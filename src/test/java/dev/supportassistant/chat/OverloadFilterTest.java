@@ -7,10 +7,15 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.servlet.http.HttpServlet;
+
+import io.micrometer.observation.ObservationRegistry;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.HandlerMapping;
 
 import tools.jackson.databind.JsonNode;
@@ -45,6 +50,20 @@ class OverloadFilterTest {
         assertThat(rest.getRequest()).as("the rest of the chain, the controller included, never ran").isNull();
         assertThat(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE))
                 .as("the route the request log and metrics name it by").isEqualTo("/api/v1/chat/stream");
+    }
+
+    @Test
+    void aRefusalIsCountedInTheRequestMetricsUnderItsRoute() throws Exception {
+        overloaded();
+        ObservationRegistry observations = ObservationRegistry.create();
+        observations.observationConfig().observationHandler(context -> true);
+        MockHttpServletRequest request = chat("POST", "/api/v1/chat");
+
+        new ServerHttpObservationFilter(observations).doFilter(request, new MockHttpServletResponse(),
+                new MockFilterChain(new HttpServlet() { }, filter));
+
+        assertThat(ServerHttpObservationFilter.findObservationContext(request)).hasValueSatisfying(
+                context -> assertThat(context.getPathPattern()).isEqualTo("/api/v1/chat"));
     }
 
     @Test
