@@ -37,7 +37,7 @@ public class DocumentLibrary implements SmartInitializingSingleton {
      * How chunks are embedded, part of a folder file's content hash: when it changes, files
      * ingested the old way are ingested again at the next start.
      */
-    private static final String INDEXING = "sections with their parts embedded, 2";
+    private static final String INDEXING = "sections with their parts and questions embedded, 3";
 
     private final KnowledgeStore store;
     private final SentenceEmbeddings embeddings;

@@ -8,14 +8,18 @@ import java.util.regex.Pattern;
 /**
  * What a section's Markdown holds besides what a customer reads: an author's
  * {@code <!-- keywords: avatar, profile photo, … -->} comment names the words customers use for
- * the section's topic when the text uses others, and HTML comments in general are notes, never
- * shown. Also says which texts of a section are embedded: the whole section, its heading with its
- * keywords, and each of its lines under the heading, so a short question that matches one step
- * or one heading is not drowned by the rest of the section.
+ * the section's topic when the text uses others; a {@code <!-- questions: how can I put a different
+ * photo on my profile | change avatar -->} comment lists questions as customers ask them, which the
+ * embedding model matches far better than instructions (a question resembles a question); HTML
+ * comments in general are notes, never shown. Also says which texts of a section are embedded: the
+ * whole section, its heading with its keywords, each of the author's questions, and each of its
+ * lines under the heading, so a short question that matches one step, one heading or one way of
+ * asking is not drowned by the rest of the section.
  */
 final class SectionText {
 
     private static final Pattern KEYWORDS = Pattern.compile("<!--\\s*keywords:(.*?)-->", Pattern.DOTALL);
+    private static final Pattern QUESTIONS = Pattern.compile("<!--\\s*questions:(.*?)-->", Pattern.DOTALL);
     private static final Pattern COMMENT = Pattern.compile("<!--.*?-->\\n?", Pattern.DOTALL);
     private static final Pattern LIST_MARKER = Pattern.compile("^\\s*(?:[-*+]|\\d+[.)])\\s+");
     /** Lines shorter than this say too little to be embedded on their own. */
@@ -34,6 +38,20 @@ final class SectionText {
         return String.join(", ", keywords);
     }
 
+    /** The author's questions for the section, as customers would ask them; {@code |} separates them. */
+    static List<String> questions(String content) {
+        Matcher matcher = QUESTIONS.matcher(content);
+        List<String> questions = new ArrayList<>();
+        while (matcher.find()) {
+            for (String question : matcher.group(1).split("\\|")) {
+                if (!question.isBlank()) {
+                    questions.add(question.strip());
+                }
+            }
+        }
+        return questions;
+    }
+
     /** The section as a customer reads it: without HTML comments. */
     static String shown(String content) {
         return COMMENT.matcher(content).replaceAll("").strip();
@@ -41,8 +59,8 @@ final class SectionText {
 
     /**
      * The texts embedded for a section, the whole section first: its titles and text; then its
-     * heading with its keywords; then each line (list markers and bold marks removed) after the
-     * heading.
+     * heading with its keywords; then each of the author's questions as written; then each line
+     * (list markers and bold marks removed) after the heading.
      */
     static List<String> embedded(String articleTitle, String heading, String content) {
         String shown = shown(content);
@@ -50,6 +68,7 @@ final class SectionText {
         texts.add(articleTitle + " — " + heading + "\n" + shown);
         String keywords = keywords(content);
         texts.add(keywords.isEmpty() ? heading : heading + " (" + keywords + ")");
+        texts.addAll(questions(content));
         for (String line : shown.split("\\R")) {
             String plain = LIST_MARKER.matcher(line).replaceFirst("").replace("**", "").strip();
             if (plain.length() >= MIN_LINE_CHARS) {

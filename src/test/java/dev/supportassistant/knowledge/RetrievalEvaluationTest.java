@@ -21,15 +21,14 @@ import org.junit.jupiter.api.Test;
  * for questions written in customers' words rather than the articles' (short, long, misspelt,
  * indirect, with error codes). The set has two parts: a tuning part whose misses are printed to
  * guide work on search, and a held-aside part, written before any tuning, of which only the
- * aggregate figures are printed. The tuning part and the whole set must reach {@link #REQUIRED_TOP_1};
- * the held-aside part, which measures how the tuning generalises, is held to
- * {@link #HELD_ASIDE_FLOOR} so that a regression fails: it reached 89.2% (83 of 93), one question
- * short of the target (bench/RESULTS.md).
+ * aggregate figures are printed. Every part must reach {@link #REQUIRED_TOP_1}; the held-aside part
+ * measures how the tuning generalises (95.7%, 89 of 93, in bench/RESULTS.md). The articles' own
+ * example questions were kept apart from both parts: none shares half its words with a question of
+ * the set.
  */
 class RetrievalEvaluationTest {
 
     static final double REQUIRED_TOP_1 = 0.90;
-    static final double HELD_ASIDE_FLOOR = 0.88;
     static final String TUNING = "/knowledge/retrieval-tuning.tsv";
     static final String HELD_ASIDE = "/knowledge/retrieval-held-aside.tsv";
     /** Ranks looked at for the reciprocal rank; a section found later counts as not found. */
@@ -86,7 +85,7 @@ class RetrievalEvaluationTest {
         assertThat(tuned.top1Share()).as("top-1 on the tuning part").isGreaterThanOrEqualTo(REQUIRED_TOP_1);
         assertThat((double) (tuned.top1() + held.top1()) / (tuning.size() + heldAside.size())).as("top-1 on the whole set")
                 .isGreaterThanOrEqualTo(REQUIRED_TOP_1);
-        assertThat(held.top1Share()).as("top-1 on the held-aside part").isGreaterThanOrEqualTo(HELD_ASIDE_FLOOR);
+        assertThat(held.top1Share()).as("top-1 on the held-aside part").isGreaterThanOrEqualTo(REQUIRED_TOP_1);
     }
 
     @Test
@@ -103,6 +102,40 @@ class RetrievalEvaluationTest {
         assertThat(sections).allSatisfy(section -> assertThat(all.stream()
                 .filter(question -> question.expected().contains(section)).count())
                 .as("questions about " + section).isGreaterThanOrEqualTo(4));
+    }
+
+    /**
+     * The articles' example questions must not give the answers away: a question of the set that an
+     * article lists nearly word for word would measure lookup, not understanding.
+     */
+    @Test
+    void noExampleQuestionOfTheArticlesSharesHalfItsWordsWithAQuestionOfTheSet() throws IOException {
+        List<Question> all = new ArrayList<>(load(TUNING));
+        all.addAll(load(HELD_ASIDE));
+        List<String> examples = new ArrayList<>();
+        for (KnowledgeFolder.SourceFile file : new KnowledgeFolder(new KnowledgeSettings(true, null)).read()) {
+            HelpArticle.parse(file.name(), file.text()).sections()
+                    .forEach(section -> examples.addAll(SectionText.questions(section.body())));
+        }
+
+        assertThat(examples).as("the articles' example questions").hasSizeGreaterThan(200);
+        assertThat(examples).allSatisfy(example -> assertThat(all)
+                .noneSatisfy(question -> assertThat(sharedWords(example, question.text())).isGreaterThanOrEqualTo(0.5)));
+    }
+
+    /** Words two texts share, as a share of the words either has (Jaccard). */
+    private static double sharedWords(String one, String other) {
+        Set<String> first = words(one);
+        Set<String> union = new LinkedHashSet<>(first);
+        Set<String> second = words(other);
+        union.addAll(second);
+        first.retainAll(second);
+        return (double) first.size() / union.size();
+    }
+
+    private static Set<String> words(String text) {
+        return new LinkedHashSet<>(List.of(text.toLowerCase(Locale.ROOT).split("[^a-z0-9']+")).stream()
+                .filter(word -> !word.isEmpty()).toList());
     }
 
     private Figures evaluate(List<Question> questions, boolean printMisses) {

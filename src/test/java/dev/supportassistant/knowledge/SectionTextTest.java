@@ -8,6 +8,7 @@ class SectionTextTest {
 
     private static final String SECTION = """
             <!-- keywords: avatar, profile photo -->
+            <!-- questions: how can I put a different photo on my profile |  | change avatar -->
 
             1. Open **Settings > Account > Profile**.
             2. Select **Upload photo**.
@@ -21,14 +22,24 @@ class SectionTextTest {
 
     @Test
     void customersNeverSeeComments() {
-        assertThat(SectionText.shown(SECTION)).startsWith("1. Open").doesNotContain("<!--").doesNotContain("avatar");
+        assertThat(SectionText.shown(SECTION)).startsWith("1. Open").doesNotContain("<!--").doesNotContain("avatar")
+                .doesNotContain("different photo");
     }
 
     @Test
-    void theWholeSectionIsEmbeddedFirstThenItsHeadingWithKeywordsThenItsLines() {
+    void questionsComeFromTheAuthorsCommentOneBetweenEachBar() {
+        assertThat(SectionText.questions(SECTION)).containsExactly("how can I put a different photo on my profile",
+                "change avatar");
+        assertThat(SectionText.questions("<!-- keywords: avatar -->\n1. Open Settings.")).isEmpty();
+    }
+
+    @Test
+    void theWholeSectionIsEmbeddedFirstThenItsHeadingWithKeywordsThenItsQuestionsThenItsLines() {
         assertThat(SectionText.embedded("Managing your account", "Change your profile picture", SECTION)).containsExactly(
                 "Managing your account — Change your profile picture\n" + SectionText.shown(SECTION),
                 "Change your profile picture (avatar, profile photo)",
+                "how can I put a different photo on my profile",
+                "change avatar",
                 "Change your profile picture: Open Settings > Account > Profile.",
                 "Change your profile picture: Select Upload photo.");
     }
