@@ -12,9 +12,10 @@ import dev.supportassistant.embedding.SentenceEmbeddings;
  * sentence embeddings) and words (BM25 with coverage of the query's terms). Meaning finds
  * "I forgot my login credentials" in a password-reset article; words keep exact error codes and
  * product terms such as {@code 0x80070005} ranking first. A chunk's meaning is read from the whole
- * chunk and from its best-matching part (its heading with keywords, or one of its lines), half
- * each: a short question usually matches one step or one heading, and the whole chunk keeps a
- * stray line of another topic from winning alone. A chunk that lies close to many others' lines
+ * chunk and from its best-matching part (its heading with keywords, one of the author's example
+ * questions, or one of its lines), half each: a short question usually matches one step, one
+ * heading or one way of asking, and the whole chunk keeps a stray line of another topic from
+ * winning alone. A chunk that lies close to many others' lines
  * (a "hub", see {@link Hubness}) has part of that closeness taken off its meaning, so the section
  * that matches a question specifically is not outranked by one that resembles every question of
  * its kind. Weights measured on the retrieval evaluation set (bench/RESULTS.md). Immutable; a new
@@ -37,9 +38,9 @@ final class SearchIndex {
     static final int HUBNESS_NEIGHBOURS = 20;
     /**
      * At most this many parts of other chunks, evenly spread, are compared with each chunk, so a
-     * large knowledge base still indexes in a fraction of a second (all 254 of the bundled ones are).
+     * large knowledge base still indexes in a fraction of a second (all 517 of the bundled ones are).
      */
-    static final int HUBNESS_SAMPLE = 500;
+    static final int HUBNESS_SAMPLE = 1000;
 
     private final List<StoredChunk> chunks;
     /** Each chunk's text as customers read it, by chunk id: computed once, not per search. */
