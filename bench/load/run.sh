@@ -22,7 +22,7 @@
 #                 maximum throughput (64 in flight).
 #   concurrency   2,000 concurrent chats and 1,000 concurrent streams against a 2-second upstream,
 #                 the heap limited to 512 MiB.
-#   overload      the capacity at 64 connections, then twice that rate for 30 s and half of it for
+#   overload      the capacity at 64 connections, then that rate for 20 s, twice it for 30 s and half of it for
 #                 10 s (an open model): what is answered, what is refused (503), how fast, server side.
 #   startup       start-up to healthy, plain java -jar and with the JDK's start-up cache.
 set -euo pipefail
@@ -269,18 +269,22 @@ count_and_percentiles() { # numbers on stdin: how many, p50, p99, max
     else print NR, a[int((NR - 1) * 0.5) + 1], a[int((NR - 1) * 0.99) + 1], a[NR] }'
 }
 
-# Overload: the capacity (wrk at 64 connections, after warming up), then requests started at twice
-# that rate for 30 s whatever the answers do (an open model: customers do not wait for each other),
-# then at half of it for 10 s. The load generator shares the machine's processors with the service
+# Overload: the capacity (wrk at 64 connections, after warming up), then requests started at that
+# rate for 20 s (what this load generator itself gets through at the capacity: it opens a connection
+# per request in flight and shares the processors), at twice that rate for 30 s whatever the answers
+# do (an open model: customers do not wait for each other), then at half of it for 10 s. The load generator shares the machine's processors with the service
 # and starves with it, so the service's own log says how long answers and refusals took there.
 overload() {
-  start_upstream 0; local upstream=$UPSTREAM url capacity_line capacity mark twice twice_served half half_served
+  start_upstream 0; local upstream=$UPSTREAM url capacity_line capacity mark once once_served twice twice_served half half_served
   progress "overload"
   start_service "$upstream" false 1g
   url="http://127.0.0.1:$PORT/api/v1/chat"
   load serial "$url" 300 > /dev/null
   capacity_line=$(WRK_WARMUP_SECONDS=${WRK_WARMUP_SECONDS:-10} WRK_SECONDS=${WRK_SECONDS:-20} at_64_connections "$url")
   capacity=$(per_second "$capacity_line")
+  mark=$(($(wc -l < "$SERVICE_DIR/service.log") + 1))
+  once=$(load rate "$url" "$capacity" 20)
+  once_served=$(served_by_the_service "$mark")
   mark=$(($(wc -l < "$SERVICE_DIR/service.log") + 1))
   twice=$(load rate "$url" $((capacity * 2)) 30)
   twice_served=$(served_by_the_service "$mark")
@@ -292,6 +296,7 @@ overload() {
   echo "| scenario (gateway path) | load generator's figures | the service's log |"
   echo "|---|---|---|"
   echo "| capacity: wrk at 64 connections | $capacity_line | |"
+  echo "| the capacity's rate from this load generator, $capacity requests/s for 20 s | $once | $once_served |"
   echo "| twice the capacity, $((capacity * 2)) requests/s for 30 s | $twice | $twice_served |"
   echo "| then half of it, $((capacity / 2)) requests/s for 10 s | $half | $half_served |"
   echo
