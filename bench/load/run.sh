@@ -15,7 +15,9 @@
 #                 each request a message not sent before: added latency one at a time (p50 and p99
 #                 minus the direct p50), requests/s at 64 connections (wrk, bench/load/chat.lua,
 #                 non-2xx counted), 400 concurrent chats on a 1 s upstream (p99). Knobs:
-#                 SERIAL_REQUESTS (1000), WRK_SECONDS (20), WRK_WARMUP_SECONDS (10), PORTKEY_DIR (an
+#                 WARMUP_SECONDS (120: wrk at 64 connections before anything is measured, each system
+#                 alike, as a JVM compiles for about two minutes of load), SERIAL_REQUESTS (1000),
+#                 WRK_SECONDS (20), WRK_WARMUP_SECONDS (10), PORTKEY_DIR (an
 #                 existing installation of 1.15.2 to use instead of installing one).
 #   overhead      one request at a time (gateway path: KNOWLEDGE_ENABLED=false; full path: retrieval
 #                 on) minus the same calls made directly to the upstream; a fixed 500 requests/s;
@@ -120,6 +122,15 @@ start_portkey() { # sets PORTKEY (its port) and PORTKEY_PID
   done
 }
 
+# warmed_up URL [openai [UPSTREAM]]: wrk at 64 connections for WARMUP_SECONDS, output dropped. A JVM
+# keeps compiling for about two minutes of load (measured: the JIT threads took 10, 7, 5, 6, 4, 3, 2,
+# 1, 1, 0 processor-seconds in successive 15 s windows while requests/s rose from 69 to 260), so the
+# side-by-side figures are taken after it, for every system alike.
+warmed_up() {
+  local url=$1; shift
+  [ "$WARMUP_SECONDS" -eq 0 ] || wrk -t2 -c64 --timeout 10s -s bench/load/chat.lua -d"${WARMUP_SECONDS}s" "$url" -- "$@" > /dev/null
+}
+
 # one_at_a_time URL [--header 'Name: value']...: 300 requests to warm up, then the measured ones
 one_at_a_time() {
   local url=$1; shift
@@ -144,6 +155,7 @@ p99_seconds() { awk -v p="$(echo "$1" | field p99)" -v e="$(echo "$1" | field er
 
 side_by_side() {
   SERIAL_REQUESTS=${SERIAL_REQUESTS:-1000} WRK_SECONDS=${WRK_SECONDS:-20} WRK_WARMUP_SECONDS=${WRK_WARMUP_SECONDS:-10}
+  WARMUP_SECONDS=${WARMUP_SECONDS:-120}
   local started=$SECONDS portkey_headers direct direct_wrk slow direct_400
   local pk_serial pk_wrk pk_400 gw_serial gw_wrk gw_400 rt_serial rt_wrk
   install_portkey
@@ -159,6 +171,7 @@ side_by_side() {
   direct_400=$(load concurrent "http://127.0.0.1:$slow/v1/chat/completions" 400 1)
 
   progress "side-by-side: Portkey"
+  warmed_up "http://127.0.0.1:$PORTKEY/v1/chat/completions" openai "http://127.0.0.1:$upstream/v1"
   pk_serial=$(one_at_a_time "http://127.0.0.1:$PORTKEY/v1/chat/completions" "${portkey_headers[@]}" \
     --header "x-portkey-custom-host: http://127.0.0.1:$upstream/v1")
   pk_wrk=$(at_64_connections "http://127.0.0.1:$PORTKEY/v1/chat/completions" openai "http://127.0.0.1:$upstream/v1")
@@ -168,17 +181,21 @@ side_by_side() {
 
   progress "side-by-side: this service, gateway path"
   start_service "$upstream" false 1g
+  warmed_up "http://127.0.0.1:$PORT/api/v1/chat"
   gw_serial=$(one_at_a_time "http://127.0.0.1:$PORT/api/v1/chat")
   gw_wrk=$(at_64_connections "http://127.0.0.1:$PORT/api/v1/chat")
   stop_service
   progress "side-by-side: this service, retrieval on"
   start_service "$upstream" true 1g
+  warmed_up "http://127.0.0.1:$PORT/api/v1/chat"
   rt_serial=$(one_at_a_time "http://127.0.0.1:$PORT/api/v1/chat")
   rt_wrk=$(at_64_connections "http://127.0.0.1:$PORT/api/v1/chat")
   stop_service
   progress "side-by-side: this service, gateway path, 400 concurrent chats on the 1 s upstream"
   start_service "$slow" false 512m
-  load concurrent "http://127.0.0.1:$PORT/api/v1/chat" 200 5 > /dev/null   # warm-up (JIT)
+  [ "$WARMUP_SECONDS" -eq 0 ] || wrk -t2 -c256 --timeout 10s -s bench/load/chat.lua -d"${WARMUP_SECONDS}s" \
+    "http://127.0.0.1:$PORT/api/v1/chat" > /dev/null   # warm-up (JIT), at about the service's own rate
+  load concurrent "http://127.0.0.1:$PORT/api/v1/chat" 200 5 > /dev/null
   gw_400=$(load concurrent "http://127.0.0.1:$PORT/api/v1/chat" 400 1)
   stop_service
   stop "$upstream_pid"; stop "$slow_pid"
@@ -186,8 +203,8 @@ side_by_side() {
   echo "### Side by side with the Portkey AI gateway"
   echo
   echo "$jdk; node $(node --version); $(nproc) cores; $(date -u '+%Y-%m-%d %H:%M UTC'); one request at a time" \
-    "$SERIAL_REQUESTS after 300 to warm up; wrk ${WRK_SECONDS} s at 64 connections (2 threads) after ${WRK_WARMUP_SECONDS} s" \
-    "to warm up; every request a message not sent before; section took $((SECONDS - started)) s."
+    "$SERIAL_REQUESTS after ${WARMUP_SECONDS} s of wrk and 300 to warm up; wrk ${WRK_SECONDS} s at 64 connections (2 threads) after" \
+    "${WRK_WARMUP_SECONDS} s more; every request a message not sent before; section took $((SECONDS - started)) s."
   echo
   echo "| | added latency, one at a time (p50) | added latency, one at a time (p99) | requests/s at 64 connections (wrk) | 400 concurrent chats, 1 s upstream (p99) |"
   echo "|---|---|---|---|---|"
