@@ -11,9 +11,10 @@ import dev.supportassistant.embedding.SentenceEmbeddings;
 
 /**
  * How much of a "hub" each chunk is: the mean cosine similarity of its whole-chunk vector to the
- * nearest parts (headings and lines) of the other chunks. In a sentence-embedding space some texts
- * sit close to many others and so come first for questions about their neighbours ("Screen sharing
- * privacy" for any screen-sharing question, "Connection timed out" for any connection trouble).
+ * nearest parts (headings, example questions and lines) of the other chunks. In a
+ * sentence-embedding space some texts sit close to many others and so come first for questions
+ * about their neighbours ("Screen sharing privacy" for any screen-sharing question, "Connection
+ * timed out" for any connection trouble).
  * Taking a share of each chunk's hubness off its similarity, as cross-domain similarity local
  * scaling (CSLS, Conneau et al. 2018) does, lets the section that matches the question specifically
  * win. Computed once per index from the chunks alone, so it costs nothing per question; given as
