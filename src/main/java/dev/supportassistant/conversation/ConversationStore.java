@@ -12,14 +12,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 import dev.supportassistant.agent.TokenUsage;
+import dev.supportassistant.database.GroupCommit;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Conversations and their messages in SQL. Each {@link #append} commits on its own, so a
- * customer's message is durable before any provider is asked to answer it, and announces the
+ * Conversations and their messages in SQL. Each {@link #create} and {@link #append} has committed
+ * when it returns (possibly in one commit with other requests' messages, see {@link GroupCommit}),
+ * so a customer's message is durable before any provider is asked to answer it, and announces the
  * message ({@link MessageStored}) before it commits.
  */
 @Repository
@@ -35,11 +36,13 @@ class ConversationStore {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
+    private final GroupCommit commits;
 
-    ConversationStore(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events) {
+    ConversationStore(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events, GroupCommit commits) {
         this.jdbc = jdbc;
         this.json = json;
         this.events = events;
+        this.commits = commits;
     }
 
     Optional<Conversation> find(String id) {
@@ -53,30 +56,32 @@ class ConversationStore {
      * Stores a new conversation together with its first message, in one commit, last updated when
      * the message was written.
      */
-    @Transactional
     void create(Conversation conversation, ChatMessage firstMessage) {
-        jdbc.sql("""
-                INSERT INTO conversations (id, user_id, owner_id, created_at, updated_at)
-                VALUES (:id, :userId, :ownerId, :createdAt, :updatedAt)
-                """)
-                .param("id", conversation.id())
-                .param("userId", conversation.userId())
-                .param("ownerId", conversation.ownerId())
-                .param("createdAt", timestamp(conversation.createdAt()))
-                .param("updatedAt", timestamp(firstMessage.timestamp()))
-                .update();
-        insert(conversation.id(), firstMessage);
-        stored(conversation.id(), firstMessage);
+        commits.run(() -> {
+            jdbc.sql("""
+                    INSERT INTO conversations (id, user_id, owner_id, created_at, updated_at)
+                    VALUES (:id, :userId, :ownerId, :createdAt, :updatedAt)
+                    """)
+                    .param("id", conversation.id())
+                    .param("userId", conversation.userId())
+                    .param("ownerId", conversation.ownerId())
+                    .param("createdAt", timestamp(conversation.createdAt()))
+                    .param("updatedAt", timestamp(firstMessage.timestamp()))
+                    .update();
+            insert(conversation.id(), firstMessage);
+            stored(conversation.id(), firstMessage);
+        });
     }
 
-    @Transactional
     void append(String conversationId, ChatMessage message) {
-        insert(conversationId, message);
-        jdbc.sql("UPDATE conversations SET updated_at = :updatedAt WHERE id = :id")
-                .param("updatedAt", timestamp(message.timestamp()))
-                .param("id", conversationId)
-                .update();
-        stored(conversationId, message);
+        commits.run(() -> {
+            insert(conversationId, message);
+            jdbc.sql("UPDATE conversations SET updated_at = :updatedAt WHERE id = :id")
+                    .param("updatedAt", timestamp(message.timestamp()))
+                    .param("id", conversationId)
+                    .update();
+            stored(conversationId, message);
+        });
     }
 
     /** Listeners run now, in the storing transaction: the live event exists exactly when the message does. */

@@ -35,6 +35,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 public final class AdmittingDataSource extends DelegatingDataSource {
 
     private final Turnstile places;
+    private final int concurrency;
     private final ThreadLocal<int[]> held = ThreadLocal.withInitial(() -> new int[1]);
     private final AtomicBoolean probing = new AtomicBoolean();
     private volatile boolean failing;
@@ -42,6 +43,12 @@ public final class AdmittingDataSource extends DelegatingDataSource {
     AdmittingDataSource(DataSource target, int concurrency, Duration maxWait, int maxWaiting) {
         super(target);
         this.places = new Turnstile(concurrency, maxWait, maxWaiting);
+        this.concurrency = concurrency;
+    }
+
+    /** Whether callers use the database one after another (the embedded H2 file database). */
+    boolean oneCallerAtATime() {
+        return concurrency == 1;
     }
 
     /** Callers waiting for their turn (an estimate, for metrics). */
