@@ -5,7 +5,7 @@
 # progress on stderr.
 #
 #   bench/load/run.sh                           # every section
-#   bench/load/run.sh side-by-side              # only the comparison with Portkey (about 4 minutes)
+#   bench/load/run.sh side-by-side              # only the comparison with Portkey (about 12.5 minutes)
 #   bench/load/run.sh overhead concurrency      # any of the sections, in this order
 #   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 bench/load/run.sh
 #
