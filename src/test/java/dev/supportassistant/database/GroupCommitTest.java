@@ -70,6 +70,31 @@ class GroupCommitTest {
     }
 
     @Test
+    void aFailureInATransactionalCallWithinAGroupedWritingStillFailsOnlyItsCaller() throws Exception {
+        Database database = new Database(1);
+        HeldWriting first = database.holdFirstCommit(0);
+        // As the live-event listener joins the storing transaction: a participant that fails marks
+        // the whole transaction rollback-only unless its savepoint undoes that too.
+        CompletableFuture<Void> failing = CompletableFuture.runAsync(() -> database.commits().run(() ->
+                new TransactionTemplate(database.transactions).executeWithoutResult(status -> {
+                    database.jdbc.update("INSERT INTO t VALUES (100)");
+                    throw new IllegalStateException("the listener failed");
+                })), threads);
+        while (database.commits().waiting() < 1) {
+            Thread.onSpinWait();
+        }
+        List<CompletableFuture<Void>> others = database.queueBehind(first, 1, FOLLOWERS);
+        first.release();
+
+        assertThatThrownBy(() -> failing.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("the listener failed");
+        for (CompletableFuture<Void> other : others) {
+            other.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(database.rows()).isEqualTo(1 + FOLLOWERS);
+        assertThat(database.commits.get()).isEqualTo(2);
+    }
+
+    @Test
     void aCommitThatFailsFailsEveryCallerOfItsGroup() throws Exception {
         Database database = new Database(1);
         HeldWriting first = database.holdFirstCommit(0);
@@ -191,13 +216,14 @@ class GroupCommitTest {
 
         /** Callers inserting ids from {@code firstId} on, each on its own thread, queued behind {@code held}. */
         List<CompletableFuture<Void>> queueBehind(HeldWriting held, int firstId, int count) {
+            int alreadyWaiting = group.waiting();
             List<CompletableFuture<Void>> callers = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 int id = firstId + i;
                 callers.add(CompletableFuture.runAsync(() -> group.run(() -> jdbc.update("INSERT INTO t VALUES (?)", id)),
                         threads));
             }
-            while (group.waiting() < count) {
+            while (group.waiting() < alreadyWaiting + count) {
                 assertThat(held.done()).isNotDone();
                 Thread.onSpinWait();
             }
