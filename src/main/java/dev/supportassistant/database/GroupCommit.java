@@ -105,9 +105,15 @@ public class GroupCommit {
         }
         committing = true;
         lock.unlock();
+        // A caller's interrupt (a provider call that timed out, say) is its own: left set, the
+        // database's turnstile would refuse the whole group.
+        boolean interrupted = Thread.interrupted();
         try {
             commit(group);
         } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
             lock.lock();
             committing = false;
             group.forEach(writing -> writing.done = true);

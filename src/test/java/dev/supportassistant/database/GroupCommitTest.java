@@ -120,6 +120,21 @@ class GroupCommitTest {
     }
 
     @Test
+    void aCallerWhoseThreadIsInterruptedStillCommitsAndKeepsItsInterrupt() {
+        Database database = new Database(1);
+
+        Thread.currentThread().interrupt();
+        try {
+            database.commits().run(() -> database.jdbc.update("INSERT INTO t VALUES (3)"));
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+
+        assertThat(database.rows()).isEqualTo(1);
+    }
+
+    @Test
     void aLoneCallersFailureIsThrownToItAndItsWritingUndone() {
         Database database = new Database(1);
 
