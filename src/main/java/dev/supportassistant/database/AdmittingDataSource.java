@@ -36,6 +36,8 @@ public final class AdmittingDataSource extends DelegatingDataSource {
 
     private final Turnstile places;
     private final int concurrency;
+    private final Duration maxWait;
+    private final int maxWaiting;
     private final ThreadLocal<int[]> held = ThreadLocal.withInitial(() -> new int[1]);
     private final AtomicBoolean probing = new AtomicBoolean();
     private volatile boolean failing;
@@ -44,11 +46,23 @@ public final class AdmittingDataSource extends DelegatingDataSource {
         super(target);
         this.places = new Turnstile(concurrency, maxWait, maxWaiting);
         this.concurrency = concurrency;
+        this.maxWait = maxWait;
+        this.maxWaiting = maxWaiting;
     }
 
     /** Whether callers use the database one after another (the embedded H2 file database). */
     boolean oneCallerAtATime() {
         return concurrency == 1;
+    }
+
+    /** How long a caller waits for its turn at most before it is refused as {@link Busy}. */
+    Duration maxWait() {
+        return maxWait;
+    }
+
+    /** How many callers may wait for their turn at once; the next one is refused as {@link Busy}. */
+    int maxWaiting() {
+        return maxWaiting;
     }
 
     /** Callers waiting for their turn (an estimate, for metrics). */

@@ -1,20 +1,23 @@
 package dev.supportassistant.database;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.UnexpectedRollbackException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Runs a piece of writing in a transaction and returns once it is committed, as
@@ -26,10 +29,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * touched, 110 KB for a chat turn), and under load that was 15% of the service's processor time
  * (bench/RESULTS.md). Each caller still returns only after the commit that holds its writing, so
  * what it acknowledges is as durable as before. Nobody waits for others to arrive: the first caller
- * to find no commit under way writes whatever has queued up (its own included) and commits it,
- * on its own thread, so a lone caller pays nothing for the grouping. In a group every caller's
+ * to find no commit under way writes what has queued up (up to {@code MAX_GROUP}, in order) and
+ * commits it, on its own thread, so a lone caller pays nothing for the grouping. In a group every caller's
  * writing runs within a savepoint: one that fails is undone alone and its caller gets its failure;
- * a failed commit fails every caller of the group.
+ * a failed commit fails every caller of the group, and so does a savepoint that could not be undone
+ * (the group's earlier writing may be gone with it). Callers wait here instead of at the database's
+ * turnstile, with its limits ({@link CommitQueue}).
+ *
+ * <p>A {@link VirtualMachineError} (out of memory or stack) in any writing fails its whole group
+ * (nothing the writing left is trusted) and is thrown on the committing caller's thread too, after
+ * the group's callers have been woken, since no thread should carry on as if it had not happened.
  *
  * <p>Writing that joins a transaction the caller already has, and all writing on a database that
  * takes callers concurrently (PostgreSQL, which also groups concurrent commits itself), runs as
@@ -41,20 +50,31 @@ public class GroupCommit {
 
     /** At most this many callers' writing in one commit, so that one commit stays short. */
     static final int MAX_GROUP = 64;
+    /** The metric of how many callers' writing each commit holds. */
+    static final String GROUP_SIZE = "support.database.group.commit.size";
 
     private final TransactionTemplate transaction;
     private final TransactionTemplate savepoint;
-    private final boolean grouping;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition committed = lock.newCondition();
-    private final ArrayDeque<Writing<?>> queued = new ArrayDeque<>();
-    private boolean committing;
+    private final @Nullable CommitQueue<Writing<?>> queue;
+    private final DistributionSummary groupSizes;
 
-    public GroupCommit(PlatformTransactionManager transactions, DataSource dataSource) {
+    @Autowired
+    public GroupCommit(PlatformTransactionManager transactions, DataSource dataSource, MeterRegistry registry) {
+        this(transactions, dataSource, registry, System::nanoTime);
+    }
+
+    /** With the clock that callers' waits are measured on. */
+    GroupCommit(PlatformTransactionManager transactions, DataSource dataSource, MeterRegistry registry,
+            LongSupplier nanoTime) {
         this.transaction = new TransactionTemplate(transactions);
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-        this.grouping = dataSource instanceof AdmittingDataSource admitting && admitting.oneCallerAtATime();
+        this.queue = dataSource instanceof AdmittingDataSource admitting && admitting.oneCallerAtATime()
+                ? new CommitQueue<>(MAX_GROUP, admitting.maxWait(), admitting.maxWaiting(), nanoTime)
+                : null;
+        this.groupSizes = DistributionSummary.builder(GROUP_SIZE)
+                .description("Writings committed together in one commit on the embedded database")
+                .register(registry);
     }
 
     /** Runs {@code writing} in a transaction, committed when this returns; its failure is thrown here. */
@@ -65,63 +85,35 @@ public class GroupCommit {
         });
     }
 
-    /** Like {@link #run(Runnable)}, with what the writing returns. */
+    /**
+     * Like {@link #run(Runnable)}, with what the writing returns.
+     *
+     * @throws CannotCreateTransactionException with {@link AdmittingDataSource.Busy} as its cause
+     *         when the writing was refused, as the database's turnstile refuses a transaction
+     */
     public <T> T run(Supplier<T> writing) {
-        if (!grouping || TransactionSynchronizationManager.isActualTransactionActive()) {
+        if (queue == null || TransactionSynchronizationManager.isActualTransactionActive()) {
             return transaction.execute(status -> writing.get());
         }
         Writing<T> mine = new Writing<>(writing);
-        lock.lock();
         try {
-            queued.add(mine);
-            while (!mine.done) {
-                if (committing) {
-                    committed.awaitUninterruptibly();
-                } else {
-                    commitQueued();
-                }
-            }
-        } finally {
-            lock.unlock();
+            queue.await(mine, this::commit);
+        } catch (AdmittingDataSource.Busy busy) {
+            throw new CannotCreateTransactionException("No turn at the database for this writing", busy);
         }
         return mine.outcome();
     }
 
     /** Callers whose writing waits for the next commit (for tests and metrics). */
     int waiting() {
-        lock.lock();
-        try {
-            return queued.size();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Called holding the lock; commits what has queued up without it, then wakes the waiting callers. */
-    private void commitQueued() {
-        List<Writing<?>> group = new ArrayList<>();
-        while (!queued.isEmpty() && group.size() < MAX_GROUP) {
-            group.add(queued.poll());
-        }
-        committing = true;
-        lock.unlock();
-        // A caller's interrupt (a provider call that timed out, say) is its own: left set, the
-        // database's turnstile would refuse the whole group.
-        boolean interrupted = Thread.interrupted();
-        try {
-            commit(group);
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            lock.lock();
-            committing = false;
-            group.forEach(writing -> writing.done = true);
-            committed.signalAll();
-        }
+        return queue == null ? 0 : queue.waiting();
     }
 
     private void commit(List<Writing<?>> group) {
+        groupSizes.record(group.size());
+        // A caller's interrupt (a provider call that timed out, say) is its own: left set, the
+        // database's turnstile would refuse the whole group.
+        boolean interrupted = Thread.interrupted();
         try {
             if (group.size() == 1) {
                 transaction.executeWithoutResult(status -> group.get(0).run());
@@ -130,18 +122,25 @@ public class GroupCommit {
             }
         } catch (RuntimeException | Error failed) {
             group.forEach(writing -> writing.failed(failed));
+            if (failed instanceof VirtualMachineError fatal) {
+                throw fatal;
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     /**
      * One caller's writing and how it ended. Written by whoever commits it, read by its caller after
-     * the lock has passed between them.
+     * the queue's lock has passed between them.
      */
     private static final class Writing<T> {
         private final Supplier<T> work;
         private @Nullable T result;
+        private @Nullable Throwable thrown;
         private @Nullable Throwable failure;
-        private boolean done;
 
         Writing(Supplier<T> work) {
             this.work = work;
@@ -149,15 +148,29 @@ public class GroupCommit {
 
         /** Runs it; its failure is rethrown, so that the transaction is undone. */
         void run() {
-            result = work.get();
+            try {
+                result = work.get();
+            } catch (RuntimeException | Error failed) {
+                thrown = failed;
+                throw failed;
+            }
         }
 
-        /** Runs it in a savepoint of the group's transaction; its failure undoes it alone. */
+        /**
+         * Runs it in a savepoint of the group's transaction; its failure undoes it alone. Anything
+         * else escaping the savepoint (undoing or releasing it failed) is rethrown to fail the group.
+         */
         void runWithin(TransactionTemplate savepoint) {
             try {
                 savepoint.executeWithoutResult(status -> run());
-            } catch (RuntimeException | Error failed) {
-                failure = failed;
+            } catch (RuntimeException | Error escaped) {
+                boolean undone = escaped == thrown
+                        // A participant marked it rollback-only and the savepoint was rolled back.
+                        || escaped instanceof UnexpectedRollbackException;
+                if (!undone || escaped instanceof VirtualMachineError) {
+                    throw escaped;
+                }
+                failure = escaped;
             }
         }
 
