@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +26,9 @@ import dev.supportassistant.embedding.SentenceEmbeddings;
  * Adds, lists and removes knowledge-base documents. Each document is split into chunks and every
  * chunk embedded once, here, at ingestion; searches only read the stored vectors. At start-up the
  * knowledge folder is brought in line with the store: new or changed files are (re)ingested,
- * unchanged ones are left alone, removed ones are deleted.
+ * unchanged ones are left alone, removed ones are deleted. Documents posted through the API, whose
+ * text exists only as their stored chunks, are embedded again from those chunks when they were
+ * embedded another way than the current {@link #INDEXING}.
  */
 @Service
 public class DocumentLibrary implements SmartInitializingSingleton {
@@ -34,10 +37,11 @@ public class DocumentLibrary implements SmartInitializingSingleton {
     static final String FOLDER = "folder";
     static final String API = "api";
     /**
-     * How chunks are embedded, part of a folder file's content hash: when it changes, files
-     * ingested the old way are ingested again at the next start.
+     * How chunks are embedded, stored with every document and part of a folder file's content hash:
+     * when it changes, files ingested the old way are ingested again at the next start, and the
+     * chunks of documents posted through the API are embedded again.
      */
-    private static final String INDEXING = "sections with their parts and questions embedded, 3";
+    static final String INDEXING = "sections with their parts and questions embedded, 3";
 
     private final KnowledgeStore store;
     private final SentenceEmbeddings embeddings;
@@ -57,6 +61,7 @@ public class DocumentLibrary implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         if (settings.enabled()) {
             synchronizeFolder();
+            embedPostedDocumentsAgain();
         } else {
             log.info("Knowledge base off (KNOWLEDGE_ENABLED=false): no articles ingested or searched");
         }
@@ -107,25 +112,64 @@ public class DocumentLibrary implements SmartInitializingSingleton {
                 files.size() - added, removed.size());
     }
 
+    /**
+     * Embeds the stored chunks of documents posted through the API again, as {@link #INDEXING} says,
+     * where they were embedded another way. Safe with several instances starting at once: each
+     * document is replaced by one of them ({@link KnowledgeStore#replaceVectors}).
+     */
+    void embedPostedDocumentsAgain() {
+        Map<String, List<KnowledgeStore.ChunkToEmbed>> byDocument = store.postedChunksIndexedOtherwise(INDEXING)
+                .stream().collect(Collectors.groupingBy(KnowledgeStore.ChunkToEmbed::documentId, LinkedHashMap::new,
+                        Collectors.toList()));
+        int replaced = 0;
+        for (Map.Entry<String, List<KnowledgeStore.ChunkToEmbed>> document : byDocument.entrySet()) {
+            List<List<String>> texts = document.getValue().stream()
+                    .map(chunk -> SectionText.embedded(chunk.documentTitle(), chunk.heading(), chunk.content()))
+                    .toList();
+            List<List<float[]>> vectors = embedTogether(texts);
+            Map<String, List<float[]>> vectorsByChunk = new LinkedHashMap<>();
+            for (int i = 0; i < texts.size(); i++) {
+                vectorsByChunk.put(document.getValue().get(i).id(), vectors.get(i));
+            }
+            if (store.replaceVectors(document.getKey(), INDEXING, vectorsByChunk)) {
+                replaced++;
+            }
+        }
+        if (!byDocument.isEmpty()) {
+            log.info("Knowledge documents posted through the API: {} embedded again the current way", replaced);
+        }
+    }
+
     private KnowledgeDocument store(String id, HelpArticle article, String origin, @Nullable String sourceFile,
             String hash) {
         List<HelpArticle.Chunk> chunks = article.chunks();
         List<List<String>> texts = chunks.stream().map(chunk -> embeddedTexts(article, chunk)).toList();
-        // One call for the whole document: the model runs over many short texts together.
-        List<float[]> vectors = embeddings.embedAll(texts.stream().flatMap(List::stream).toList());
+        List<List<float[]>> vectors = embedTogether(texts);
         List<KnowledgeStore.NewChunk> stored = new ArrayList<>();
-        int next = 0;
         for (int i = 0; i < chunks.size(); i++) {
             HelpArticle.Chunk chunk = chunks.get(i);
-            int count = texts.get(i).size();
             stored.add(new KnowledgeStore.NewChunk(article.slug() + "#" + chunk.position(), chunk.position(),
-                    chunk.heading(), chunk.text(), vectors.subList(next, next + count)));
-            next += count;
+                    chunk.heading(), chunk.text(), vectors.get(i)));
         }
         KnowledgeDocument document = new KnowledgeDocument(id, article.title(), origin, sourceFile, chunks.size(),
                 KnowledgeStore.now());
-        store.insert(document, hash, stored);
+        store.insert(document, hash, INDEXING, stored);
         return document;
+    }
+
+    /**
+     * Each chunk's vectors, from one call for the whole document: the model runs over many short
+     * texts together.
+     */
+    private List<List<float[]>> embedTogether(List<List<String>> textsByChunk) {
+        List<float[]> vectors = embeddings.embedAll(textsByChunk.stream().flatMap(List::stream).toList());
+        List<List<float[]>> byChunk = new ArrayList<>();
+        int next = 0;
+        for (List<String> texts : textsByChunk) {
+            byChunk.add(vectors.subList(next, next + texts.size()));
+            next += texts.size();
+        }
+        return byChunk;
     }
 
     /** What is embedded for a chunk: the whole chunk with its titles first, then its parts. */

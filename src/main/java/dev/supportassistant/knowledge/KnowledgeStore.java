@@ -36,17 +36,23 @@ class KnowledgeStore {
         return jdbc.sql("SELECT revision FROM knowledge_revision WHERE id = 1").query(Long.class).single();
     }
 
+    /** A stored chunk to embed again, with what its texts are made of ({@link SectionText#embedded}). */
+    record ChunkToEmbed(String documentId, String id, String documentTitle, String heading, String content) {
+    }
+
+    /** Stores a document whose chunks were embedded as {@code indexing} says. */
     @Transactional
-    void insert(KnowledgeDocument document, String contentHash, List<NewChunk> chunks) {
+    void insert(KnowledgeDocument document, String contentHash, String indexing, List<NewChunk> chunks) {
         jdbc.sql("""
-                INSERT INTO knowledge_documents (id, title, origin, source_file, content_hash, created_at)
-                VALUES (:id, :title, :origin, :sourceFile, :hash, :createdAt)
+                INSERT INTO knowledge_documents (id, title, origin, source_file, content_hash, indexing, created_at)
+                VALUES (:id, :title, :origin, :sourceFile, :hash, :indexing, :createdAt)
                 """)
                 .param("id", document.id())
                 .param("title", document.title())
                 .param("origin", document.origin())
                 .param("sourceFile", document.sourceFile())
                 .param("hash", contentHash)
+                .param("indexing", indexing)
                 .param("createdAt", OffsetDateTime.ofInstant(document.createdAt(), ZoneOffset.UTC))
                 .update();
         for (NewChunk chunk : chunks) {
@@ -63,6 +69,49 @@ class KnowledgeStore {
                     .update();
         }
         bumpRevision();
+    }
+
+    /** The chunks of documents posted through the API whose embedding was not made as {@code indexing} says. */
+    List<ChunkToEmbed> postedChunksIndexedOtherwise(String indexing) {
+        return jdbc.sql("""
+                SELECT d.id AS document_id, c.id, d.title, c.heading, c.content
+                FROM knowledge_chunks c JOIN knowledge_documents d ON d.id = c.document_id
+                WHERE d.origin = 'api' AND (d.indexing IS NULL OR d.indexing <> :indexing)
+                ORDER BY d.created_at, c.document_id, c.position
+                """)
+                .param("indexing", indexing)
+                .query((rs, row) -> new ChunkToEmbed(rs.getString("document_id"), rs.getString("id"),
+                        rs.getString("title"), rs.getString("heading"), rs.getString("content")))
+                .list();
+    }
+
+    /**
+     * Replaces a document's chunks' vectors with ones embedded as {@code indexing} says, unless its
+     * embedding is already made so. The document's row is claimed first: an instance doing the same
+     * at once waits for this transaction and then finds nothing left to do.
+     *
+     * @return whether this call replaced them (not: another instance did, or the document is gone)
+     */
+    @Transactional
+    boolean replaceVectors(String documentId, String indexing, Map<String, List<float[]>> vectorsByChunk) {
+        boolean claimed = jdbc.sql("""
+                UPDATE knowledge_documents SET indexing = :indexing
+                WHERE id = :id AND (indexing IS NULL OR indexing <> :indexing)
+                """)
+                .param("indexing", indexing)
+                .param("id", documentId)
+                .update() > 0;
+        if (!claimed) {
+            return false;
+        }
+        vectorsByChunk.forEach((chunkId, vectors) -> jdbc
+                .sql("UPDATE knowledge_chunks SET embedding = :embedding WHERE id = :id AND document_id = :documentId")
+                .param("embedding", toBytes(vectors))
+                .param("id", chunkId)
+                .param("documentId", documentId)
+                .update());
+        bumpRevision();
+        return true;
     }
 
     /** @return whether a document was deleted */
