@@ -360,6 +360,21 @@ class GroupCommitTest {
         assertThat(database.commits.get()).isEqualTo(2);
     }
 
+    @Test
+    void theDatabaseWaitingGaugeCountsCallersQueuedForTheNextCommit() throws Exception {
+        Database database = new Database(1);
+        new DatabaseTurnMetrics(database.admitting, database.commits(), database.registry);
+        HeldWriting first = database.holdFirstCommit(0);
+        List<CompletableFuture<Integer>> followers = database.queueBehind(first, 1, FOLLOWERS);
+
+        assertThat(database.registry.get(DatabaseTurnMetrics.WAITING).gauge().value()).isEqualTo(FOLLOWERS);
+        first.release();
+        for (CompletableFuture<Integer> follower : followers) {
+            follower.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(database.registry.get(DatabaseTurnMetrics.WAITING).gauge().value()).isZero();
+    }
+
     /** A writing started on its own thread that stays inside its transaction until released. */
     private record HeldWriting(CompletableFuture<Void> done, CountDownLatch gate) {
         void release() {
@@ -380,6 +395,7 @@ class GroupCommitTest {
         final DataSourceTransactionManager transactions;
         final JdbcTemplate jdbc;
         private final GroupCommit group;
+        final AdmittingDataSource admitting;
 
         Database(int callersAtOnce) {
             this(callersAtOnce, Duration.ofSeconds(30), 100);
@@ -388,7 +404,7 @@ class GroupCommitTest {
         Database(int callersAtOnce, Duration maxWait, int maxWaiting) {
             JdbcDataSource h2 = new JdbcDataSource();
             h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-            var admitting = new AdmittingDataSource(savepointRollbackMayFail(h2), callersAtOnce, maxWait,
+            admitting = new AdmittingDataSource(savepointRollbackMayFail(h2), callersAtOnce, maxWait,
                     maxWaiting);
             transactions = new DataSourceTransactionManager(admitting) {
                 @Override
