@@ -198,12 +198,8 @@ class GroupCommitTest {
     void whenUndoingAFailedWritingFailsTheWholeGroupFailsAndNothingOfItIsCommitted() throws Exception {
         Database database = new Database(1);
         HeldWriting first = database.holdFirstCommit(0);
-        List<CompletableFuture<Integer>> callers = new ArrayList<>(database.queueBehind(first, 1, 5));
-        callers.addAll(database.queueBehind(first, 100, 1, id -> () -> {
-            database.insert(id);
-            throw new IllegalStateException("this writing failed");
-        }));
-        callers.addAll(database.queueBehind(first, 6, 5));
+        List<CompletableFuture<Integer>> callers = database.queueAroundOneThatFails(first,
+                new IllegalStateException("this writing failed"));
         database.savepointRollbackFails.set(true);
         first.release();
 
@@ -246,12 +242,8 @@ class GroupCommitTest {
     void aVirtualMachineErrorInAGroupedWritingFailsItsWholeGroupAndTheQueueGoesOn() throws Exception {
         Database database = new Database(1);
         HeldWriting first = database.holdFirstCommit(0);
-        List<CompletableFuture<Integer>> callers = new ArrayList<>(database.queueBehind(first, 1, 5));
-        callers.addAll(database.queueBehind(first, 100, 1, id -> () -> {
-            database.insert(id);
-            throw new OutOfMemoryError("no heap left in this test");
-        }));
-        callers.addAll(database.queueBehind(first, 6, 5));
+        List<CompletableFuture<Integer>> callers = database.queueAroundOneThatFails(first,
+                new OutOfMemoryError("no heap left in this test"));
         first.release();
 
         for (CompletableFuture<Integer> caller : callers) {
@@ -474,6 +466,20 @@ class GroupCommitTest {
         /** Callers inserting ids from {@code firstId} on, each on its own thread, queued behind {@code held}. */
         List<CompletableFuture<Integer>> queueBehind(HeldWriting held, int firstId, int count) {
             return queueBehind(held, firstId, count, id -> () -> insert(id));
+        }
+
+        /** Five callers, then one whose writing inserts its row and throws {@code failure}, then five more. */
+        List<CompletableFuture<Integer>> queueAroundOneThatFails(HeldWriting held, Throwable failure) {
+            List<CompletableFuture<Integer>> callers = new ArrayList<>(queueBehind(held, 1, 5));
+            callers.addAll(queueBehind(held, 100, 1, id -> () -> {
+                insert(id);
+                if (failure instanceof Error error) {
+                    throw error;
+                }
+                throw (RuntimeException) failure;
+            }));
+            callers.addAll(queueBehind(held, 6, 5));
+            return callers;
         }
 
         /** Callers each running the writing made for its id, from {@code firstId} on, queued behind {@code held}. */
