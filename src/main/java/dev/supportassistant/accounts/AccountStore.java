@@ -52,6 +52,11 @@ class AccountStore {
                 .map(Stored::account).toList();
     }
 
+    boolean anyEnabled() {
+        return Boolean.TRUE.equals(jdbc.sql("SELECT EXISTS (SELECT 1 FROM desk_accounts WHERE enabled)")
+                .query(Boolean.class).single());
+    }
+
     boolean setEnabled(String name, boolean enabled, Instant now) {
         return jdbc.sql("UPDATE desk_accounts SET enabled = :enabled, updated_at = :now WHERE name_key = :key")
                 .param("enabled", enabled).param("now", timestamp(now)).param("key", key(name)).update() > 0;

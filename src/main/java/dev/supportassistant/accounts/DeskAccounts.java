@@ -46,6 +46,11 @@ public class DeskAccounts {
         return store.all();
     }
 
+    /** Whether anyone can sign in at the desk's web pages. */
+    public boolean anyEnabled() {
+        return store.anyEnabled();
+    }
+
     public Optional<DeskAccount> find(String name) {
         return store.find(name).map(AccountStore.Stored::account);
     }

@@ -18,7 +18,8 @@ import dev.supportassistant.conversation.MessageMetadata;
  * a person holds or awaits the conversation the AI stays silent and the customer's message is
  * acknowledged; a message that asks for a person ({@code HANDOFF_ON_EXPLICIT_REQUEST}), or the
  * {@code HANDOFF_AFTER_CONFUSED_TURNS}-th confused turn in a row, escalates it
- * ({@link HandoffService#escalate}).
+ * ({@link HandoffService#escalate}), unless nobody could take it over ({@link DeskStaffing}): then
+ * the AI answers on.
  */
 @Service
 class EscalationRules implements HumanHandoff {
@@ -47,17 +48,25 @@ class EscalationRules implements HumanHandoff {
             return Optional.of(acknowledgement(current));
         }
         if (settings.onExplicitRequest() && HumanRequests.asksForPerson(message)) {
-            return Optional.of(holdingReplyOf(handoffs.escalate(conversationId, HandoffCause.EXPLICIT_REQUEST,
-                    "The customer asked for a person: \"" + HandoffSummaries.clip(message, 200) + "\"",
-                    HandoffService.ASSISTANT)));
+            return escalate(conversationId, HandoffCause.EXPLICIT_REQUEST,
+                    "The customer asked for a person: \"" + HandoffSummaries.clip(message, 200) + "\"");
         }
         int streak = settings.afterConfusedTurns() > 0 && assessment.confused() ? confusedStreak(conversationId) : 0;
         if (settings.afterConfusedTurns() > 0 && streak >= settings.afterConfusedTurns()) {
-            return Optional.of(holdingReplyOf(handoffs.escalate(conversationId, HandoffCause.CONFUSION,
+            return escalate(conversationId, HandoffCause.CONFUSION,
                     "The customer seemed confused for %d turns in a row (confusion %.2f)".formatted(streak,
-                            assessment.level()), HandoffService.ASSISTANT)));
+                            assessment.level()));
         }
         return Optional.empty();
+    }
+
+    /** The holding reply of an escalation; none, so that the AI answers on, when nobody could take the conversation. */
+    private Optional<ChatMessage> escalate(String conversationId, HandoffCause cause, String reason) {
+        try {
+            return Optional.of(holdingReplyOf(handoffs.escalate(conversationId, cause, reason, HandoffService.ASSISTANT)));
+        } catch (NoDeskException nobody) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -36,9 +36,11 @@ class HandoffService {
     private final ScreenShareSessions screenShare;
     private final HandoffMetrics metrics;
     private final DeskQueries desk;
+    private final DeskStaffing staffing;
 
     HandoffService(HandoffStore store, Conversations conversations, HandoffSummaries summaries,
-            ConversationEvents events, ScreenShareSessions screenShare, HandoffMetrics metrics, DeskQueries desk) {
+            ConversationEvents events, ScreenShareSessions screenShare, HandoffMetrics metrics, DeskQueries desk,
+            DeskStaffing staffing) {
         this.store = store;
         this.conversations = conversations;
         this.summaries = summaries;
@@ -46,6 +48,7 @@ class HandoffService {
         this.screenShare = screenShare;
         this.metrics = metrics;
         this.desk = desk;
+        this.staffing = staffing;
     }
 
     Handoff state(String conversationId) {
@@ -63,11 +66,15 @@ class HandoffService {
      * one holding reply. Nothing happens when a person already holds it (or is about to).
      *
      * @param by {@code customer} or {@code assistant}
+     * @throws NoDeskException nobody could take it over ({@link DeskStaffing}); nothing has changed
      */
     Escalated escalate(String conversationId, HandoffCause cause, @Nullable String reason, String by) {
         Handoff before = state(conversationId);
         if (before.status().humanSide()) {
             return new Escalated(before, null);
+        }
+        if (!staffing.someoneCanTakeOver()) {
+            throw new NoDeskException();
         }
         // Written before the state changes: the provider may take seconds, and nothing is locked meanwhile.
         String summary = summaries.write(conversations.recentMessages(conversationId), reason);

@@ -95,7 +95,7 @@ class AccessRules {
     }
 
     AuthorizationResult staffDecision(Supplier<? extends Authentication> authentication) {
-        if (security.adminApiKey() == null && !security.customerTokensEnabled()) {
+        if (!security.staffCredentialsConfigured()) {
             return debug ? new AuthorizationDecision(true) : Refusal.forbidden(
                     "Support desk endpoints are disabled: set ADMIN_API_KEY or SECRET_KEY, then " + STAFF_HOW);
         }

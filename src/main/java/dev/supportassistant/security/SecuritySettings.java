@@ -60,6 +60,14 @@ public record SecuritySettings(@Nullable String adminApiKey, @Nullable String se
         return secretKey != null;
     }
 
+    /**
+     * Whether support staff can authenticate to the desk API: with the admin key, or with an agent
+     * token signed with {@code SECRET_KEY}. Desk accounts (the desk's web pages) are another way in.
+     */
+    public boolean staffCredentialsConfigured() {
+        return adminApiKey != null || customerTokensEnabled();
+    }
+
     boolean secretKeyIsWeak() {
         return secretKey != null
                 && (secretKey.equals(PLACEHOLDER_SECRET) || secretKey.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES);

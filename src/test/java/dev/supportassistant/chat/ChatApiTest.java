@@ -143,6 +143,18 @@ class ChatApiTest extends ApiTest {
     }
 
     @Test
+    void aConversationStartedWithoutUserIdReadsBackWithUserIdNull() {
+        var response = api.post("/api/v1/chat", "{\"message\": \"How do I reset my password?\"}");
+
+        JsonNode conversation = api.get("/api/v1/conversation/" + response.json().get("conversation_id").asString())
+                .json();
+
+        // The contract lists user_id; the old backend sent it as null, and clients may read it.
+        assertThat(conversation.has("user_id")).isTrue();
+        assertThat(conversation.get("user_id").isNull()).isTrue();
+    }
+
+    @Test
     void unknownConversationIdStartsANewConversation() {
         JsonNode response = chat("Hello", "no-such-conversation");
 

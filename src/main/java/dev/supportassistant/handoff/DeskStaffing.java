@@ -1,0 +1,34 @@
+package dev.supportassistant.handoff;
+
+import org.springframework.stereotype.Component;
+
+import dev.supportassistant.accounts.DeskAccounts;
+import dev.supportassistant.config.ApiSettings;
+import dev.supportassistant.security.SecuritySettings;
+
+/**
+ * Whether anyone could take a conversation over: someone can sign in at the desk's web pages (an
+ * enabled desk account), or staff can reach the desk API (the admin key, agent tokens signed with
+ * {@code SECRET_KEY}, or {@code DEBUG=true}, which opens it for development).
+ *
+ * <p>Why: with nothing configured there is no desk, and a conversation handed to a person would
+ * wait for nobody while the AI stays silent in it. Accounts are created and disabled at run time,
+ * so this is asked at each escalation, not once at start.
+ */
+@Component
+class DeskStaffing {
+
+    private final SecuritySettings security;
+    private final ApiSettings api;
+    private final DeskAccounts accounts;
+
+    DeskStaffing(SecuritySettings security, ApiSettings api, DeskAccounts accounts) {
+        this.security = security;
+        this.api = api;
+        this.accounts = accounts;
+    }
+
+    boolean someoneCanTakeOver() {
+        return security.staffCredentialsConfigured() || api.debug() || accounts.anyEnabled();
+    }
+}

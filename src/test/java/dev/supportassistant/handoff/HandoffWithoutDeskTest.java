@@ -1,0 +1,98 @@
+package dev.supportassistant.handoff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.supportassistant.ApiClient;
+import dev.supportassistant.RunningService;
+import dev.supportassistant.accounts.DeskAccounts;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * With nothing configured there is no desk (no key, no agent tokens, no desk account), so nobody
+ * could take a conversation over: the AI keeps answering a customer who asks for a person or stays
+ * confused, and the "talk to a person" button says why it cannot. Once a desk account exists,
+ * conversations are handed over again.
+ */
+class HandoffWithoutDeskTest {
+
+    private static RunningService service;
+    private static ApiClient api;
+
+    @BeforeAll
+    static void startWithNothingConfigured() {
+        service = RunningService.start("spring.datasource.url=jdbc:h2:mem:no-desk-" + System.nanoTime()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "ADMIN_API_KEY=", "SECRET_KEY=");
+        api = service.api();
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    private static String startConversation(String message) {
+        var response = api.post("/api/v1/chat", "{\"message\": " + ApiClient.quote(message) + "}");
+        assertThat(response.status()).isEqualTo(200);
+        return response.json().get("conversation_id").asString();
+    }
+
+    private static JsonNode send(String conversationId, String message) {
+        var response = api.post("/api/v1/chat", "{\"message\": " + ApiClient.quote(message)
+                + ", \"conversation_id\": \"" + conversationId + "\"}");
+        assertThat(response.status()).isEqualTo(200);
+        return response.json();
+    }
+
+    private static void assertAnsweredByTheAi(JsonNode chat) {
+        JsonNode metadata = chat.get("message").get("metadata");
+        assertThat(metadata.has("handoff")).isFalse();
+        assertThat(metadata.get("provider").asString()).isEqualTo("local");
+    }
+
+    @Test
+    void aCustomerAskingForAPersonIsAnsweredByTheAi() {
+        String conversationId = startConversation("My invoice looks wrong");
+
+        assertAnsweredByTheAi(send(conversationId, "Can I talk to a human please?"));
+        assertAnsweredByTheAi(send(conversationId, "How do I download my invoice?"));
+        assertThat(api.get("/api/v1/conversation/" + conversationId + "/handoff").json().get("status").asString())
+                .isEqualTo("bot");
+    }
+
+    @Test
+    void aConfusedCustomerIsAnsweredByTheAi() {
+        String conversationId = startConversation("I am so confused and frustrated, nothing works!!");
+
+        JsonNode second = send(conversationId, "I'm still stuck and confused, it still doesn't work, this is so "
+                + "frustrating!!");
+
+        assertThat(second.get("confidence_score").asDouble()).isGreaterThanOrEqualTo(0.6);
+        assertAnsweredByTheAi(second);
+    }
+
+    @Test
+    void theButtonSaysNobodyCanTakeTheConversationUntilADeskAccountExists() {
+        String conversationId = startConversation("My camera is not detected");
+        String button = "/api/v1/conversation/" + conversationId + "/handoff";
+
+        var refused = api.post(button, "{}");
+
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.json().get("detail").asString()).contains("the support desk is not set up");
+        assertThat(api.get(button).json().get("status").asString()).isEqualTo("bot");
+
+        DeskAccounts accounts = service.context().getBean(DeskAccounts.class);
+        accounts.create("desk-" + System.nanoTime(), "a long enough passphrase", "agent");
+        try {
+            var escalated = api.post(button, "{}");
+            assertThat(escalated.status()).isEqualTo(200);
+            assertThat(escalated.json().get("status").asString()).isEqualTo("waiting_for_human");
+        } finally {
+            accounts.list().forEach(account -> accounts.setEnabled(account.name(), false));
+        }
+    }
+}
