@@ -32,13 +32,13 @@ record UsageChart(String caption, List<Bar> bars) {
         return new UsageChart(caption, bars);
     }
 
-    /** The SVG's height for all rows. */
-    int height() {
+    /** The SVG's height for all rows. Public, as everything the page's template calls. */
+    public int height() {
         return Math.max(ROW_HEIGHT, bars.size() * ROW_HEIGHT);
     }
 
     /** What a screen reader says for the chart: every bar's label and value. */
-    String description() {
+    public String description() {
         return caption + ": " + String.join(", ", bars.stream().map(bar -> bar.label() + " " + bar.value()).toList());
     }
 }
