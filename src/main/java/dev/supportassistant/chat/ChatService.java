@@ -105,7 +105,7 @@ class ChatService {
         if (request.provider() != null && !caller.admin()) {
             throw ChatRefusal.providerChoiceForbidden();
         }
-        if (request.message().length() > limits.maxMessageChars()) {
+        if (limits.messageTooLong(request.message())) {
             throw new InvalidChatRequestException("message: must be at most " + limits.maxMessageChars()
                     + " characters (MAX_MESSAGE_CHARS)");
         }

@@ -83,7 +83,7 @@ class SpeechService {
         if (text == null || text.isBlank()) {
             throw UploadRejectedException.empty("text: must not be blank");
         }
-        if (text.length() > limits.maxMessageChars()) {
+        if (limits.messageTooLong(text)) {
             throw UploadRejectedException.tooLarge("text: must be at most " + limits.maxMessageChars()
                     + " characters (MAX_MESSAGE_CHARS)");
         }
