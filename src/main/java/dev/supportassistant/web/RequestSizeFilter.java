@@ -1,6 +1,8 @@
 package dev.supportassistant.web;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -15,13 +17,18 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import dev.supportassistant.media.UploadRejectedException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses request bodies over {@code MAX_REQUEST_BYTES} (file uploads: {@code MAX_UPLOAD_BYTES}): at once when the declared length says so,
  * and while reading when a chunked body runs over, so no client can make the service buffer an
- * unbounded body.
+ * unbounded body. The refusal is the problem detail every error has (an upload's with
+ * {@code success} and {@code error}, as {@link UploadRejectedException}'s).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 3) // after Spring Security (application.yml), whose headers a 413 carries too
@@ -35,20 +42,20 @@ class RequestSizeFilter extends OncePerRequestFilter {
     }
 
     private final RequestLimits limits;
+    private final JsonMapper json;
 
-    RequestSizeFilter(RequestLimits limits) {
+    RequestSizeFilter(RequestLimits limits, JsonMapper json) {
         this.limits = limits;
+        this.json = json;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = isUpload(request) ? limits.maxUploadBytes() : limits.maxRequestBytes();
+        boolean upload = isUpload(request);
+        long limit = upload ? limits.maxUploadBytes() : limits.maxRequestBytes();
         if (request.getContentLengthLong() > limit) {
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-                    + "\"detail\":\"Request body larger than " + limit + " bytes\"}");
+            refuse(request, response, new BodyTooLargeException(limit).getMessage(), upload);
             return;
         }
         chain.doFilter(new HttpServletRequestWrapper(request) {
@@ -62,6 +69,25 @@ class RequestSizeFilter extends OncePerRequestFilter {
                 return limited;
             }
         }, response);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, String detail, boolean upload)
+            throws IOException {
+        ProblemDetail problem = upload ? UploadRejectedException.tooLarge(detail).getBody()
+                : ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, detail);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.getType() == null ? "about:blank" : problem.getType().toString());
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        body.put("instance", request.getRequestURI());
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), body);
     }
 
     private static boolean isUpload(HttpServletRequest request) {
