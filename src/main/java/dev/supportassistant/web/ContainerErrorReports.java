@@ -47,7 +47,8 @@ class ContainerErrorReports implements WebServerFactoryCustomizer<TomcatServletW
             HttpStatus known = HttpStatus.resolve(status);
             String title = known != null ? known.getReasonPhrase() : "Error";
             String detail = status == 400 ? "The request is malformed: its URL or headers are not valid HTTP "
-                    + "(for example an encoded slash %2F, an encoded NUL %00 or a character a URL may not contain)"
+                    + "(for example an encoded slash %2F, an encoded NUL %00 or a character a URL may not contain), "
+                    + "or they are too large"
                     : title;
             try {
                 response.setHeader("X-Content-Type-Options", "nosniff");

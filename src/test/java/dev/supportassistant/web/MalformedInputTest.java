@@ -147,6 +147,22 @@ class MalformedInputTest extends ApiTest {
     }
 
     @Test
+    void aBadQueryParameterIsNamedAsTheClientSpellsIt() {
+        var response = api.asAdmin().get("/api/v1/conversations?user_id=");
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().get("detail").asString()).startsWith("user_id: ");
+    }
+
+    @Test
+    void aPathNoEndpointServesIsSaidSo() {
+        var response = api.get("/api/v1/conversation/");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().get("detail").asString()).isEqualTo("No endpoint answers GET /api/v1/conversation/");
+    }
+
+    @Test
     void unknownFieldsAreIgnoredAsTheOldBackendDid() {
         var response = api.post("/api/v1/chat", "{\"message\": \"hi\", \"unexpected\": {\"deep\": [1, 2]}}");
 
