@@ -1,5 +1,7 @@
 package dev.supportassistant.handoff;
 
+import java.util.Objects;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -114,9 +116,10 @@ class DeskController {
      */
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(@RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId,
-            @RequestParam(name = "last_event_id", required = false) @Nullable String lastEventIdParam,
+            @RequestParam(name = "last_event_id", required = false) @Nullable Long lastEventIdParam,
             HttpServletRequest request) {
-        return events.streamAll(desk::forDesk, lastEventId != null ? lastEventId : lastEventIdParam,
+        return events.streamAll(desk::forDesk,
+                lastEventId != null ? lastEventId : Objects.toString(lastEventIdParam, null),
                 clients.of(request));
     }
 

@@ -1,5 +1,7 @@
 package dev.supportassistant.handoff;
 
+import java.util.Objects;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -78,10 +80,11 @@ class HandoffController {
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(@PathVariable String conversationId,
             @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId,
-            @RequestParam(name = "last_event_id", required = false) @Nullable String lastEventIdParam, Caller caller,
+            @RequestParam(name = "last_event_id", required = false) @Nullable Long lastEventIdParam, Caller caller,
             HttpServletRequest request) {
         requireVisible(conversationId, caller);
-        return events.stream(conversationId, lastEventId != null ? lastEventId : lastEventIdParam,
+        return events.stream(conversationId,
+                lastEventId != null ? lastEventId : Objects.toString(lastEventIdParam, null),
                 clients.of(request));
     }
 

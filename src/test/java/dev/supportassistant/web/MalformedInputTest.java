@@ -155,6 +155,19 @@ class MalformedInputTest extends ApiTest {
     }
 
     @Test
+    void aLastEventIdThatIsNoEventIdIsRefused() {
+        String conversationId = api.post("/api/v1/chat", "{\"message\": \"Hello\"}").json().get("conversation_id")
+                .asString();
+
+        for (String bad : new String[] {"abc", "99999999999999999999999"}) {
+            var response = api.get("/api/v1/conversation/" + conversationId + "/events?last_event_id=" + bad);
+
+            assertThat(response.status()).as(bad).isEqualTo(422);
+            assertThat(response.json().get("detail").asString()).as(bad).contains("last_event_id");
+        }
+    }
+
+    @Test
     void aPathNoEndpointServesIsSaidSo() {
         var response = api.get("/api/v1/conversation/");
 
