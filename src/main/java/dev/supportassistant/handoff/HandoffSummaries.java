@@ -1,8 +1,10 @@
 package dev.supportassistant.handoff;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -115,12 +117,7 @@ class HandoffSummaries {
         if (!codes.isEmpty()) {
             parts.add("Error codes: " + String.join(", ", codes.stream().limit(5).toList()));
         }
-        customer.stream().reduce((first, second) -> second).map(ChatMessage::metadata)
-                .filter(meta -> meta.confusionLevel() != null).ifPresent(meta -> {
-                    String signals = meta.confusionSignals() == null || meta.confusionSignals().isEmpty() ? ""
-                            : " (" + String.join("; ", meta.confusionSignals().stream().limit(3).toList()) + ")";
-                    parts.add("Confusion: %.2f%s".formatted(meta.confusionLevel(), signals));
-                });
+        confusion(customer).ifPresent(parts::add);
         if (reason != null && !reason.isBlank()) {
             parts.add("Handoff reason: " + clip(reason, 120));
         }
@@ -129,6 +126,26 @@ class HandoffSummaries {
                 .map(part -> part.matches("(?s).*[?!]$") ? part + " " : part + ". ")
                 .collect(java.util.stream.Collectors.joining()).strip(),
                 MAX_CHARS);
+    }
+
+    /**
+     * The latest customer message's confusion level and, when an earlier one was higher (a customer
+     * who calmed down, or asked for a person in plain words), the highest with what raised it.
+     */
+    private static Optional<String> confusion(List<ChatMessage> customer) {
+        List<MessageMetadata> scored = customer.stream().map(ChatMessage::metadata)
+                .filter(meta -> meta != null && meta.confusionLevel() != null).toList();
+        if (scored.isEmpty()) {
+            return Optional.empty();
+        }
+        MessageMetadata latest = scored.get(scored.size() - 1);
+        MessageMetadata highest = scored.stream().max(Comparator.comparingDouble(MessageMetadata::confusionLevel))
+                .filter(max -> max.confusionLevel() > latest.confusionLevel()).orElse(latest);
+        String signals = highest.confusionSignals() == null || highest.confusionSignals().isEmpty() ? ""
+                : " (" + String.join("; ", highest.confusionSignals().stream().limit(3).toList()) + ")";
+        return Optional.of(highest == latest ? "Confusion: %.2f%s".formatted(latest.confusionLevel(), signals)
+                : "Confusion: %.2f now, %.2f at its highest%s".formatted(latest.confusionLevel(),
+                        highest.confusionLevel(), signals));
     }
 
     static String clip(String text, int max) {

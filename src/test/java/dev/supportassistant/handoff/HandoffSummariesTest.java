@@ -40,6 +40,15 @@ class HandoffSummariesTest {
     }
 
     @Test
+    void aCustomerWhoCalmedDownShowsTheHighestConfusionToo() {
+        String summary = HandoffSummaries.extractive(List.of(
+                customer("Nothing works, I'm totally lost!!", 1.0, List.of("frustration", "lost")),
+                customer("Can I talk to a person please?", 0.0, List.of())), "The customer asked for a person");
+
+        assertThat(summary).contains("Confusion: 0.00 now, 1.00 at its highest (frustration; lost)");
+    }
+
+    @Test
     void theSummaryStaysShort() {
         String summary = HandoffSummaries.extractive(List.of(customer("x".repeat(5000), 0.9,
                 List.of("s".repeat(400), "t".repeat(400)))), "r".repeat(1000));
