@@ -93,6 +93,8 @@ class StartupSettingsTest {
             var root = api.get("/").json();
             assertThat(openApi.status()).isEqualTo(200);
             assertThat(openApi.json().get("paths").has("/api/v1/chat")).isTrue();
+            assertThat(openApi.json().get("paths").propertyNames()).as("the desk's pages are no API")
+                    .noneMatch(path -> path.startsWith("/desk")).contains("/api/v1/desk/conversations");
             // One name and version, from the build, in the document and at the root.
             assertThat(openApi.json().get("info").get("title").asString()).isEqualTo(root.get("message").asString());
             assertThat(openApi.json().get("info").get("version").asString()).isEqualTo(root.get("version").asString())
