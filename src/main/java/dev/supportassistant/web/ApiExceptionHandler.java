@@ -25,10 +25,12 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import dev.supportassistant.database.AdmittingDataSource;
+import dev.supportassistant.media.UploadRejectedException;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -84,6 +86,19 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return unprocessable("Missing required query parameter '" + ex.getParameterName() + "'");
+    }
+
+    /**
+     * An upload that ran over {@code MAX_UPLOAD_BYTES} while it was read (a body sent without its
+     * length): the same answer as one refused by its declared length ({@link RequestSizeFilter}).
+     */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String detail = "Request body larger than " + (ex.getMaxUploadSize() > 0 ? ex.getMaxUploadSize() + " bytes"
+                : "MAX_UPLOAD_BYTES");
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(UploadRejectedException.tooLarge(detail)
+                .getBody());
     }
 
     /** A path no endpoint serves: said as such, not as the missing static file Spring looked for last. */
