@@ -56,6 +56,7 @@ class DeskSecurity {
                         .deleteCookies(SessionCookie.NAME))
                 // Same-origin pages only: no cross-origin access to the desk, whatever CORS_ORIGINS allows the API.
                 .cors(cors -> cors.disable())
+                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new ExpiredForms()))
                 .requestCache(cache -> cache.requestCache(SavedPages.cache()))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(DeskHeaders.POLICY))

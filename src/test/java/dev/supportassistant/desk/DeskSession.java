@@ -35,14 +35,23 @@ final class DeskSession {
 
     /** A form post; {@code fields} name, value, name, value... */
     HttpResponse<String> post(String path, String... fields) {
+        return send(form(path, fields));
+    }
+
+    /** A form post as a browser sends it, accepting a page in return. */
+    HttpResponse<String> submit(String path, String... fields) {
+        return send(form(path, fields), "Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+    }
+
+    private HttpRequest.Builder form(String path, String... fields) {
         StringBuilder body = new StringBuilder();
         for (int i = 0; i + 1 < fields.length; i += 2) {
             body.append(body.isEmpty() ? "" : "&").append(URLEncoder.encode(fields[i], StandardCharsets.UTF_8))
                     .append('=').append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
         }
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        return HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
     }
 
     /** Signs in as the sign-in page's form does, CSRF token included. */
