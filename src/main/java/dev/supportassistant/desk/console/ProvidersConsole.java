@@ -34,6 +34,19 @@ class ProvidersConsole {
     /** One provider's row; {@code missing} says what its configuration lacks. */
     record Row(String name, boolean configured, String model, @Nullable String missing, String circuit,
             boolean active) {
+
+        /** The circuit breaker's state in words; none for a provider that is not configured (never called). */
+        public String circuitLabel() {
+            if (!configured) {
+                return "—";
+            }
+            return switch (circuit) {
+                case "closed" -> "closed: calls go through";
+                case "half_open" -> "half open: trying calls again";
+                case "open", "forced_open" -> "open: skipped after failures";
+                default -> circuit;
+            };
+        }
     }
 
     @GetMapping("/desk/console")
