@@ -15,15 +15,21 @@ class ConsolePagesTest extends ApiTest {
 
     private static final String PASSWORD = "correct horse battery";
 
+    private String name;
     private DeskSession operator;
 
     @BeforeEach
     void signInAsOperator() {
-        String name = "operator-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(api.asAdmin().post("/api/v1/desk/agents", "{\"name\": \"" + name + "\", \"password\": \""
-                + PASSWORD + "\", \"role\": \"operator\"}").status()).isEqualTo(201);
+        name = account("operator");
         operator = new DeskSession(port());
         operator.signIn(name, PASSWORD);
+    }
+
+    private String account(String role) {
+        String account = role + "-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.asAdmin().post("/api/v1/desk/agents", "{\"name\": \"" + account + "\", \"password\": \""
+                + PASSWORD + "\", \"role\": \"" + role + "\"}").status()).isEqualTo(201);
+        return account;
     }
 
     @Test
@@ -45,5 +51,15 @@ class ConsolePagesTest extends ApiTest {
         assertThat(body).containsPattern("<span>local</span>.*?<td>closed: calls go through</td>")
                 .containsPattern("<span>openai</span>.*?no: .*?</td> <td>—</td>")
                 .doesNotContain("(in use)");
+    }
+
+    @Test
+    void theAccountsPageOffersNoDisableButtonForTheOperatorsOwnAccount() {
+        String agent = account("agent");
+
+        String body = operator.get("/desk/console/accounts").body();
+
+        assertThat(body).contains("aria-label=\"Disable " + agent + "\"")
+                .doesNotContain("aria-label=\"Disable " + name + "\"");
     }
 }
