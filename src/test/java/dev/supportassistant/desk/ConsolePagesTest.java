@@ -3,7 +3,6 @@ package dev.supportassistant.desk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,23 +12,14 @@ import dev.supportassistant.ApiTest;
 /** The operator's console pages as the server renders them, read by a signed-in operator. */
 class ConsolePagesTest extends ApiTest {
 
-    private static final String PASSWORD = "correct horse battery";
-
     private String name;
     private DeskSession operator;
 
     @BeforeEach
     void signInAsOperator() {
-        name = account("operator");
+        name = DeskAccountsForTests.create(api, "operator");
         operator = new DeskSession(port());
-        operator.signIn(name, PASSWORD);
-    }
-
-    private String account(String role) {
-        String account = role + "-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(api.asAdmin().post("/api/v1/desk/agents", "{\"name\": \"" + account + "\", \"password\": \""
-                + PASSWORD + "\", \"role\": \"" + role + "\"}").status()).isEqualTo(201);
-        return account;
+        operator.signIn(name, DeskAccountsForTests.PASSWORD);
     }
 
     @Test
@@ -55,7 +45,7 @@ class ConsolePagesTest extends ApiTest {
 
     @Test
     void theAccountsPageOffersNoDisableButtonForTheOperatorsOwnAccount() {
-        String agent = account("agent");
+        String agent = DeskAccountsForTests.create(api, "agent");
 
         String body = operator.get("/desk/console/accounts").body();
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,7 +25,7 @@ import dev.supportassistant.ApiTest;
 @ExtendWith(SharedBrowser.class)
 abstract class DeskPages extends ApiTest {
 
-    static final String PASSWORD = "correct horse battery";
+    static final String PASSWORD = DeskAccountsForTests.PASSWORD;
     static final Duration PATIENCE = Duration.ofSeconds(20);
 
     WebDriver browser;
@@ -48,11 +47,7 @@ abstract class DeskPages extends ApiTest {
 
     /** A new account with a name no other test uses. */
     String account(String role) {
-        String name = role + "-" + UUID.randomUUID().toString().substring(0, 8);
-        var created = api.asAdmin().post("/api/v1/desk/agents",
-                "{\"name\": \"" + name + "\", \"password\": \"" + PASSWORD + "\", \"role\": \"" + role + "\"}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return name;
+        return DeskAccountsForTests.create(api, role);
     }
 
     void signIn(String name, String password) {

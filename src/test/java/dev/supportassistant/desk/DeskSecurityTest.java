@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +21,7 @@ import dev.supportassistant.ApiTest;
  */
 class DeskSecurityTest extends ApiTest {
 
-    static final String PASSWORD = "correct horse battery";
+    static final String PASSWORD = DeskAccountsForTests.PASSWORD;
 
     @Autowired
     private FilterChainProxy springSecurity;
@@ -30,10 +29,7 @@ class DeskSecurityTest extends ApiTest {
     private List<UserDetailsService> userDetailsServices;
 
     private String account(String role) {
-        String name = role + "-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(api.asAdmin().post("/api/v1/desk/agents", "{\"name\": \"" + name + "\", \"password\": \""
-                + PASSWORD + "\", \"role\": \"" + role + "\"}").status()).isEqualTo(201);
-        return name;
+        return DeskAccountsForTests.create(api, role);
     }
 
     private static String cookie(HttpResponse<String> response) {
