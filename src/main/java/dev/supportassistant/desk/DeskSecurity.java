@@ -1,5 +1,9 @@
 package dev.supportassistant.desk;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -10,17 +14,22 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.DelegatingAccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import dev.supportassistant.accounts.DeskAccounts;
 import dev.supportassistant.ratelimit.ClientKeys;
 
 /**
  * The desk's own security: a session signed in with a desk account's name and password, CSRF
- * tokens on every form, and nothing of the desk (pages, data, live streams) without it; the
- * operator's console needs an operator's account. It covers the desk's paths only
+ * tokens on every form (a form whose token went stale gets a page saying so, {@link StaleForms}), and
+ * nothing of the desk (pages, data, live streams) without it; the operator's console needs an
+ * operator's account. It covers the desk's paths only
  * ({@link #PATHS}), ahead of any other chain, so the API keeps authenticating as it does (bearer
  * tokens and the admin key) and never sees the desk's session.
  *
@@ -38,7 +47,8 @@ class DeskSecurity {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain deskFilterChain(HttpSecurity http, UserDetailsService users, PasswordEncoder passwords,
-            DeskAccounts accounts, ClientKeys clients) throws Exception {
+            DeskAccounts accounts, ClientKeys clients,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors) throws Exception {
         SignInAttempts attempts = new SignInAttempts(java.time.Clock.systemUTC());
         SignInOutcomes outcomes = new SignInOutcomes(attempts, clients);
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
@@ -56,7 +66,9 @@ class DeskSecurity {
                         .deleteCookies(SessionCookie.NAME))
                 // Same-origin pages only: no cross-origin access to the desk, whatever CORS_ORIGINS allows the API.
                 .cors(cors -> cors.disable())
-                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new ExpiredForms()))
+                .exceptionHandling(failures -> failures.accessDeniedHandler(new DelegatingAccessDeniedHandler(
+                        new LinkedHashMap<>(Map.of(CsrfException.class, new StaleForms(errors))),
+                        new AccessDeniedHandlerImpl())))
                 .requestCache(cache -> cache.requestCache(SavedPages.cache()))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(DeskHeaders.POLICY))

@@ -17,7 +17,7 @@ class SignInPage {
             @RequestParam(required = false) @Nullable Long throttled,
             @RequestParam(name = "ended", required = false) @Nullable String ended,
             @RequestParam(name = "signed-out", required = false) @Nullable String signedOut,
-            @RequestParam(name = ExpiredForms.EXPIRED, required = false) @Nullable String expired,
+            @RequestParam(required = false) @Nullable String expired,
             @Nullable Authentication authentication,
             Model model) {
         if (authentication != null && authentication.isAuthenticated()
@@ -32,7 +32,7 @@ class SignInPage {
             model.addAttribute("problem", "Your session ended: the account was disabled or its password changed. "
                     + "Sign in again.");
         } else if (expired != null) {
-            model.addAttribute("problem", "Your session expired while the page was open. Sign in again.");
+            model.addAttribute("problem", "Your session expired; please sign in again.");
         } else if (signedOut != null) {
             model.addAttribute("notice", "You are signed out.");
         }

@@ -12,4 +12,9 @@ public record SignedIn(String name, boolean operator) {
         return new SignedIn(authentication.getName(), authentication.getAuthorities().stream()
                 .anyMatch(authority -> "ROLE_OPERATOR".equals(authority.getAuthority())));
     }
+
+    /** Whether {@code account} names this person's own account (names are unique whatever their case). */
+    public boolean isOwn(String account) {
+        return name.equalsIgnoreCase(account);
+    }
 }

@@ -90,22 +90,6 @@ class DeskSecurityTest extends ApiTest {
     }
 
     @Test
-    void aFormLeftOpenPastItsSessionLeadsBackToTheSignInPageSayingSo() {
-        String agent = account("agent");
-        String staleToken = new DeskSession(port()).csrf("/desk/sign-in");
-        DeskSession browser = new DeskSession(port());
-        browser.get("/desk/sign-in");
-
-        var posted = browser.submit("/desk/sign-in", "name", agent, "password", PASSWORD, "_csrf", staleToken);
-
-        assertThat(posted.statusCode()).isEqualTo(303);
-        assertThat(posted.headers().firstValue("Location").orElseThrow()).endsWith("/desk/sign-in?expired");
-        assertThat(browser.get("/desk/sign-in?expired").body()).contains("Your session expired");
-        assertThat(browser.post("/desk/sign-in", "name", agent, "password", PASSWORD, "_csrf", staleToken).statusCode())
-                .as("a script's request keeps its 403").isEqualTo(403);
-    }
-
-    @Test
     void failedSignInsAreThrottledPerName() {
         String agent = account("agent");
         DeskSession guesser = new DeskSession(port());

@@ -33,14 +33,18 @@ final class DeskSession {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers);
     }
 
-    /** A form post; {@code fields} name, value, name, value... */
+    /** A form post as a script sends it (no {@code Accept}); {@code fields} name, value, name, value... */
     HttpResponse<String> post(String path, String... fields) {
         return send(form(path, fields));
     }
 
-    /** A form post as a browser sends it, accepting a page in return. */
-    HttpResponse<String> submit(String path, String... fields) {
-        return send(form(path, fields), "Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+    /**
+     * A form on {@code page} posted to {@code path} as a browser posts it: asking for HTML, with the
+     * page as its referrer.
+     */
+    HttpResponse<String> submit(String page, String path, String... fields) {
+        return send(form(path, fields).header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                .header("Referer", base + page));
     }
 
     private HttpRequest.Builder form(String path, String... fields) {

@@ -15,7 +15,8 @@ import dev.supportassistant.desk.SignedIn;
 /**
  * The desk's accounts, as {@code /api/v1/desk/agents} manages them: create one, disable or enable
  * it, set a new password. An operator cannot disable their own account here (they would lock
- * themselves out mid-click); another operator or the admin key can.
+ * themselves out mid-click), so the page offers no Disable button on it; another operator or the
+ * admin key can.
  */
 @Controller
 class AccountsConsole {
@@ -45,7 +46,7 @@ class AccountsConsole {
     @PostMapping(PAGE + "/{name}/enabled")
     String setEnabled(@PathVariable String name, @RequestParam boolean enabled, Authentication authentication,
             RedirectAttributes flash) {
-        if (!enabled && name.equalsIgnoreCase(authentication.getName())) {
+        if (!enabled && SignedIn.of(authentication).isOwn(name)) {
             flash.addFlashAttribute("problem", "You cannot disable your own account.");
             return "redirect:" + PAGE;
         }
