@@ -42,6 +42,30 @@ class SpeechApiTest extends ApiTest {
     }
 
     @Test
+    void aMultipartBodyWithoutItsClosingBoundaryOrWithoutABoundaryIsA400() {
+        byte[] unclosed = ("--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"audio.wav\"\r\n"
+                + "Content-Type: audio/wav\r\n\r\nRIFF....WAVE").getBytes();
+
+        for (String path : new String[] {"/api/v1/transcribe", "/api/v1/screenshots"}) {
+            assertRejected(api.sendBytes("POST", path, unclosed, "multipart/form-data; boundary=xyz"), 400, "multipart");
+            assertRejected(api.sendBytes("POST", path, unclosed, "multipart/form-data"), 400, "multipart");
+        }
+    }
+
+    @Test
+    void aWebmWhoseLastBlockIsShorterThanItsHeaderIsA422() {
+        assertRejected(transcribe(RecordedAudioTest.webmEndingIn(new byte[] {(byte) 0x81})), 422, "WebM");
+        assertRejected(transcribe(RecordedAudioTest.webmEndingIn(new byte[] {(byte) 0x81, 0})), 422, "WebM");
+    }
+
+    @Test
+    void aRecordingThatWouldFillTheHeapIsRefusedAtOnce() {
+        assertRejected(transcribe(RecordedAudioTest.fragmentedMp4WithRuns(300_000, RecordedAudioTest.ALL_THE_REST)), 422,
+                "more bytes than the file holds");
+        assertRejected(transcribe(RecordedAudioTest.fragmentedMp4WithRuns(300_000, 1)), 413, "AUDIO_MAX_SECONDS");
+    }
+
+    @Test
     void speechIsAWavFileAnAudioElementPlays() {
         var response = api.binary("POST", "/api/v1/tts", "{\"text\": \"Restart the printer.\", \"voice\": \"aura-asteria-en\"}");
 
