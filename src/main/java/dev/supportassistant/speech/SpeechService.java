@@ -56,8 +56,12 @@ class SpeechService {
     record Transcript(boolean success, String transcript, String provider, boolean fallback, @Nullable String error) {
     }
 
-    /** Speech for an {@code <audio>} element, with who made it. */
-    record Spoken(SpeechProvider.SpokenText audio, String provider, boolean fallback, @Nullable String error) {
+    /**
+     * Speech for an {@code <audio>} element, with who made it; {@code cut} when it ends before the
+     * text does ({@code TTS_MAX_CHARS}, {@code TTS_MAX_SECONDS}).
+     */
+    record Spoken(SpeechProvider.SpokenText audio, String provider, boolean fallback, @Nullable String error,
+            boolean cut) {
     }
 
     Transcript transcribe(byte @Nullable [] recording) {
@@ -91,8 +95,15 @@ class SpeechService {
         if (wanted != null && !VOICE.matcher(wanted).matches()) {
             throw UploadRejectedException.unreadable("voice: letters, digits, '.', '_' and '-' only");
         }
-        Answer<SpeechProvider.SpokenText> answer = withFallback(provider -> provider.speak(text.strip(), wanted));
-        return new Spoken(answer.value(), answer.provider(), answer.fallback(), answer.error());
+        // The words, not the reply's Markdown marks; and no more of them than TTS_MAX_CHARS.
+        String words = SpeakableText.of(text);
+        if (words.isEmpty()) {
+            throw UploadRejectedException.empty("text: has no words to speak, only Markdown marks");
+        }
+        String spoken = SpeakableText.cut(words, settings.ttsMaxChars());
+        Answer<SpeechProvider.SpokenText> answer = withFallback(provider -> provider.speak(spoken, wanted));
+        return new Spoken(answer.value(), answer.provider(), answer.fallback(), answer.error(),
+                spoken.length() < words.length() || answer.value().cut());
     }
 
     private record Answer<T>(T value, String provider, boolean fallback, @Nullable String error) {
