@@ -20,7 +20,7 @@ class OfflineSpeechTest {
     private static final SpeechSynthesizer SYNTHESIZER = new SpeechSynthesizer(2, Duration.ofSeconds(60));
 
     @ParameterizedTest
-    @CsvSource({"printer.wav, WAV", "printer.ogg, OGG", "printer-chrome.webm, WEBM", "printer-fragmented.mp4, MP4", "printer.m4a, MP4"})
+    @CsvSource({"printer.wav, WAV", "printer-22k.wav, WAV", "printer.ogg, OGG", "printer-chrome.webm, WEBM", "printer-fragmented.mp4, MP4", "printer.m4a, MP4"})
     void everyBrowserFormatIsTranscribed(String file, AudioKind kind) {
         Pcm speech = RecordedAudio.decode(kind, RecordedAudioTest.fixture(file), 60);
 
