@@ -56,4 +56,17 @@ class ImageHeaderTest {
         assertThat(image.getWidth()).isEqualTo(1568);
         assertThat(image.getHeight()).isEqualTo(980);
     }
+
+    @Test
+    void aLargeScreenshotIsDecodedForVisionModelsAtNoMoreThanTwiceTheSizeItIsScaledTo() throws IOException {
+        assertThat(ConversationScreenImages.subsampling(2880, 1800)).isEqualTo(1);
+        // An 8K screen: every second pixel of every second row, 3840 x 2160, a quarter of 133 MB.
+        assertThat(ConversationScreenImages.subsampling(7680, 4320)).isEqualTo(2);
+        assertThat(ConversationScreenImages.subsampling(799, 50_000)).isEqualTo(15);
+
+        byte[] scaled = ConversationScreenImages.scaled(ScreenshotApiTest.blankPng(7680, 4320, 8, 2));
+        BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(scaled));
+        assertThat(image.getWidth()).isEqualTo(1568);
+        assertThat(image.getHeight()).isEqualTo(882);
+    }
 }
