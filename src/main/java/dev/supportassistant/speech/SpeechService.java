@@ -25,7 +25,8 @@ import dev.supportassistant.web.RequestLimits;
  * {@code SPEECH_PROVIDER} names. Every recording is decoded first, whoever transcribes it, so bad
  * input gets the same clear 4xx everywhere and the offline engine can take over at once. A provider
  * that is not configured or fails is answered for by the offline engines, and the answer says so
- * ({@code fallback}, {@code error}) as chat replies do.
+ * ({@code fallback}, {@code error}) as chat replies do. Text to speak is a reply in Markdown: every
+ * provider is given its words only ({@link SpeakableText}), at most {@code TTS_MAX_CHARS} of them.
  */
 @Service
 class SpeechService {
