@@ -20,6 +20,11 @@ public class UploadRejectedException extends ErrorResponseException {
         return new UploadRejectedException(HttpStatus.BAD_REQUEST, detail);
     }
 
+    /** 400: the request itself cannot be read as an upload (a multipart body without its boundaries). */
+    public static UploadRejectedException malformed(String detail) {
+        return new UploadRejectedException(HttpStatus.BAD_REQUEST, detail);
+    }
+
     /** 415: the bytes are not of a kind the endpoint takes (told from the bytes, not the name). */
     public static UploadRejectedException unsupported(String detail) {
         return new UploadRejectedException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, detail);

@@ -6,9 +6,13 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Iterator;
 import java.util.Optional;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 import org.springframework.stereotype.Component;
 
@@ -18,7 +22,10 @@ import dev.supportassistant.chat.ScreenImages;
 /**
  * The latest screenshot of a conversation as a vision model gets it: at most 1568 pixels on the
  * long side (what Anthropic's models read without scaling themselves; OpenAI's and Ollama's take it
- * as well), with its OCR text for a model that refuses images.
+ * as well), with its OCR text for a model that refuses images. A large image is decoded at every
+ * second, third... pixel straight away (ImageIO's source subsampling), to at most twice the size
+ * it is scaled to: every chat turn on that conversation decodes it again, and a whole 8K screen
+ * would be 133 MB each time.
  */
 @Component
 class ConversationScreenImages implements ScreenImages {
@@ -45,7 +52,7 @@ class ConversationScreenImages implements ScreenImages {
 
     static byte[] scaled(byte[] image) {
         try {
-            BufferedImage original = ImageIO.read(new ByteArrayInputStream(image));
+            BufferedImage original = subsampled(image);
             double factor = (double) MAX_LONG_SIDE / Math.max(original.getWidth(), original.getHeight());
             int width = Math.max(1, (int) Math.round(original.getWidth() * factor));
             int height = Math.max(1, (int) Math.round(original.getHeight() * factor));
@@ -63,6 +70,30 @@ class ConversationScreenImages implements ScreenImages {
             return png.toByteArray();
         } catch (IOException unreadable) {
             throw new java.io.UncheckedIOException(unreadable);
+        }
+    }
+
+    /** Every {@code n}th pixel of each {@code n}th row, so that the long side stays at least twice {@link #MAX_LONG_SIDE}. */
+    static int subsampling(int width, int height) {
+        return Math.max(1, Math.max(width, height) / (2 * MAX_LONG_SIDE));
+    }
+
+    private static BufferedImage subsampled(byte[] image) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(image))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new IOException("not an image ImageIO reads");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                ImageReadParam param = reader.getDefaultReadParam();
+                int n = subsampling(reader.getWidth(0), reader.getHeight(0));
+                param.setSourceSubsampling(n, n, 0, 0);
+                return reader.read(0, param);
+            } finally {
+                reader.dispose();
+            }
         }
     }
 }

@@ -5,9 +5,11 @@ import java.util.Optional;
 /**
  * An image's format and size as its first bytes declare them, read before anything decodes it, so
  * that neither a file's name nor an absurd declared size (a small file claiming 100,000 x 100,000
- * pixels, gigabytes once decoded) gets further.
+ * pixels, gigabytes once decoded) gets further. {@code bitsPerPixel} is what decoding keeps of each
+ * pixel (from a PNG's bit depth and colour type, a JPEG's precision and components), so that a small
+ * file of few but deep pixels (16-bit RGBA: 8 bytes each) is known for what it costs, too.
  */
-record ImageHeader(Format format, int width, int height) {
+record ImageHeader(Format format, int width, int height, int bitsPerPixel) {
 
     /** The formats taken: what browsers produce from a canvas. */
     enum Format {
@@ -26,6 +28,11 @@ record ImageHeader(Format format, int width, int height) {
         return (long) width * height;
     }
 
+    /** The bytes the decoded image takes: rows of whole bytes, as the JDK's decoders lay them out. */
+    long decodedBytes() {
+        return height * (((long) width * bitsPerPixel + 7) / 8);
+    }
+
     /** The header, or empty when the bytes are not a PNG or JPEG whose size can be read. */
     static Optional<ImageHeader> of(byte[] bytes) {
         if (startsWith(bytes, PNG_SIGNATURE)) {
@@ -37,12 +44,22 @@ record ImageHeader(Format format, int width, int height) {
         return Optional.empty();
     }
 
-    /** IHDR is always the first chunk: width and height at bytes 16 and 20. */
+    /**
+     * IHDR is always the first chunk: width and height at bytes 16 and 20, bit depth and colour type
+     * at 24 and 25.
+     */
     private static Optional<ImageHeader> png(byte[] bytes) {
-        if (bytes.length < 24 || bytes[12] != 'I' || bytes[13] != 'H' || bytes[14] != 'D' || bytes[15] != 'R') {
+        if (bytes.length < 26 || bytes[12] != 'I' || bytes[13] != 'H' || bytes[14] != 'D' || bytes[15] != 'R') {
             return Optional.empty();
         }
-        return sized(Format.PNG, int32(bytes, 16), int32(bytes, 20));
+        int depth = bytes[24] & 0xFF;
+        int channels = switch (bytes[25] & 0xFF) {
+            case 0, 3 -> 1; // grey, or a palette index
+            case 4 -> 2; // grey and alpha
+            case 2 -> 3; // RGB
+            default -> 4; // RGBA (6), and the most any other value could cost: decoding refuses it anyway
+        };
+        return sized(Format.PNG, int32(bytes, 16), int32(bytes, 20), channels * Math.min(Math.max(depth, 1), 16));
     }
 
     /** Walks the markers to the first start-of-frame, which holds height and width. */
@@ -61,7 +78,12 @@ record ImageHeader(Format format, int width, int height) {
             boolean startOfFrame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8
                     && marker != 0xCC;
             if (startOfFrame) {
-                return sized(Format.JPEG, uint16(bytes, at + 7), uint16(bytes, at + 5));
+                int precision = bytes[at + 4] & 0xFF;
+                int components = Math.max(1, bytes[at + 9] & 0xFF);
+                // Progressive frames keep every coefficient (two bytes a sample) until the last scan.
+                boolean progressive = marker == 0xC2 || marker == 0xC6 || marker == 0xCA || marker == 0xCE;
+                int bits = components * (precision > 8 ? 16 : 8) * (progressive ? 3 : 1);
+                return sized(Format.JPEG, uint16(bytes, at + 7), uint16(bytes, at + 5), bits);
             }
             if (length < 2) {
                 return Optional.empty();
@@ -71,9 +93,9 @@ record ImageHeader(Format format, int width, int height) {
         return Optional.empty();
     }
 
-    private static Optional<ImageHeader> sized(Format format, long width, long height) {
+    private static Optional<ImageHeader> sized(Format format, long width, long height, int bitsPerPixel) {
         return width <= 0 || height <= 0 || width > Integer.MAX_VALUE || height > Integer.MAX_VALUE ? Optional.empty()
-                : Optional.of(new ImageHeader(format, (int) width, (int) height));
+                : Optional.of(new ImageHeader(format, (int) width, (int) height, bitsPerPixel));
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {

@@ -1,8 +1,5 @@
 package dev.supportassistant.screenshots;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,8 +7,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Optional;
-
-import javax.imageio.ImageIO;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -67,27 +62,33 @@ class ScreenshotService {
             throw UploadRejectedException.tooLarge("file: the image is " + header.width() + " x " + header.height()
                     + " pixels, more than SCREENSHOT_MAX_PIXELS (" + settings.maxPixels() + ")");
         }
+        if (header.decodedBytes() > settings.maxDecodedBytes()) {
+            throw UploadRejectedException.tooLarge("file: the image would take " + header.decodedBytes()
+                    + " bytes to decode (" + header.bitsPerPixel() + " bits a pixel), more than "
+                    + settings.maxDecodedBytes() + " (SCREENSHOT_MAX_PIXELS at 4 bytes a pixel)");
+        }
         Optional<Conversation> conversation = Optional.ofNullable(conversationId).filter(id -> !id.isBlank())
                 .map(id -> conversations.visible(id.strip(), caller)
                         .orElseThrow(() -> new ScreenshotNotFoundException("Conversation")));
-        BufferedImage image = decode(bytes);
-        String text = recognizer.read(image);
+        // Decoded inside the OCR engine's pool: at most OCR_THREADS images are in memory at once.
+        TextRecognizer.Reading image = recognizer.read(bytes);
+        String text = image.text();
 
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String name = newName();
         String url = "/uploads/" + name + (header.format() == ImageHeader.Format.PNG ? ".png" : ".jpg");
         String ownerId = conversation.map(Conversation::ownerId).orElse(caller.userId());
         store.save(new ScreenshotStore.Screenshot(name, conversation.map(Conversation::id).orElse(null), ownerId,
-                header.format().mediaType, image.getWidth(), image.getHeight(), bytes, text.isEmpty() ? null : text,
+                header.format().mediaType, image.width(), image.height(), bytes, text.isEmpty() ? null : text,
                 now));
         conversation.ifPresent(c -> conversations.recordScreenshot(c.id(), new MessageMetadata.Screenshot(url,
-                text.isEmpty() ? null : text, image.getWidth(), image.getHeight())));
+                text.isEmpty() ? null : text, image.width(), image.height())));
         int expired = store.deleteOlderThan(oldestKept());
         if (expired > 0) {
             log.info("Deleted {} screenshots older than SCREENSHOT_RETENTION_DAYS ({})", expired, settings.retentionDays());
         }
         return new Shared(true, url, text.isEmpty() ? null : text, conversation.map(Conversation::id).orElse(null),
-                image.getWidth(), image.getHeight());
+                image.width(), image.height());
     }
 
     /** The stored image under {@code /uploads/<file>}, if it exists, has not expired and the caller may see it. */
@@ -118,21 +119,6 @@ class ScreenshotService {
 
     Instant oldestKept() {
         return clock.instant().minus(Duration.ofDays(settings.retentionDays()));
-    }
-
-    private static BufferedImage decode(byte[] bytes) {
-        try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
-            if (image == null) {
-                throw UploadRejectedException.unreadable("file: the image cannot be decoded");
-            }
-            return image;
-        } catch (IOException | RuntimeException broken) {
-            if (broken instanceof UploadRejectedException rejected) {
-                throw rejected;
-            }
-            throw UploadRejectedException.unreadable("file: the image cannot be decoded");
-        }
     }
 
     private static String newName() {

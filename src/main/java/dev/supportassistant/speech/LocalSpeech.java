@@ -13,11 +13,13 @@ final class LocalSpeech implements SpeechProvider {
 
     private final SpeechRecognizer recognizer;
     private final SpeechSynthesizer synthesizer;
+    private final int maxSeconds;
 
     LocalSpeech(SpeechSettings settings) {
         Duration wait = Duration.ofSeconds(settings.engineWaitSeconds());
         this.recognizer = new SpeechRecognizer(settings.threads(), wait);
         this.synthesizer = new SpeechSynthesizer(settings.threads(), wait);
+        this.maxSeconds = settings.ttsMaxSeconds();
     }
 
     @Override
@@ -37,7 +39,8 @@ final class LocalSpeech implements SpeechProvider {
 
     @Override
     public SpokenText speak(String text, @Nullable String voice) {
-        return new SpokenText(synthesizer.wav(text), "audio/wav");
+        SpeechSynthesizer.Speech speech = synthesizer.wav(text, maxSeconds);
+        return new SpokenText(speech.wav(), "audio/wav", speech.cut());
     }
 
     void warmUp() {

@@ -18,8 +18,9 @@ import dev.supportassistant.ratelimit.RateLimited;
 
 /**
  * The original frontend's microphone ({@code POST /transcribe}) and speaker ({@code POST /tts}).
- * Speech answers carry who spoke in {@code X-Speech-Provider}, and {@code X-Speech-Fallback: true}
- * with {@code X-Speech-Error} when the offline engine stood in.
+ * Speech answers carry who spoke in {@code X-Speech-Provider}, {@code X-Speech-Fallback: true}
+ * with {@code X-Speech-Error} when the offline engine stood in, and {@code X-Speech-Truncated: true}
+ * when the audio stops before the text's end ({@code TTS_MAX_CHARS}, {@code TTS_MAX_SECONDS}).
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -56,6 +57,9 @@ class SpeechController {
                 .header("X-Speech-Provider", spoken.provider());
         if (spoken.fallback()) {
             response.header("X-Speech-Fallback", "true").header("X-Speech-Error", spoken.error());
+        }
+        if (spoken.cut()) {
+            response.header("X-Speech-Truncated", "true");
         }
         return response.body(spoken.audio().audio());
     }

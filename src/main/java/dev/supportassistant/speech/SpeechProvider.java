@@ -25,7 +25,11 @@ interface SpeechProvider {
     /** @param voice the voice the request asked for, if any; a provider uses its own default for one it does not have */
     SpokenText speak(String text, @Nullable String voice);
 
-    /** Audio an {@code <audio>} element plays. */
-    record SpokenText(byte[] audio, String mediaType) {
+    /** Audio an {@code <audio>} element plays; {@code cut} when it stops before the text's end (at {@code TTS_MAX_SECONDS}). */
+    record SpokenText(byte[] audio, String mediaType, boolean cut) {
+
+        SpokenText(byte[] audio, String mediaType) {
+            this(audio, mediaType, false);
+        }
     }
 }

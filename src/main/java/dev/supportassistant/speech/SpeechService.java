@@ -25,7 +25,8 @@ import dev.supportassistant.web.RequestLimits;
  * {@code SPEECH_PROVIDER} names. Every recording is decoded first, whoever transcribes it, so bad
  * input gets the same clear 4xx everywhere and the offline engine can take over at once. A provider
  * that is not configured or fails is answered for by the offline engines, and the answer says so
- * ({@code fallback}, {@code error}) as chat replies do.
+ * ({@code fallback}, {@code error}) as chat replies do. Text to speak is a reply in Markdown: every
+ * provider is given its words only ({@link SpeakableText}), at most {@code TTS_MAX_CHARS} of them.
  */
 @Service
 class SpeechService {
@@ -56,8 +57,12 @@ class SpeechService {
     record Transcript(boolean success, String transcript, String provider, boolean fallback, @Nullable String error) {
     }
 
-    /** Speech for an {@code <audio>} element, with who made it. */
-    record Spoken(SpeechProvider.SpokenText audio, String provider, boolean fallback, @Nullable String error) {
+    /**
+     * Speech for an {@code <audio>} element, with who made it; {@code cut} when it ends before the
+     * text does ({@code TTS_MAX_CHARS}, {@code TTS_MAX_SECONDS}).
+     */
+    record Spoken(SpeechProvider.SpokenText audio, String provider, boolean fallback, @Nullable String error,
+            boolean cut) {
     }
 
     Transcript transcribe(byte @Nullable [] recording) {
@@ -91,8 +96,15 @@ class SpeechService {
         if (wanted != null && !VOICE.matcher(wanted).matches()) {
             throw UploadRejectedException.unreadable("voice: letters, digits, '.', '_' and '-' only");
         }
-        Answer<SpeechProvider.SpokenText> answer = withFallback(provider -> provider.speak(text.strip(), wanted));
-        return new Spoken(answer.value(), answer.provider(), answer.fallback(), answer.error());
+        // The words, not the reply's Markdown marks; and no more of them than TTS_MAX_CHARS.
+        String words = SpeakableText.of(text);
+        if (words.isEmpty()) {
+            throw UploadRejectedException.empty("text: has no words to speak, only Markdown marks");
+        }
+        String spoken = SpeakableText.cut(words, settings.ttsMaxChars());
+        Answer<SpeechProvider.SpokenText> answer = withFallback(provider -> provider.speak(spoken, wanted));
+        return new Spoken(answer.value(), answer.provider(), answer.fallback(), answer.error(),
+                spoken.length() < words.length() || answer.value().cut());
     }
 
     private record Answer<T>(T value, String provider, boolean fallback, @Nullable String error) {

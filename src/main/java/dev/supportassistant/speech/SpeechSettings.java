@@ -23,13 +23,17 @@ import org.springframework.validation.annotation.Validated;
  * @param engineWaitSeconds {@code OFFLINE_ENGINE_WAIT_SECONDS}: how long a request waits for a busy
  *     engine before a 503
  * @param timeoutSeconds {@code SPEECH_TIMEOUT_SECONDS}: the longest a provider may take
+ * @param ttsMaxChars {@code TTS_MAX_CHARS}: the most characters of a text spoken (after its Markdown
+ *     marks are left out); a longer text is spoken up to the last whole sentence that fits
+ * @param ttsMaxSeconds {@code TTS_MAX_SECONDS}: the longest audio the offline voice makes of one
+ *     text; it stops there
  */
 @Validated
 @ConfigurationProperties("support.speech")
 record SpeechSettings(@Pattern(regexp = "local|openai|deepgram", message = "one of local, openai, deepgram") String provider,
         @Min(1) @Max(3600) int maxSeconds, @Min(1) @Max(64) int threads, boolean preload,
         @Min(0) @Max(600) int engineWaitSeconds, @Min(1) @Max(600) int timeoutSeconds, @Valid OpenAi openai,
-        @Valid Deepgram deepgram) {
+        @Valid Deepgram deepgram, @Min(1) @Max(100_000) int ttsMaxChars, @Min(1) @Max(3600) int ttsMaxSeconds) {
 
     /**
      * @param apiKey {@code OPENAI_API_KEY}, as for chat

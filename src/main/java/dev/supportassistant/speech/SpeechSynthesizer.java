@@ -13,6 +13,8 @@ import javax.sound.sampled.AudioSystem;
 
 import org.jspecify.annotations.Nullable;
 
+import com.sun.speech.freetts.FreeTTSSpeakable;
+import com.sun.speech.freetts.FreeTTSSpeakableImpl;
 import com.sun.speech.freetts.Voice;
 import com.sun.speech.freetts.audio.AudioPlayer;
 import com.sun.speech.freetts.en.us.cmu_us_kal.KevinVoiceDirectory;
@@ -23,6 +25,11 @@ import dev.supportassistant.media.EnginePool;
  * Text to speech with FreeTTS, offline and pure Java: its 16 kHz "kevin16" voice, inside its jar,
  * written as a WAV file. A voice speaks one text at a time, so each request borrows one of at most
  * {@code SPEECH_THREADS}. One pool serves the JVM (see {@link SpeechRecognizer}).
+ *
+ * <p>The audio is bounded as it is made: the text is spoken a piece at a time (sentences, at most
+ * {@link SpeakableText#PIECE_CHARS} characters), and once {@code TTS_MAX_SECONDS} of audio are
+ * recorded the rest is not spoken. Text is cheap to send and speech is not: 4,000 digits would
+ * otherwise be a quarter of an hour of audio, 28 MB.
  */
 final class SpeechSynthesizer {
 
@@ -56,25 +63,55 @@ final class SpeechSynthesizer {
         voices.warmUp();
     }
 
-    /** The text, spoken, as a WAV file. */
-    byte[] wav(String text) {
+    /** A WAV file, and whether it stopped at the longest allowed before the text's end. */
+    record Speech(byte[] wav, boolean cut) {
+    }
+
+    /** The text, spoken, as a WAV file of at most {@code maxSeconds}. */
+    Speech wav(String text, int maxSeconds) {
         return voices.use(voice -> {
-            Recording recording = new Recording();
+            Recording recording = new Recording(maxSeconds);
             voice.setAudioPlayer(recording);
             try {
-                voice.speak(text);
+                for (String piece : SpeakableText.pieces(text)) {
+                    FreeTTSSpeakableImpl speakable = new FreeTTSSpeakableImpl(piece);
+                    recording.speaking(speakable);
+                    voice.speak(speakable);
+                    if (recording.full()) {
+                        break;
+                    }
+                }
             } finally {
                 voice.setAudioPlayer(null);
             }
-            return recording.wav();
+            return new Speech(recording.wav(), recording.full());
         });
     }
 
-    /** Keeps what the voice says instead of playing it. */
+    /**
+     * Keeps what the voice says instead of playing it, up to {@code maxSeconds}; past that it drops
+     * the audio and cancels the piece being spoken, which stops the voice at the next utterance.
+     * (Refusing a write instead would make FreeTTS print a stack trace.)
+     */
     private static final class Recording implements AudioPlayer {
 
         private final ByteArrayOutputStream audio = new ByteArrayOutputStream();
+        private final int maxSeconds;
         private AudioFormat format = new AudioFormat(16_000, 16, 1, true, true);
+        private @Nullable FreeTTSSpeakable speaking;
+        private boolean full;
+
+        Recording(int maxSeconds) {
+            this.maxSeconds = maxSeconds;
+        }
+
+        void speaking(FreeTTSSpeakable speakable) {
+            this.speaking = speakable;
+        }
+
+        boolean full() {
+            return full;
+        }
 
         byte[] wav() {
             byte[] pcm = audio.toByteArray();
@@ -105,7 +142,15 @@ final class SpeechSynthesizer {
 
         @Override
         public boolean write(byte[] bytes, int offset, int length) {
-            audio.write(bytes, offset, length);
+            long room = (long) maxSeconds * (long) format.getFrameRate() * format.getFrameSize() - audio.size();
+            int kept = (int) Math.min(length, Math.max(0, room - room % format.getFrameSize()));
+            audio.write(bytes, offset, kept);
+            if (kept < length && !full) {
+                full = true;
+                if (speaking != null) {
+                    speaking.cancelled();
+                }
+            }
             return true;
         }
 

@@ -26,6 +26,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -99,6 +100,24 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 : "MAX_UPLOAD_BYTES");
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(UploadRejectedException.tooLarge(detail)
                 .getBody());
+    }
+
+    /**
+     * A multipart body that cannot be parsed (no boundary, no closing boundary, a part cut short):
+     * the client's mistake, so a 400 with the fields the upload endpoints answer with, and no stack
+     * trace in the log. (An upload over {@code MAX_UPLOAD_BYTES} is the subclass answered above.)
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> handleMalformedMultipart(MultipartException ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeFilter.BodyTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                        .body(UploadRejectedException.tooLarge(tooLarge.getMessage()).getBody());
+            }
+        }
+        log.debug("Malformed multipart body: {}", ex.getClass().getSimpleName());
+        return ResponseEntity.badRequest().body(UploadRejectedException.malformed(
+                "Malformed multipart/form-data body: it needs a boundary, and each part must end with it").getBody());
     }
 
     /** A path no endpoint serves: said as such, not as the missing static file Spring looked for last. */

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -139,6 +141,15 @@ class ScreenshotApiTest extends ApiTest {
         assertRejected(share(api, new byte[12 * 1024 * 1024 + 1]), 413, "");
     }
 
+    @Test
+    void anImageOfFewButDeepPixelsIsRefusedBeforeItIsDecoded() {
+        // 16-bit RGBA, 6324 x 6324: under SCREENSHOT_MAX_PIXELS, but 320 MB decoded from a file of about 300 KB.
+        byte[] deep = blankPng(6324, 6324, 16, 6);
+
+        assertThat(deep.length).isLessThan(400_000);
+        assertRejected(share(api, deep), 413, "to decode");
+    }
+
     private static void assertRejected(ApiClient.Response response, int status, String detail) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.json().get("detail").asString()).contains(detail);
@@ -146,6 +157,52 @@ class ScreenshotApiTest extends ApiTest {
             assertThat(response.json().get("success").asBoolean()).isFalse();
             assertThat(response.json().get("error").asString()).isEqualTo(response.json().get("detail").asString());
         }
+    }
+
+    /**
+     * A whole, valid PNG of zeros (black, or transparent) with this bit depth and colour type, made
+     * row by row through a {@link Deflater}: a small file that decodes to a large image, without the
+     * test holding either.
+     */
+    static byte[] blankPng(int width, int height, int bitDepth, int colourType) {
+        int channels = switch (colourType) {
+            case 2 -> 3;
+            case 4 -> 2;
+            case 6 -> 4;
+            default -> 1;
+        };
+        byte[] row = new byte[1 + (int) (((long) width * channels * bitDepth + 7) / 8)];
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        java.io.ByteArrayOutputStream idat = new java.io.ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        for (int y = 0; y < height; y++) {
+            deflater.setInput(row);
+            while (!deflater.needsInput()) {
+                idat.write(buffer, 0, deflater.deflate(buffer));
+            }
+        }
+        deflater.finish();
+        while (!deflater.finished()) {
+            idat.write(buffer, 0, deflater.deflate(buffer));
+        }
+        deflater.end();
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+        chunk(png, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) bitDepth)
+                .put((byte) colourType).put(new byte[3]).array());
+        chunk(png, "IDAT", idat.toByteArray());
+        chunk(png, "IEND", new byte[0]);
+        return png.toByteArray();
+    }
+
+    private static void chunk(java.io.ByteArrayOutputStream png, String type, byte[] data) {
+        CRC32 crc = new CRC32();
+        crc.update(type.getBytes());
+        crc.update(data);
+        png.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+        png.writeBytes(type.getBytes());
+        png.writeBytes(data);
+        png.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
     /** A PNG signature and header declaring these dimensions, and nothing after: never decoded. */

@@ -1,15 +1,22 @@
 package dev.supportassistant.screenshots;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 
 import javax.imageio.ImageIO;
 
+import org.bytedeco.tesseract.TessBaseAPI;
 import org.junit.jupiter.api.Test;
+
+import dev.supportassistant.media.EngineBusyException;
+import dev.supportassistant.media.EnginePool;
+import dev.supportassistant.media.UploadRejectedException;
 
 /** Tesseract, offline, on a screenshot with known text (the JVM's one OCR engine, shared with the API tests). */
 class TextRecognizerTest {
@@ -21,10 +28,12 @@ class TextRecognizerTest {
     }
 
     @Test
-    void readsTheTextOnAScreenshotLineByLine() throws IOException {
-        String text = new TextRecognizer(2, Duration.ofSeconds(30)).read(fixture());
+    void readsTheTextOnAScreenshotLineByLine() {
+        TextRecognizer.Reading reading = new TextRecognizer(2, Duration.ofSeconds(30)).read(ScreenshotApiTest.png());
 
-        assertThat(text).isEqualTo("Error 502: Payment gateway timeout\nOrder #A1234 could not be saved");
+        assertThat(reading.text()).isEqualTo("Error 502: Payment gateway timeout\nOrder #A1234 could not be saved");
+        assertThat(reading.width()).isEqualTo(560);
+        assertThat(reading.height()).isEqualTo(150);
     }
 
     @Test
@@ -35,5 +44,45 @@ class TextRecognizerTest {
         assertThat(gray.getWidth()).isEqualTo(560 * 2);
         assertThat(TextRecognizer.grayForOcr(new BufferedImage(1280, 720, BufferedImage.TYPE_INT_RGB)).getWidth())
                 .isEqualTo(1280);
+    }
+
+    @Test
+    void onlySmallImagesAreUpscaledAndNeverPastA4kScreen() {
+        assertThat(TextRecognizer.upscale(560, 150)).isEqualTo(2);
+        assertThat(TextRecognizer.upscale(200, 150)).isEqualTo(4);
+        assertThat(TextRecognizer.upscale(1280, 720)).isEqualTo(1);
+        // Narrow but 50,000 pixels tall: twice over would be 160 million pixels of grey.
+        assertThat(TextRecognizer.upscale(799, 50_000)).isEqualTo(1);
+        assertThat(TextRecognizer.upscale(700, 1_400)).isEqualTo(2);
+    }
+
+    @Test
+    void anImageIsDecodedOnlyOnceAnEngineIsFree() throws InterruptedException {
+        EnginePool<TessBaseAPI> one = new EnginePool<>("text recognizer (OCR)", 1, Duration.ZERO, TessBaseAPI::new);
+        TextRecognizer recognizer = new TextRecognizer(one);
+        // A valid header over bytes that do not decode: were it decoded, the answer would be a 422.
+        byte[] undecodable = java.util.Arrays.copyOf(ScreenshotApiTest.png(), 200);
+        CountDownLatch lent = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread first = new Thread(() -> one.use(api -> {
+            lent.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        first.start();
+        lent.await();
+        try {
+            assertThatThrownBy(() -> recognizer.read(undecodable)).isInstanceOf(EngineBusyException.class);
+        } finally {
+            release.countDown();
+            first.join();
+        }
+
+        assertThatThrownBy(() -> recognizer.read(undecodable)).isInstanceOf(UploadRejectedException.class)
+                .hasMessageContaining("cannot be decoded");
     }
 }

@@ -51,7 +51,7 @@ class SpeechProvidersTest {
         return new SpeechService(new SpeechSettings(provider, 60, 2, false, 60, 5,
                 new SpeechSettings.OpenAi(openAiKey, VENDOR.baseUrl() + "/v1", "gpt-4o-mini-transcribe",
                         "gpt-4o-mini-tts", "alloy"),
-                new SpeechSettings.Deepgram(deepgramKey, VENDOR.baseUrl(), "nova-3", "aura-asteria-en")),
+                new SpeechSettings.Deepgram(deepgramKey, VENDOR.baseUrl(), "nova-3", "aura-asteria-en"), 1500, 120),
                 new RequestLimits(1_048_576, 4000, 12_582_912));
     }
 

@@ -26,6 +26,8 @@ final class Mp4Aac {
     }
 
     static Pcm decode(byte[] bytes, long maxSamples) {
+        long maxFrames = Mp4Boxes.maxFrames(maxSamples);
+        Mp4Boxes.check(bytes, maxFrames);
         try (MP4Demuxer demuxer = MP4Demuxer.createMP4Demuxer(
                 ByteBufferSeekableByteChannel.readFromByteBuffer(ByteBuffer.wrap(bytes)))) {
             List<DemuxerTrack> tracks = demuxer.getAudioTracks();
@@ -37,40 +39,59 @@ final class Mp4Aac {
             if (config == null) {
                 throw new UnreadableAudioException("the MP4 audio is not AAC");
             }
-            Decoder decoder = new Decoder(toArray(config));
-            SampleBuffer buffer = new SampleBuffer();
-            buffer.setBigEndian(false);
-            short[] decoded = new short[0];
-            int length = 0;
-            int rate = 0;
-            List<byte[]> frames = new java.util.ArrayList<>();
+            Frames frames = new Frames(new Decoder(toArray(config)), maxSamples);
+            // Frame by frame as they come: only the decoded speech is kept, bounded as it grows.
             Packet packet;
             while ((packet = track.nextFrame()) != null) {
-                frames.add(withoutAdts(toArray(packet.getData())));
+                frames.decode(withoutAdts(toArray(packet.getData())));
             }
-            if (frames.isEmpty()) {
+            if (frames.length == 0) {
                 // A fragmented MP4 (what MediaRecorder writes as it records): the frames are in movie fragments.
-                frames = Mp4Fragments.frames(bytes);
-            }
-            for (byte[] frame : frames) {
-                decoder.decodeFrame(frame, buffer);
-                rate = buffer.getSampleRate();
-                short[] mono = Pcm.mono(samples(buffer.getData()), buffer.getData().length / 2, buffer.getChannels());
-                if (length + mono.length > decoded.length) {
-                    decoded = Arrays.copyOf(decoded, Math.max(decoded.length * 2, length + mono.length + rate));
-                }
-                System.arraycopy(mono, 0, decoded, length, mono.length);
-                length += mono.length;
-                if ((long) length * Pcm.RATE / rate > maxSamples) {
-                    throw new RecordingTooLongException();
+                for (Mp4Fragments.Sample sample : Mp4Fragments.samples(bytes, maxFrames)) {
+                    frames.decode(Arrays.copyOfRange(bytes, sample.offset(), sample.offset() + sample.size()));
                 }
             }
-            return new Pcm(Pcm.resampled(Arrays.copyOf(decoded, length), rate == 0 ? Pcm.RATE : rate));
+            return frames.pcm();
         } catch (IOException | RuntimeException broken) {
             if (broken instanceof UnreadableAudioException || broken instanceof RecordingTooLongException) {
                 throw (RuntimeException) broken;
             }
             throw new UnreadableAudioException("the MP4 audio cannot be decoded");
+        }
+    }
+
+    /** AAC frames decoded into one channel, refused as soon as they last longer than allowed. */
+    private static final class Frames {
+
+        private final Decoder decoder;
+        private final SampleBuffer buffer = new SampleBuffer();
+        private final long maxSamples;
+        private short[] decoded = new short[0];
+        private int length;
+        private int rate;
+
+        Frames(Decoder decoder, long maxSamples) {
+            this.decoder = decoder;
+            this.maxSamples = maxSamples;
+            buffer.setBigEndian(false);
+        }
+
+        void decode(byte[] frame) throws IOException {
+            decoder.decodeFrame(frame, buffer);
+            rate = buffer.getSampleRate();
+            short[] mono = Pcm.mono(samples(buffer.getData()), buffer.getData().length / 2, buffer.getChannels());
+            if ((long) (length + mono.length) * Pcm.RATE / Math.max(1, rate) > maxSamples) {
+                throw new RecordingTooLongException();
+            }
+            if (length + mono.length > decoded.length) {
+                decoded = Arrays.copyOf(decoded, Math.max(decoded.length * 2, length + mono.length + rate));
+            }
+            System.arraycopy(mono, 0, decoded, length, mono.length);
+            length += mono.length;
+        }
+
+        Pcm pcm() {
+            return new Pcm(Pcm.resampled(Arrays.copyOf(decoded, length), rate == 0 ? Pcm.RATE : rate));
         }
     }
 

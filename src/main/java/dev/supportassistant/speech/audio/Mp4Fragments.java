@@ -1,15 +1,21 @@
 package dev.supportassistant.speech.audio;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * The samples of a fragmented MP4's first track, in order: each movie fragment ({@code moof})
- * lists its samples' sizes in a track run ({@code trun}) and where they start, counted from the
- * fragment's first byte. Recorders write this form, so that a file cut short still plays.
+ * Where the samples of a fragmented MP4's first track are, in order: each movie fragment
+ * ({@code moof}) lists its samples' sizes in a track run ({@code trun}) and where they start,
+ * counted from the fragment's first byte. Recorders write this form, so that a file cut short still
+ * plays. Only positions are collected, never the samples' bytes, and at most as many as
+ * {@code AUDIO_MAX_SECONDS} allow, adding up to no more than the file's size: runs may point at
+ * the same bytes again and again, and a 9 MB file could otherwise stand for terabytes.
  */
 final class Mp4Fragments {
+
+    /** One sample: {@code size} bytes at {@code offset} in the file. */
+    record Sample(int offset, int size) {
+    }
 
     private static final int DATA_OFFSET_PRESENT = 0x1;
     private static final int FIRST_SAMPLE_FLAGS_PRESENT = 0x4;
@@ -23,17 +29,46 @@ final class Mp4Fragments {
     private Mp4Fragments() {
     }
 
-    static List<byte[]> frames(byte[] mp4) {
-        List<byte[]> frames = new ArrayList<>();
+    /**
+     * @throws RecordingTooLongException past {@code maxFrames} samples
+     * @throws UnreadableAudioException when the samples add up to more bytes than the file has
+     */
+    static List<Sample> samples(byte[] mp4, long maxFrames) {
+        Samples samples = new Samples(mp4.length, maxFrames);
         for (int at = 0; at + 8 <= mp4.length; at = next(mp4, at)) {
             if (type(mp4, at).equals("moof")) {
-                fragment(mp4, at, frames);
+                fragment(mp4, at, samples);
             }
         }
-        return frames;
+        return samples.found;
     }
 
-    private static void fragment(byte[] mp4, int moof, List<byte[]> frames) {
+    /** The samples found so far, their count and bytes held to the bounds as each is added. */
+    private static final class Samples {
+
+        private final List<Sample> found = new ArrayList<>();
+        private final long fileSize;
+        private final long maxFrames;
+        private long bytes;
+
+        Samples(long fileSize, long maxFrames) {
+            this.fileSize = fileSize;
+            this.maxFrames = maxFrames;
+        }
+
+        void add(int offset, int size) {
+            if (found.size() >= maxFrames) {
+                throw new RecordingTooLongException();
+            }
+            bytes += size;
+            if (bytes > fileSize) {
+                throw new UnreadableAudioException("the MP4 file's samples claim more bytes than the file holds");
+            }
+            found.add(new Sample(offset, size));
+        }
+    }
+
+    private static void fragment(byte[] mp4, int moof, Samples frames) {
         int end = next(mp4, moof);
         for (int traf = moof + 8; traf + 8 <= end; traf = next(mp4, traf)) {
             if (!type(mp4, traf).equals("traf")) {
@@ -63,8 +98,8 @@ final class Mp4Fragments {
         }
     }
 
-    private static void run(byte[] mp4, int trun, int flags, long base, int defaultSize, List<byte[]> frames) {
-        int count = u32(mp4, trun + 12);
+    private static void run(byte[] mp4, int trun, int flags, long base, int defaultSize, Samples frames) {
+        long count = u32(mp4, trun + 12) & 0xFFFFFFFFL;
         int field = trun + 16;
         long data = base;
         if ((flags & DATA_OFFSET_PRESENT) != 0) {
@@ -72,7 +107,7 @@ final class Mp4Fragments {
             field += 4;
         }
         field += (flags & FIRST_SAMPLE_FLAGS_PRESENT) != 0 ? 4 : 0;
-        for (int i = 0; i < count; i++) {
+        for (long i = 0; i < count; i++) {
             field += (flags & SAMPLE_DURATION_PRESENT) != 0 ? 4 : 0;
             int size = defaultSize;
             if ((flags & SAMPLE_SIZE_PRESENT) != 0) {
@@ -84,7 +119,7 @@ final class Mp4Fragments {
             if (size <= 0 || data + size > mp4.length) {
                 throw new UnreadableAudioException("the MP4 fragment points outside the file");
             }
-            frames.add(Arrays.copyOfRange(mp4, (int) data, (int) data + size));
+            frames.add((int) data, size);
             data += size;
         }
     }

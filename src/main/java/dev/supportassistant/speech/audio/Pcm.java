@@ -34,8 +34,14 @@ public record Pcm(short[] samples) {
     private static final int ZERO_CROSSINGS = 12;
     /** Fractional positions the filter is tabulated at: a 512th of a sample is far below what speech needs. */
     private static final int PHASES = 512;
-    /** Filters by input rate, computed once: browsers record at a few rates only (44.1 and 48 kHz). */
+    /**
+     * Filters by input rate, computed once for the rates recordings have (browsers record at 44.1 and
+     * 48 kHz, speech synthesizers write 22.05 kHz); a WAV may declare any rate, and those are computed
+     * for the one recording, not kept, so that no sender can fill this map.
+     */
     private static final java.util.Map<Integer, float[][]> FILTERS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Set<Integer> KEPT_RATES = java.util.Set.of(8_000, 11_025, 12_000, 22_050, 24_000,
+            32_000, 44_100, 48_000, 88_200, 96_000);
 
     /**
      * From {@code rate} to 16 kHz by band-limited interpolation: each output sample is a
@@ -49,7 +55,7 @@ public record Pcm(short[] samples) {
         int length = (int) ((long) mono.length * RATE / rate);
         short[] out = new short[length];
         double step = (double) rate / RATE;
-        float[][] filter = FILTERS.computeIfAbsent(rate, Pcm::filter);
+        float[][] filter = KEPT_RATES.contains(rate) ? FILTERS.computeIfAbsent(rate, Pcm::filter) : filter(rate);
         int reach = filter[0].length / 2;
         for (int i = 0; i < length; i++) {
             double center = i * step;
@@ -65,6 +71,11 @@ public record Pcm(short[] samples) {
             out[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(sum)));
         }
         return out;
+    }
+
+    /** The rates whose filters are kept (tests). */
+    static java.util.Set<Integer> keptFilters() {
+        return java.util.Set.copyOf(FILTERS.keySet());
     }
 
     /** For each phase, the taps at input samples {@code whole - reach + 1 ... whole + reach}. */

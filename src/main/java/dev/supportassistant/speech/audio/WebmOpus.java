@@ -85,6 +85,10 @@ final class WebmOpus {
         int saved = at;
         at = start;
         long track = vint(false);
+        // After the track number: a 16-bit timecode and the flags, then the frame.
+        if (at > end || end - at < 3) {
+            throw new UnreadableAudioException("the WebM file has a block shorter than its header");
+        }
         int flags = bytes[at + 2] & 0xFF;
         int frame = at + 3;
         at = saved;
