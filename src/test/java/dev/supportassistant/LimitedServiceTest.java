@@ -21,7 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "spring.datasource.url=jdbc:h2:mem:${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "support.agent.openai.api-key=", "support.agent.anthropic.api-key=", "support.agent.ollama.base-url=",
-        "EVENTS_MAX_STREAMS=5", "EVENTS_MAX_STREAMS_PER_CONVERSATION=2", "EVENTS_MAX_STREAMS_PER_CLIENT=3",
+        "EVENTS_MAX_STREAMS=6", "EVENTS_MAX_STREAMS_PER_CONVERSATION=2", "EVENTS_MAX_STREAMS_PER_CLIENT=3",
         "MAX_MESSAGES_PER_CONVERSATION=10", "CORS_ORIGINS=*", "MANAGEMENT_PORT=0" })
 public @interface LimitedServiceTest {
 }

@@ -18,7 +18,7 @@ final class AccountRules {
 
     static final int MIN_PASSWORD_CHARS = 12;
     static final int MAX_PASSWORD_BYTES = 72;
-    static final int MAX_NAME_CHARS = 64;
+    static final int MAX_NAME_CHARS = DeskAccount.MAX_NAME_CHARS;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]*");
     private static final Set<String> RESERVED = Set.of("admin", "customer", "assistant", "system", "ai");
 
@@ -42,6 +42,12 @@ final class AccountRules {
                     + "another party");
         }
         return stripped;
+    }
+
+    /** Whether {@code name}, stripped, is a name these rules accept (reserved ones included: they name no account). */
+    static boolean isName(String name) {
+        String stripped = name.strip();
+        return !stripped.isEmpty() && stripped.length() <= MAX_NAME_CHARS && NAME.matcher(stripped).matches();
     }
 
     static void password(@Nullable String password, String name) {

@@ -70,7 +70,7 @@ class AccountStore {
                 .param("hash", passwordHash).param("now", timestamp(now)).param("key", key(name)).update() > 0;
     }
 
-    private static String key(String name) {
+    static String key(String name) {
         return name.strip().toLowerCase(Locale.ROOT);
     }
 

@@ -2,6 +2,8 @@ package dev.supportassistant.accounts;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A support desk account as operators list it: never its password hash.
  *
@@ -11,6 +13,25 @@ import java.time.Instant;
  */
 public record DeskAccount(String name, DeskRole role, boolean enabled, Instant createdAt, Instant passwordChangedAt,
         Instant updatedAt) {
+
+    /** The longest name an account may have. */
+    public static final int MAX_NAME_CHARS = 64;
+
+    /**
+     * Whether {@code name} could be an account's name (spaces around it aside), as the rules for
+     * new accounts allow: what could not is a wrong name without looking it up.
+     */
+    public static boolean couldBeName(@Nullable String name) {
+        return name != null && AccountRules.isName(name);
+    }
+
+    /**
+     * Whether {@code a} and {@code b} name the same account: names are compared as the account
+     * store looks them up, without the spaces around them and whatever their case.
+     */
+    public static boolean sameName(String a, String b) {
+        return AccountStore.key(a).equals(AccountStore.key(b));
+    }
 
     public boolean operator() {
         return role == DeskRole.OPERATOR;

@@ -5,6 +5,8 @@ import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.supportassistant.web.Printable;
+
 /**
  * A customer's message. A {@code conversationId} that names no stored conversation (or none, or
  * one the caller may not see) starts a new conversation. The message's length limit is a setting
@@ -14,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  *     active provider answers. It does not change the active provider.
  */
 record ChatRequest(
-        @NotBlank String message,
-        @Size(max = 255) @Nullable String conversationId,
-        @Size(max = 255) @Nullable String userId,
-        @Size(max = 64) @Nullable String provider) {
+        @NotBlank @Printable(lines = true) String message,
+        @Size(max = 255) @Printable @Nullable String conversationId,
+        @Size(max = 255) @Printable @Nullable String userId,
+        @Size(max = 64) @Printable @Nullable String provider) {
 }

@@ -3,6 +3,8 @@ package dev.supportassistant.desk;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.servlet.DispatcherType;
+
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,11 +21,13 @@ import org.springframework.security.web.access.DelegatingAccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import dev.supportassistant.accounts.DeskAccounts;
 import dev.supportassistant.ratelimit.ClientKeys;
+import dev.supportassistant.web.RequestSizeFilter;
 
 /**
  * The desk's own security: a session signed in with a desk account's name and password, CSRF
@@ -47,15 +51,19 @@ class DeskSecurity {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain deskFilterChain(HttpSecurity http, UserDetailsService users, PasswordEncoder passwords,
-            DeskAccounts accounts, ClientKeys clients,
+            DeskAccounts accounts, ClientKeys clients, RequestSizeFilter sizes,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors) throws Exception {
         SignInAttempts attempts = new SignInAttempts(java.time.Clock.systemUTC());
-        SignInOutcomes outcomes = new SignInOutcomes(attempts, clients);
+        SignInOutcomes outcomes = new SignInOutcomes(attempts);
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
         provider.setPasswordEncoder(passwords);
         http.securityMatcher(PATHS)
                 .authenticationManager(new ProviderManager(provider))
                 .authorizeHttpRequests(requests -> requests
+                        // A live stream's later dispatches belong to a request already allowed; after a
+                        // sign-out its session is gone, and refusing the stream's last dispatch then
+                        // could only fail on its committed response.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/desk/assets/**", SIGN_IN).permitAll()
                         .requestMatchers("/desk/console", "/desk/console/**").hasRole("OPERATOR")
                         .anyRequest().hasRole("AGENT"))
@@ -73,7 +81,9 @@ class DeskSecurity {
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(DeskHeaders.POLICY))
                         .cacheControl(cache -> cache.disable()))
-                .addFilterBefore(new SignInThrottle(attempts, clients), UsernamePasswordAuthenticationFilter.class)
+                // The CSRF check reads the form: its size is checked first (MAX_REQUEST_BYTES), as the API's bodies are.
+                .addFilterBefore(sizes, CsrfFilter.class)
+                .addFilterBefore(new SignInThrottle(attempts, clients::of), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new AccountCheck(accounts), AuthorizationFilter.class)
                 .addFilterAfter(new DeskHeaders(), HeaderWriterFilter.class);
         return http.build();

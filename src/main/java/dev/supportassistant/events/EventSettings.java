@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
  *     the browser's EventSource then reconnects by itself and resumes with {@code Last-Event-ID}
  * @param replayLimit {@code EVENTS_REPLAY_LIMIT}: the most missed events one reconnect replays
  * @param maxStreams {@code EVENTS_MAX_STREAMS}: open streams on this instance, in all; each holds a
- *     connection
+ *     connection. A tenth of them (at least one) is kept for staff's streams: customers' streams
+ *     may not take the last ones ({@link OpenStreams#staffShare})
  * @param maxStreamsPerConversation {@code EVENTS_MAX_STREAMS_PER_CONVERSATION}: open streams of one
  *     conversation (a customer with a few tabs open)
  * @param maxStreamsPerClient {@code EVENTS_MAX_STREAMS_PER_CLIENT}: open streams of one client (a

@@ -91,6 +91,11 @@ final class EventSubscriber {
         return client;
     }
 
+    /** Whether staff opened it: only staff see events as they are, not as the customer does. */
+    boolean staff() {
+        return !customerView;
+    }
+
     boolean closed() {
         return closed;
     }

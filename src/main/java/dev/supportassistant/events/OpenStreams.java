@@ -11,6 +11,10 @@ import java.util.stream.Stream;
  * per client and in all. Each open stream holds a connection; without caps thousands of idle
  * streams would exhaust them. The narrowest cap is checked first, so the refusal names what the
  * client can do something about.
+ *
+ * <p>Customers' streams (anyone may open one for a conversation they can see) may fill the cap in
+ * all only up to {@link #staffShare} short of it: the rest is kept for staff's streams, so that
+ * anonymous streams cannot shut the desk out of its live updates.
  */
 final class OpenStreams implements Iterable<EventSubscriber> {
 
@@ -33,12 +37,24 @@ final class OpenStreams implements Iterable<EventSubscriber> {
                 throw new TooManyStreamsException("you have " + settings.maxStreamsPerClient()
                         + " event streams open (EVENTS_MAX_STREAMS_PER_CLIENT)");
             }
-            if (count(open -> true) >= settings.maxStreams()) {
+            long open = count(stream -> true);
+            if (open >= settings.maxStreams()) {
                 throw new TooManyStreamsException("the service has " + settings.maxStreams()
                         + " event streams open (EVENTS_MAX_STREAMS)");
             }
+            int customers = settings.maxStreams() - staffShare(settings.maxStreams());
+            if (!subscriber.staff() && open >= customers) {
+                throw new TooManyStreamsException("the service has " + open + " of its " + settings.maxStreams()
+                        + " event streams open (EVENTS_MAX_STREAMS), and keeps the last "
+                        + staffShare(settings.maxStreams()) + " for staff");
+            }
             subscribers.add(subscriber);
         }
+    }
+
+    /** How many of {@code maxStreams} only staff may open: a tenth (at least one), unless there is only one. */
+    static int staffShare(int maxStreams) {
+        return Math.min(maxStreams - 1, (maxStreams + 9) / 10);
     }
 
     void remove(EventSubscriber subscriber) {

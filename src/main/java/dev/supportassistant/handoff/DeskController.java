@@ -27,6 +27,7 @@ import dev.supportassistant.events.ConversationEvents;
 import dev.supportassistant.ratelimit.ClientKeys;
 import dev.supportassistant.screenshare.TokenGrant;
 import dev.supportassistant.security.Caller;
+import dev.supportassistant.web.Printable;
 
 /**
  * The support desk: the queue of conversations waiting for a person, and what an agent does with
@@ -51,11 +52,11 @@ class DeskController {
     }
 
     /** An agent's reply to the customer. */
-    record DeskReply(@NotBlank @Size(max = 4000) String content) {
+    record DeskReply(@NotBlank @Size(max = 4000) @Printable(lines = true) String content) {
     }
 
     /** Why a conversation is handed back or resolved; optional. */
-    record DeskNote(@Size(max = 500) @Nullable String reason) {
+    record DeskNote(@Size(max = 500) @Printable(lines = true) @Nullable String reason) {
     }
 
     /** Conversations in a status (default: waiting for a person), longest waiting first. */

@@ -23,6 +23,7 @@ import dev.supportassistant.events.ConversationEvents;
 import dev.supportassistant.ratelimit.ClientKeys;
 import dev.supportassistant.ratelimit.RateLimited;
 import dev.supportassistant.security.Caller;
+import dev.supportassistant.web.Printable;
 
 /**
  * The customer's side of a handoff: ask for a person, see who holds the conversation, and follow
@@ -47,7 +48,7 @@ class HandoffController {
     }
 
     /** The customer's request for a person; reason optional. */
-    record HandoffRequest(@Size(max = 500) @Nullable String reason) {
+    record HandoffRequest(@Size(max = 500) @Printable(lines = true) @Nullable String reason) {
     }
 
     /** The "talk to a person" button: escalates now, or reports that a person already has it. */

@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.supportassistant.web.Printable;
+
 /**
  * Operator endpoints for the knowledge base: add a document, list them, delete one. The security
  * module's access rules let only operators in.
@@ -38,7 +40,8 @@ class DocumentController {
      * A document to add: Markdown ({@code ##} headings become sections) or plain text. The title is
      * optional, as for the original backend; without one, the content's first line is the title.
      */
-    record NewDocument(@Size(max = 500) @Nullable String title, @NotBlank @Size(max = 200_000) String content) {
+    record NewDocument(@Size(max = 500) @Printable @Nullable String title,
+            @NotBlank @Size(max = 200_000) @Printable(lines = true) String content) {
 
         String titleOrFirstLine() {
             if (title != null && !title.isBlank()) {

@@ -2,7 +2,9 @@ package dev.supportassistant.security;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,7 +14,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The address of the client behind a request. {@code X-Forwarded-For} is believed only when the
  * request comes from one of {@code TRUSTED_PROXIES} (addresses or CIDR ranges); otherwise anyone
- * could pick their own address and escape their rate limit.
+ * could pick their own address and escape their rate limit. All of its lines are read, as one list
+ * (HAProxy's {@code option forwardfor} adds a line of its own after the client's), and walked from
+ * the nearest hop outwards; only IP literals count as hops: anything else a client wrote ends the
+ * walk at the last trusted proxy, which then stands for the client.
  *
  * <p>Limits count an IPv6 client by its /64 network ({@link #key}): one subscriber gets a whole
  * /64 and can rotate through its 2^64 addresses, each of which would otherwise be a client of its own.
@@ -24,19 +29,39 @@ public final class ClientAddress {
 
     public static String of(HttpServletRequest request, List<String> trustedProxies) {
         String address = request.getRemoteAddr();
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded == null || !isTrusted(address, trustedProxies)) {
+        if (!isTrusted(address, trustedProxies)) {
             return address;
         }
-        // Walk from the nearest hop outwards; the first address that is not a trusted proxy is the client.
-        String[] hops = forwarded.split(",");
-        for (int i = hops.length - 1; i >= 0; i--) {
-            String hop = hops[i].strip();
-            if (!hop.isEmpty() && !isTrusted(hop, trustedProxies)) {
-                return hop;
+        List<String> hops = new ArrayList<>();
+        for (String line : Collections.list(request.getHeaders("X-Forwarded-For"))) {
+            for (String hop : line.split(",")) {
+                if (!hop.isBlank()) {
+                    hops.add(hop.strip());
+                }
             }
         }
-        return address;
+        // Walk from the nearest hop outwards; the first address that is not a trusted proxy is the client.
+        String nearestTrusted = address;
+        for (int i = hops.size() - 1; i >= 0; i--) {
+            String hop = hops.get(i);
+            if (!isIpLiteral(hop)) {
+                return nearestTrusted;
+            }
+            if (!isTrusted(hop, trustedProxies)) {
+                return hop;
+            }
+            nearestTrusted = hop;
+        }
+        return nearestTrusted;
+    }
+
+    /** An IPv4 or IPv6 address written as such (at most 45 characters), never a name to resolve. */
+    private static boolean isIpLiteral(String hop) {
+        try {
+            return hop.length() <= 45 && literal(hop) != null;
+        } catch (UnknownHostException notAnAddress) {
+            return false;
+        }
     }
 
     /**
@@ -107,8 +132,15 @@ public final class ClientAddress {
         }
     }
 
-    /** The bytes of an IP literal, without ever asking DNS about a forged header value. */
+    /**
+     * The bytes of an IP literal, without ever asking DNS about a forged header value: only a
+     * dotted quad or a text with a colon (which Java parses as an IPv6 literal, never as a name)
+     * reaches {@link InetAddress#getByName}; {@code beef} or {@code 300.1.1.1} would be looked up.
+     */
     private static byte @Nullable [] literal(String address) throws UnknownHostException {
-        return address.matches("[0-9a-fA-F:.]+") ? InetAddress.getByName(address).getAddress() : null;
+        boolean v4 = address.matches("\\d{1,3}(\\.\\d{1,3}){3}")
+                && Arrays.stream(address.split("\\.")).allMatch(octet -> Integer.parseInt(octet) <= 255);
+        boolean v6 = address.indexOf(':') >= 0 && address.matches("[0-9a-fA-F:.]+");
+        return v4 || v6 ? InetAddress.getByName(address).getAddress() : null;
     }
 }

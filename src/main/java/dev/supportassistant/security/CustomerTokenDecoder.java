@@ -2,7 +2,9 @@ package dev.supportassistant.security;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.crypto.spec.SecretKeySpec;
 
@@ -12,9 +14,11 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
@@ -25,6 +29,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * just invalid; without {@code SECRET_KEY} every token is refused, saying so.
  */
 final class CustomerTokenDecoder implements JwtDecoder {
+
+    private static final MappedJwtClaimSetConverter DEFAULT_CLAIMS = MappedJwtClaimSetConverter.withDefaults(Map.of());
 
     /** Absent while customer tokens are off ({@code SECRET_KEY} unset). */
     private final @Nullable NimbusJwtDecoder nimbus;
@@ -38,6 +44,21 @@ final class CustomerTokenDecoder implements JwtDecoder {
                 settings.secretKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256")).macAlgorithm(MacAlgorithm.HS256)
                 .build();
         nimbus.setJwtValidator(new CustomerTokenRules(settings.accessTokenExpireMinutes(), clock));
+        nimbus.setClaimSetConverter(CustomerTokenDecoder::claimsAsSent);
+    }
+
+    /**
+     * The token's claims converted as Spring Security's defaults convert them (times to instants),
+     * but a missing {@code iat} left missing: the defaults make one up from {@code exp}, and the
+     * {@link CustomerTokenRules} would then call such a token issued in the future, not say what it lacks.
+     */
+    private static Map<String, Object> claimsAsSent(Map<String, Object> claims) {
+        Map<String, Object> converted = DEFAULT_CLAIMS.convert(claims);
+        if (!claims.containsKey(JwtClaimNames.IAT) && converted.containsKey(JwtClaimNames.IAT)) {
+            converted = new HashMap<>(converted);
+            converted.remove(JwtClaimNames.IAT);
+        }
+        return converted;
     }
 
     @Override

@@ -11,12 +11,16 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 
+import dev.supportassistant.web.ControlCharacters;
+
 /**
  * What a correctly signed customer or agent token must also be to be believed. It carries
  * {@code iat} and {@code exp} (one without both would never expire), is not issued in the future
  * (which would postpone its expiry), has not expired, and lives at most
  * {@code ACCESS_TOKEN_EXPIRE_MINUTES}, each with {@value #CLOCK_SKEW_SECONDS} seconds of clock skew.
- * It names its holder ({@code sub}). A support agent's token is told apart by two marks, which a
+ * It names its holder ({@code sub}) in at most {@value #MAX_SUBJECT_CHARS} characters (the longest
+ * user id the store keeps; limits and caps key on it too) and without control characters
+ * ({@link ControlCharacters}). A support agent's token is told apart by two marks, which a
  * customer who can get a token signed with arbitrary claims still needs both of: the {@code role}
  * claim {@value #AGENT_ROLE} and the audience {@value #AGENT_AUDIENCE}. The first broken rule is
  * the token's problem, in words the client reads.
@@ -24,6 +28,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 final class CustomerTokenRules implements OAuth2TokenValidator<Jwt> {
 
     static final long CLOCK_SKEW_SECONDS = 60;
+    /** The longest subject: the user id and owner columns hold 255 characters. */
+    static final int MAX_SUBJECT_CHARS = 255;
     /** The claim that marks a support agent's token, and its value. */
     static final String ROLE_CLAIM = "role";
     static final String AGENT_ROLE = "agent";
@@ -75,8 +81,15 @@ final class CustomerTokenRules implements OAuth2TokenValidator<Jwt> {
     }
 
     private static @Nullable String holderProblem(Jwt token) {
-        if (token.getSubject() == null || token.getSubject().isBlank()) {
+        String subject = token.getSubject();
+        if (subject == null || subject.isBlank()) {
             return "Token has no subject";
+        }
+        if (subject.length() > MAX_SUBJECT_CHARS) {
+            return "Token subject (sub) is longer than " + MAX_SUBJECT_CHARS + " characters";
+        }
+        if (ControlCharacters.in(subject, false)) {
+            return "Token subject (sub) " + ControlCharacters.REFUSAL;
         }
         boolean deskAudience = token.getAudience() != null && token.getAudience().contains(AGENT_AUDIENCE);
         if (isAgents(token) != deskAudience) {

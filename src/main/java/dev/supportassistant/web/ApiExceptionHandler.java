@@ -1,6 +1,11 @@
 package dev.supportassistant.web;
 
+import java.io.IOException;
 import java.util.stream.Collectors;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -127,6 +132,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
                 "No endpoint answers " + ex.getHttpMethod() + " " + (request instanceof ServletWebRequest servlet
                         ? servlet.getRequest().getRequestURI() : "/" + ex.getResourcePath())));
+    }
+
+    /**
+     * A multipart body that cannot be read (it ends before its closing boundary, say): 400 through
+     * the container's error path ({@link SentErrors}), so that a browser at the desk gets the desk's
+     * page and everyone else a problem detail.
+     */
+    @ExceptionHandler(MultipartException.class)
+    void handleMalformedUpload(MultipartException ex, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        request.setAttribute(SentErrors.DETAIL, SentErrors.MALFORMED_UPLOAD);
+        // Tells the error dispatch's DispatcherServlet not to parse the body again, which would fail again.
+        request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, ex);
+        response.sendError(HttpStatus.BAD_REQUEST.value());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

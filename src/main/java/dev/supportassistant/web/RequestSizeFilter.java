@@ -29,10 +29,15 @@ import tools.jackson.databind.json.JsonMapper;
  * and while reading when a chunked body runs over, so no client can make the service buffer an
  * unbounded body. The refusal is the problem detail every error has (an upload's with
  * {@code success} and {@code error}, as {@link UploadRejectedException}'s).
+ *
+ * <p>A form ({@code application/x-www-form-urlencoded}) is read by the servlet container itself,
+ * past this filter's counting, as soon as anything asks for a parameter: so a form must declare
+ * its length (411 without), and a filter chain that reads parameters before this filter's turn
+ * (the desk's, whose CSRF check reads the form) runs this filter first. Public for that.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 3) // after Spring Security (application.yml), whose headers a 413 carries too
-class RequestSizeFilter extends OncePerRequestFilter {
+public class RequestSizeFilter extends OncePerRequestFilter {
 
     /** Thrown while reading a body that runs over the limit; answered with 413. */
     static class BodyTooLargeException extends IOException {
@@ -55,7 +60,13 @@ class RequestSizeFilter extends OncePerRequestFilter {
         boolean upload = isUpload(request);
         long limit = upload ? limits.maxUploadBytes() : limits.maxRequestBytes();
         if (request.getContentLengthLong() > limit) {
-            refuse(request, response, new BodyTooLargeException(limit).getMessage(), upload);
+            refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, new BodyTooLargeException(limit).getMessage(),
+                    upload);
+            return;
+        }
+        if (request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") != null && isForm(request)) {
+            refuse(request, response, HttpStatus.LENGTH_REQUIRED, "A form must declare its length (Content-Length)",
+                    false);
             return;
         }
         chain.doFilter(new HttpServletRequestWrapper(request) {
@@ -71,10 +82,10 @@ class RequestSizeFilter extends OncePerRequestFilter {
         }, response);
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response, String detail, boolean upload)
-            throws IOException {
+    private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail,
+            boolean upload) throws IOException {
         ProblemDetail problem = upload ? UploadRejectedException.tooLarge(detail).getBody()
-                : ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, detail);
+                : ProblemDetail.forStatusAndDetail(status, detail);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.getType() == null ? "about:blank" : problem.getType().toString());
         body.put("title", problem.getTitle());
@@ -88,6 +99,12 @@ class RequestSizeFilter extends OncePerRequestFilter {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), body);
+    }
+
+    private static boolean isForm(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.regionMatches(true, 0, MediaType.APPLICATION_FORM_URLENCODED_VALUE, 0,
+                MediaType.APPLICATION_FORM_URLENCODED_VALUE.length());
     }
 
     private static boolean isUpload(HttpServletRequest request) {

@@ -52,4 +52,18 @@ class ConsolePagesTest extends ApiTest {
         assertThat(body).contains("aria-label=\"Disable " + agent + "\"")
                 .doesNotContain("aria-label=\"Disable " + name + "\"");
     }
+
+    @Test
+    void anOperatorCannotDisableTheirOwnAccountByWritingItsNameDifferently() {
+        String written = "%20" + name.toUpperCase(java.util.Locale.ROOT);
+
+        var refused = operator.submit("/desk/console/accounts", "/desk/console/accounts/" + written + "/enabled",
+                "enabled", "false", "_csrf", operator.csrf("/desk/console/accounts"));
+
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/desk/console/accounts");
+        assertThat(operator.get("/desk/console/accounts").body()).contains("You cannot disable your own account.");
+        var accounts = api.asAdmin().get("/api/v1/desk/agents").json().get("agents");
+        assertThat(accounts.valueStream().filter(account -> account.get("name").asString().equals(name))
+                .map(account -> account.get("enabled").asBoolean())).containsExactly(true);
+    }
 }

@@ -38,6 +38,11 @@ final class DeskSession {
         return send(form(path, fields));
     }
 
+    /** A form post with headers besides (name, value, name, value...), e.g. the client's address behind the proxy. */
+    HttpResponse<String> postWith(String[] headers, String path, String... fields) {
+        return send(form(path, fields), headers);
+    }
+
     /**
      * A form on {@code page} posted to {@code path} as a browser posts it: asking for HTML, with the
      * page as its referrer.
@@ -45,6 +50,12 @@ final class DeskSession {
     HttpResponse<String> submit(String page, String path, String... fields) {
         return send(form(path, fields).header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
                 .header("Referer", base + page));
+    }
+
+    /** A post of {@code body} as it is, with its content type and headers (name, value, name, value...). */
+    HttpResponse<String> postRaw(String path, String contentType, String body, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)), headers);
     }
 
     private HttpRequest.Builder form(String path, String... fields) {
@@ -61,6 +72,16 @@ final class DeskSession {
     /** Signs in as the sign-in page's form does, CSRF token included. */
     HttpResponse<String> signIn(String name, String password) {
         return post("/desk/sign-in", "name", name, "password", password, "_csrf", csrf("/desk/sign-in"));
+    }
+
+    /**
+     * Signs in from {@code address}, as the tests' loopback proxy forwards it ({@code X-Forwarded-For}),
+     * so that the sign-in counts against a client of its own.
+     */
+    HttpResponse<String> signInFrom(String address, String name, String password) {
+        String token = csrf("/desk/sign-in");
+        return postWith(new String[] {"X-Forwarded-For", address}, "/desk/sign-in", "name", name, "password",
+                password, "_csrf", token);
     }
 
     /** The CSRF token of the first form on a page. */

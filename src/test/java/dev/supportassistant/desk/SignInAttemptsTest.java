@@ -34,39 +34,75 @@ class SignInAttemptsTest {
     private final HandClock clock = new HandClock();
     private final SignInAttempts attempts = new SignInAttempts(clock);
 
+    /** A sign-in that went on to its password check, which failed. */
+    private void fails(String name, String client) {
+        assertThat(attempts.reserve(name, client).attempt()).as("let through").isNotNull();
+    }
+
     @Test
-    void aNameIsHeldBackAfterFiveFailuresUntilTheOldestLeavesTheWindow() {
+    void aNameIsHeldBackFromOneClientAfterFiveFailuresUntilTheOldestLeavesTheWindow() {
         for (int i = 0; i < SignInAttempts.PER_NAME; i++) {
-            assertThat(attempts.waitSeconds("bob", "ip:a" + i)).isZero();
-            attempts.failed("bob", "ip:a" + i);
+            fails("bob", "ip:a");
             clock.now = clock.now.plusSeconds(10);
         }
 
-        assertThat(attempts.waitSeconds("BOB ", "ip:elsewhere")).isEqualTo(SignInAttempts.WINDOW.toSeconds() - 50);
-        assertThat(attempts.waitSeconds("alice", "ip:elsewhere")).isZero();
+        assertThat(attempts.reserve("BOB ", "ip:a").waitSeconds()).isEqualTo(SignInAttempts.WINDOW.toSeconds() - 50);
+        assertThat(attempts.reserve("alice", "ip:a").waitSeconds()).isZero();
         clock.now = clock.now.plus(SignInAttempts.WINDOW).minusSeconds(50);
-        assertThat(attempts.waitSeconds("bob", "ip:elsewhere")).isZero();
+        assertThat(attempts.reserve("bob", "ip:a").waitSeconds()).isZero();
+    }
+
+    @Test
+    void anotherClientMaySignInWithANameAStrangerGuessedAt() {
+        for (int i = 0; i < SignInAttempts.PER_NAME; i++) {
+            fails("bob", "ip:stranger");
+        }
+
+        assertThat(attempts.reserve("bob", "ip:stranger").waitSeconds()).isPositive();
+        assertThat(attempts.reserve("bob", "ip:bobs-office").attempt()).isNotNull();
     }
 
     @Test
     void aClientGuessingManyNamesIsHeldBack() {
         for (int i = 0; i < SignInAttempts.PER_CLIENT; i++) {
-            attempts.failed("name" + i, "ip:guesser");
+            fails("name" + i, "ip:guesser");
         }
 
-        assertThat(attempts.waitSeconds("someone-new", "ip:guesser")).isPositive();
-        assertThat(attempts.waitSeconds("someone-new", "ip:other")).isZero();
+        assertThat(attempts.reserve("someone-new", "ip:guesser").waitSeconds()).isPositive();
+        assertThat(attempts.reserve("someone-new", "ip:other").waitSeconds()).isZero();
     }
 
     @Test
-    void aSuccessForgivesTheNamesFailures() {
-        for (int i = 0; i < SignInAttempts.PER_NAME - 1; i++) {
-            attempts.failed("bob", "ip:a");
+    void attemptsAreCountedWhenTheyAreLetThroughNotWhenTheyFail() {
+        // None of them has had its password checked yet: still, the sixth waits.
+        for (int i = 0; i < SignInAttempts.PER_NAME; i++) {
+            assertThat(attempts.reserve("bob", "ip:a").attempt()).isNotNull();
         }
-        attempts.succeeded("bob");
-        attempts.failed("bob", "ip:a");
 
-        assertThat(attempts.waitSeconds("bob", "ip:a")).isZero();
-        assertThat(Duration.ofSeconds(attempts.waitSeconds("bob", "ip:a"))).isZero();
+        assertThat(attempts.reserve("bob", "ip:a").waitSeconds()).isPositive();
+    }
+
+    @Test
+    void aSuccessForgivesTheNamesFailuresAndIsNoFailureOfTheClient() {
+        for (int i = 0; i < SignInAttempts.PER_NAME - 1; i++) {
+            fails("bob", "ip:a");
+        }
+        attempts.succeeded(attempts.reserve("bob", "ip:a").attempt());
+        fails("bob", "ip:a");
+
+        assertThat(attempts.reserve("bob", "ip:a").waitSeconds()).isZero();
+        for (int i = 0; i < 2 * SignInAttempts.PER_CLIENT; i++) {
+            attempts.succeeded(attempts.reserve("carol", "ip:b").attempt());
+        }
+        assertThat(attempts.reserve("carol", "ip:b").waitSeconds()).isZero();
+    }
+
+    @Test
+    void aNameNoAccountCanHaveCountsAgainstTheClientOnly() {
+        for (int i = 0; i < SignInAttempts.PER_CLIENT; i++) {
+            assertThat(attempts.reserve(null, "ip:c").attempt()).isNotNull();
+        }
+
+        assertThat(attempts.reserve("dave", "ip:c").waitSeconds()).isPositive();
     }
 }

@@ -13,9 +13,9 @@ import dev.supportassistant.EventStreamClient;
 import dev.supportassistant.LimitedServiceTest;
 
 /**
- * Open event streams are capped per conversation (2 here), per client (3) and in total (5); beyond
- * a cap the answer is 429 with a detail naming it. Clients are told apart by X-Forwarded-For, which
- * the tests' loopback proxy may set.
+ * Open event streams are capped per conversation (2 here), per client (3) and in total (6, of which
+ * customers' streams may take 5: the rest is kept for staff); beyond a cap the answer is 429 with a
+ * detail naming it. Clients are told apart by X-Forwarded-For, which the tests' loopback proxy may set.
  */
 @LimitedServiceTest
 class EventStreamCapsTest {
@@ -67,7 +67,17 @@ class EventStreamCapsTest {
                     .contains("EVENTS_MAX_STREAMS_PER_CLIENT");
 
             assertThat(refused(api, conversation(api), "203.0.113.3").json().get("detail").asString())
-                    .contains("(EVENTS_MAX_STREAMS)");
+                    .contains("EVENTS_MAX_STREAMS").contains("staff");
+
+            // Customers filled their share; the desk still gets its live updates, up to the cap in all.
+            EventStreamClient desk = EventStreamClient.open(port, "/api/v1/desk/events", "X-API-Key",
+                    ApiClient.TEST_ADMIN_KEY);
+            streams.add(desk);
+            assertThat(desk.status()).isEqualTo(200);
+            try (EventStreamClient beyond = EventStreamClient.open(port, "/api/v1/desk/events", "X-API-Key",
+                    ApiClient.TEST_ADMIN_KEY)) {
+                assertThat(beyond.status()).isEqualTo(429);
+            }
         } finally {
             streams.forEach(EventStreamClient::close);
         }

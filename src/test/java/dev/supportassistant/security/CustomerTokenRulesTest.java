@@ -56,6 +56,32 @@ class CustomerTokenRulesTest extends ApiTest {
     }
 
     @Test
+    void aTokenWithoutIssueTimeIsToldSoNotThatItWasIssuedInTheFuture() {
+        Instant now = Instant.now();
+
+        var response = api.withBearer(CustomerTokensForTests.signed(ada(null, now.plus(Duration.ofMinutes(10)))
+                .build())).get(MINE);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.json().get("detail").asString()).contains("iat").doesNotContain("future");
+    }
+
+    @Test
+    void aSubjectTooLongForTheStoreOrWithControlCharactersIsRefused() {
+        Instant now = Instant.now();
+        for (String subject : new String[] {"a".repeat(400), "ada\u0000", "ada\nadmin"}) {
+            var response = api.withBearer(CustomerTokensForTests.signed(new JWTClaimsSet.Builder().subject(subject)
+                    .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofMinutes(10)))).build()))
+                    .post("/api/v1/chat", "{\"message\": \"How do I reset my password?\"}");
+
+            assertThat(response.status()).as(subject).isEqualTo(401);
+            assertThat(response.json().get("detail").asString()).as(subject).contains("sub");
+        }
+        assertThat(api.withBearer(CustomerTokensForTests.tokenFor("a".repeat(255))).get(MINE.replace("ada",
+                "a".repeat(255))).status()).isEqualTo(200);
+    }
+
+    @Test
     void aTokenIssuedInTheFutureIsRefusedBeyondTheClockSkew() {
         Instant now = Instant.now();
 

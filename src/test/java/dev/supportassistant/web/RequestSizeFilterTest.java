@@ -58,4 +58,28 @@ class RequestSizeFilterTest {
         assertThat(problem.get("instance").asString()).isEqualTo("/api/v1/chat");
         assertThat(problem.has("success")).isFalse();
     }
+
+    @Test
+    void aFormWithoutADeclaredLengthIsRefused() throws Exception {
+        // The container reads a form by itself, past the counting stream: only a declared length can be checked.
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/desk/sign-in");
+        request.setContentType("application/x-www-form-urlencoded");
+        request.addHeader("Transfer-Encoding", "chunked");
+        request.setContent("name=bob".getBytes(StandardCharsets.UTF_8));
+        request.removeHeader("Content-Length");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        MockFilterChain chain = new MockFilterChain();
+
+        filter.doFilter(new jakarta.servlet.http.HttpServletRequestWrapper(request) {
+            @Override
+            public long getContentLengthLong() {
+                return -1;
+            }
+        }, response, chain);
+
+        assertThat(chain.getRequest()).as("passed on").isNull();
+        assertThat(response.getStatus()).isEqualTo(411);
+        assertThat(JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8)).get("detail").asString())
+                .contains("Content-Length");
+    }
 }
