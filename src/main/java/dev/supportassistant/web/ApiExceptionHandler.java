@@ -107,24 +107,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .getBody());
     }
 
-    /**
-     * A multipart body that cannot be parsed (no boundary, no closing boundary, a part cut short):
-     * the client's mistake, so a 400 with the fields the upload endpoints answer with, and no stack
-     * trace in the log. (An upload over {@code MAX_UPLOAD_BYTES} is the subclass answered above.)
-     */
-    @ExceptionHandler(MultipartException.class)
-    ResponseEntity<Object> handleMalformedMultipart(MultipartException ex) {
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RequestSizeFilter.BodyTooLargeException tooLarge) {
-                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                        .body(UploadRejectedException.tooLarge(tooLarge.getMessage()).getBody());
-            }
-        }
-        log.debug("Malformed multipart body: {}", ex.getClass().getSimpleName());
-        return ResponseEntity.badRequest().body(UploadRejectedException.malformed(
-                "Malformed multipart/form-data body: it needs a boundary, and each part must end with it").getBody());
-    }
-
     /** A path no endpoint serves: said as such, not as the missing static file Spring looked for last. */
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
@@ -135,17 +117,25 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A multipart body that cannot be read (it ends before its closing boundary, say): 400 through
-     * the container's error path ({@link SentErrors}), so that a browser at the desk gets the desk's
-     * page and everyone else a problem detail.
+     * A multipart body that cannot be read (no boundary, no closing boundary, a part cut short): 400
+     * through the container's error path ({@link SentErrors}), so that a browser at the desk gets the
+     * desk's page and everyone else a problem detail with the upload endpoints' {@code success} and
+     * {@code error}. One that ran over {@code MAX_UPLOAD_BYTES} while it was read is a 413.
      */
     @ExceptionHandler(MultipartException.class)
-    void handleMalformedUpload(MultipartException ex, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
+    @Nullable ResponseEntity<Object> handleMalformedUpload(MultipartException ex, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeFilter.BodyTooLargeException tooLarge) { // ran over while it was read
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                        .body(UploadRejectedException.tooLarge(tooLarge.getMessage()).getBody());
+            }
+        }
         request.setAttribute(SentErrors.DETAIL, SentErrors.MALFORMED_UPLOAD);
         // Tells the error dispatch's DispatcherServlet not to parse the body again, which would fail again.
         request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, ex);
         response.sendError(HttpStatus.BAD_REQUEST.value());
+        return null;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -81,6 +81,10 @@ class SentErrors implements ErrorController {
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());
         body.put("instance", path);
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof MultipartException) {
+            body.put("success", false); // what the upload endpoints answer with (UploadRejectedException)
+            body.put("error", detail);
+        }
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
