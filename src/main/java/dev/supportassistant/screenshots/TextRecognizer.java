@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import javax.imageio.ImageIO;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.tesseract.TessBaseAPI;
@@ -122,7 +123,8 @@ final class TextRecognizer {
 
     private static BufferedImage decode(byte[] bytes) {
         try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+            // In memory: ImageIO would otherwise copy the customer's screen to a temporary file while decoding.
+            BufferedImage image = ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes)));
             if (image == null) {
                 throw UploadRejectedException.unreadable("file: the image cannot be decoded");
             }
