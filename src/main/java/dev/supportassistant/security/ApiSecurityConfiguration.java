@@ -129,6 +129,9 @@ class ApiSecurityConfiguration {
         }
         origins.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
         origins.addAllowedHeader("*");
+        // A page on another origin reads only the headers named here (the speech endpoints' own among them).
+        origins.setExposedHeaders(List.of("X-Speech-Provider", "X-Speech-Fallback", "X-Speech-Error",
+                "X-Speech-Truncated", "X-Request-Id", "Retry-After"));
         origins.setMaxAge(3600L);
         return request -> rules.isActuatorRequest(request) ? null : origins;
     }

@@ -50,4 +50,12 @@ class CorsTest extends ApiTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:3000");
     }
+
+    @Test
+    void aPageOnAnAllowedOriginMayReadTheHeadersTheApiAnswersWith() {
+        var response = api.get("/api/v1/health", "Origin", "http://localhost:3000");
+
+        assertThat(response.header("Access-Control-Expose-Headers")).contains("X-Speech-Provider",
+                "X-Speech-Fallback", "X-Speech-Error", "X-Speech-Truncated", "X-Request-Id", "Retry-After");
+    }
 }
