@@ -20,9 +20,13 @@ import dev.supportassistant.conversation.MessageMetadata;
  * @param details what staff want to know besides the text: provider and model, confusion, fallbacks
  * @param screenshotPath where the desk serves the screenshot this note records, when it records one
  * @param screenshotText the text read on that screenshot, when some was read
+ * @param screenshotWidth its width in pixels, so that the page keeps its place before the image
+ *     loads (a lazy image of no size grows later and pushes the newest messages out of view); 0 when unknown
+ * @param screenshotHeight its height in pixels; 0 when unknown
  */
 record HistoryEntry(String id, String kind, String author, String content, Instant timestamp, List<String> details,
-        @Nullable String screenshotPath, @Nullable String screenshotText, boolean screenShareStarted) {
+        @Nullable String screenshotPath, @Nullable String screenshotText, int screenshotWidth, int screenshotHeight,
+        boolean screenShareStarted) {
 
     static HistoryEntry of(ChatMessage message) {
         MessageMetadata meta = message.metadata();
@@ -56,6 +60,7 @@ record HistoryEntry(String id, String kind, String author, String content, Insta
         MessageMetadata.Screenshot shot = meta == null ? null : meta.screenshot();
         return new HistoryEntry(message.id(), kind, author, message.content(), message.timestamp(), details,
                 shot == null ? null : screenshotPath(shot.url()), shot == null ? null : shot.ocrText(),
+                shot == null ? 0 : Math.max(0, shot.width()), shot == null ? 0 : Math.max(0, shot.height()),
                 meta != null && meta.screenShare() != null && "started".equals(meta.screenShare().event()));
     }
 
