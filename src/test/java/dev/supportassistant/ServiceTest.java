@@ -21,6 +21,11 @@ import org.springframework.boot.test.context.SpringBootTest;
                 + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         // No provider credentials, whatever the developer's environment or .env holds: the
         // service must run on the local agent alone.
-        "support.agent.openai.api-key=", "support.agent.anthropic.api-key=", "support.agent.ollama.base-url=" })
+        "support.agent.openai.api-key=", "support.agent.anthropic.api-key=", "support.agent.ollama.base-url=",
+        // One experiment, so that the operator's Experiments page is read with one configured. Both
+        // arms are the local agent on the smallest share, so hardly any other test's conversation
+        // lands in it, and one that does is answered as it would be anyway.
+        "EXPERIMENTS=[{\"name\": \"console-check\", \"variants\": [{\"name\": \"plain\", \"percent\": 0.01,"
+                + " \"provider\": \"local\"}, {\"name\": \"terse\", \"percent\": 0.01, \"provider\": \"local\"}]}]" })
 public @interface ServiceTest {
 }

@@ -50,10 +50,10 @@ public class ActiveProvider {
     public AiAgent switchTo(String provider) {
         AiAgent agent = registry.require(provider);
         agent.missingConfiguration().ifPresent(missing -> {
-            throw new ProviderNotConfiguredException(provider, missing);
+            throw new ProviderNotConfiguredException(agent.provider(), missing);
         });
-        store.save(provider);
-        log.info("Active AI provider switched to {}", provider);
+        store.save(agent.provider());
+        log.info("Active AI provider switched to {}", agent.provider());
         return agent;
     }
 

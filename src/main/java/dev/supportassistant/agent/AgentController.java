@@ -53,7 +53,7 @@ class AgentController {
 
     @PostMapping("/switch")
     SwitchResult switchProvider(@RequestParam String provider) {
-        AiAgent agent = activeProvider.switchTo(provider.strip().toLowerCase(java.util.Locale.ROOT));
+        AiAgent agent = activeProvider.switchTo(provider);
         return new SwitchResult("Successfully switched to " + agent.provider(), agent.provider());
     }
 }

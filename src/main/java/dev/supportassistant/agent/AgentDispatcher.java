@@ -169,7 +169,7 @@ public class AgentDispatcher {
         if (provider == null || provider.isBlank()) {
             return activeProvider.current();
         }
-        AiAgent agent = registry.require(provider.strip().toLowerCase(java.util.Locale.ROOT));
+        AiAgent agent = registry.require(provider);
         agent.missingConfiguration().ifPresent(missing -> {
             throw new ProviderNotConfiguredException(agent.provider(), missing);
         });

@@ -2,6 +2,7 @@ package dev.supportassistant.agent;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -9,7 +10,11 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
-/** Every {@link AiAgent} bean in the application, by provider name. */
+/**
+ * Every {@link AiAgent} bean in the application, by provider name. A name is looked up here alone,
+ * under one rule wherever it comes from ({@code DEFAULT_AI_PROVIDER}, a switch, a request, routing
+ * rules): surrounding spaces and letter case do not matter, so {@code OpenAI} names {@code openai}.
+ */
 @Component
 public class AgentRegistry {
 
@@ -37,8 +42,9 @@ public class AgentRegistry {
         return List.copyOf(agents.values());
     }
 
+    /** The agent for a provider name, spaces and case aside. */
     public Optional<AiAgent> find(String provider) {
-        return Optional.ofNullable(agents.get(provider));
+        return Optional.ofNullable(agents.get(provider.strip().toLowerCase(Locale.ROOT)));
     }
 
     /** The agent for a provider name, or a 422 naming the providers that exist. */

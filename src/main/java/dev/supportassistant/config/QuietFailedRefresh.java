@@ -17,7 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * - cancelling refresh attempt: " with the whole chain of beans, and the embedded Tomcat's ERROR
  * "Error starting Tomcat context" for a bean that failed while the web server started. They would
  * otherwise stand above the one line naming a bad setting. Nothing is lost: every failure is
- * reported right after, by {@link SettingsFailureReporter} or, for any other cause, by Boot in
+ * reported right after, by {@link StartupFailureReporter} or, for any other cause, by Boot in
  * full. The loggers get their own levels back as soon as start-up succeeds or fails.
  */
 class QuietFailedRefresh implements SpringApplicationRunListener {

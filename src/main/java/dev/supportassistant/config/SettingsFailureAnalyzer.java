@@ -32,7 +32,7 @@ import org.springframework.validation.ObjectError;
  * setting accepts comes from the type and constraints of the record field declaring it
  * ({@link AcceptedValues}); the variable from the placeholders of {@code application.yml}
  * ({@link SettingOrigins}), so that file stays the only place mapping variables to properties.
- * {@link SettingsFailureReporter} prints the line.
+ * {@link StartupFailureReporter} prints the line.
  */
 class SettingsFailureAnalyzer implements FailureAnalyzer {
 

@@ -103,13 +103,15 @@ public class Conversations {
     }
 
     /**
-     * Records a screenshot the customer shared: a system message with the text read on it, and
-     * where the image is ({@link MessageMetadata.Screenshot}), for the history and the desk.
+     * Records a screenshot the customer shared: a system message saying so, with the text read on
+     * it and where the image is in its metadata ({@link MessageMetadata.Screenshot}), for the history
+     * and the desk. The text read is the customer's content, so it stays out of the note's own words,
+     * which it could be made to imitate.
      */
     public ChatMessage recordScreenshot(String conversationId, MessageMetadata.Screenshot screenshot) {
         String text = screenshot.ocrText() == null || screenshot.ocrText().isBlank()
                 ? "The customer shared a screenshot (no text could be read on it)."
-                : "The customer shared a screenshot. Text on it:\n" + screenshot.ocrText();
+                : "The customer shared a screenshot.";
         return append(conversationId, Role.SYSTEM, text, MessageMetadata.screenshot(screenshot));
     }
 

@@ -15,10 +15,11 @@ import dev.supportassistant.handoff.SupportDesk;
  *
  * @param status the wire name, for styles and tests: {@code bot}, {@code waiting_for_human}, ...
  * @param statusText the status in words ("Waiting for a person", "Held by you")
+ * @param reasonByCustomer whether {@code reason} is the customer's own words, shown quoted as theirs
  */
 record HeldState(String status, String statusText, @Nullable String holder, @Nullable String cause,
-        @Nullable String reason, @Nullable String summary, boolean summaryByAi, @Nullable Instant requestedAt,
-        boolean canClaim, boolean canReply, boolean canFinish) {
+        @Nullable String reason, boolean reasonByCustomer, @Nullable String summary, boolean summaryByAi,
+        @Nullable Instant requestedAt, boolean canClaim, boolean canReply, boolean canFinish) {
 
     static HeldState of(Handoff handoff, SignedIn me) {
         HandoffStatus status = handoff.status();
@@ -31,6 +32,8 @@ record HeldState(String status, String statusText, @Nullable String holder, @Nul
         };
         return new HeldState(status.wireName(), text, handoff.claimedBy(),
                 handoff.cause() == null ? null : handoff.cause().wireName().replace('_', ' '), handoff.reason(),
+                SupportDesk.reasonInCustomersWords(handoff.cause() == null ? null : handoff.cause().wireName(),
+                        handoff.reason()),
                 SupportDesk.summaryText(handoff.summary()), SupportDesk.writtenByAi(handoff.summary()),
                 handoff.requestedAt(), status == HandoffStatus.WAITING_FOR_HUMAN, mine,
                 status == HandoffStatus.WAITING_FOR_HUMAN || mine || (status == HandoffStatus.WITH_HUMAN && me.operator()));

@@ -9,26 +9,38 @@ import org.jspecify.annotations.Nullable;
 import dev.supportassistant.agent.ConversationTurn.Role;
 import dev.supportassistant.conversation.ChatMessage;
 import dev.supportassistant.conversation.MessageMetadata;
+import dev.supportassistant.handoff.SupportDesk;
 
 /**
  * One message of a conversation as the desk shows it, its author told apart: the customer, the AI
  * assistant, a support agent (or the service's holding reply), or a system note (handoff steps,
- * screen sharing, screenshots).
+ * screen sharing, screenshots). A note about something the customer wrote (their reason for asking
+ * for a person, the text read on their screenshot) says what happened in the service's words and
+ * quotes the customer's apart ({@code quote}): written into the note, they could pass for more of it.
  *
  * @param kind {@code customer}, {@code ai}, {@code agent} or {@code system}: the style and the label
  * @param author who wrote it, in words ("Customer", "AI assistant", "bob (agent)", "System")
  * @param details what staff want to know besides the text: provider and model, confusion, fallbacks
  * @param screenshotPath where the desk serves the screenshot this note records, when it records one
  * @param screenshotText the text read on that screenshot, when some was read
+ * @param screenshotWidth its width in pixels, so that the page keeps its place before the image
+ *     loads (a lazy image of no size grows later and pushes the newest messages out of view); 0 when unknown
+ * @param screenshotHeight its height in pixels; 0 when unknown
+ * @param quoteLabel whose words {@code quote} is, in words, when there is one
+ * @param quote the customer's words that a system note is about
  */
 record HistoryEntry(String id, String kind, String author, String content, Instant timestamp, List<String> details,
-        @Nullable String screenshotPath, @Nullable String screenshotText, boolean screenShareStarted) {
+        @Nullable String screenshotPath, @Nullable String screenshotText, int screenshotWidth, int screenshotHeight,
+        boolean screenShareStarted, @Nullable String quoteLabel, @Nullable String quote) {
 
     static HistoryEntry of(ChatMessage message) {
         MessageMetadata meta = message.metadata();
         List<String> details = new ArrayList<>();
         String kind;
         String author;
+        String content = message.content();
+        String quoteLabel = null;
+        String quote = null;
         if (message.role() == Role.USER) {
             kind = "customer";
             author = "Customer";
@@ -52,11 +64,34 @@ record HistoryEntry(String id, String kind, String author, String content, Insta
         } else {
             kind = "system";
             author = "System";
+            MessageMetadata.Screenshot shot = meta == null ? null : meta.screenshot();
+            MessageMetadata.Handoff step = meta == null ? null : meta.handoff();
+            // The service's words come from the note's metadata, not its stored text, which holds the
+            // customer's words too in notes of earlier versions.
+            if (shot != null) {
+                boolean read = shot.ocrText() != null && !shot.ocrText().isBlank();
+                content = read ? "The customer shared a screenshot."
+                        : "The customer shared a screenshot (no text could be read on it).";
+                quoteLabel = read ? "Text read on the screenshot (the customer's content):" : null;
+                quote = read ? shot.ocrText() : null;
+            } else if (step != null && SupportDesk.reasonInCustomersWords(step.cause(), step.reason())) {
+                content = withoutReason(message.content(), step.reason());
+                quoteLabel = "The customer's reason, in their words:";
+                quote = step.reason();
+            }
         }
         MessageMetadata.Screenshot shot = meta == null ? null : meta.screenshot();
-        return new HistoryEntry(message.id(), kind, author, message.content(), message.timestamp(), details,
+        return new HistoryEntry(message.id(), kind, author, content, message.timestamp(), details,
                 shot == null ? null : screenshotPath(shot.url()), shot == null ? null : shot.ocrText(),
-                meta != null && meta.screenShare() != null && "started".equals(meta.screenShare().event()));
+                shot == null ? 0 : Math.max(0, shot.width()), shot == null ? 0 : Math.max(0, shot.height()),
+                meta != null && meta.screenShare() != null && "started".equals(meta.screenShare().event()),
+                quoteLabel, quote);
+    }
+
+    /** A handoff note without the customer's reason, which notes stored by earlier versions end with. */
+    static String withoutReason(String note, String reason) {
+        String written = ": " + reason;
+        return note.endsWith(written) ? note.substring(0, note.length() - written.length()) + "." : note;
     }
 
     /** {@code /uploads/<name>} (the API's, for bearer tokens) as the desk serves it to a signed-in session. */

@@ -48,8 +48,9 @@ class EscalationRules implements HumanHandoff {
             return Optional.of(acknowledgement(current));
         }
         if (settings.onExplicitRequest() && HumanRequests.asksForPerson(message)) {
-            return escalate(conversationId, HandoffCause.EXPLICIT_REQUEST,
-                    "The customer asked for a person: \"" + HandoffSummaries.clip(message, 200) + "\"");
+            // The rule's reason is the service's words, so it does not quote the customer's message
+            // (which could be written to read as more of them); the history shows the message itself.
+            return escalate(conversationId, HandoffCause.EXPLICIT_REQUEST, "The customer asked for a person in a message");
         }
         int streak = settings.afterConfusedTurns() > 0 && assessment.confused() ? confusedStreak(conversationId) : 0;
         if (settings.afterConfusedTurns() > 0 && streak >= settings.afterConfusedTurns()) {

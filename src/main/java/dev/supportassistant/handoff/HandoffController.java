@@ -58,7 +58,7 @@ class HandoffController {
             @Valid @RequestBody(required = false) @Nullable HandoffRequest request, Caller caller) {
         requireVisible(conversationId, caller);
         String reason = request == null || request.reason() == null || request.reason().isBlank()
-                ? "The customer asked for a person" : request.reason().strip();
+                ? HandoffService.CUSTOMER_ASKED : request.reason().strip();
         HandoffService.Escalated escalated = handoffs.escalate(conversationId, HandoffCause.CUSTOMER_REQUEST, reason,
                 HandoffService.CUSTOMER);
         Handoff handoff = escalated.handoff();

@@ -26,6 +26,8 @@ class HandoffService {
 
     static final String HOLDING_REPLY = "I've asked a person from our support team to join this conversation. "
             + "They will see everything written so far, and you can keep adding details here meanwhile.";
+    /** The reason of a customer's request for a person that gave none: the service's words, not theirs. */
+    static final String CUSTOMER_ASKED = "The customer asked for a person";
     static final String CUSTOMER = MessageMetadata.Handoff.BY_CUSTOMER;
     static final String ASSISTANT = MessageMetadata.Handoff.BY_ASSISTANT;
 
@@ -76,15 +78,18 @@ class HandoffService {
         if (!staffing.someoneCanTakeOver()) {
             throw new NoDeskException();
         }
+        boolean customersWords = SupportDesk.reasonInCustomersWords(cause.wireName(), reason);
         // Written before the state changes: the provider may take seconds, and nothing is locked meanwhile.
-        String summary = summaries.write(conversations.recentMessages(conversationId), reason);
+        String summary = summaries.write(conversations.recentMessages(conversationId), reason, customersWords);
         Instant now = now();
         if (!store.escalate(conversationId, cause, reason, summary, now)) {
             return new Escalated(state(conversationId), null);
         }
         Handoff after = state(conversationId);
+        // The customer's own reason stays out of the service's sentence: the step's metadata holds it,
+        // and the desk shows it apart, as theirs.
         recordStep(after, before.status(), by, reason, "Conversation handed to a person ("
-                + cause.wireName().replace('_', ' ') + ")" + (reason == null ? "." : ": " + reason));
+                + cause.wireName().replace('_', ' ') + ")" + (reason == null || customersWords ? "." : ": " + reason));
         metrics.escalated(cause);
         ChatMessage holding = conversations.appendHoldingReply(conversationId, HOLDING_REPLY, after.note(null, ASSISTANT));
         return new Escalated(after, holding);

@@ -29,8 +29,9 @@ import dev.supportassistant.conversation.MessageMetadata;
  * tried, error codes mentioned, confusion signals. The active AI provider writes it when it is a
  * model; the built-in {@code local} agent cannot summarize, so then (and whenever the provider
  * fails) the note is put together from the conversation itself. A model's note is labelled as
- * such ({@link #AI_LABEL}): it was written from the customer's words, which can steer it. Both read
- * only the conversation's latest messages; the desk shows the customer's first message beside them.
+ * such ({@link #AI_LABEL}): it was written from the customer's words, which can steer it. The note
+ * put together here quotes the customer's words (“…”), so that none reads as the service's. Both
+ * read only the conversation's latest messages; the desk shows the customer's first message beside them.
  */
 @Component
 class HandoffSummaries {
@@ -59,8 +60,9 @@ class HandoffSummaries {
         this.agents = agents;
     }
 
-    String write(List<ChatMessage> messages, @Nullable String reason) {
-        String extractive = extractive(messages, reason);
+    /** @param reasonInCustomersWords whether the customer wrote {@code reason} (then it is quoted as theirs) */
+    String write(List<ChatMessage> messages, @Nullable String reason, boolean reasonInCustomersWords) {
+        String extractive = extractive(messages, reason, reasonInCustomersWords);
         if (LOCAL.equals(activeProvider.current().provider())) {
             return extractive;
         }
@@ -81,14 +83,14 @@ class HandoffSummaries {
         }
     }
 
-    /** The note from the conversation itself, without a model. */
-    static String extractive(List<ChatMessage> messages, @Nullable String reason) {
+    /** The note from the conversation itself, without a model; the customer's words in quotes. */
+    static String extractive(List<ChatMessage> messages, @Nullable String reason, boolean reasonInCustomersWords) {
         List<ChatMessage> customer = messages.stream().filter(message -> message.role() == Role.USER).toList();
         List<String> parts = new ArrayList<>();
         if (!customer.isEmpty()) {
-            parts.add("Problem: " + clip(customer.get(0).content(), 160));
+            parts.add("Problem: " + quoted(customer.get(0).content(), 160));
             if (customer.size() > 1) {
-                parts.add("Latest: " + clip(customer.get(customer.size() - 1).content(), 120));
+                parts.add("Latest: " + quoted(customer.get(customer.size() - 1).content(), 120));
             }
         }
         Set<String> tried = new LinkedHashSet<>();
@@ -119,11 +121,11 @@ class HandoffSummaries {
         }
         confusion(customer).ifPresent(parts::add);
         if (reason != null && !reason.isBlank()) {
-            parts.add("Handoff reason: " + clip(reason, 120));
+            parts.add("Handoff reason: " + (reasonInCustomersWords ? quoted(reason, 120) : clip(reason, 120)));
         }
-        // Parts that end a sentence themselves ("...my password?") need no added full stop.
+        // Parts that end a sentence themselves ("...my password?", quoted or not) need no added full stop.
         return clip(parts.stream().map(part -> part.replaceAll("[.\\s]+$", ""))
-                .map(part -> part.matches("(?s).*[?!]$") ? part + " " : part + ". ")
+                .map(part -> part.matches("(?s).*[?!]”?$") ? part + " " : part + ". ")
                 .collect(java.util.stream.Collectors.joining()).strip(),
                 MAX_CHARS);
     }
@@ -146,6 +148,14 @@ class HandoffSummaries {
         return Optional.of(highest == latest ? "Confusion: %.2f%s".formatted(latest.confusionLevel(), signals)
                 : "Confusion: %.2f now, %.2f at its highest%s".formatted(latest.confusionLevel(),
                         highest.confusionLevel(), signals));
+    }
+
+    /**
+     * The customer's words on one line in “ ”; quotation marks of their own become straight ones, so
+     * that the quote ends only where the service ends it.
+     */
+    static String quoted(String text, int max) {
+        return "“" + clip(text.replaceAll("[“”„‟«»]", "\""), max - 2) + "”";
     }
 
     static String clip(String text, int max) {

@@ -72,6 +72,19 @@ public class SupportDesk {
         return events.streamAll(event -> Objects.equals(event.conversationId(), conversationId), lastEventId, client);
     }
 
+    /**
+     * Whether a handoff's reason is the customer's own words, typed with the "talk to a person"
+     * button, rather than the service's (an escalation rule's, or the button's stand-in when the
+     * customer gave none). The customer's words are shown apart from the service's notes, quoted:
+     * they may be written to look like one.
+     *
+     * @param cause the handoff's cause, by its wire name
+     */
+    public static boolean reasonInCustomersWords(@Nullable String cause, @Nullable String reason) {
+        return HandoffCause.CUSTOMER_REQUEST.wireName().equals(cause) && reason != null
+                && !reason.equals(HandoffService.CUSTOMER_ASKED);
+    }
+
     /** Whether a handoff summary is a model's note (labelled as such) rather than put together from the conversation. */
     public static boolean writtenByAi(@Nullable String summary) {
         return summary != null && summary.startsWith(HandoffSummaries.AI_LABEL);

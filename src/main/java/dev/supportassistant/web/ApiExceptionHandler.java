@@ -16,10 +16,12 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -38,6 +40,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import dev.supportassistant.database.AdmittingDataSource;
 import dev.supportassistant.media.UploadRejectedException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * The one place where failures become HTTP answers: RFC 9457 problem details whose
@@ -60,7 +63,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .map(error -> snakeCase(error.getField()) + ": " + error.getDefaultMessage())
                 .sorted()
                 .collect(Collectors.joining("; "));
-        return unprocessable(detail.isEmpty() ? "Invalid request" : detail);
+        return unprocessable((detail.isEmpty() ? "Invalid request" : detail) + ignoredFields(request));
+    }
+
+    /** "; the body's "msg" is not a field here (the fields are ...)", when the body had fields the request lacks. */
+    private static String ignoredFields(WebRequest request) {
+        IgnoredFields.Noted noted = IgnoredFields.of(request);
+        if (noted == null || noted.names().isEmpty()) {
+            return "";
+        }
+        String names = noted.names().stream().map(name -> "\"" + name + "\"").collect(Collectors.joining(", "));
+        return "; the body's " + names + (noted.names().size() == 1 ? " is not a field here" : " are not fields here")
+                + (noted.known().isEmpty() ? "" : " (the fields are " + String.join(", ", noted.known()) + ")");
     }
 
     @Override
@@ -83,9 +97,53 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
         }
         String field = jsonField(ex);
-        return unprocessable(field == null
-                ? "Malformed JSON request body: expected a JSON object with the documented fields"
-                : field + ": has the wrong JSON type (text, number, true/false, list or object) for this field");
+        if (field == null) {
+            return unprocessable("Malformed JSON request body: expected a JSON object with the documented fields");
+        }
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+                String found = JsonTypes.of(mismatch.getCurrentToken());
+                return unprocessable(field + ": expected " + JsonTypes.of(mismatch.getTargetType())
+                        + (found == null ? "" : ", found " + found));
+            }
+        }
+        return unprocessable(field + ": has the wrong JSON type for this field");
+    }
+
+    /**
+     * A body whose type the endpoint does not read: said in terms of what to send. An upload
+     * endpoint answers as its other refusals do ({@code success}, {@code error}), and a request
+     * that sent nothing at all is the upload without a file, 400, whatever its headers.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String sent = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        String was = sent == null ? " (this request had no Content-Type)" : " (this request's Content-Type was "
+                + clip(sent) + ")";
+        if (ex.getSupportedMediaTypes().stream().anyMatch(MediaType.MULTIPART_FORM_DATA::includes)) {
+            UploadRejectedException refusal = hasBody(request)
+                    ? UploadRejectedException.unsupported("Send the file as multipart/form-data in the field 'file'" + was)
+                    : UploadRejectedException.empty("file: no file was sent; send it as multipart/form-data in the field 'file'");
+            return ResponseEntity.status(refusal.getStatusCode()).headers(headers).body(refusal.getBody());
+        }
+        if (ex.getSupportedMediaTypes().stream().anyMatch(MediaType.APPLICATION_JSON::includes)) {
+            return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers)
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                            "Send the body as JSON, with the header Content-Type: application/json" + was));
+        }
+        return super.handleHttpMediaTypeNotSupported(ex, headers, status, request);
+    }
+
+    private static boolean hasBody(WebRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null || (length != null && !length.strip().equals("0"));
+    }
+
+    /** A header as the client sent it, short enough for one line. */
+    private static String clip(String header) {
+        String line = header.replaceAll("\\p{Cntrl}", "?");
+        return line.length() <= 100 ? line : line.substring(0, 100) + "…";
     }
 
     @Override

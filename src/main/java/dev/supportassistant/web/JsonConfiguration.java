@@ -11,7 +11,8 @@ import tools.jackson.databind.type.LogicalType;
 /**
  * Request bodies are read strictly: a number or a boolean where text belongs ({@code
  * "message": 42}) is a 422 naming the field, as the old backend's validation answered, instead
- * of being quietly turned into text.
+ * of being quietly turned into text. Fields the request type does not have are ignored, but noted
+ * ({@link IgnoredFields}) so that a refusal can name a misspelt one.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
@@ -22,5 +23,10 @@ class JsonConfiguration {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+    }
+
+    @Bean
+    JsonMapperBuilderCustomizer noteIgnoredFields() {
+        return builder -> builder.addHandler(new IgnoredFields());
     }
 }

@@ -71,6 +71,28 @@ class ActiveProviderReportTest {
     }
 
     @Test
+    void theDefaultProviderIsReadByTheSameRuleAsASwitch(CapturedOutput output) {
+        List<String> saved = new java.util.ArrayList<>();
+        ActiveProviderStore store = new ActiveProviderStore(null) {
+            @Override
+            Optional<String> load() {
+                return saved.isEmpty() ? Optional.empty() : Optional.of(saved.get(saved.size() - 1));
+            }
+
+            @Override
+            void save(String provider) {
+                saved.add(provider);
+            }
+        };
+        ActiveProvider active = new ActiveProvider(registry, store, defaultProvider(" OpenAI "));
+
+        assertThat(active.current().provider()).isEqualTo("openai");
+        assertThat(active.switchTo("Local ").provider()).isEqualTo("local");
+        assertThat(saved).containsExactly("local");
+        assertThat(reportWith("OpenAI", null, output)).endsWith("Active AI provider: openai (DEFAULT_AI_PROVIDER)");
+    }
+
+    @Test
     void aSwitchInEffectAndTheDefaultWithoutSwitchAreReportedQuietly(CapturedOutput output) {
         assertThat(reportWith("anthropic", "openai", output)).contains("INFO")
                 .endsWith("Active AI provider: openai (chosen by an operator switch)");

@@ -3,14 +3,33 @@ package dev.supportassistant.desk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.supportassistant.ApiTest;
+import dev.supportassistant.agent.ConversationTurn.Role;
+import dev.supportassistant.agent.TokenUsage;
+import dev.supportassistant.conversation.ChatMessage;
+import dev.supportassistant.conversation.Conversation;
+import dev.supportassistant.conversation.Conversations;
+import dev.supportassistant.conversation.MessageMetadata;
 
-/** The operator's console pages as the server renders them, read by a signed-in operator. */
+/**
+ * The operator's console pages as the server renders them, read by a signed-in operator, each with
+ * something to show: replies, the bundled documents, accounts, and the shared context's experiment
+ * ({@code console-check}, see {@link dev.supportassistant.ServiceTest}) with a conversation in it.
+ */
 class ConsolePagesTest extends ApiTest {
+
+    private static final String EXPERIMENT = "console-check";
+
+    @Autowired
+    private Conversations conversations;
 
     private String name;
     private DeskSession operator;
@@ -65,5 +84,50 @@ class ConsolePagesTest extends ApiTest {
         var accounts = api.asAdmin().get("/api/v1/desk/agents").json().get("agents");
         assertThat(accounts.valueStream().filter(account -> account.get("name").asString().equals(name))
                 .map(account -> account.get("enabled").asBoolean())).containsExactly(true);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/desk/console", "/desk/console/knowledge", "/desk/console/usage",
+            "/desk/console/experiments", "/desk/console/accounts" })
+    void everyConsolePageOpensWithDataToShow(String page) {
+        assertThat(api.post("/api/v1/chat", "{\"message\": \"The export never finishes\"}").status()).isEqualTo(200);
+        conversationInExperiment("plain");
+
+        HttpResponse<String> response = operator.get(page);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).contains("<main id=\"main\"");
+    }
+
+    @Test
+    void theExperimentsPageShowsEachVariantsRatesWithTheirIntervals() {
+        conversationInExperiment("terse");
+
+        HttpResponse<String> page = operator.get("/desk/console/experiments");
+
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        String body = page.body().replaceAll("\\s+", " ");
+        assertThat(body).contains("<h2 id=\"experiment-console-check\">console-check</h2>")
+                .containsPattern("<th scope=\"row\">terse \\(0\\.01%\\)</th> <td>local · its configured model</td>"
+                        + " <td class=\"number\">\\d+</td> <td class=\"number\">\\d+</td>"
+                        + " <td>0\\.0% \\(0\\.0–\\d+\\.\\d%\\), 0 of \\d+</td>");
+    }
+
+    @Test
+    void theKnowledgePageListsTheBundledDocuments() {
+        String body = operator.get("/desk/console/knowledge").body().replaceAll("\\s+", " ");
+
+        assertThat(body).containsPattern("answers from <span>\\d+</span> documents")
+                .contains("<th scope=\"row\">Managing your account settings</th>");
+    }
+
+    /** A conversation in the shared experiment's {@code variant}: a customer's message and the local agent's reply. */
+    private void conversationInExperiment(String variant) {
+        Conversation conversation = Conversation.start("experiment-customer", null);
+        conversations.create(conversation, ChatMessage.newMessage(Role.USER, "The export never finishes",
+                MessageMetadata.customerMessage(0.4, List.of()).routed(null, EXPERIMENT, variant)));
+        conversations.append(conversation.id(), ChatMessage.newMessage(Role.ASSISTANT, "Try a smaller date range.",
+                MessageMetadata.answer("local", "help-center-retrieval", TokenUsage.reported(10, 5), 12)
+                        .routed(null, EXPERIMENT, variant)));
     }
 }

@@ -50,7 +50,7 @@ class DeskBrowserTest extends DeskPages {
         assertThat(browser.findElement(card).getText()).contains("I want to talk to a human about invoice 4711")
                 .contains("Anonymous customer").contains("explicit request");
         assertThat(browser.findElement(card).findElement(By.cssSelector(".badge")).getText())
-                .isEqualTo("Summary from the conversation");
+                .isEqualTo("Summary put together from the conversation: the customer's words are in quotes");
         waiting().until(ExpectedConditions.titleIs("(" + (before + 1) + ") waiting · Support desk"));
     }
 

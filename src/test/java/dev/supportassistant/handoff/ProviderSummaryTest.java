@@ -53,6 +53,6 @@ class ProviderSummaryTest extends ProviderFakesTest {
         api.post("/api/v1/conversation/" + conversationId + "/handoff", "{}");
 
         assertThat(deskConversation(conversationId).get("handoff").get("summary").asString())
-                .startsWith("Problem: Sync fails with error 0x80070005").contains("Error codes: 0x80070005");
+                .startsWith("Problem: “Sync fails with error 0x80070005").contains("Error codes: 0x80070005");
     }
 }

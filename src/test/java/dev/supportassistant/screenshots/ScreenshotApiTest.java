@@ -74,7 +74,8 @@ class ScreenshotApiTest extends ApiTest {
         JsonNode messages = alice.get("/api/v1/conversation/" + conversation).json().get("messages");
         JsonNode last = messages.get(messages.size() - 1);
         assertThat(last.get("role").asString()).isEqualTo("system");
-        assertThat(last.get("content").asString()).contains(EXPECTED_TEXT);
+        // The text read is the customer's content: in the metadata, not in the note's own words.
+        assertThat(last.get("content").asString()).isEqualTo("The customer shared a screenshot.");
         assertThat(last.get("metadata").get("screenshot").get("url").asString())
                 .isEqualTo(response.json().get("url").asString());
         assertThat(last.get("metadata").get("screenshot").get("ocr_text").asString()).isEqualTo(EXPECTED_TEXT);

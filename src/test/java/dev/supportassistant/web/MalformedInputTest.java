@@ -183,6 +183,62 @@ class MalformedInputTest extends ApiTest {
     }
 
     @Test
+    void aBodyNotSentAsJsonIsToldToBeSentAsJson() {
+        for (String contentType : new String[] {null, "text/plain"}) {
+            var response = api.sendBytes("POST", "/api/v1/chat", "{\"message\": \"hi\"}".getBytes(StandardCharsets.UTF_8),
+                    contentType);
+
+            assertThat(response.status()).as(contentType).isEqualTo(415);
+            assertThat(response.json().get("detail").asString()).as(contentType)
+                    .startsWith("Send the body as JSON, with the header Content-Type: application/json");
+        }
+    }
+
+    @Test
+    void aFieldOfTheWrongJsonTypeIsToldWhatItExpects() {
+        var number = api.post("/api/v1/chat", "{\"message\": 123}");
+        var list = api.post("/api/v1/chat", "{\"message\": \"hi\", \"user_id\": [\"a\"]}");
+
+        assertThat(number.status()).isEqualTo(422);
+        assertThat(number.json().get("detail").asString()).isEqualTo("message: expected text, found a number");
+        assertThat(list.status()).isEqualTo(422);
+        assertThat(list.json().get("detail").asString()).isEqualTo("user_id: expected text, found a list");
+    }
+
+    @Test
+    void aMisspeltFieldIsNamedWhenTheRequestIsRefused() {
+        var response = api.post("/api/v1/chat", "{\"msg\": \"hi\"}");
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().get("detail").asString()).isEqualTo("message: must not be blank; the body's "
+                + "\"msg\" is not a field here (the fields are message, conversation_id, user_id, provider)");
+    }
+
+    @Test
+    void anUploadWithoutABodyIsA400TheFrontendReads() {
+        for (String path : new String[] {"/api/v1/screenshots", "/api/v1/transcribe"}) {
+            var response = api.sendBytes("POST", path, null, null);
+
+            assertThat(response.status()).as(path).isEqualTo(400);
+            JsonNode body = response.json();
+            assertThat(body.get("success").asBoolean()).as(path).isFalse();
+            assertThat(body.get("error").asString()).as(path).isEqualTo(body.get("detail").asString())
+                    .isEqualTo("file: no file was sent; send it as multipart/form-data in the field 'file'");
+        }
+    }
+
+    @Test
+    void anUploadNotSentAsMultipartIsToldHowToSendIt() {
+        var response = api.sendBytes("POST", "/api/v1/screenshots", new byte[] {(byte) 0x89, 'P', 'N', 'G'}, "image/png");
+
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(response.json().get("success").asBoolean()).isFalse();
+        assertThat(response.json().get("error").asString())
+                .isEqualTo("Send the file as multipart/form-data in the field 'file' (this request's Content-Type "
+                        + "was image/png)");
+    }
+
+    @Test
     void theServiceKeepsServingAfterwards() {
         badRequests().limit(20).map(arguments -> (Bad) arguments.get()[0])
                 .forEach(request -> api.sendBytes(request.method(), request.path(),

@@ -32,26 +32,48 @@ class ExperimentsConsole {
 
     @GetMapping("/desk/console/experiments")
     String experiments(Model model, Authentication authentication) {
-        List<ExperimentReport> reports = new ArrayList<>();
+        List<Shown> shown = new ArrayList<>();
         for (String name : routing.experimentNames()) {
+            ExperimentReport report;
             try {
-                reports.add(results.of(name));
+                report = results.of(name);
             } catch (ErrorResponseException nothingRecordedYet) {
-                reports.add(new ExperimentReport(name, true, List.of(), List.of()));
+                report = new ExperimentReport(name, true, List.of(), List.of());
             }
+            shown.add(new Shown(report.experiment(), report.variants().stream().map(Row::of).toList()));
         }
         model.addAttribute("me", SignedIn.of(authentication));
-        model.addAttribute("experiments", reports);
-        model.addAttribute("rates", new Rates());
+        model.addAttribute("experiments", shown);
         return "desk/console/experiments";
     }
 
-    /** Rates in words, for the page. */
-    record Rates() {
+    /** An experiment as the page shows it. */
+    record Shown(String experiment, List<Row> variants) {
+    }
 
-        String of(ExperimentReport.@Nullable Rate rate) {
-            return rate(rate);
+    /**
+     * One variant's results in words, put together here rather than in the template: the template
+     * reads only these public accessors, so nothing it calls can be out of its reach.
+     */
+    record Row(String variant, String answeredBy, long conversations, long replies, String fallback, String thumbsUp,
+            String screenShare, String handoff, String confusionFell, String costUsd) {
+
+        static Row of(ExperimentReport.VariantResults results) {
+            return new Row(results.percent() == null ? results.variant()
+                    : results.variant() + " (" + results.percent().toPlainString() + "%)",
+                    ExperimentsConsole.answeredBy(results.provider(), results.model()), results.conversations(), results.replies(),
+                    rate(results.fallback()), rate(results.feedback().upShare()), rate(results.screenShare()),
+                    rate(results.handoff()), rate(results.confusionFell()),
+                    results.estimatedCost().usd().toPlainString());
         }
+    }
+
+    /** "openai · gpt-4.1-mini"; a variant without a model takes its provider's configured one. */
+    static String answeredBy(@Nullable String provider, @Nullable String model) {
+        if (provider == null) {
+            return "no longer configured";
+        }
+        return model == null ? provider + " · its configured model" : provider + " · " + model;
     }
 
     /** "12.5% (8.1–18.0%), 5 of 40", or "no data" for a rate with nothing to count. */

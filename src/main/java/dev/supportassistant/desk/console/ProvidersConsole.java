@@ -1,7 +1,6 @@
 package dev.supportassistant.desk.console;
 
 import java.util.List;
-import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
@@ -64,7 +63,7 @@ class ProvidersConsole {
     @PostMapping("/desk/console/providers")
     String switchProvider(@RequestParam(defaultValue = "") String provider, RedirectAttributes flash) {
         return ConsoleSteps.run(flash, "/desk/console",
-                () -> "Switched to " + active.switchTo(provider.strip().toLowerCase(Locale.ROOT)).provider()
+                () -> "Switched to " + active.switchTo(provider).provider()
                         + ": it answers the next message of every conversation.");
     }
 }
