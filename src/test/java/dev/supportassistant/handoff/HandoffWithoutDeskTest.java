@@ -2,11 +2,12 @@ package dev.supportassistant.handoff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.supportassistant.ApiClient;
+import dev.supportassistant.NothingConfigured;
 import dev.supportassistant.RunningService;
 import dev.supportassistant.accounts.DeskAccounts;
 import tools.jackson.databind.JsonNode;
@@ -17,21 +18,16 @@ import tools.jackson.databind.JsonNode;
  * confused, and the "talk to a person" button says why it cannot. Once a desk account exists,
  * conversations are handed over again.
  */
+@ExtendWith(NothingConfigured.class)
 class HandoffWithoutDeskTest {
 
     private static RunningService service;
     private static ApiClient api;
 
     @BeforeAll
-    static void startWithNothingConfigured() {
-        service = RunningService.start("spring.datasource.url=jdbc:h2:mem:no-desk-" + System.nanoTime()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "ADMIN_API_KEY=", "SECRET_KEY=");
+    static void connect() {
+        service = NothingConfigured.service();
         api = service.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
     }
 
     private static String startConversation(String message) {

@@ -65,7 +65,7 @@ class LocalAgent implements AiAgent {
                 .filter(passage -> passage.relevance() >= KnowledgeBase.CONFIDENT_RELEVANCE).toList();
         Answer answer = compose(request, relevant);
         StringBuilder content = new StringBuilder(answer.text());
-        if (request.confusion().confused() && answer.mayOfferHelp()) {
+        if (request.offersScreenShare() && answer.mayOfferHelp()) {
             content.append("\n\nThis looks frustrating, and it may be quicker to look at it together: "
                     + "if you share your screen, a support specialist can see what you see and guide you step by step.");
         }

@@ -108,6 +108,14 @@ class LocalAgentTest {
     }
 
     @Test
+    void doesNotOfferScreenSharingWhenNobodyCouldAcceptIt() {
+        AgentReply reply = agent.reply(request("I'm stuck, the installer shows 0x80070005", STUCK)
+                .offeringScreenShare(false));
+
+        assertThat(reply.content()).contains("Run as administrator").doesNotContain(SCREEN_SHARE_OFFER);
+    }
+
+    @Test
     void doesNotOfferScreenSharingWhenTheCustomerIsNotConfused() {
         AgentReply reply = agent.reply(request("I get error 0x80070005 when installing",
                 new ConfusionAssessment(0.25, List.of("error code: 0x80070005"), false)));
