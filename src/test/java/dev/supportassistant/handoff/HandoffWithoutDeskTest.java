@@ -14,9 +14,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * With nothing configured there is no desk (no key, no agent tokens, no desk account), so nobody
- * could take a conversation over: the AI keeps answering a customer who asks for a person or stays
- * confused, and the "talk to a person" button says why it cannot. Once a desk account exists,
- * conversations are handed over again.
+ * could take a conversation over: a customer who asks for a person is told nobody is available now
+ * and that the assistant can go on helping, the AI keeps answering a customer who stays confused,
+ * and the "talk to a person" button says why it cannot. Once a desk account exists, conversations
+ * are handed over again.
  */
 @ExtendWith(NothingConfigured.class)
 class HandoffWithoutDeskTest {
@@ -50,13 +51,31 @@ class HandoffWithoutDeskTest {
     }
 
     @Test
-    void aCustomerAskingForAPersonIsAnsweredByTheAi() {
+    void aCustomerAskingForAPersonIsToldNobodyIsAvailableAndTheAiHelpsOn() {
         String conversationId = startConversation("My invoice looks wrong");
 
-        assertAnsweredByTheAi(send(conversationId, "Can I talk to a human please?"));
+        JsonNode asked = send(conversationId, "Can I talk to a human?");
+
+        assertThat(asked.get("message").get("content").asString()).isEqualTo(EscalationRules.NOBODY_AVAILABLE)
+                .contains("no one from our support team is available").contains("I can go on helping");
+        assertThat(asked.get("message").get("metadata").has("provider")).as("no provider asked to pretend").isFalse();
+        assertThat(asked.get("should_request_screen_share").asBoolean()).isFalse();
+        assertThat(api.get("/api/v1/conversation/" + conversationId).json().get("messages").values().stream()
+                .map(message -> message.get("content").asString())).contains(EscalationRules.NOBODY_AVAILABLE);
         assertAnsweredByTheAi(send(conversationId, "How do I download my invoice?"));
         assertThat(api.get("/api/v1/conversation/" + conversationId + "/handoff").json().get("status").asString())
                 .isEqualTo("bot");
+    }
+
+    @Test
+    void thanksAndWaitingAreAnsweredAsSuch() {
+        String conversationId = startConversation("Can I talk to a human?");
+
+        JsonNode waiting = send(conversationId, "thanks, I am waiting");
+
+        assertAnsweredByTheAi(waiting);
+        assertThat(waiting.get("message").get("content").asString()).startsWith("Thanks for your patience!")
+                .doesNotContain("couldn't find");
     }
 
     @Test

@@ -23,8 +23,8 @@ import dev.supportassistant.knowledge.KnowledgePassage;
  * customer seems stuck. It does not guess: a message that names no problem ("I need help with my
  * computer") gets a question back (what were you doing, what happened, any error text) with the
  * topics it knows, as does a question no passage covers well enough; a request outside support
- * ("write me a poem") gets a one-line answer saying what it can help with; greetings, thanks and
- * closings get a short reply. It needs no key and no network, so it is also every provider's last
+ * ("write me a poem") gets a one-line answer saying what it can help with; greetings, thanks,
+ * closings and waiting ("ok, I'll wait") get a short reply. It needs no key and no network, so it is also every provider's last
  * fallback.
  */
 @Component
