@@ -79,8 +79,8 @@ final class SmallTalk {
         if (kinds.contains(Kind.WAITING) && !kinds.contains(Kind.RESOLVED) && !kinds.contains(Kind.CLOSING)) {
             // Said to the assistant, so nobody from the support team holds the conversation: no promise
             // that someone will come, only that the assistant is here.
-            return "Thanks for your patience! I'm here and can go on helping in the meantime: tell me what you are "
-                    + "trying to do or what went wrong, and I'll look it up in our help articles.";
+            return "Thanks for your patience! I'm here and can go on helping: tell me what you are trying to do "
+                    + "or what went wrong, and I'll look it up in our help articles.";
         }
         if (kinds.contains(Kind.RESOLVED)) {
             return "Glad to hear it works now!" + (kinds.contains(Kind.CLOSING) ? " Have a good day." : " If anything "
