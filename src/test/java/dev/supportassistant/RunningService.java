@@ -29,7 +29,11 @@ public final class RunningService implements AutoCloseable {
     }
 
     public ApiClient api() {
-        return new ApiClient(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+        return new ApiClient(port());
+    }
+
+    public int port() {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 
     public ConfigurableApplicationContext context() {

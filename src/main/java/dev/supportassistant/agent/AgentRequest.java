@@ -13,6 +13,7 @@ import dev.supportassistant.knowledge.KnowledgePassage;
  * @param history the conversation before the new message, oldest first
  * @param message the customer's new message
  * @param confusion how confused the customer seems; when {@code confused()}, offer screen sharing
+ *     ({@link #offersScreenShare()})
  * @param passages help-article passages relevant to the message, best first
  * @param model the model to answer with instead of the provider's configured one (a routing rule
  *     or an experiment chose it); absent, the configured model answers. It applies only to the provider
@@ -23,10 +24,12 @@ import dev.supportassistant.knowledge.KnowledgePassage;
  *     it is what the variant is about.
  * @param screen the conversation's latest screenshot, when there is one, for providers that accept
  *     images. Agents that cannot see images ignore it, or send {@link ScreenImage#text()}.
+ * @param screenShareAvailable whether the customer can be offered screen sharing at all (Agora is
+ *     configured); when not, no answer suggests it, since nobody could accept ({@link #offersScreenShare()})
  */
 public record AgentRequest(List<ConversationTurn> history, String message, ConfusionAssessment confusion,
         List<KnowledgePassage> passages, @Nullable String model, @Nullable String systemPrompt,
-        @Nullable ScreenImage screen) {
+        @Nullable ScreenImage screen, boolean screenShareAvailable) {
 
     public AgentRequest {
         history = List.copyOf(history);
@@ -35,20 +38,35 @@ public record AgentRequest(List<ConversationTurn> history, String message, Confu
         systemPrompt = systemPrompt == null || systemPrompt.isBlank() ? null : systemPrompt;
     }
 
-    /** A request answered with the provider's configured model and {@code SYSTEM_PROMPT}. */
+    /**
+     * A request answered with the provider's configured model and {@code SYSTEM_PROMPT}, where
+     * screen sharing may be offered.
+     */
     public AgentRequest(List<ConversationTurn> history, String message, ConfusionAssessment confusion,
             List<KnowledgePassage> passages) {
-        this(history, message, confusion, passages, null, null, null);
+        this(history, message, confusion, passages, null, null, null, true);
+    }
+
+    /** Whether the answer should offer screen sharing: the customer seems confused and it is available. */
+    public boolean offersScreenShare() {
+        return screenShareAvailable && confusion.confused();
+    }
+
+    /** The same request, where screen sharing can or cannot be offered. */
+    public AgentRequest offeringScreenShare(boolean available) {
+        return new AgentRequest(history, message, confusion, passages, model, systemPrompt, screen, available);
     }
 
     /** The same request, answered with this model and these instructions (either may be absent). */
     public AgentRequest answeredWith(@Nullable String model, @Nullable String systemPrompt) {
-        return new AgentRequest(history, message, confusion, passages, model, systemPrompt, screen);
+        return new AgentRequest(history, message, confusion, passages, model, systemPrompt, screen,
+                screenShareAvailable);
     }
 
     /** The same request, with the customer's latest screenshot, if there is one. */
     public AgentRequest showing(@Nullable ScreenImage screen) {
-        return new AgentRequest(history, message, confusion, passages, model, systemPrompt, screen);
+        return new AgentRequest(history, message, confusion, passages, model, systemPrompt, screen,
+                screenShareAvailable);
     }
 
     /**
@@ -57,13 +75,14 @@ public record AgentRequest(List<ConversationTurn> history, String message, Confu
      */
     public AgentRequest screenAsText() {
         return screen == null ? this : new AgentRequest(history, message + "\n\n" + screen.asText(), confusion,
-                passages, model, systemPrompt, null);
+                passages, model, systemPrompt, null, screenShareAvailable);
     }
 
     /** The same request for a fallback provider: the chosen provider's model means nothing to it. */
     AgentRequest withConfiguredModel() {
         return model == null ? this
-                : new AgentRequest(history, message, confusion, passages, null, systemPrompt, screen);
+                : new AgentRequest(history, message, confusion, passages, null, systemPrompt, screen,
+                        screenShareAvailable);
     }
 
     /** The instructions to use: the request's own, else {@code SYSTEM_PROMPT}. */

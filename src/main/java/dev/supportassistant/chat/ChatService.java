@@ -149,6 +149,7 @@ class ChatService {
                 (int) stored.customerMessages() + 1, confusion, passages, text), request.provider());
         return new Turn(conversation, confusion, route, new AgentRequest(turns(history), text, confusion, passages)
                 .answeredWith(route.model(), route.systemPrompt())
+                .offeringScreenShare(screenShareOffers.available())
                 .showing(existing.isPresent() ? screenImages.latest(conversation.id()).orElse(null) : null));
     }
 

@@ -18,8 +18,9 @@ public interface HumanHandoff {
     /**
      * @param message the customer's message, already stored
      * @param confusion its confusion assessment
-     * @return empty when the AI answers; otherwise the reply the customer gets instead: a holding
-     *     message (stored when the conversation was just escalated, not stored on later turns)
+     * @return empty when the AI answers; otherwise the reply the customer gets instead, already
+     *     stored: a holding message, or, when the customer asked for a person and nobody could come,
+     *     one saying so
      */
     Optional<ChatMessage> takeOver(String conversationId, String message, ConfusionAssessment confusion);
 }

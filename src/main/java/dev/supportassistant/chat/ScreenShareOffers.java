@@ -12,7 +12,8 @@ import dev.supportassistant.screenshare.ScreenShareSessions;
 /**
  * Offers the customer screen sharing after an answer, when they seem confused or the answer itself
  * asks them to share their screen ({@link ScreenSharePhrases}): names the conversation's channel
- * and records the offer in its history, where statistics and routing rules find it.
+ * and records the offer in its history, where statistics and routing rules find it. Never while
+ * screen sharing is not available (Agora not configured): a customer who accepted would get a 503.
  */
 @Component
 class ScreenShareOffers {
@@ -27,9 +28,14 @@ class ScreenShareOffers {
         this.metrics = metrics;
     }
 
+    /** Whether screen sharing may be offered at all, and so suggested in an answer. */
+    boolean available() {
+        return screenShare.available();
+    }
+
     /** The offer made with this answer (already recorded), or empty when it makes none. */
     Optional<ChatResponse.ScreenShareOffer> after(String conversationId, ConfusionAssessment confusion, AgentReply reply) {
-        if (!confusion.confused() && !ScreenSharePhrases.offeredIn(reply.content(), reply.sources())) {
+        if (!available() || !confusion.confused() && !ScreenSharePhrases.offeredIn(reply.content(), reply.sources())) {
             return Optional.empty();
         }
         String channelName = screenShare.channelFor(conversationId);

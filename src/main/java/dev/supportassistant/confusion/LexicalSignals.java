@@ -39,14 +39,17 @@ final class LexicalSignals {
             "no entiendo", "no puedo", "estoy atascado", "não funciona", "não entendo", "non funziona",
             "non capisco", "werkt niet", "snap het niet", "tourne en rond", "impossible de", "n'arrive pas",
             "rien ne marche", "no aparece", "sigue sin", "no me deja", "não aparece", "não consigo", "non riesco",
-            "non trovo", "niets helpt", "lukt niet", "immer noch", "klappt nicht", "gleiches problem", "finde nicht");
+            "non trovo", "niets helpt", "lukt niet", "immer noch", "klappt nicht", "gleiches problem", "finde nicht",
+            "überall gesucht", "alles versucht", "einfach nicht");
     private static final Map<String, Pattern> NOT_FOUND_PHRASES = wholePhrases(
             "can't find", "cannot find", "couldn't find", "can't see", "don't see", "doesn't show",
             "not showing", "isn't there", "is not there", "nowhere", "disappeared", "greyed out", "grayed out");
     private static final Map<String, Pattern> EMOTIONAL_WORDS = wholePhrases(
             "frustrated", "frustrating", "annoyed", "annoying", "angry", "furious", "ridiculous",
             "useless", "terrible", "awful", "hate", "fed up", "sick of", "wtf", "ugh", "argh", "seriously",
-            "waste of time", "give up", "desperate");
+            "waste of time", "give up", "desperate", "driving me nuts", "driving me crazy", "going crazy",
+            "losing my mind", "losing patience", "losing my patience", "end of my rope", "end of my tether",
+            "pulling my hair out", "very cool", "love that for me", "really loving this", "making progress here");
     private static final Map<String, Pattern> UNCERTAINTY = wholePhrases(
             "not sure", "i think", "maybe", "i guess", "somehow", "i don't know", "whatever", "no clue");
     private static final Pattern ERROR_CODE = Pattern.compile(
@@ -71,6 +74,12 @@ final class LexicalSignals {
             + "|just want to (?:file|report|know|check))\\b");
     private static final double AT_LEISURE_RELIEF = 0.25;
     private static final Pattern SHOUTED_WORD = Pattern.compile("\\b[A-Z]{4,}\\b");
+    /** Confusion phrases that say what the product does ("the audio doesn't work"), not how the customer is. */
+    private static final List<String> NOT_WORKING = List.of("doesn't work", "does not work", "don't work",
+            "not working", "isn't working", "won't work", "broken");
+    /** Signals that say only what the product did, nothing about how the customer is getting on with it. */
+    private static final List<String> WHAT_HAPPENED = List.of("quoted error", "refused", "error code", "negations",
+            "at leisure", "resolved");
 
     private final ReportedFailures reported = new ReportedFailures();
 
@@ -104,6 +113,16 @@ final class LexicalSignals {
             level -= RESOLVED_RELIEF;
         }
         return level;
+    }
+
+    /**
+     * Whether the lexical signals found (by {@link #score}) report only what happened ("it says the
+     * link is invalid", "the email never arrives"): no confusion phrase, frustration, effort spent,
+     * repetition or contradiction, the words of a customer who is stuck rather than one who tells us.
+     */
+    static boolean onlyWhatHappened(List<String> signals) {
+        return signals.stream().allMatch(signal -> WHAT_HAPPENED.contains(signal.split(":")[0])
+                || NOT_WORKING.stream().anyMatch(phrase -> signal.equals("confusion phrase: " + phrase)));
     }
 
     /**

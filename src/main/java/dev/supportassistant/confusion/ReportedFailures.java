@@ -9,10 +9,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * Confusion read from what the customer reports the product did to them, rather than from how
  * they feel about it: an error text quoted word for word ("it says 'Session not found'"), a code or
- * entry that is refused ("the code is always rejected"), something that contradicts what they are
- * ("permission denied when I'm the admin", "on my own documents"), and a failure that repeats
- * ("every single time", "did it 4 times"). A customer who quotes the product at us, or has hit the
- * same wall again and again, is past what an article can do for them. Each kind adds a capped
+ * entry that is refused ("the code is always rejected"), something that contradicts what they are or
+ * were told ("permission denied when I'm the admin", "on my own documents", "but the email said"), a
+ * failure that repeats ("every single time", "did it 4 times"), effort spent, a dead end ("and then
+ * nothing") and a puzzled question ("why does it say", "what does that mean??"). A customer who quotes
+ * the product at us and is puzzled by it, or has hit the same wall again and again, is past what an
+ * article can do for them; one who only reads out what it says ("the link says it is invalid") tells
+ * us the problem, once: a refusal quoted from the screen counts as one report. Each kind adds a capped
  * weight, as in {@link LexicalSignals}; none reaches the screen-share threshold alone.
  */
 final class ReportedFailures {
@@ -45,12 +48,16 @@ final class ReportedFailures {
     private static final Pattern CONTRADICTION = Pattern.compile(
             "\\b(?:but|though|although|even though|when|yet|since)\\s+(?:i'm|i am|i was|we're|we are|i've|we've|i"
                     + "|we|my|the email|it)\\b[^.!?]{0,30}\\b(?:admin|administrator|owner|own|created|made|uploaded"
-                    + "|paid|pay|bought|purchased|accepted|added|invited|subscribed|valid|just|fresh|new|same|only"
+                    + "|paid|already|bought|purchased|accepted|added|invited|subscribed|valid|just|fresh|new|same|only"
                     + "|requested|literally)\\b|\\b(?:my own|myself|i'm literally|i am literally|i am the|i'm the|i own"
                     + "|in my|that's in my|i created)\\b[^.!?]{0,60}\\b(?:denied|permission|not allowed|access|can't"
                     + "|cannot|403|forbidden)\\b|\\b(?:denied|permission|not allowed|no access|403|forbidden|need access"
                     + "|can't open|cannot open)\\b[^.!?]{0,40}\\b(?:my own|myself|i own|i'm the|i am the|i created"
-                    + "|i uploaded|in my|i'm literally|i accepted)\\b");
+                    + "|i uploaded|in my|i'm literally|i accepted)\\b"
+                    // What they were told or shown elsewhere: "but the email said it applies to all plans",
+                    // "but my bank shows once".
+                    + "|\\b(?:but|though|although|even though|yet)\\s+(?:the|your|you|my|our)\\s+(?:\\w+\\s+){0,2}?"
+                    + "(?:said|says|told|promised|claimed|claims|shows)\\b");
     private static final Pattern REPEATED = Pattern.compile("\\b(?:every (?:single )?time|each time|every time i"
             + "|over and over|again and again|(?:\\d+|two|three|four|five|six|ten|several|many|multiple|a few|a dozen)"
             + " times|(?:third|fourth|fifth|tenth) time|like ten times|every single|always|all (?:week|day|morning)"
@@ -58,14 +65,18 @@ final class ReportedFailures {
             + "|telling|showing|asking|sending|coming|failing|happening|loading|spinning|crashing|dumping|kicking"
             + "|logging|going|returning|bringing|taking)|(?:once|twice) already|still\\b"
             + "|(?:sends?|dumps?|throws?|kicks?|takes?|brings?|puts?) me (?:straight |right )?back|back to (?:the )?(?:same"
-            + "|start|beginning|login|sign[- ]in)|goes back to|\\bloop\\b|round in circles)");
+            + "|start|beginning|login|sign[- ]in)|goes back to|\\bloop\\b|round in circles|(?<!try |once |in |on |out |up )again\\b)");
+    /** What is refused is brand new: "I requested it 1 minute ago", "even though it's the fresh one". */
+    private static final Pattern FRESH = Pattern.compile("\\b(?:\\d+|a|one|two|few|a few|couple of|a couple of)"
+            + " (?:seconds?|secs?|minutes?|mins?) ago\\b|\\bjust (?:now|requested|sent|received|got it|reset it)\\b"
+            + "|\\b(?:brand new|fresh) (?:one|code|link|key|token|email)\\b|\\bthe fresh one\\b");
 
     /** What they already tried, or how long they have been at it. */
     private static final Pattern EFFORT = Pattern.compile("\\b(?:i've|i have|i|we've|we have|we|been|already|also)\\s+"
             + "(?:already\\s+|also\\s+|even\\s+)?(?:tried|been trying|been at|reinstalled|restarted|rebooted|cleared|changed"
             + "|removed|re-?added|updated|disabled|followed|checked|looked|searched|remapped|paused|toggled"
             + "|spent|done that|did that|been through|gone through|clicked)\\b|\\b(?:i've|i have|we've|we have|already)"
-            + "\\s+(?:already\\s+)?reset\\b|\\b(?:tried|been through|checked|looked)"
+            + "\\s+(?:already\\s+)?reset\\b|\\b(?:tried|been through|checked|looked|changed|clicked|searched|went through)"
             + "\\s+(?:every|all|each|several|many|\\d+|two|three)\\b|\\bhere's what i've tried|\\b(?:for|spent|now)\\s+"
             + "(?:\\d+|an?|one|two|three|the better part of|most of)\\s*(?:minutes?|min|hours?|days?|the morning|the day"
             + "|the afternoon|morning|afternoon)|\\b\\d+\\s*(?:minutes?|min|hours?)\\s+(?:now|already|of this)\\b"
@@ -79,28 +90,42 @@ final class ReportedFailures {
             + "|setting))\\b");
     /** A why-question about what the product does: "why does it say", "why am I getting". */
     private static final Pattern PUZZLED = Pattern.compile("\\bwhy (?:does it|is it|do i|am i|can't i|won't it|does the"
-            + "|is the|would it|do i keep|does this|is this|is my|are my)\\b");
+            + "|is the|would it|do i keep|does this|is this|is my|are my)\\b|\\bwhat (?:does|do) (?:that|this|it) mean\\b"
+            + "|\\bwhat (?:am i|are we) (?:meant|supposed) to do\\b|\\bwhat (?:do|should|can) (?:i|we) do (?:now|with (?:that"
+            + "|this|it))\\b");
+    /** A question asked with "??" or "?!": "what does that mean??", "verify what??". */
+    private static final Pattern EXASPERATED = Pattern.compile("[\\p{L}\\p{N}'\")]\\s*\\?[?!]");
+    /** Where the product leaves them: "and then nothing", "nothing else", "and that's it". */
+    private static final Pattern DEAD_END = Pattern.compile("\\b(?:and |but )?then nothing\\b|\\bnothing else\\b"
+            + "|\\band that's (?:all|it)\\b|\\bthat's all it (?:says|shows)\\b|\\bno (?:other )?(?:explanation|details|reason"
+            + "|hint) (?:given|at all)\\b");
 
     /** The part of the confusion level read from the failures the customer reports. */
     double score(String message, String text, List<String> signals) {
         double level = 0;
-        String quoted = quotedFailure(message, text);
+        Quote quoted = quotedFailure(message, text);
         if (quoted != null) {
-            signals.add("quoted error: " + quoted);
+            signals.add("quoted error: " + quoted.text());
             level += 0.25;
         }
         Matcher refused = REFUSED.matcher(text);
-        if (refused.find()) {
+        boolean refusedAtAll = refused.find();
+        if (refusedAtAll && (quoted == null || !quoted.overlaps(refused))) {
+            // "It says the link is invalid" reads as both a quote and a refusal: one report, counted once.
             signals.add("refused: " + refused.group().strip());
             level += 0.3;
         }
         Matcher contradiction = CONTRADICTION.matcher(text);
+        Matcher fresh = FRESH.matcher(text);
         if (contradiction.find()) {
             signals.add("contradiction: " + contradiction.group().strip());
             level += 0.35;
+        } else if ((quoted != null || refusedAtAll) && fresh.find()) {
+            signals.add("contradiction: refused though new: " + fresh.group().strip());
+            level += 0.35;
         }
         Matcher effort = EFFORT.matcher(text);
-        if (effort.find()) {
+        if (findOutsideContext(effort, text)) {
             signals.add("effort: " + effort.group().strip());
             level += 0.2;
         }
@@ -113,6 +138,14 @@ final class ReportedFailures {
         if (puzzled.find()) {
             signals.add("puzzled: " + puzzled.group().strip());
             level += 0.15;
+        } else if (EXASPERATED.matcher(text).find()) {
+            signals.add("puzzled: ??");
+            level += 0.15;
+        }
+        Matcher deadEnd = DEAD_END.matcher(text);
+        if (deadEnd.find()) {
+            signals.add("dead end: " + deadEnd.group().strip());
+            level += 0.15;
         }
         Matcher repeated = REPEATED.matcher(text);
         if (repeated.find()) {
@@ -122,23 +155,48 @@ final class ReportedFailures {
         return level;
     }
 
+    /** Words after which "we changed the URL" says when the trouble began, not what was tried against it. */
+    private static final Pattern WHEN_IT_BEGAN = Pattern.compile("\\b(?:after|since|when|once|because|before)\\s+$");
+
+    /** Finds the next match that is not the start of the trouble ("since I updated", "after we changed the URL"). */
+    private static boolean findOutsideContext(Matcher matcher, String text) {
+        while (matcher.find()) {
+            if (!WHEN_IT_BEGAN.matcher(text.substring(Math.max(0, matcher.start() - 8), matcher.start())).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An error text the customer quotes, and where in the message it is (the lower-cased text has the same offsets). */
+    private record Quote(String text, int start, int end) {
+
+        static Quote of(Matcher matcher, int group) {
+            return new Quote(matcher.group(group).strip(), matcher.start(group), matcher.end(group));
+        }
+
+        boolean overlaps(Matcher other) {
+            return other.start() < end && start < other.end();
+        }
+    }
+
     /** The error text the customer quotes, if they quote one. */
-    private static @Nullable String quotedFailure(String message, String text) {
+    private static @Nullable Quote quotedFailure(String message, String text) {
         Matcher quoted = QUOTED.matcher(message);
         while (quoted.find()) {
             if (FAILURE.matcher(LexicalSignals.normalized(quoted.group(1))).find()) {
-                return quoted.group(1).strip();
+                return Quote.of(quoted, 1);
             }
         }
         Matcher name = ERROR_NAME.matcher(message);
         if (name.find()) {
-            return name.group();
+            return Quote.of(name, 0);
         }
         Matcher pasted = PASTED.matcher(text);
         if (pasted.find()) {
-            return pasted.group().strip();
+            return Quote.of(pasted, 0);
         }
         Matcher says = SAYS.matcher(text);
-        return says.find() ? says.group().strip() : null;
+        return says.find() ? Quote.of(says, 0) : null;
     }
 }

@@ -3,8 +3,8 @@ package dev.supportassistant.confusion;
 import java.util.List;
 
 /**
- * The phrases {@link SemanticSignals} compares a message with: customers who are stuck, and clear
- * questions. Generic and written for this purpose; deliberately not taken from the evaluation set,
+ * The phrases {@link SemanticSignals} compares a message with: customers who are stuck, clear
+ * questions, and problems stated plainly. Generic and written for this purpose; deliberately not taken from the evaluation set,
  * which stays a held-out test.
  */
 final class SemanticExamples {
@@ -140,6 +140,43 @@ final class SemanticExamples {
             "what does this error message mean?", "How do I give someone admin rights?",
             "Where do I enter a promo code?", "how long is the verification code valid for?",
             "Can I see who has access to a folder?", "Which ports does the app use?");
+
+    /**
+     * Problems stated plainly, once: a customer saying what is wrong is not yet a customer who is
+     * stuck, however close "the link has expired" sits to "the link keeps expiring, I give up".
+     */
+    static final List<String> PLAIN_REPORTS = List.of(
+            "The welcome email never came", "My payment did not go through", "The app won't start on my laptop",
+            "Files I upload don't appear in the list", "The sync with my phone stopped yesterday",
+            "The verification link has expired", "The promo code is not valid for my order",
+            "I don't get notifications on my phone", "The export is missing some columns",
+            "Our invoices show the old address", "The integration with our CRM fails since this morning",
+            "I cannot add a new team member", "The mobile app crashes on startup", "The print preview is blank",
+            "The download link in the email is broken", "My account has been suspended",
+            "I can't sign in to the desktop app", "The report shows an error when I open it",
+            "I can't log in to my account", "I'm not receiving the password reset email",
+            "The page stays blank after I sign in", "The app says my session has expired",
+            "It says my password is incorrect", "The connection to my bank failed",
+            "The upload fails for large videos", "The button to export is missing", "I can't open the attachment",
+            "Requests to the API are refused with an authorization error", "Our single sign-on stopped working",
+            "The calendar does not show my meetings", "Notifications stopped after the last update",
+            "The sound does not work during calls", "The app logs me out on my phone", "The invitation has expired",
+            "My subscription shows as cancelled", "The import stops with an error",
+            "The link in the email does not open", "Two-factor codes are not arriving",
+            "The search returns no results for my files", "The app is very slow since this morning",
+            "The installer fails on Windows", "My order is not showing in my account",
+            "The scanner does not recognise the document", "The chart on the dashboard is empty",
+            "The app does not save my settings", "The shared link says access denied",
+            "I can't connect my Outlook account", "The video won't play in the browser",
+            "My refund has not arrived yet", "The text is cut off on the printed invoice",
+            "I get an error saying the upload limit is reached", "The dark theme isn't available on my tablet",
+            "We are unable to add a second workspace", "There is an error when I save a template",
+            "The app can't find my printer", "Since the last update the widget doesn't load",
+            "It says the email address is already in use", "My contacts are not imported from the CSV file",
+            "The Mac app does not start after installing", "The checkout page gives me an error",
+            "Our users cannot reset their passwords", "The live chat is not available on our website",
+            "The invoice total is wrong", "The audio is missing from the recording",
+            "The app says my device is not supported", "Reminders are not sent to my email");
 
     private SemanticExamples() {
     }

@@ -13,7 +13,9 @@ import dev.supportassistant.embedding.SentenceEmbeddings;
  * any keyword ("I have clicked everything and I am going around in circles") and, the other way,
  * keeps a calm question that mentions an error code from looking alarming.
  *
- * <p>The example phrases are in {@link SemanticExamples}.
+ * <p>The example phrases are in {@link SemanticExamples}. A third set, problems stated plainly, tells a
+ * first message that only reports what went wrong from one of a customer who is stuck
+ * ({@link #readsAsPlainReport}).
  */
 final class SemanticSignals {
 
@@ -29,7 +31,7 @@ final class SemanticSignals {
     private static final double MAX_LOWER = 0.15;
 
     /** The example phrases' vectors. */
-    private record Examples(List<float[]> confused, List<float[]> clear) {
+    private record Examples(List<float[]> confused, List<float[]> clear, List<float[]> plainReports) {
     }
 
     private final SentenceEmbeddings embeddings;
@@ -43,7 +45,7 @@ final class SemanticSignals {
 
     private Examples embedExamples() {
         return new Examples(embeddings.embedAll(SemanticExamples.CONFUSED),
-                embeddings.embedAll(SemanticExamples.CLEAR));
+                embeddings.embedAll(SemanticExamples.CLEAR), embeddings.embedAll(SemanticExamples.PLAIN_REPORTS));
     }
 
     /**
@@ -79,6 +81,15 @@ final class SemanticSignals {
             signals.add("semantic: resembles clear questions (%.2f)".formatted(towardsClear));
         }
         return score;
+    }
+
+    /**
+     * Whether the message sits at least as close to problems stated plainly ("the verification link
+     * has expired") as to stuck customers: it says what is wrong, not that the customer is stuck.
+     */
+    boolean readsAsPlainReport(float[] message) {
+        Examples known = examples();
+        return nearest(message, known.plainReports()) >= nearest(message, known.confused());
     }
 
     private static double nearest(float[] message, List<float[]> examples) {

@@ -32,6 +32,11 @@ class SignalConfusionAnalyzer implements ConfusionAnalyzer {
     private static final int SHORT_MESSAGE_WORDS = 7;
     /** The most a short message's meaning may add when the conversation shows no trouble. */
     private static final double SHORT_MESSAGE_MEANING = 0.3;
+    /**
+     * The most the meaning may add to a first message that only reports what happened: with one report
+     * (a quoted error 0.25, a refusal 0.3) it stays below the default threshold; two kinds still reach it.
+     */
+    private static final double PLAIN_REPORT_MEANING = 0.25;
 
     private final ConfusionSettings settings;
     private final SentenceEmbeddings embeddings;
@@ -58,6 +63,14 @@ class SignalConfusionAnalyzer implements ConfusionAnalyzer {
             // its words sit close to stuck customers' does not make the customer stuck. Stuck short
             // messages show it otherwise: "still the same" after steps, "??", a phrase, a code.
             meaning = SHORT_MESSAGE_MEANING;
+        }
+        if (meaning > PLAIN_REPORT_MEANING && history.isEmpty() && LexicalSignals.onlyWhatHappened(signals)
+                && semantic.readsAsPlainReport(vector)) {
+            // "The reset link says it is invalid", "I cannot log in, the reset email never arrives": a first
+            // message that says what went wrong, in words closer to such reports than to stuck customers,
+            // and nothing about being stuck (no confusion phrase, effort, repetition, contradiction). The
+            // customer tells us the problem; an answer comes before screen sharing.
+            meaning = PLAIN_REPORT_MEANING;
         }
         if (level >= REPORTED_TROUBLE && meaning < 0) {
             // The customer reports trouble in so many words; resembling a clear question does not undo that.

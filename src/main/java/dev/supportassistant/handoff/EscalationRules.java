@@ -19,7 +19,9 @@ import dev.supportassistant.conversation.MessageMetadata;
  * acknowledged; a message that asks for a person ({@code HANDOFF_ON_EXPLICIT_REQUEST}), or the
  * {@code HANDOFF_AFTER_CONFUSED_TURNS}-th confused turn in a row, escalates it
  * ({@link HandoffService#escalate}), unless nobody could take it over ({@link DeskStaffing}): then
- * the AI answers on.
+ * the AI answers on, except that a customer who asked for a person is told, in the service's own
+ * words whichever provider is active, that nobody is available now and that the assistant can go on
+ * helping (a model asked instead might pretend to fetch someone, or answer something else).
  */
 @Service
 class EscalationRules implements HumanHandoff {
@@ -27,6 +29,9 @@ class EscalationRules implements HumanHandoff {
     static final String WAITING_ACKNOWLEDGEMENT = "Thanks, I've added that for the support team; a person will join "
             + "this conversation shortly.";
     static final String WITH_HUMAN_ACKNOWLEDGEMENT = "Delivered to %s from our support team.";
+    static final String NOBODY_AVAILABLE = "I'm sorry, no one from our support team is available to join this "
+            + "conversation right now. I can go on helping you here, though: tell me what you are trying to do or "
+            + "what went wrong, and I'll do my best to sort it out with you.";
 
     private final HandoffService handoffs;
     private final Conversations conversations;
@@ -61,13 +66,23 @@ class EscalationRules implements HumanHandoff {
         return Optional.empty();
     }
 
-    /** The holding reply of an escalation; none, so that the AI answers on, when nobody could take the conversation. */
+    /**
+     * The holding reply of an escalation. When nobody could take the conversation: to a customer who
+     * asked for a person, the reply saying so; otherwise none, so that the AI answers on.
+     */
     private Optional<ChatMessage> escalate(String conversationId, HandoffCause cause, String reason) {
         try {
             return Optional.of(holdingReplyOf(handoffs.escalate(conversationId, cause, reason, HandoffService.ASSISTANT)));
         } catch (NoDeskException nobody) {
-            return Optional.empty();
+            return cause == HandoffCause.EXPLICIT_REQUEST ? Optional.of(nobodyAvailable(conversationId)) : Optional.empty();
         }
+    }
+
+    /** Stored like every reply; the conversation stays with the AI, which answers the next message. */
+    private ChatMessage nobodyAvailable(String conversationId) {
+        ChatMessage reply = ChatMessage.newMessage(Role.ASSISTANT, NOBODY_AVAILABLE, MessageMetadata.none());
+        conversations.append(conversationId, reply);
+        return reply;
     }
 
     /**

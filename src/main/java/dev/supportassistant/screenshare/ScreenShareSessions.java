@@ -4,6 +4,10 @@ import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -11,10 +15,14 @@ import org.springframework.stereotype.Service;
  * conversation's channel, and sessions that issue the customer's and an agent's tokens for it.
  * The channel's name is random and stored ({@link ConversationChannels}); its tokens come only
  * from here: the customer's through the conversation, the agent's through the desk. Knows
- * conversations only by their id, so the chat can use it without it knowing the chat.
+ * conversations only by their id, so the chat can use it without it knowing the chat. Without
+ * Agora's credentials nobody could accept screen sharing, so it is not offered at all
+ * ({@link #available()}); the start-up log says which it is.
  */
 @Service
 public class ScreenShareSessions {
+
+    private static final Logger log = LoggerFactory.getLogger(ScreenShareSessions.class);
 
     private final AgoraTokenService tokens;
     private final ScreenShareSessionStore store;
@@ -23,6 +31,25 @@ public class ScreenShareSessions {
     ScreenShareSessions(AgoraTokenService tokens, ScreenShareSessionStore store) {
         this.tokens = tokens;
         this.store = store;
+    }
+
+    /**
+     * Whether screen sharing can be offered: Agora is configured ({@code AGORA_APP_ID} and
+     * {@code AGORA_APP_CERTIFICATE}), so a customer who accepts gets a token rather than a 503.
+     */
+    public boolean available() {
+        return tokens.settings().isConfigured();
+    }
+
+    /** One start-up line saying whether customers will be offered screen sharing, and what it needs when not. */
+    @EventListener(ApplicationReadyEvent.class)
+    void reportAtStart() {
+        if (available()) {
+            log.info("Screen sharing: on (Agora); confused customers are offered it");
+        } else {
+            log.info("Screen sharing: off, AGORA_APP_ID and AGORA_APP_CERTIFICATE are not set; customers are not "
+                    + "offered it");
+        }
     }
 
     /** The conversation's channel, given on first use and the same ever after, on every instance. */

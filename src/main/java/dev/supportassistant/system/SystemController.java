@@ -45,11 +45,14 @@ class SystemController {
     }
 
     /**
+     * @param screenSharing {@code on}, or {@code off} while Agora is not configured: then customers are
+     *     never offered screen sharing (the old backend's {@code agora_configured} says why)
      * @param providers per provider: {@code not_configured}, {@code available}, or {@code failing}
      *     (its circuit is open after repeated failures) or {@code recovering} (on trial); judged from
      *     the calls customers' messages made, so a probe never costs a paid API call
      */
-    record Health(String status, String aiProvider, boolean agoraConfigured, Map<String, String> providers) {
+    record Health(String status, String aiProvider, boolean agoraConfigured, String screenSharing,
+            Map<String, String> providers) {
     }
 
     @GetMapping("/")
@@ -63,7 +66,8 @@ class SystemController {
         for (AiAgent agent : agents.agents()) {
             providers.put(agent.provider(), providerStatus(agent));
         }
-        return new Health("healthy", activeProvider.current().provider(), agora.isConfigured(), providers);
+        return new Health("healthy", activeProvider.current().provider(), agora.isConfigured(),
+                agora.isConfigured() ? "on" : "off", providers);
     }
 
     private String providerStatus(AiAgent agent) {

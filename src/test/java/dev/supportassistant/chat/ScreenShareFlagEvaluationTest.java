@@ -3,6 +3,7 @@ package dev.supportassistant.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +33,7 @@ class ScreenShareFlagEvaluationTest extends ApiTest {
     private static final double REQUIRED_RECALL = 0.85;
     private static final double REQUIRED_PRECISION = 0.95;
     private static final double F1_TOLERANCE = 0.02;
+    private static final double MAX_CALM_FLAGGED = 0.10;
 
     @Autowired
     private Conversations conversations;
@@ -61,6 +63,22 @@ class ScreenShareFlagEvaluationTest extends ApiTest {
             assertThat(flag.recall()).as("recall of the flag").isGreaterThanOrEqualTo(REQUIRED_RECALL);
             assertThat(flag.precision()).as("precision of the flag").isGreaterThanOrEqualTo(REQUIRED_PRECISION);
         }
+    }
+
+    /** Plain statements of a problem in a first message are rarely offered screen sharing, on both parts. */
+    @Test
+    void plainStatementsOfAProblemAreRarelyOfferedScreenSharing() {
+        List<Case> tuning = LabelledMessages.load(LabelledMessages.CALM_TUNING);
+        List<Case> heldAside = LabelledMessages.load(LabelledMessages.CALM_HELD_ASIDE);
+
+        System.out.println("\nPlain statements of a problem offered screen sharing through POST /api/v1/chat:");
+        double tuned = LabelledMessages.flaggedShare(tuning, this::flagged, true);
+        double held = LabelledMessages.flaggedShare(heldAside, this::flagged, false);
+        System.out.printf(Locale.ROOT, "  tuning part %.3f of %d, held-aside part %.3f of %d%n", tuned, tuning.size(), held,
+                heldAside.size());
+
+        assertThat(tuned).as("tuning part").isLessThanOrEqualTo(MAX_CALM_FLAGGED);
+        assertThat(held).as("held-aside part").isLessThanOrEqualTo(MAX_CALM_FLAGGED);
     }
 
     /** The case's conversation stored as the service would have it, then its message sent as a customer sends it. */

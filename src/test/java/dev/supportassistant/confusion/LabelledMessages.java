@@ -29,6 +29,13 @@ public final class LabelledMessages {
 
     public static final String TUNING = "/confusion/evaluation.jsonl";
     public static final String HELD_ASIDE = "/confusion/evaluation-held-aside.jsonl";
+    /**
+     * Problems stated plainly in a first message ("I cannot log in, the reset email never arrives",
+     * "Password reset link says it is invalid"), none of which needs visual help: a tuning part, and
+     * a part written at the same time and held aside from the work, of which only the rate is printed.
+     */
+    public static final String CALM_TUNING = "/confusion/calm-problems.jsonl";
+    public static final String CALM_HELD_ASIDE = "/confusion/calm-problems-held-aside.jsonl";
 
     /** One labelled line of the evaluation set. */
     public record Case(String id, List<Message> history, String message, boolean needsVisualHelp, String kind) {
@@ -73,6 +80,23 @@ public final class LabelledMessages {
     }
 
     private LabelledMessages() {
+    }
+
+    /**
+     * The share of calm cases flagged; with {@code printFlagged}, prints the flagged messages (only
+     * for a tuning part).
+     */
+    public static double flaggedShare(List<Case> calm, Predicate<Case> flagged, boolean printFlagged) {
+        long count = 0;
+        for (Case c : calm) {
+            if (flagged.test(c)) {
+                count++;
+                if (printFlagged) {
+                    System.out.println("  flagged: " + c.id() + " " + c.message());
+                }
+            }
+        }
+        return calm.isEmpty() ? 0 : (double) count / calm.size();
     }
 
     public static List<Case> load(String resource) {

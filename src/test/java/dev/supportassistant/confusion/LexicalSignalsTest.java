@@ -57,6 +57,12 @@ class LexicalSignalsTest {
     }
 
     @Test
+    void frustrationIdiomsAndSarcasmAreNamed() {
+        assertThat(assess("this is driving me nuts, the alerts vanish").signals()).contains("frustration: driving me nuts");
+        assertThat(assess("logged out again. Very cool.").signals()).contains("frustration: very cool");
+    }
+
+    @Test
     void shoutingAndRepeatedExclamationMarksAreNamed() {
         var assessment = assess("WHY does the SYNC page never LOAD!!");
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,9 +32,27 @@ class ReportedFailuresTest {
             the integration still says not connected, over and over                  | repeated failure:
             I've reinstalled twice and cleared the cache                             | effort: i've reinstalled
             there's no Integrations tab anywhere                                     | interface differs: there's no
+            it pops up 'Upload failed' and then nothing                              | dead end: and then nothing
+            what does "Sync failed" mean?? the page never loads                      | puzzled: ??
+            it says expired, I requested it 1 minute ago                             | contradiction: refused though new
+            the coupon says 'not valid for this plan' but the email said all plans  | contradiction: but the email said
             """)
     void eachKindOfReportedFailureIsNamed(String message, String signal) {
         assertThat(signals(message)).anySatisfy(named -> assertThat(named).startsWith(signal));
+    }
+
+    @Test
+    void aRefusalQuotedFromTheScreenIsOneReportNotTwo() {
+        List<String> signals = signals("Password reset link says it is invalid");
+
+        assertThat(signals).containsExactly("quoted error: says it is invalid");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Webhooks stopped arriving after we changed the URL.",
+            "Since I updated the app, it no longer opens PDFs.", "when i try to pay with paypal it fails"})
+    void whatHappenedBeforeTheTroubleIsNeitherEffortNorAContradiction(String message) {
+        assertThat(signals(message)).noneMatch(signal -> signal.startsWith("effort") || signal.startsWith("contradiction"));
     }
 
     @ParameterizedTest

@@ -45,6 +45,20 @@ class SignalConfusionAnalyzerTest {
                         + "and I'll look it up in our help articles."))).confused()).as("second message").isFalse();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"I cannot log in, the reset email never arrives", "Password reset link says it is invalid",
+            "The verification SMS never comes through, I'd like another way to sign in"})
+    void aFirstMessageThatCalmlyReportsWhatHappenedIsNotConfused(String message) {
+        assertThat(assess(message).confused()).as(assess(message).signals().toString()).isFalse();
+    }
+
+    @Test
+    void aFirstMessageThatAlsoSaysTheCustomerIsStuckIsStillConfused() {
+        var assessment = assess("The reset link says it is invalid and I have no idea what to do, I've tried three times");
+
+        assertThat(assessment.confused()).as(assessment.signals().toString()).isTrue();
+    }
+
     @Test
     void twoPlainTurnsInARowAreNotConfused() {
         var first = assess("I need help with my computer");

@@ -88,14 +88,15 @@ class DeskBrowserTest extends DeskPages {
     }
 
     @Test
-    void withoutAgoraCredentialsTheScreenViewSaysWhyItIsUnavailable() {
+    void theScreenViewWaitsUntilTheCustomerSharesTheirScreen() {
+        // The tests' settings configure Agora; without it the page says why: DeskWithoutAgoraTest.
         String conversation = customerWrites(null, "Please get me a real person");
         signIn(account("agent"), PASSWORD);
         waiting().until(ExpectedConditions.urlToBe(url("/desk")));
 
         browser.get(url("/desk/conversations/" + conversation));
 
-        waitForText(By.id("screen"), "unavailable: this service has no Agora credentials");
-        assertThat(browser.findElements(By.id("view-screen"))).isEmpty();
+        waitForText(By.id("screen"), "The customer has not started sharing their screen in this conversation.");
+        assertThat(browser.findElement(By.id("view-screen")).isDisplayed()).isFalse();
     }
 }

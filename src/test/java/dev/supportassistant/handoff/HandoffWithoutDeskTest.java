@@ -2,36 +2,33 @@ package dev.supportassistant.handoff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.supportassistant.ApiClient;
+import dev.supportassistant.NothingConfigured;
 import dev.supportassistant.RunningService;
 import dev.supportassistant.accounts.DeskAccounts;
 import tools.jackson.databind.JsonNode;
 
 /**
  * With nothing configured there is no desk (no key, no agent tokens, no desk account), so nobody
- * could take a conversation over: the AI keeps answering a customer who asks for a person or stays
- * confused, and the "talk to a person" button says why it cannot. Once a desk account exists,
- * conversations are handed over again.
+ * could take a conversation over: a customer who asks for a person is told nobody is available now
+ * and that the assistant can go on helping, the AI keeps answering a customer who stays confused,
+ * and the "talk to a person" button says why it cannot. Once a desk account exists, conversations
+ * are handed over again.
  */
+@ExtendWith(NothingConfigured.class)
 class HandoffWithoutDeskTest {
 
     private static RunningService service;
     private static ApiClient api;
 
     @BeforeAll
-    static void startWithNothingConfigured() {
-        service = RunningService.start("spring.datasource.url=jdbc:h2:mem:no-desk-" + System.nanoTime()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "ADMIN_API_KEY=", "SECRET_KEY=");
+    static void connect() {
+        service = NothingConfigured.service();
         api = service.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
     }
 
     private static String startConversation(String message) {
@@ -54,13 +51,31 @@ class HandoffWithoutDeskTest {
     }
 
     @Test
-    void aCustomerAskingForAPersonIsAnsweredByTheAi() {
+    void aCustomerAskingForAPersonIsToldNobodyIsAvailableAndTheAiHelpsOn() {
         String conversationId = startConversation("My invoice looks wrong");
 
-        assertAnsweredByTheAi(send(conversationId, "Can I talk to a human please?"));
+        JsonNode asked = send(conversationId, "Can I talk to a human?");
+
+        assertThat(asked.get("message").get("content").asString()).isEqualTo(EscalationRules.NOBODY_AVAILABLE)
+                .contains("no one from our support team is available").contains("I can go on helping");
+        assertThat(asked.get("message").get("metadata").has("provider")).as("no provider asked to pretend").isFalse();
+        assertThat(asked.get("should_request_screen_share").asBoolean()).isFalse();
+        assertThat(api.get("/api/v1/conversation/" + conversationId).json().get("messages").values().stream()
+                .map(message -> message.get("content").asString())).contains(EscalationRules.NOBODY_AVAILABLE);
         assertAnsweredByTheAi(send(conversationId, "How do I download my invoice?"));
         assertThat(api.get("/api/v1/conversation/" + conversationId + "/handoff").json().get("status").asString())
                 .isEqualTo("bot");
+    }
+
+    @Test
+    void thanksAndWaitingAreAnsweredAsSuch() {
+        String conversationId = startConversation("Can I talk to a human?");
+
+        JsonNode waiting = send(conversationId, "thanks, I am waiting");
+
+        assertAnsweredByTheAi(waiting);
+        assertThat(waiting.get("message").get("content").asString()).startsWith("Thanks for your patience!")
+                .doesNotContain("couldn't find");
     }
 
     @Test

@@ -79,7 +79,7 @@ class RateLimitTest {
     void tokenEndpointsHaveTheirOwnBudget() {
         String client = "203.0.113.3";
         String request = "{\"channel_name\": \"support_1\"}";
-        assertThat(api.post("/api/v1/agora/token", request, FORWARDED, client).status()).isEqualTo(503);
+        assertThat(api.post("/api/v1/agora/token", request, FORWARDED, client).status()).isEqualTo(200);
 
         assertThat(api.post("/api/v1/agora/token", request, FORWARDED, client).status()).isEqualTo(429);
         assertThat(api.post("/api/v1/chat", CHAT, FORWARDED, client).status()).isEqualTo(200);

@@ -23,8 +23,8 @@ import dev.supportassistant.knowledge.KnowledgePassage;
  * customer seems stuck. It does not guess: a message that names no problem ("I need help with my
  * computer") gets a question back (what were you doing, what happened, any error text) with the
  * topics it knows, as does a question no passage covers well enough; a request outside support
- * ("write me a poem") gets a one-line answer saying what it can help with; greetings, thanks and
- * closings get a short reply. It needs no key and no network, so it is also every provider's last
+ * ("write me a poem") gets a one-line answer saying what it can help with; greetings, thanks,
+ * closings and waiting ("ok, I'll wait") get a short reply. It needs no key and no network, so it is also every provider's last
  * fallback.
  */
 @Component
@@ -65,7 +65,7 @@ class LocalAgent implements AiAgent {
                 .filter(passage -> passage.relevance() >= KnowledgeBase.CONFIDENT_RELEVANCE).toList();
         Answer answer = compose(request, relevant);
         StringBuilder content = new StringBuilder(answer.text());
-        if (request.confusion().confused() && answer.mayOfferHelp()) {
+        if (request.offersScreenShare() && answer.mayOfferHelp()) {
             content.append("\n\nThis looks frustrating, and it may be quicker to look at it together: "
                     + "if you share your screen, a support specialist can see what you see and guide you step by step.");
         }

@@ -14,16 +14,16 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Greetings, thanks and closings: a message made only of courtesies ("Thanks, that is all.",
- * "Great, it works now. Thank you!", "good morning") asks for no help article, and gets a short
- * reply that fits it. A message with anything else in it ("thanks, but it still fails", "hi, how do
- * I reset my password?") is a question, not small talk.
+ * Greetings, thanks, closings and waiting: a message made only of courtesies ("Thanks, that is all.",
+ * "Great, it works now. Thank you!", "good morning", "thanks, I am waiting", "ok I'll wait") asks for
+ * no help article, and gets a short reply that fits it. A message with anything else in it ("thanks,
+ * but it still fails", "hi, how do I reset my password?") is a question, not small talk.
  */
 final class SmallTalk {
 
     /** What a courtesy does. */
     enum Kind {
-        GREETING, THANKS, RESOLVED, CLOSING, ACKNOWLEDGEMENT
+        GREETING, THANKS, RESOLVED, CLOSING, ACKNOWLEDGEMENT, WAITING
     }
 
     private static final String FILLER = "(?:\\s+(?:so|very|really|again|now|then|too|a lot|so much|very much|once again"
@@ -42,8 +42,14 @@ final class SmallTalk {
     private static final Pattern ACKNOWLEDGEMENT = clause("ok(?:ay)?|k|great|perfect|awesome|brilliant|excellent|nice"
             + "|cool|sure|got it|understood|fine|wonderful|sweet|yes|yep|yeah|alright|all right|amazing|lovely|fantastic"
             + "|makes sense|(?:that )?makes sense|i see|noted|good|super");
+    /** "I'm waiting", "ok I'll wait", "I'll hold on", "take your time": the customer waits for an answer or a person. */
+    private static final Pattern WAITING = clause("(?:(?:i'm|i am|i'll|i will|i'll be|i can|we're|we are|we'll|we will"
+            + "|will|happy to|fine to|ok to) )?(?:still )?(?:wait(?:ing)?|hold(?:ing)?(?: on)?|hang(?:ing)? on)"
+            + "(?: here| then| patiently)?(?: for (?:them|him|her|it|you|someone|somebody|a person|an agent|a human"
+            + "|the agent|the team|an answer|a reply|your reply|a response))?|take your time|no rush|no hurry");
     private static final Map<Kind, Pattern> COURTESIES = new EnumMap<>(Map.of(Kind.GREETING, GREETING,
-            Kind.THANKS, THANKS, Kind.RESOLVED, RESOLVED, Kind.CLOSING, CLOSING, Kind.ACKNOWLEDGEMENT, ACKNOWLEDGEMENT));
+            Kind.THANKS, THANKS, Kind.RESOLVED, RESOLVED, Kind.CLOSING, CLOSING, Kind.ACKNOWLEDGEMENT, ACKNOWLEDGEMENT,
+            Kind.WAITING, WAITING));
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[.,!;:…]+|\\s+-\\s+|\\band\\b|\\s+&\\s+");
     private static final Pattern NOT_WORDS = Pattern.compile("[^\\p{L}\\p{N}'.,!?;:…\\s-]+");
     private static final int MAX_CHARS = 120;
@@ -70,6 +76,12 @@ final class SmallTalk {
 
     /** A short reply to the courtesies. */
     static String reply(Set<Kind> kinds) {
+        if (kinds.contains(Kind.WAITING) && !kinds.contains(Kind.RESOLVED) && !kinds.contains(Kind.CLOSING)) {
+            // Said to the assistant, so nobody from the support team holds the conversation: no promise
+            // that someone will come, only that the assistant is here.
+            return "Thanks for your patience! I'm here and can go on helping: tell me what you are trying to do "
+                    + "or what went wrong, and I'll look it up in our help articles.";
+        }
         if (kinds.contains(Kind.RESOLVED)) {
             return "Glad to hear it works now!" + (kinds.contains(Kind.CLOSING) ? " Have a good day." : " If anything "
                     + "else comes up, just write here.");

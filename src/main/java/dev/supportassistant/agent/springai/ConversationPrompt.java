@@ -78,7 +78,7 @@ public final class ConversationPrompt {
             text.append("\n\n### ").append(passage.articleTitle()).append(" — ").append(passage.sectionTitle())
                     .append('\n').append(passage.text());
         }
-        if (request.confusion().confused()) {
+        if (request.offersScreenShare()) {
             text.append("\n\n").append(SCREEN_SHARE_INSTRUCTION);
         }
         return text.toString();

@@ -108,6 +108,14 @@ class LocalAgentTest {
     }
 
     @Test
+    void doesNotOfferScreenSharingWhenNobodyCouldAcceptIt() {
+        AgentReply reply = agent.reply(request("I'm stuck, the installer shows 0x80070005", STUCK)
+                .offeringScreenShare(false));
+
+        assertThat(reply.content()).contains("Run as administrator").doesNotContain(SCREEN_SHARE_OFFER);
+    }
+
+    @Test
     void doesNotOfferScreenSharingWhenTheCustomerIsNotConfused() {
         AgentReply reply = agent.reply(request("I get error 0x80070005 when installing",
                 new ConfusionAssessment(0.25, List.of("error code: 0x80070005"), false)));
@@ -144,6 +152,11 @@ class LocalAgentTest {
             Perfect, sorted. Cheers!          | Glad to hear it works now!
             Good morning!                     | Hello!
             ok                                | Is there anything else I can help you with?
+            thanks, I am waiting              | Thanks for your patience!
+            thank you, I'm waiting            | Thanks for your patience!
+            ok I'll wait                      | Thanks for your patience!
+            I'm still waiting for an agent    | Thanks for your patience!
+            no rush, take your time           | Thanks for your patience!
             """)
     void smallTalkGetsAShortFittingReplyAndNoArticle(String message, String reply) {
         AgentReply answer = agent.reply(request(message, CALM));
@@ -153,10 +166,11 @@ class LocalAgentTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Thanks, but it still fails", "Hi, how do I reset my password?", "ok, and the E1002 error?"})
+    @ValueSource(strings = {"Thanks, but it still fails", "Hi, how do I reset my password?", "ok, and the E1002 error?",
+            "I'm waiting for the reset email", "still waiting for my refund"})
     void courtesiesAroundAQuestionAreNotSmallTalk(String message) {
         assertThat(agent.reply(request(message, CALM)).content()).doesNotStartWith("You're welcome")
-                .doesNotStartWith("Hello!").doesNotStartWith("Glad to hear");
+                .doesNotStartWith("Hello!").doesNotStartWith("Glad to hear").doesNotStartWith("Thanks for your patience");
     }
 
     @ParameterizedTest

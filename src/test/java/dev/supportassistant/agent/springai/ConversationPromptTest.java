@@ -104,4 +104,13 @@ class ConversationPromptTest {
         assertThat(ConversationPrompt.instructions(request, "You are the support assistant."))
                 .contains(ConversationPrompt.SCREEN_SHARE_INSTRUCTION);
     }
+
+    @Test
+    void withoutScreenSharingAConfusedCustomerGetsNoScreenShareInstruction() {
+        AgentRequest request = new AgentRequest(List.of(), "nothing works!!!", CONFUSED, List.of())
+                .offeringScreenShare(false);
+
+        assertThat(ConversationPrompt.instructions(request, "You are the support assistant."))
+                .doesNotContain(ConversationPrompt.SCREEN_SHARE_INSTRUCTION);
+    }
 }
