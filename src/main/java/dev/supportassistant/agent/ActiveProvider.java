@@ -8,7 +8,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import dev.supportassistant.config.InvalidSettingException;
+import dev.supportassistant.platform.config.InvalidSettingException;
 
 /**
  * The provider that answers customers. An operator's switch is stored in the database and wins

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-import dev.supportassistant.config.InvalidSettingException;
+import dev.supportassistant.platform.config.InvalidSettingException;
 import dev.supportassistant.agent.springai.ConversationPrompt;
 import dev.supportassistant.agent.springai.ProviderFailure;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;

@@ -17,7 +17,7 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import dev.supportassistant.agent.springai.ProviderFailure;
 import dev.supportassistant.agent.springai.ProviderTimeoutException;
 import dev.supportassistant.agent.springai.VirtualThreads;
-import dev.supportassistant.web.RequestIds;
+import dev.supportassistant.platform.web.RequestIds;
 
 /**
  * One provider's turn at an answer: its call, tried again after a 429, a 5xx or a broken

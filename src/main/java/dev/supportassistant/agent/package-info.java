@@ -4,7 +4,10 @@
  * breakers, with each provider's call retried within its timeout ({@code ProviderCalls}). The Spring AI plumbing the
  * real providers share is in {@code springai}; each provider has a folder of its own.
  */
+@ApplicationModule(allowedDependencies = {
+        "confusion", "embedding", "knowledge", "platform :: config", "platform :: web" })
 @NullMarked
 package dev.supportassistant.agent;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

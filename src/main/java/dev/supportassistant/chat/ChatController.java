@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import dev.supportassistant.ratelimit.RateLimited;
-import dev.supportassistant.security.Caller;
-import dev.supportassistant.web.RequestIds;
+import dev.supportassistant.platform.ratelimit.RateLimited;
+import dev.supportassistant.platform.security.Caller;
+import dev.supportassistant.platform.web.RequestIds;
 
 /**
  * The customer's chat: send a message, answered whole or streamed. At most

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.supportassistant.web.Printable;
+import dev.supportassistant.platform.web.Printable;
 
 /**
  * A customer's message. A {@code conversationId} that names no stored conversation (or none, or

@@ -24,8 +24,8 @@ import dev.supportassistant.knowledge.KnowledgeBase;
 import dev.supportassistant.knowledge.KnowledgePassage;
 import dev.supportassistant.routing.ProviderRouting;
 import dev.supportassistant.routing.RouteDecision;
-import dev.supportassistant.security.Caller;
-import dev.supportassistant.web.RequestLimits;
+import dev.supportassistant.platform.security.Caller;
+import dev.supportassistant.platform.web.RequestLimits;
 
 /**
  * One customer turn, top to bottom: find or start the conversation, score the customer's

@@ -3,7 +3,11 @@
  * stores the message, scores it, finds help passages, lets an agent answer, stores the answer and
  * offers screen sharing; the conversations themselves are the conversation module's.
  */
+@ApplicationModule(allowedDependencies = {
+        "agent", "confusion", "conversation", "knowledge", "routing", "screenshare",
+        "platform :: ratelimit", "platform :: security", "platform :: web" })
 @NullMarked
 package dev.supportassistant.chat;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.supportassistant.ratelimit.RateLimited;
+import dev.supportassistant.platform.ratelimit.RateLimited;
 import dev.supportassistant.screenshare.CustomerScreenShare;
-import dev.supportassistant.security.Caller;
+import dev.supportassistant.platform.security.Caller;
 
 /** A customer's conversations: read one back, erase it, list them, share the screen in one. */
 @RestController

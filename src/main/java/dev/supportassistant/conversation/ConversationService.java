@@ -9,7 +9,7 @@ import dev.supportassistant.agent.ConversationTurn.Role;
 import dev.supportassistant.screenshare.CustomerScreenShare;
 import dev.supportassistant.screenshare.ScreenShareSession;
 import dev.supportassistant.screenshare.ScreenShareSessions;
-import dev.supportassistant.security.Caller;
+import dev.supportassistant.platform.security.Caller;
 
 /**
  * What a customer does with a conversation besides sending messages: read it back (whole or a

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import dev.supportassistant.agent.TokenUsage;
-import dev.supportassistant.database.GroupCommit;
+import dev.supportassistant.platform.database.GroupCommit;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 import dev.supportassistant.agent.ConversationTurn.Role;
-import dev.supportassistant.security.Caller;
+import dev.supportassistant.platform.security.Caller;
 
 /**
  * Conversations as other features see them: the chat, which stores each turn; the support desk,

@@ -3,7 +3,11 @@
  * customer, shown to customers without the service's internals, and offered to other features
  * through {@link dev.supportassistant.conversation.Conversations}.
  */
+@ApplicationModule(allowedDependencies = {
+        "agent", "routing", "screenshare", "platform :: database", "platform :: ratelimit",
+        "platform :: security" })
 @NullMarked
 package dev.supportassistant.conversation;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

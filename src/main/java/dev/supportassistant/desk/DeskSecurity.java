@@ -26,8 +26,8 @@ import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import dev.supportassistant.accounts.DeskAccounts;
-import dev.supportassistant.ratelimit.ClientKeys;
-import dev.supportassistant.web.RequestSizeFilter;
+import dev.supportassistant.platform.ratelimit.ClientKeys;
+import dev.supportassistant.platform.web.RequestSizeFilter;
 
 /**
  * The desk's own security: a session signed in with a desk account's name and password, CSRF

@@ -13,7 +13,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.stereotype.Component;
 
-import dev.supportassistant.security.SecuritySettings;
+import dev.supportassistant.platform.security.SecuritySettings;
 
 /**
  * Marks a request secure when a proxy among {@code TRUSTED_PROXIES} says it received it over

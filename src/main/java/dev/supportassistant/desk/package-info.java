@@ -4,7 +4,11 @@
  * {@code desk.console}, for operators. Signed in with a session of its own ({@link
  * dev.supportassistant.desk.DeskSecurity}), apart from the API's authentication.
  */
+@ApplicationModule(allowedDependencies = {
+        "accounts", "agent", "conversation", "handoff", "knowledge", "routing", "screenshare",
+        "screenshots", "stats", "platform :: ratelimit", "platform :: security", "platform :: web" })
 @NullMarked
 package dev.supportassistant.desk;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -4,7 +4,9 @@
  * subscribers on every instance (PostgreSQL LISTEN/NOTIFY, or in-process on the embedded database),
  * with heartbeats and resumption after the last event a client saw.
  */
+@ApplicationModule(allowedDependencies = {"conversation"})
 @NullMarked
 package dev.supportassistant.events;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

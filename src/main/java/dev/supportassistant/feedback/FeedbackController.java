@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.supportassistant.security.Caller;
+import dev.supportassistant.platform.security.Caller;
 
 /** The customer rates one of the assistant's messages. */
 @RestController

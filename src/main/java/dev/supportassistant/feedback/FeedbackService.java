@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import dev.supportassistant.agent.ConversationTurn.Role;
-import dev.supportassistant.security.Caller;
+import dev.supportassistant.platform.security.Caller;
 import dev.supportassistant.conversation.ChatMessage;
 import dev.supportassistant.conversation.Conversation;
 import dev.supportassistant.conversation.ConversationRefusal;

@@ -24,10 +24,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.supportassistant.conversation.ChatMessage;
 import dev.supportassistant.events.ConversationEvents;
-import dev.supportassistant.ratelimit.ClientKeys;
+import dev.supportassistant.platform.ratelimit.ClientKeys;
 import dev.supportassistant.screenshare.TokenGrant;
-import dev.supportassistant.security.Caller;
-import dev.supportassistant.web.Printable;
+import dev.supportassistant.platform.security.Caller;
+import dev.supportassistant.platform.web.Printable;
 
 /**
  * The support desk: the queue of conversations waiting for a person, and what an agent does with

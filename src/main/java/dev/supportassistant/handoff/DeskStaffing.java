@@ -3,8 +3,8 @@ package dev.supportassistant.handoff;
 import org.springframework.stereotype.Component;
 
 import dev.supportassistant.accounts.DeskAccounts;
-import dev.supportassistant.config.ApiSettings;
-import dev.supportassistant.security.SecuritySettings;
+import dev.supportassistant.platform.config.ApiSettings;
+import dev.supportassistant.platform.security.SecuritySettings;
 
 /**
  * Whether anyone could take a conversation over: someone can sign in at the desk's web pages (an

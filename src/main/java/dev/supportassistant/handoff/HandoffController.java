@@ -20,10 +20,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.supportassistant.conversation.Conversations;
 import dev.supportassistant.events.ConversationEvents;
-import dev.supportassistant.ratelimit.ClientKeys;
-import dev.supportassistant.ratelimit.RateLimited;
-import dev.supportassistant.security.Caller;
-import dev.supportassistant.web.Printable;
+import dev.supportassistant.platform.ratelimit.ClientKeys;
+import dev.supportassistant.platform.ratelimit.RateLimited;
+import dev.supportassistant.platform.security.Caller;
+import dev.supportassistant.platform.web.Printable;
 
 /**
  * The customer's side of a handoff: ask for a person, see who holds the conversation, and follow

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.supportassistant.web.Printable;
+import dev.supportassistant.platform.web.Printable;
 
 /**
  * Operator endpoints for the knowledge base: add a document, list them, delete one. The security

@@ -1,7 +1,9 @@
 /**
  * The knowledge base: help articles split into passages, searched by meaning and by words.
  */
+@ApplicationModule(allowedDependencies = {"embedding", "platform :: config", "platform :: web"})
 @NullMarked
 package dev.supportassistant.knowledge;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
 
 import dev.supportassistant.agent.AgentRegistry;
 import dev.supportassistant.agent.AiAgent;
-import dev.supportassistant.config.InvalidSettingException;
+import dev.supportassistant.platform.config.InvalidSettingException;
 
 /**
  * Chooses who answers a turn. In order, the first that applies decides:

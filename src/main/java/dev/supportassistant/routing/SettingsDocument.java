@@ -14,7 +14,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-import dev.supportassistant.config.InvalidSettingException;
+import dev.supportassistant.platform.config.InvalidSettingException;
 
 /**
  * One routing setting's document read into plain maps and lists, with typed accessors whose

@@ -4,7 +4,9 @@
  * prompts with sticky per-conversation assignment, the model price table, and the results report
  * of an experiment ({@code GET /api/v1/experiments/{name}}).
  */
+@ApplicationModule(allowedDependencies = {"agent", "platform :: config"})
 @NullMarked
 package dev.supportassistant.routing;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

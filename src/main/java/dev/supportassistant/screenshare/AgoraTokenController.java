@@ -4,7 +4,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.supportassistant.ratelimit.RateLimited;
+import dev.supportassistant.platform.ratelimit.RateLimited;
 
 /**
  * {@code POST /api/v1/agora/token}: a token for one channel and one uid (or account). Also the

@@ -3,7 +3,9 @@
  * Agora's rules, and screen-sharing sessions of conversations.
  * {@link dev.supportassistant.screenshare.ScreenShareSessions} is what other features use.
  */
+@ApplicationModule(allowedDependencies = {"platform :: ratelimit"})
 @NullMarked
 package dev.supportassistant.screenshare;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

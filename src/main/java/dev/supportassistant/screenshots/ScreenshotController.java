@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import dev.supportassistant.ratelimit.RateLimited;
-import dev.supportassistant.security.Caller;
+import dev.supportassistant.platform.ratelimit.RateLimited;
+import dev.supportassistant.platform.security.Caller;
 
 /**
  * {@code POST /api/v1/screenshots}, as the original frontend calls it during screen sharing, and

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Service;
 import dev.supportassistant.conversation.Conversation;
 import dev.supportassistant.conversation.Conversations;
 import dev.supportassistant.conversation.MessageMetadata;
-import dev.supportassistant.media.UploadRejectedException;
-import dev.supportassistant.security.Caller;
+import dev.supportassistant.platform.web.UploadRejectedException;
+import dev.supportassistant.platform.security.Caller;
 
 /**
  * A shared screenshot, start to end: check what the bytes are (not what the file is called) and

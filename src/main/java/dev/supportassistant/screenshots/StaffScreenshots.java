@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import dev.supportassistant.security.Caller;
+import dev.supportassistant.platform.security.Caller;
 
 /**
  * A customer's screenshots for support staff signed in to the desk, whose browser sends a session

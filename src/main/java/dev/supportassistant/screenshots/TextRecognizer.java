@@ -17,9 +17,9 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.tesseract.TessBaseAPI;
 import org.jspecify.annotations.Nullable;
 
-import dev.supportassistant.media.BundledModels;
-import dev.supportassistant.media.EnginePool;
-import dev.supportassistant.media.UploadRejectedException;
+import dev.supportassistant.platform.engines.BundledModels;
+import dev.supportassistant.platform.engines.EnginePool;
+import dev.supportassistant.platform.web.UploadRejectedException;
 
 /**
  * Reads the text on a screenshot with Tesseract (through JavaCPP, offline, with the English model

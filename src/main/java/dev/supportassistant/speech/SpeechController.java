@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import dev.supportassistant.ratelimit.RateLimited;
+import dev.supportassistant.platform.ratelimit.RateLimited;
 
 /**
  * The original frontend's microphone ({@code POST /transcribe}) and speaker ({@code POST /tts}).

@@ -10,8 +10,8 @@ import org.vosk.LogLevel;
 import org.vosk.Model;
 import org.vosk.Recognizer;
 
-import dev.supportassistant.media.BundledModels;
-import dev.supportassistant.media.EnginePool;
+import dev.supportassistant.platform.engines.BundledModels;
+import dev.supportassistant.platform.engines.EnginePool;
 import dev.supportassistant.speech.audio.Pcm;
 
 import tools.jackson.databind.json.JsonMapper;

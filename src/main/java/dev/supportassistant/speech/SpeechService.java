@@ -12,13 +12,13 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
-import dev.supportassistant.media.UploadRejectedException;
+import dev.supportassistant.platform.web.UploadRejectedException;
 import dev.supportassistant.speech.audio.AudioKind;
 import dev.supportassistant.speech.audio.Pcm;
 import dev.supportassistant.speech.audio.RecordedAudio;
 import dev.supportassistant.speech.audio.RecordingTooLongException;
 import dev.supportassistant.speech.audio.UnreadableAudioException;
-import dev.supportassistant.web.RequestLimits;
+import dev.supportassistant.platform.web.RequestLimits;
 
 /**
  * Transcribes the customer's recordings and speaks the assistant's replies, through the provider

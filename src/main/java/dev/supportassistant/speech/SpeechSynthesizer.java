@@ -19,7 +19,7 @@ import com.sun.speech.freetts.Voice;
 import com.sun.speech.freetts.audio.AudioPlayer;
 import com.sun.speech.freetts.en.us.cmu_us_kal.KevinVoiceDirectory;
 
-import dev.supportassistant.media.EnginePool;
+import dev.supportassistant.platform.engines.EnginePool;
 
 /**
  * Text to speech with FreeTTS, offline and pure Java: its 16 kHz "kevin16" voice, inside its jar,

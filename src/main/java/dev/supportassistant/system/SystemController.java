@@ -11,7 +11,7 @@ import dev.supportassistant.agent.ActiveProvider;
 import dev.supportassistant.agent.AgentRegistry;
 import dev.supportassistant.agent.AiAgent;
 import dev.supportassistant.agent.ProviderCircuits;
-import dev.supportassistant.config.ApiSettings;
+import dev.supportassistant.platform.config.ApiSettings;
 import dev.supportassistant.screenshare.AgoraSettings;
 
 /** The API root and the health summary. */

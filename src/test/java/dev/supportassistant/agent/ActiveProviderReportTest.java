@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import dev.supportassistant.config.InvalidSettingException;
+import dev.supportassistant.platform.config.InvalidSettingException;
 
 /**
  * The start-up line about who answers: when the operator's stored switch is not in effect (its

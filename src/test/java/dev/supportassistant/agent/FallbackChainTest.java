@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-import dev.supportassistant.config.InvalidSettingException;
+import dev.supportassistant.platform.config.InvalidSettingException;
 
 /**
  * The order in which providers are asked, from {@code AI_FALLBACK_PROVIDERS}, and what is checked

@@ -11,7 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.supportassistant.config.InvalidSettingException;
+import dev.supportassistant.platform.config.InvalidSettingException;
 
 /** Reading ROUTING_RULES and EXPERIMENTS: JSON or YAML, inline or a file, and what a rule matches. */
 class RoutingDocumentsTest {

@@ -14,9 +14,9 @@ import javax.imageio.ImageIO;
 import org.bytedeco.tesseract.TessBaseAPI;
 import org.junit.jupiter.api.Test;
 
-import dev.supportassistant.media.EngineBusyException;
-import dev.supportassistant.media.EnginePool;
-import dev.supportassistant.media.UploadRejectedException;
+import dev.supportassistant.platform.engines.EngineBusyException;
+import dev.supportassistant.platform.engines.EnginePool;
+import dev.supportassistant.platform.web.UploadRejectedException;
 
 /** Tesseract, offline, on a screenshot with known text (the JVM's one OCR engine, shared with the API tests). */
 class TextRecognizerTest {

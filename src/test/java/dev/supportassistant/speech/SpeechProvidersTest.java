@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import dev.supportassistant.speech.audio.RecordedAudioTest;
-import dev.supportassistant.web.RequestLimits;
+import dev.supportassistant.platform.web.RequestLimits;
 
 /**
  * Speech through OpenAI (Spring AI's audio models) and Deepgram (its REST API), each faked over

@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 import dev.supportassistant.agent.springai.VirtualThreads;
-import dev.supportassistant.web.RequestIds;
+import dev.supportassistant.platform.web.RequestIds;
 
 /**
  * Runs the vendor SDKs' asynchronous HTTP calls, through which Spring AI streams, as blocking

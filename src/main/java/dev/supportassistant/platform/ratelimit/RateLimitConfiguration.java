@@ -1,0 +1,47 @@
+package dev.supportassistant.platform.ratelimit;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Wires the rate limits into Spring MVC, where they run after Spring Security has established who
+ * calls (a customer's budget is theirs, an operator's key is not limited). Rate limits are counted in PostgreSQL when the service runs on it (so instances share them) and
+ * in memory on the embedded H2 database, which only one instance can use.
+ */
+@Configuration(proxyBeanMethods = false)
+class RateLimitConfiguration implements WebMvcConfigurer {
+
+    private final ObjectProvider<RateLimitInterceptor> rateLimits;
+
+    RateLimitConfiguration(ObjectProvider<RateLimitInterceptor> rateLimits) {
+        this.rateLimits = rateLimits;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(rateLimits.getObject());
+    }
+
+    @Bean
+    static RateLimiter rateLimiter(DataSource dataSource, JdbcClient jdbc) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())
+                    ? new SqlRateLimiter(jdbc) : new InMemoryRateLimiter();
+        }
+    }
+
+    @Bean
+    static RateLimitInterceptor rateLimitInterceptor(RateLimiter limiter, RateLimitSettings settings, RequestClients clients) {
+        return new RateLimitInterceptor(limiter, settings, clients, Clock.systemUTC());
+    }
+}

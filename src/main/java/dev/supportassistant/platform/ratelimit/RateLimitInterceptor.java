@@ -1,0 +1,66 @@
+package dev.supportassistant.platform.ratelimit;
+
+import java.time.Clock;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+import dev.supportassistant.platform.security.Caller;
+import dev.supportassistant.platform.security.CallerResolver;
+import dev.supportassistant.platform.security.ClientAddress;
+import dev.supportassistant.platform.security.SecuritySettings;
+
+/**
+ * Applies {@link RateLimited} budgets: per customer (their token's user id) when the request
+ * proves one, otherwise per client address (an IPv6 client by its /64, see
+ * {@link RequestClients.Client#address}). Operators (admin key) are not limited. The module that
+ * authenticates requests registers it after its own checks, so a refused caller spends no budget.
+ */
+public class RateLimitInterceptor implements HandlerInterceptor {
+
+    private final RateLimiter limiter;
+    private final RateLimitSettings settings;
+    private final RequestClients clients;
+    private final Clock clock;
+
+    RateLimitInterceptor(RateLimiter limiter, RateLimitSettings settings, RequestClients clients, Clock clock) {
+        this.limiter = limiter;
+        this.settings = settings;
+        this.clients = clients;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        RateLimited annotation = handler instanceof HandlerMethod method ? method.getMethodAnnotation(RateLimited.class)
+                : null;
+        if (annotation == null) {
+            return true;
+        }
+        RateLimited.Limit limit = annotation.value();
+        int perMinute = settings.perMinute(limit);
+        if (perMinute == 0) {
+            return true;
+        }
+        RequestClients.Client client = clients.of(request);
+        if (client.admin()) {
+            return true;
+        }
+        String key = client.userId() != null ? "user:" + client.userId() : "ip:" + client.address();
+        long retryAfter = limiter.acquire(limit.name().toLowerCase() + ":" + key, perMinute, clock.millis());
+        if (retryAfter > 0) {
+            ErrorResponseException tooMany = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS,
+                    ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, "Too many requests: at most "
+                            + perMinute + " a minute; try again in " + retryAfter + " seconds"), null);
+            tooMany.getHeaders().set("Retry-After", Long.toString(retryAfter));
+            throw tooMany;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,138 @@
+package dev.supportassistant.platform.security;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.Header;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+
+import dev.supportassistant.platform.config.ApiSettings;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The API's security filter chain. Stateless: no session, no CSRF token (credentials are headers a
+ * browser never sends by itself), and the authenticated caller lives in the request only. In order:
+ * the security headers (no MIME sniffing, no framing, no referrer, and {@link #nothingToRunOrKeep})
+ * and CORS, the operator's key ({@link OperatorKeyFilter}), customers' and agents' JWTs (the OAuth2
+ * resource server with {@link CustomerTokenDecoder}), then the {@link AccessRules}. Refusals are
+ * problem details ({@link SecurityRefusals}).
+ *
+ * <p>The chain matches every request and comes last, so that chains for other parts of the
+ * service (the support desk's pages, with their own sign-in) go before it.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurityConfiguration {
+
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    SecurityFilterChain apiSecurity(HttpSecurity http, AccessRules rules, SecurityRefusals refusals,
+            JwtDecoder customerTokens, AdminKeyAttempts attempts, SecuritySettings security, ApiSettings api)
+            throws Exception {
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(headers -> headers
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .xssProtection(xss -> xss.disable())
+                        .cacheControl(cache -> cache.disable())
+                        .addHeaderWriter(nothingToRunOrKeep(api)))
+                .cors(cors -> cors.configurationSource(browserOrigins(api, rules)))
+                .addFilterBefore(new OperatorKeyFilter(security, attempts, refusals),
+                        BearerTokenAuthenticationFilter.class)
+                .oauth2ResourceServer(tokens -> tokens
+                        .bearerTokenResolver(new BearerTokens())
+                        .authenticationEntryPoint(refusals)
+                        .jwt(jwt -> jwt.decoder(customerTokens)
+                                .jwtAuthenticationConverter(CustomerTokenDecoder::holder)))
+                .exceptionHandling(failures -> failures.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
+                .authorizeHttpRequests(requests -> requests
+                        // A stream's later dispatches and error pages belong to a request already allowed.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .requestMatchers(rules.operatorEndpoints()).access(rules.operators())
+                        .requestMatchers(rules.deskEndpoints()).access(rules.staff())
+                        .anyRequest().permitAll())
+                .build();
+    }
+
+    /**
+     * No observations of Spring Security's own: with an observation registry present it wraps every
+     * filter of every request, and each authorization decision, in an observation, about a tenth of
+     * a turn's processor time (profile in bench/RESULTS.md). The request metrics
+     * ({@code http.server.requests}) already count refusals by status.
+     */
+    @Bean
+    static SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    @Bean
+    JwtDecoder customerTokens(SecuritySettings security) {
+        return new CustomerTokenDecoder(security, Clock.systemUTC());
+    }
+
+    /** Also answers requests the firewall rejects, for every filter chain. */
+    @Bean
+    SecurityRefusals securityRefusals(JsonMapper json) {
+        return new SecurityRefusals(json);
+    }
+
+    /**
+     * A content policy that lets a browser run nothing from an API response, and no caching of
+     * answers (they hold conversations). The interactive docs' pages ({@code DEBUG=true} only) run
+     * scripts, so they go without both; while they are off, their paths are answers like any other.
+     */
+    private static HeaderWriter nothingToRunOrKeep(ApiSettings api) {
+        RequestMatcher docsPage = request -> api.debug()
+                && (request.getRequestURI().startsWith("/docs") || request.getRequestURI().startsWith("/swagger-ui"));
+        return new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(docsPage), new StaticHeadersWriter(
+                List.of(new Header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"),
+                        new Header("Cache-Control", "no-store"))));
+    }
+
+    /**
+     * The browser frontend may call the API from the origins in {@code CORS_ORIGINS}, with
+     * credentials, as the old backend allowed. {@code CORS_ORIGINS=*} allows every origin but never
+     * with credentials: any web page could otherwise act with the visitor's cookies or HTTP
+     * authentication. The management endpoints keep Boot's own CORS rules (none).
+     */
+    private static CorsConfigurationSource browserOrigins(ApiSettings api, AccessRules rules) {
+        CorsConfiguration origins = new CorsConfiguration();
+        if (api.corsOrigins().contains("*")) {
+            origins.addAllowedOrigin("*");
+            origins.setAllowCredentials(false);
+        } else {
+            api.corsOrigins().forEach(origins::addAllowedOriginPattern);
+            origins.setAllowCredentials(true);
+        }
+        origins.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
+        origins.addAllowedHeader("*");
+        // A page on another origin reads only the headers named here (the speech endpoints' own among them).
+        origins.setExposedHeaders(List.of("X-Speech-Provider", "X-Speech-Fallback", "X-Speech-Error",
+                "X-Speech-Truncated", "X-Request-Id", "Retry-After"));
+        origins.setMaxAge(3600L);
+        return request -> rules.isActuatorRequest(request) ? null : origins;
+    }
+}

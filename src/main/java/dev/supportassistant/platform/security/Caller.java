@@ -1,0 +1,83 @@
+package dev.supportassistant.platform.security;
+
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+
+/**
+ * Who is calling, as far as the request proves it: the features' view of Spring Security's
+ * {@link Authentication}. Declare a parameter of this type in a controller method to receive it
+ * ({@link CallerResolver}).
+ *
+ * @param userId the subject of a valid customer token; absent for an anonymous caller
+ * @param admin whether the request carries the admin API key
+ * @param agentName the subject of a valid support-agent token (a token whose {@code role} claim is
+ *     {@code agent}), if the caller has one
+ */
+public record Caller(@Nullable String userId, boolean admin, @Nullable String agentName) {
+
+    static final Caller ANONYMOUS = new Caller(null, false, null);
+
+    /** The name the admin key acts under at the support desk. */
+    public static final String ADMIN_NAME = "admin";
+
+    /** The authority of an operator, who proved the admin API key. */
+    public static final String OPERATOR_AUTHORITY = "ROLE_OPERATOR";
+    /** The authority of a support agent; the authentication's name is the agent's. */
+    public static final String AGENT_AUTHORITY = "ROLE_AGENT";
+    /** The authority of a customer with a token; the authentication's name is their user id. */
+    public static final String CUSTOMER_AUTHORITY = "ROLE_CUSTOMER";
+
+    public Caller(@Nullable String userId, boolean admin) {
+        this(userId, admin, null);
+    }
+
+    /** The caller an authentication proves: an operator, an agent, a customer, or nobody in particular. */
+    static Caller of(@Nullable Authentication authentication) {
+        if (authentication == null || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken) {
+            return ANONYMOUS;
+        }
+        if (holds(authentication, OPERATOR_AUTHORITY)) {
+            return new Caller(null, true);
+        }
+        if (holds(authentication, AGENT_AUTHORITY)) {
+            return new Caller(null, false, authentication.getName());
+        }
+        return holds(authentication, CUSTOMER_AUTHORITY) ? new Caller(authentication.getName(), false) : ANONYMOUS;
+    }
+
+    private static boolean holds(Authentication authentication, String authority) {
+        for (GrantedAuthority granted : authentication.getAuthorities()) {
+            if (authority.equals(granted.getAuthority())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public Optional<String> authenticatedUser() {
+        return Optional.ofNullable(userId);
+    }
+
+    /** Support staff: an operator with the admin key or a support agent with an agent token. */
+    public boolean staff() {
+        return admin || agentName != null;
+    }
+
+    /** Who acts at the support desk: the agent's name, {@value #ADMIN_NAME} for the admin key, else nobody. */
+    public @Nullable String staffName() {
+        return agentName != null ? agentName : admin ? ADMIN_NAME : null;
+    }
+
+    /**
+     * Whether this caller may see a resource owned by {@code ownerId}: anything unowned, their own
+     * things, and everything for an admin.
+     */
+    public boolean mayAccess(@Nullable String ownerId) {
+        return admin || ownerId == null || ownerId.equals(userId);
+    }
+}

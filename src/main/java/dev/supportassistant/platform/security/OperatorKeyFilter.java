@@ -1,0 +1,83 @@
+package dev.supportassistant.platform.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates operators by {@code ADMIN_API_KEY}, offered as {@code X-API-Key} or as a bearer
+ * token that is not shaped like a JWT, compared in constant time. Every offered key counts: a wrong
+ * one against the client ({@link AdminKeyAttempts}), and a client over its budget gets 429 for any
+ * key, the right one included. A wrong key authenticates nobody: the request goes on as anonymous,
+ * where a customer may also ask, and operator endpoints then refuse it.
+ */
+final class OperatorKeyFilter extends OncePerRequestFilter {
+
+    /** The operator, as the access rules and {@link Caller} see them. */
+    static Authentication operator() {
+        return UsernamePasswordAuthenticationToken.authenticated(Caller.ADMIN_NAME, null,
+                AuthorityUtils.createAuthorityList(Caller.OPERATOR_AUTHORITY));
+    }
+
+    /** Absent while operator endpoints have no key ({@code ADMIN_API_KEY} unset). */
+    private final byte @Nullable [] adminKey;
+    private final List<String> trustedProxies;
+    private final AdminKeyAttempts attempts;
+    private final SecurityRefusals refusals;
+    /** Where an asynchronous dispatch of the same request (a stream) finds the operator again. */
+    private final SecurityContextRepository contexts = new RequestAttributeSecurityContextRepository();
+
+    OperatorKeyFilter(SecuritySettings security, AdminKeyAttempts attempts, SecurityRefusals refusals) {
+        this.adminKey = security.adminApiKey() == null ? null : security.adminApiKey().getBytes(StandardCharsets.UTF_8);
+        this.trustedProxies = security.trustedProxies();
+        this.attempts = attempts;
+        this.refusals = refusals;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (adminKey != null) {
+            String apiKey = request.getHeader("X-API-Key");
+            String bearer = BearerTokens.of(request);
+            boolean valid = isAdminKey(apiKey) || isAdminKey(bearer);
+            if (valid || apiKey != null || bearer != null && !BearerTokens.looksLikeJwt(bearer)) {
+                String client = ClientAddress.key(ClientAddress.of(request, trustedProxies));
+                long wait = attempts.waitSeconds(client);
+                if (wait > 0) {
+                    refusals.write(request, response, Refusal.tooManyKeyAttempts(wait));
+                    return;
+                }
+                if (valid) {
+                    SecurityContext context = SecurityContextHolder.createEmptyContext();
+                    context.setAuthentication(operator());
+                    SecurityContextHolder.setContext(context);
+                    contexts.saveContext(context, request, response);
+                } else {
+                    attempts.failed(client);
+                }
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private boolean isAdminKey(@Nullable String candidate) {
+        return candidate != null && MessageDigest.isEqual(adminKey, candidate.getBytes(StandardCharsets.UTF_8));
+    }
+}

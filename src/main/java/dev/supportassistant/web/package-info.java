@@ -1,8 +1,0 @@
-/**
- * The HTTP edge shared by every feature: request ids and the request log, body-size limits, strict
- * JSON, and the one place where failures become problem details.
- */
-@NullMarked
-package dev.supportassistant.web;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,70 @@
+package dev.supportassistant.platform.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ApiSettingsTest {
+
+    @Test
+    void jsonListOfOriginsIsParsed() {
+        assertThat(ApiSettings.parseOrigins("[\"http://localhost:3000\", \"https://support.example.com\"]"))
+                .containsExactly("http://localhost:3000", "https://support.example.com");
+    }
+
+    @Test
+    void commaSeparatedListWithSpacesIsParsed() {
+        assertThat(ApiSettings.parseOrigins(" http://localhost:3000 ,  https://support.example.com ,"))
+                .containsExactly("http://localhost:3000", "https://support.example.com");
+    }
+
+    @Test
+    void trailingSlashIsRemovedInBothSyntaxes() {
+        assertThat(ApiSettings.parseOrigins("[\"https://support.example.com/\"]"))
+                .containsExactly("https://support.example.com");
+        assertThat(ApiSettings.parseOrigins("http://localhost:3000/,https://support.example.com/"))
+                .containsExactly("http://localhost:3000", "https://support.example.com");
+    }
+
+    @Test
+    void starAllowsAnyOrigin() {
+        assertThat(ApiSettings.parseOrigins("*")).containsExactly("*");
+        assertThat(ApiSettings.parseOrigins("[\"*\"]")).containsExactly("*");
+    }
+
+    @Test
+    void missingOrBlankValueMeansNoOrigins() {
+        assertThat(ApiSettings.parseOrigins(null)).isEmpty();
+        assertThat(ApiSettings.parseOrigins("   ")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[\"http://localhost:3000\"", "[http://localhost:3000]", "localhost:3000/path",
+            "http://localhost:3000/path", "localhost", "http://localhost:3000, not an origin",
+            "http://localhost:3000?x=1", "http://localhost:3000#top"})
+    void malformedValuesAreRejectedNamingCorsOrigins(String value) {
+        var error = catchThrowableOfType(InvalidSettingException.class, () -> ApiSettings.parseOrigins(value));
+
+        assertThat(error).isNotNull();
+        assertThat(error.variable()).isEqualTo("CORS_ORIGINS");
+        assertThat(error.getMessage()).contains("CORS_ORIGINS");
+    }
+
+    @Test
+    void rejectionNamesTheOffendingOrigin() {
+        var error = catchThrowableOfType(InvalidSettingException.class,
+                () -> ApiSettings.parseOrigins("http://localhost:3000,localhost:3000/path"));
+
+        assertThat(error.getMessage()).contains("'localhost:3000/path' is not one");
+    }
+
+    @Test
+    void bindingConstructorParsesTheOriginString() {
+        var settings = new ApiSettings("0.0.0.0", 8000, false, "http://localhost:3000/, https://support.example.com");
+
+        assertThat(settings.corsOrigins()).containsExactly("http://localhost:3000", "https://support.example.com");
+    }
+}
