@@ -25,7 +25,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * the heap 100,000 remembered clients take (heap used after a full collection, before and after;
  * rough), and the round trips to PostgreSQL one limited request takes (statements executed and
  * commits, counted on the connection). Run after {@code bench/micro/run.sh} made the class path:
- * {@code java -cp target/test-classes:target/classes:$(cat target/test-classpath.txt)
+ * {@code java -cp bench/target/test-classes:bench/target/classes:$(cat bench/target/test-classpath.txt)
  * dev.supportassistant.platform.ratelimit.RateLimitCosts}.
  */
 public final class RateLimitCosts {

@@ -13,7 +13,7 @@ import dev.supportassistant.embedding.SentenceEmbeddings;
  * What one confusion assessment costs, per message of the evaluation set (with its history):
  * the lexical signals alone, and the whole analyzer with its embeddings. A plain timing loop,
  * not JMH: it warms up, then times each call with {@link System#nanoTime()} and prints mean and
- * percentiles. Not a test (surefire skips it by name); run it with {@code bench/confusion/run.sh}.
+ * percentiles. Not a test; run it with {@code bench/confusion/run.sh}.
  */
 final class ConfusionBenchmark {
 
