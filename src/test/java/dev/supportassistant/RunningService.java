@@ -9,6 +9,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Starts the real application the way {@code java -jar} does, with settings given as
  * command-line properties, for tests about start-up itself: restarts, bad settings, databases.
+ * Its embeddings remember their batches for the test run ({@link RememberedEmbeddings}), so a
+ * start does not embed the bundled articles again.
  */
 public final class RunningService implements AutoCloseable {
 
@@ -24,7 +26,8 @@ public final class RunningService implements AutoCloseable {
         for (String setting : settings) {
             args.add("--" + setting);
         }
-        return new RunningService(new SpringApplicationBuilder(SupportAssistantApplication.class)
+        return new RunningService(new SpringApplicationBuilder(SupportAssistantApplication.class,
+                RememberedEmbeddings.class)
                 .run(args.toArray(String[]::new)));
     }
 

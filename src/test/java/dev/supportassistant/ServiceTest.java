@@ -7,15 +7,18 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * The whole service on a random port, with its own in-memory H2 database. Every test class that
  * uses exactly this annotation (and no other configuration) shares one application context, so
- * keep additions here rather than per class.
+ * keep additions here rather than per class. Its limits are small enough for a test to reach
+ * ({@code ConversationCapTest}, {@code EventStreamCapsTest}) and far above what the others use.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Import(RememberedEmbeddings.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
@@ -26,6 +29,9 @@ import org.springframework.boot.test.context.SpringBootTest;
         // arms are the local agent on the smallest share, so hardly any other test's conversation
         // lands in it, and one that does is answered as it would be anyway.
         "EXPERIMENTS=[{\"name\": \"console-check\", \"variants\": [{\"name\": \"plain\", \"percent\": 0.01,"
-                + " \"provider\": \"local\"}, {\"name\": \"terse\", \"percent\": 0.01, \"provider\": \"local\"}]}]" })
+                + " \"provider\": \"local\"}, {\"name\": \"terse\", \"percent\": 0.01, \"provider\": \"local\"}]}]",
+        // Limits a test reaches in a few requests: a conversation full at 20 messages, 40 open
+        // event streams in all (the per-conversation and per-client caps keep their defaults).
+        "MAX_MESSAGES_PER_CONVERSATION=20", "EVENTS_MAX_STREAMS=40" })
 public @interface ServiceTest {
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -22,16 +23,20 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 import dev.supportassistant.ApiClient;
+import dev.supportassistant.RememberedEmbeddings;
+import dev.supportassistant.routing.AdjustableRouting;
 
 /**
  * Base of the tests that talk to AI providers: the whole service, with OpenAI, Anthropic and
  * Ollama each faked at the HTTP level by a WireMock server that answers with the vendor's real
  * JSON and SSE shapes, so the vendors' own SDK code runs. Every subclass shares one application
  * context (keep configuration here), and every test starts with no stubs, no operator switch and
- * closed circuits.
+ * closed circuits. The routing tests set rules and experiments on it for their own tests
+ * ({@link AdjustableRouting}); every other test is routed as configured: none.
  *
  * <p>The timeout is short (2 s) and retries quick, so failure tests stay fast.
  */
+@Import({RememberedEmbeddings.class, AdjustableRouting.InContext.class})
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
@@ -42,7 +47,9 @@ import dev.supportassistant.ApiClient;
         "support.agent.fallback-providers=",
         "support.agent.circuit.minimum-calls=3",
         "support.agent.circuit.failure-rate-percent=50",
-        "support.agent.circuit.open-seconds=60" })
+        "support.agent.circuit.open-seconds=60",
+        // Prices the experiments' results are reckoned in (RoutedProviderFakesTest's routing tests).
+        "MODEL_PRICES={\"gpt-4.1-mini\": {\"input_per_million\": 1, \"output_per_million\": 2}}" })
 public abstract class ProviderFakesTest {
 
     protected static final String OPENAI_KEY = "sk-test-openai-fake-key-7f3a9c";

@@ -6,24 +6,31 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * One headless Chromium for every browser test of the run: Debian's {@code chromium} driven by its
- * {@code chromedriver} ({@code .ci/run} installs both with apt-get), started by the first test class
- * that needs it and closed when the test run ends. Chromium gets a fresh profile and the flags that
- * keep it off the network (this machine has none but the loopback), so it talks only to the
- * service under test.
+ * One headless Chrome or Chromium for every browser test of the run, started by the first test
+ * class that needs it and closed when the test run ends. It is the first of {@link #BROWSERS} on
+ * the PATH, driven by the {@code chromedriver} on the PATH ({@code .ci/run} installs Debian's
+ * {@code chromium} and {@code chromium-driver}); whatever of the two is missing, Selenium Manager
+ * finds or fetches (an installed Chrome on macOS or Windows, or Chrome for Testing and its driver
+ * where the internet is reachable). The browser gets a fresh profile and the flags that keep it off
+ * the network, so it talks only to the service under test.
  */
 public final class SharedBrowser implements BeforeAllCallback {
 
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    /** The names Chrome and Chromium go by on the PATH, in the order they are looked for. */
+    static final List<String> BROWSERS = List.of("chromium", "chromium-browser", "google-chrome",
+            "google-chrome-stable", "chrome");
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedBrowser.class);
 
     private static Browser browser;
@@ -42,25 +49,44 @@ public final class SharedBrowser implements BeforeAllCallback {
     record Browser(ChromeDriver driver, Path profile) implements AutoCloseable {
 
         static Browser start() {
-            if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
-                throw new IllegalStateException("The desk's browser tests need Debian's Chromium and its driver at "
-                        + CHROMIUM + " and " + CHROMEDRIVER + ": apt-get install chromium chromium-driver "
-                        + "(.ci/run does so when they are missing)");
-            }
+            Optional<Path> binary = BROWSERS.stream().flatMap(name -> onThePath(name).stream()).findFirst();
+            Optional<Path> driverOnThePath = onThePath("chromedriver");
+            Path profile;
             try {
-                Path profile = Files.createTempDirectory("desk-chromium-");
-                ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new",
-                        "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                        "--disable-extensions", "--window-size=1280,900", "--user-data-dir=" + profile);
-                ChromeDriverService service = new ChromeDriverService.Builder()
-                        .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-                ChromeDriver driver = new ChromeDriver(service, options);
-                driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-                return new Browser(driver, profile);
+                profile = Files.createTempDirectory("desk-chromium-");
             } catch (IOException noTemporaryFolder) {
                 throw new UncheckedIOException(noTemporaryFolder);
             }
+            ChromeOptions options = new ChromeOptions().addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
+                    "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", "--disable-quic", "--disable-extensions",
+                    "--window-size=1280,900", "--user-data-dir=" + profile);
+            binary.ifPresent(path -> options.setBinary(path.toFile()));
+            ChromeDriverService.Builder service = new ChromeDriverService.Builder().usingAnyFreePort();
+            driverOnThePath.ifPresent(path -> service.usingDriverExecutable(path.toFile()));
+            try {
+                ChromeDriver driver = new ChromeDriver(service.build(), options);
+                driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+                return new Browser(driver, profile);
+            } catch (WebDriverException noBrowser) {
+                throw new IllegalStateException("The desk's browser tests need Chrome or Chromium and its chromedriver: "
+                        + "on the PATH (" + String.join(", ", BROWSERS) + "; found "
+                        + binary.map(Path::toString).orElse("none") + ", chromedriver "
+                        + driverOnThePath.map(Path::toString).orElse("none") + "), or found or fetched by Selenium "
+                        + "Manager where the internet is reachable. On Debian: apt-get install chromium chromium-driver",
+                        noBrowser);
+            }
+        }
+
+        /** The executable of this name in the first folder of the PATH that has one. */
+        private static Optional<Path> onThePath(String name) {
+            String path = System.getenv("PATH");
+            if (path == null) {
+                return Optional.empty();
+            }
+            return Stream.of(path.split(File.pathSeparator)).filter(folder -> !folder.isBlank())
+                    .flatMap(folder -> Stream.of(Path.of(folder, name), Path.of(folder, name + ".exe")))
+                    .filter(candidate -> Files.isRegularFile(candidate) && Files.isExecutable(candidate)).findFirst();
         }
 
         @Override

@@ -5,37 +5,50 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
-import org.springframework.test.context.TestPropertySource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
 import dev.supportassistant.agent.ProviderFakesTest;
 
 /**
- * The provider fakes with routing rules, an experiment and a price override: one more shared
- * context for every routing test (keep configuration here). Every conversation is in the
- * experiment "model-test", half in each variant; the rules are tried first, in this order.
+ * The provider fakes with routing rules and an experiment, set for each routing test on the shared
+ * provider-fakes context ({@link AdjustableRouting}) and put back after it. Every conversation is in
+ * the experiment "model-test", half in each variant; the rules are tried first, in this order.
  */
-// One line each: these are read in properties-file format, where a line break ends the value.
-@TestPropertySource(properties = {
-        "ROUTING_RULES=["
-                + "{\"name\": \"offered-screen-share\", \"when\": {\"status\": \"screen_share_offered\"}, \"provider\": \"ollama\"},"
-                + "{\"name\": \"confused\", \"when\": {\"min_confusion\": 0.6}, \"provider\": \"anthropic\", \"model\": \"claude-opus-4-1\"},"
-                + "{\"name\": \"easy\", \"when\": {\"max_confusion\": 0.3, \"min_kb_score\": 0.6, \"max_length\": 200},"
-                + " \"provider\": \"openai\", \"model\": \"gpt-4.1-nano\"},"
-                + "{\"name\": \"long\", \"when\": {\"min_length\": 600}, \"provider\": \"anthropic\"},"
-                + "{\"name\": \"third-turn-on\", \"when\": {\"min_turn\": 3}, \"provider\": \"ollama\", \"model\": \"llama3.1\"}]",
-        "EXPERIMENTS=[{\"name\": \"model-test\", \"variants\": ["
-                + "{\"name\": \"mini\", \"percent\": 50, \"provider\": \"openai\", \"model\": \"gpt-4.1-mini\"},"
-                + "{\"name\": \"terse\", \"percent\": 50, \"provider\": \"openai\", \"model\": \"gpt-4o-mini\","
-                + " \"system_prompt\": \"Answer in one sentence.\"}]}]",
-        // A fresh context's first call to each vendor SDK loads its classes; on a busy machine that
-        // alone can pass the 2 s of the base class and turn a routed answer into a fallback.
-        "support.agent.timeout=10",
-        "MODEL_PRICES={\"gpt-4.1-mini\": {\"input_per_million\": 1, \"output_per_million\": 2}}" })
 abstract class RoutedProviderFakesTest extends ProviderFakesTest {
 
     static final String EXPERIMENT = "model-test";
+
+    private static final String RULES = """
+            [{"name": "offered-screen-share", "when": {"status": "screen_share_offered"}, "provider": "ollama"},
+             {"name": "confused", "when": {"min_confusion": 0.6}, "provider": "anthropic", "model": "claude-opus-4-1"},
+             {"name": "easy", "when": {"max_confusion": 0.3, "min_kb_score": 0.6, "max_length": 200},
+              "provider": "openai", "model": "gpt-4.1-nano"},
+             {"name": "long", "when": {"min_length": 600}, "provider": "anthropic"},
+             {"name": "third-turn-on", "when": {"min_turn": 3}, "provider": "ollama", "model": "llama3.1"}]
+            """;
+    private static final String EXPERIMENTS = """
+            [{"name": "model-test", "variants": [
+              {"name": "mini", "percent": 50, "provider": "openai", "model": "gpt-4.1-mini"},
+              {"name": "terse", "percent": 50, "provider": "openai", "model": "gpt-4o-mini",
+               "system_prompt": "Answer in one sentence."}]}]
+            """;
+
+    @Autowired
+    private AdjustableRouting routing;
+
+    @BeforeEach
+    void routeByTheRulesAndTheExperiment() {
+        routing.use(RULES, EXPERIMENTS);
+    }
+
+    @AfterEach
+    void routeAsConfigured() {
+        routing.reset();
+    }
 
     /** The variant a conversation is in, by the same hash the service uses. */
     static String variantOf(String conversationId) {

@@ -16,10 +16,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.supportassistant.ApiClient;
+import dev.supportassistant.ApiTest;
 import io.agora.media.AccessToken2;
 import io.agora.media.AccessToken2.PrivilegeRtc;
 
-class AgoraTokenEndpointTest extends AgoraConfiguredTest {
+class AgoraTokenEndpointTest extends ApiTest {
 
     private static final String PATH = "/api/v1/agora/token";
 

@@ -13,13 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.supportassistant.ApiTest;
 import dev.supportassistant.CustomerTokensForTests;
 import io.agora.media.AccessToken2;
 import io.agora.media.AccessToken2.PrivilegeRtc;
 import tools.jackson.databind.JsonNode;
 
 /** Screen sharing as the chat uses it: offered with a reply, started for a customer and an agent. */
-class ConversationScreenShareTest extends AgoraConfiguredTest {
+class ConversationScreenShareTest extends ApiTest {
 
     private static final String CONFUSED = "I'm so confused and frustrated, nothing works and I don't understand why "
             + "it keeps failing!!";

@@ -15,7 +15,7 @@ class SystemEndpointsTest extends ApiTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("message").asString()).isEqualTo("AI Support Assistant API");
         assertThat(response.json().get("version").asString()).matches("\\d+\\.\\d+\\.\\d+.*");
-        // Not "/docs": it answers 404 here (StartupSettingsTest sees "/docs" with DEBUG=true).
+        // Not "/docs": it answers 404 here (StartupSettingsIT sees "/docs" with DEBUG=true).
         assertThat(response.json().get("docs").asString()).isEqualTo(SystemController.DOCS_OFF);
     }
 
@@ -26,7 +26,7 @@ class SystemEndpointsTest extends ApiTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("status").asString()).isEqualTo("healthy");
         assertThat(response.json().get("ai_provider").asString()).isEqualTo("local");
-        // The tests' settings configure Agora; without it: ScreenShareUnconfiguredTest.
+        // The tests' settings configure Agora; without it: ScreenShareUnconfiguredIT.
         assertThat(response.json().get("agora_configured").asBoolean()).isTrue();
         assertThat(response.json().get("screen_sharing").asString()).isEqualTo("on");
     }

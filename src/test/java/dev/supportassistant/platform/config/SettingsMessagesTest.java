@@ -34,7 +34,7 @@ import org.springframework.mock.env.MockEnvironment;
  * it may be secret) and what it accepts, in plain words. The settings are bound here as the service
  * binds them (the variables mapped by {@code application.yml}, every {@code @ConfigurationProperties}
  * record of the application, Boot's own {@code server.*}, validation, and the checks made while
- * binding), without starting the service; {@link StartupSettingsTest} shows on real starts that
+ * binding), without starting the service; {@link StartupSettingsIT} shows on real starts that
  * this line is all an operator sees. Checks that need the agents are tested beside them
  * ({@code AI_FALLBACK_PROVIDERS} in {@code FallbackChainTest}, {@code DEFAULT_AI_PROVIDER} in
  * {@code ActiveProviderReportTest}), and {@code ROUTING_RULES}, {@code EXPERIMENTS} and {@code MODEL_PRICES}

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The interceptor alone, on a clock the test moves: who a budget counts, how much it holds, when
- * it refills, and what a refusal says. {@link RateLimitTest} shows the real endpoints carry it.
+ * it refills, and what a refusal says. {@link RateLimitIT} shows the real endpoints carry it.
  */
 class RateLimitInterceptorTest {
 

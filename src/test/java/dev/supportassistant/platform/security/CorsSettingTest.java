@@ -12,7 +12,7 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * {@code CORS_ORIGINS} in the old backend's JSON list form: exactly the listed origins (a trailing
  * slash is no part of an origin) may call. The default origins and {@code *} are in {@link CorsTest}
- * and {@code LimitedSettingsTest}.
+ * and {@link AnyOriginTest}.
  */
 @SecuritySliceTest
 @TestPropertySource(properties = "CORS_ORIGINS=[\"https://support.example.com\", \"https://app.example.com/\"]")

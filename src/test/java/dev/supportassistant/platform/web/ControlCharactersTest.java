@@ -13,7 +13,7 @@ import dev.supportassistant.ApiTest;
  * Control characters (a NUL, a bell, an escape...) are refused with 422 wherever a request carries
  * text: JSON fields, query parameters and path segments. Text a person writes may still hold line
  * breaks and tabs; names and ids may not. (PostgreSQL cannot store a NUL at all: the same requests
- * are refused there, see {@code PostgresRestartTest}.)
+ * are refused there, see {@code PostgresRestartIT}.)
  */
 class ControlCharactersTest extends ApiTest {
 

@@ -15,7 +15,7 @@ import dev.supportassistant.ApiClient;
 import dev.supportassistant.RunningService;
 
 /** {@code KNOWLEDGE_DIR}: an operator's own articles replace the bundled ones, and edits are picked up. */
-class KnowledgeFolderTest {
+class KnowledgeFolderIT {
 
     @TempDir
     Path folder;

@@ -13,7 +13,7 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import dev.supportassistant.EmbeddedPostgres;
 
 /** Which buckets the service counts in: shared ones on PostgreSQL, this instance's own on H2. */
-class RateLimitConfigurationTest {
+class RateLimitConfigurationIT {
 
     private static ApplicationContextRunner on(DataSource dataSource) {
         return new ApplicationContextRunner()

@@ -11,10 +11,10 @@ import dev.supportassistant.accounts.DeskAccounts;
 /**
  * Without Agora's credentials the desk's conversation page says why the customer's screen cannot be
  * viewed, rather than waiting for a share that cannot start (the tests' shared service has Agora:
- * {@link DeskBrowserTest} shows the other side).
+ * {@link DeskBrowserIT} shows the other side).
  */
 @ExtendWith(NothingConfigured.class)
-class DeskWithoutAgoraTest {
+class DeskWithoutAgoraIT {
 
     @Test
     void theScreenViewSaysItIsUnavailableAndWhy() {

@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * are handed over again.
  */
 @ExtendWith(NothingConfigured.class)
-class HandoffWithoutDeskTest {
+class HandoffWithoutDeskIT {
 
     private static RunningService service;
     private static ApiClient api;

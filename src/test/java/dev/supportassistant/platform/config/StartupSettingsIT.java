@@ -22,7 +22,7 @@ import dev.supportassistant.RunningService;
  * variable and what it accepts; good values take effect.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class StartupSettingsTest {
+class StartupSettingsIT {
 
     private static final String IN_MEMORY_DATABASE = "spring.datasource.url=jdbc:h2:mem:startup-"
             + System.nanoTime() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";

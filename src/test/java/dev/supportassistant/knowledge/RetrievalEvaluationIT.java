@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * example questions were kept apart from both parts: none shares half its words with a question of
  * the set.
  */
-class RetrievalEvaluationTest {
+class RetrievalEvaluationIT {
 
     static final double REQUIRED_TOP_1 = 0.90;
     static final String TUNING = "/knowledge/retrieval-tuning.tsv";
@@ -148,7 +148,7 @@ class RetrievalEvaluationTest {
         double reciprocalRanks = 0;
         for (Question question : questions) {
             List<KnowledgePassage> passages = knowledge.search(question.text(), RANKS);
-            List<String> ranked = passages.stream().map(RetrievalEvaluationTest::section).distinct().toList();
+            List<String> ranked = passages.stream().map(RetrievalEvaluationIT::section).distinct().toList();
             int rank = 0;
             for (int i = 0; i < ranked.size() && rank == 0; i++) {
                 if (question.expected().contains(ranked.get(i))) {
@@ -174,7 +174,7 @@ class RetrievalEvaluationTest {
 
     static List<Question> load(String resource) throws IOException {
         List<Question> questions = new ArrayList<>();
-        try (InputStream in = RetrievalEvaluationTest.class.getResourceAsStream(resource);
+        try (InputStream in = RetrievalEvaluationIT.class.getResourceAsStream(resource);
                 BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {

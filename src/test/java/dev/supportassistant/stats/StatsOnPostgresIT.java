@@ -15,7 +15,7 @@ import dev.supportassistant.RunningService;
  * On a real PostgreSQL: the statistics' SQL adds up the same as on H2, and readiness goes down
  * when the database does (while liveness stays up, so the orchestrator waits instead of restarting).
  */
-class StatsOnPostgresTest {
+class StatsOnPostgresIT {
 
     @Test
     void statsAddUpOnPostgresAndReadinessFollowsTheDatabase() throws SQLException {

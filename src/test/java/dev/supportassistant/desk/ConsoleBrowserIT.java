@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The operator's console in a real browser: switching the provider, adding a knowledge document. */
-class ConsoleBrowserTest extends DeskPages {
+class ConsoleBrowserIT extends DeskPages {
 
     @Autowired
     private JdbcClient jdbc;

@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  * say what is missing.
  */
 @ExtendWith(NothingConfigured.class)
-class ScreenShareUnconfiguredTest {
+class ScreenShareUnconfiguredIT {
 
     private static final String CONFUSED = "I'm stuck and confused, the installer shows 0x80070005 every single time "
             + "and nothing works!!";

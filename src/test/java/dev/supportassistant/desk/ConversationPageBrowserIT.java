@@ -19,7 +19,7 @@ import dev.supportassistant.conversation.Conversations;
 import dev.supportassistant.conversation.MessageMetadata;
 
 /** A conversation's page in a real browser: what a support agent sees of its history once it has loaded. */
-class ConversationPageBrowserTest extends DeskPages {
+class ConversationPageBrowserIT extends DeskPages {
 
     @Autowired
     private Conversations conversations;
@@ -62,7 +62,7 @@ class ConversationPageBrowserTest extends DeskPages {
     }
 
     private static byte[] screenshot() {
-        try (InputStream in = ConversationPageBrowserTest.class.getResourceAsStream("/media/payment-error.png")) {
+        try (InputStream in = ConversationPageBrowserIT.class.getResourceAsStream("/media/payment-error.png")) {
             return in.readAllBytes();
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);

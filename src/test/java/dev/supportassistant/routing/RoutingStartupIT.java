@@ -12,7 +12,7 @@ import dev.supportassistant.RunningService;
 
 /** A routing rule or experiment variant naming a provider that cannot answer stops start-up, naming it. */
 @ExtendWith(OutputCaptureExtension.class)
-class RoutingStartupTest {
+class RoutingStartupIT {
 
     private static final String IN_MEMORY_DATABASE = "spring.datasource.url=jdbc:h2:mem:routing-"
             + System.nanoTime() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";

@@ -34,7 +34,7 @@ import dev.supportassistant.embedding.SentenceEmbeddings;
  * embedded ({@link DocumentLibrary#INDEXING}) changes, their vectors are computed again from those
  * chunks at the next start, once, on H2 and PostgreSQL alike (migration V10 included).
  */
-class PostedDocumentsEmbeddedAgainTest {
+class PostedDocumentsEmbeddedAgainIT {
 
     private static final SentenceEmbeddings EMBEDDINGS = new SentenceEmbeddings();
     private static final byte[] STALE = SentenceEmbeddings.toBytes(new float[SentenceEmbeddings.DIMENSIONS]);

@@ -8,7 +8,7 @@ import dev.supportassistant.EmbeddedPostgres;
  * The same migrations and store run on a real PostgreSQL, reached through a
  * {@code postgresql://user:password@host:port/db} DATABASE_URL as hosting platforms give it.
  */
-class PostgresRestartTest extends PersistenceAcrossRestarts {
+class PostgresRestartIT extends PersistenceAcrossRestarts {
 
     private String databaseUrl;
 

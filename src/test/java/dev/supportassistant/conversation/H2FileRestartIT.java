@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The default embedded H2 file database keeps everything across restarts. */
-class H2FileRestartTest extends PersistenceAcrossRestarts {
+class H2FileRestartIT extends PersistenceAcrossRestarts {
 
     @TempDir
     Path dataDirectory;

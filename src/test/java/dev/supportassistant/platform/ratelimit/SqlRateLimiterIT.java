@@ -40,7 +40,7 @@ import dev.supportassistant.EmbeddedPostgres;
  * same checks run against Bucket4j's PostgreSQL backend ({@link Bucket4jPeers}), the library this
  * limiter was measured against.
  */
-class SqlRateLimiterTest {
+class SqlRateLimiterIT {
 
     private static final int THREADS = 16;
     private static final long NOW = 1_700_000_000_000L;

@@ -28,7 +28,7 @@ import dev.supportassistant.conversation.MessageMetadata;
  * screen sharing, so its F1 must stay within 0.02 of the analyzer's, and both parts of the set must
  * reach the required recall and precision. Runs on the offline agent, as a new installation does.
  */
-class ScreenShareFlagEvaluationTest extends ApiTest {
+class ScreenShareFlagEvaluationIT extends ApiTest {
 
     private static final double REQUIRED_RECALL = 0.85;
     private static final double REQUIRED_PRECISION = 0.95;

@@ -27,10 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
  * applications, which share the JVM.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class JsonLogsTest {
+class JsonLogsIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final LoggingSystem logging = LoggingSystem.get(JsonLogsTest.class.getClassLoader());
+    private final LoggingSystem logging = LoggingSystem.get(JsonLogsIT.class.getClassLoader());
 
     @BeforeEach
     void letTheServiceSetUpLogging() {

@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
  * A support agent's day in a real browser: signing in, the queue filling live, claiming,
  * replying, the customer answering live, resolving.
  */
-class DeskBrowserTest extends DeskPages {
+class DeskBrowserIT extends DeskPages {
 
     @Test
     void signingInWithTheRightPasswordOpensTheQueue() {
@@ -89,7 +89,7 @@ class DeskBrowserTest extends DeskPages {
 
     @Test
     void theScreenViewWaitsUntilTheCustomerSharesTheirScreen() {
-        // The tests' settings configure Agora; without it the page says why: DeskWithoutAgoraTest.
+        // The tests' settings configure Agora; without it the page says why: DeskWithoutAgoraIT.
         String conversation = customerWrites(null, "Please get me a real person");
         signIn(account("agent"), PASSWORD);
         waiting().until(ExpectedConditions.urlToBe(url("/desk")));

@@ -16,9 +16,9 @@ import dev.supportassistant.embedding.SentenceEmbeddings;
  * default threshold, next to the old FastAPI backend's keyword heuristic, and prints precision,
  * recall, F1 and, for the tuning part, the errors per kind of message. The analyzer's example
  * phrases and weights are not taken from the set. The screen-share flag the frontend acts on is
- * measured end to end by {@code chat.ScreenShareFlagEvaluationTest}.
+ * measured end to end by {@code chat.ScreenShareFlagEvaluationIT}.
  */
-class ConfusionEvaluationTest {
+class ConfusionEvaluationIT {
 
     static final double THRESHOLD = 0.6;
     static final double REQUIRED_RECALL = 0.85;

@@ -20,7 +20,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * hang or a 500), and the service recovers by itself when the database is back, with nothing that
  * was acknowledged lost.
  */
-class DatabaseOutageTest {
+class DatabaseOutageIT {
 
     @TempDir
     Path dataDirectory;
