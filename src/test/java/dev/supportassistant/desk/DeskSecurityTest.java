@@ -194,7 +194,10 @@ class DeskSecurityTest extends ApiTest {
         assertThat(output.getOut()).contains("POST /desk/sign-in 302")
                 .containsPattern("sign-in as '" + agent + "' failed")
                 .containsPattern("sign-in as '" + agent + "' succeeded")
-                .doesNotContain("tangerine").doesNotContain(PASSWORD).doesNotContain("(no route)");
+                .doesNotContain("tangerine").doesNotContain(PASSWORD)
+                // A sign-in's line names its route. (Another test's refused upload may be logged as
+                // "(no route) 413" only once its connection is done, while this test runs.)
+                .doesNotContainPattern("POST \\(no route\\) 302");
     }
 
     @Test
