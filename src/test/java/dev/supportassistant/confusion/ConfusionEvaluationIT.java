@@ -7,9 +7,9 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
+import dev.supportassistant.RememberedEmbeddings;
 import dev.supportassistant.confusion.LabelledMessages.Case;
 import dev.supportassistant.confusion.LabelledMessages.Figures;
-import dev.supportassistant.embedding.SentenceEmbeddings;
 
 /**
  * Measures the confusion analyzer on the labelled evaluation set ({@link LabelledMessages}) at the
@@ -30,7 +30,7 @@ class ConfusionEvaluationIT {
     void analyzerReachesTheRequiredRecallAndPrecisionOnBothPartsAndBeatsTheOldHeuristic() {
         List<Case> tuning = LabelledMessages.load(LabelledMessages.TUNING);
         List<Case> heldAside = LabelledMessages.load(LabelledMessages.HELD_ASIDE);
-        var analyzer = new SignalConfusionAnalyzer(new ConfusionSettings(THRESHOLD), new SentenceEmbeddings());
+        var analyzer = new SignalConfusionAnalyzer(new ConfusionSettings(THRESHOLD), RememberedEmbeddings.create());
 
         Figures tuned = LabelledMessages.evaluate(tuning, c -> analyzer.assess(c.message(), c.turns()).confused(),
                 "analyzer", true);
@@ -63,7 +63,7 @@ class ConfusionEvaluationIT {
      */
     @Test
     void plainStatementsOfAProblemAreRarelyReadAsConfused() {
-        var analyzer = new SignalConfusionAnalyzer(new ConfusionSettings(THRESHOLD), new SentenceEmbeddings());
+        var analyzer = new SignalConfusionAnalyzer(new ConfusionSettings(THRESHOLD), RememberedEmbeddings.create());
         List<Case> tuning = LabelledMessages.load(LabelledMessages.CALM_TUNING);
         List<Case> heldAside = LabelledMessages.load(LabelledMessages.CALM_HELD_ASIDE);
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.supportassistant.RememberedEmbeddings;
 import dev.supportassistant.confusion.ConfusionAnalyzer.Turn;
 import dev.supportassistant.embedding.SentenceEmbeddings;
 
@@ -15,7 +16,7 @@ import dev.supportassistant.embedding.SentenceEmbeddings;
 class SignalConfusionAnalyzerTest {
 
     /** Loaded once: the model and the embedded examples do not change between tests. */
-    private static final SentenceEmbeddings EMBEDDINGS = new SentenceEmbeddings();
+    private static final SentenceEmbeddings EMBEDDINGS = RememberedEmbeddings.create();
 
     private final SignalConfusionAnalyzer analyzer = analyzer(0.6);
 

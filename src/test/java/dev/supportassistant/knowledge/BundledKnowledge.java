@@ -3,6 +3,7 @@ package dev.supportassistant.knowledge;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.supportassistant.RememberedEmbeddings;
 import dev.supportassistant.embedding.SentenceEmbeddings;
 
 /**
@@ -19,7 +20,7 @@ public final class BundledKnowledge implements KnowledgeBase {
     private final List<String> topics;
 
     private BundledKnowledge() {
-        embeddings = new SentenceEmbeddings();
+        embeddings = RememberedEmbeddings.create();
         List<StoredChunk> chunks = new ArrayList<>();
         List<String> titles = new ArrayList<>();
         for (KnowledgeFolder.SourceFile file : new KnowledgeFolder(new KnowledgeSettings(true, null)).read()) {
