@@ -64,6 +64,21 @@ public final class ApiClient {
         return send("POST", path, jsonBody, headers);
     }
 
+    /** A customer's message to a new conversation through {@code POST /api/v1/chat}. */
+    public Response chat(String message, String... headers) {
+        return chat(ChatRequest.message(message), headers);
+    }
+
+    /** {@code POST /api/v1/chat}. */
+    public Response chat(ChatRequest request, String... headers) {
+        return post("/api/v1/chat", request.json(), headers);
+    }
+
+    /** {@code POST /api/v1/chat/stream}, read whole. */
+    public Response chatStream(ChatRequest request, String... headers) {
+        return post("/api/v1/chat/stream", request.json(), headers);
+    }
+
     /**
      * @param headers name, value, name, value...
      */

@@ -39,7 +39,7 @@ class DocumentationTest extends ApiTest {
     void theSampleChatReplyIsTheOneTheServiceGives() {
         JsonNode documented = JSON.readTree(Documentation.jsonAfter("docs/api.md", "A chat reply looks like this"));
 
-        JsonNode answered = api.post("/api/v1/chat", "{\"message\": \"How do I reset my password?\"}").json();
+        JsonNode answered = api.chat("How do I reset my password?").json();
 
         for (String field : new String[] {"provider", "model", "confusion_level", "sources", "fallback"}) {
             assertThat(answered.get("message").get("metadata").get(field)).as(field)

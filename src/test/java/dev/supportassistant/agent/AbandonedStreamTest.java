@@ -21,6 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.supportassistant.ChatRequest;
+
 /** A customer who leaves in the middle of a streamed answer. */
 class AbandonedStreamTest extends ProviderFakesTest {
 
@@ -41,7 +43,7 @@ class AbandonedStreamTest extends ProviderFakesTest {
                 URI.create("http://localhost:" + port + "/api/v1/chat/stream"))
                 .header("Content-Type", "application/json").header("Accept", "text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"message\": \"How do I reset my password?\", \"user_id\": \"" + userId + "\"}"))
+                        ChatRequest.message("How do I reset my password?").from(userId).json()))
                 .build(), HttpResponse.BodyHandlers.ofInputStream());
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String line;

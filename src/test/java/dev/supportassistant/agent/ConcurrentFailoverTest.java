@@ -18,6 +18,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 
 import dev.supportassistant.ApiClient;
+import dev.supportassistant.ChatRequest;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -74,11 +75,11 @@ class ConcurrentFailoverTest extends ProviderFakesTest {
 
     private static Outcome converse(ApiClient api, int customer) {
         List<Integer> statuses = new ArrayList<>();
-        var first = api.post("/api/v1/chat", "{\"message\": \"Customer " + customer + ": how do I reset my password?\"}");
+        var first = api.chat("Customer " + customer + ": how do I reset my password?");
         statuses.add(first.status());
         String conversationId = first.json().get("conversation_id").asString();
-        statuses.add(api.post("/api/v1/chat", "{\"message\": \"Customer " + customer + ": second question\", "
-                + "\"conversation_id\": \"" + conversationId + "\"}").status());
+        statuses.add(api.chat(ChatRequest.message("Customer " + customer + ": second question").in(conversationId))
+                .status());
         return new Outcome(statuses, api.get("/api/v1/conversation/" + conversationId).json());
     }
 }

@@ -21,6 +21,8 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import tools.jackson.databind.JsonNode;
 
+import dev.supportassistant.ChatRequest;
+
 /** Every way a provider fails ends in an answer: from the next provider, and finally from local. */
 class FailoverTest extends ProviderFakesTest {
 
@@ -45,7 +47,7 @@ class FailoverTest extends ProviderFakesTest {
         OPENAI.stubFor(openAiChat(false).willReturn(failure));
         ANTHROPIC.stubFor(anthropicMessages(false).willReturn(anthropicReply("Claude answers instead.", 40, 8)));
 
-        var response = api.post("/api/v1/chat", "{\"message\": \"How do I reset my password?\"}");
+        var response = api.chat("How do I reset my password?");
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode metadata = response.json().get("message").get("metadata");
@@ -64,7 +66,7 @@ class FailoverTest extends ProviderFakesTest {
         OLLAMA.stubFor(ollamaChat(false).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
         long started = System.nanoTime();
-        var response = api.post("/api/v1/chat", "{\"message\": \"How do I reset my password?\"}");
+        var response = api.chat("How do I reset my password?");
         long tookMs = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(response.status()).isEqualTo(200);
@@ -88,8 +90,8 @@ class FailoverTest extends ProviderFakesTest {
         ANTHROPIC.stubFor(anthropicMessages(false).willReturn(anthropicReply("Claude answers.", 10, 4)));
         ANTHROPIC.stubFor(anthropicMessages(true).willReturn(anthropicStream(java.util.List.of("Claude."), 10, 4)));
 
-        var answered = api.post("/api/v1/chat", "{\"message\": \"hello\"}");
-        var streamed = api.post("/api/v1/chat/stream", "{\"message\": \"hello\"}", "Accept", "text/event-stream");
+        var answered = api.chat("hello");
+        var streamed = api.chatStream(ChatRequest.message("hello"), "Accept", "text/event-stream");
 
         assertThat(answered.body()).contains("openai: HTTP 401").doesNotContain(OPENAI_KEY);
         assertThat(streamed.body()).contains("openai: HTTP 401").doesNotContain(OPENAI_KEY);
@@ -104,7 +106,7 @@ class FailoverTest extends ProviderFakesTest {
         OPENAI.stubFor(openAiChat(false).inScenario("rate limit").whenScenarioStateIs("cooled down")
                 .willReturn(openAiReply("Answer after the wait.", 10, 4)));
 
-        var response = api.post("/api/v1/chat", "{\"message\": \"hello\"}");
+        var response = api.chat("hello");
 
         JsonNode metadata = response.json().get("message").get("metadata");
         assertThat(metadata.get("provider").asString()).isEqualTo("openai");
@@ -119,7 +121,7 @@ class FailoverTest extends ProviderFakesTest {
                 .withHeader("Retry-After", "60")));
         ANTHROPIC.stubFor(anthropicMessages(false).willReturn(anthropicReply("Claude answers.", 10, 4)));
 
-        var response = api.post("/api/v1/chat", "{\"message\": \"hello\"}");
+        var response = api.chat("hello");
 
         assertThat(response.json().get("message").get("metadata").get("provider").asString()).isEqualTo("anthropic");
         OPENAI.verify(1, postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
@@ -130,11 +132,11 @@ class FailoverTest extends ProviderFakesTest {
         OPENAI.stubFor(openAiChat(false).willReturn(openAiError(401, "invalid_request_error", "Incorrect API key")));
         ANTHROPIC.stubFor(anthropicMessages(false).willReturn(anthropicReply("Claude answers.", 10, 4)));
         for (int i = 0; i < 3; i++) {
-            api.post("/api/v1/chat", "{\"message\": \"hello\"}");
+            api.chat("hello");
         }
         OPENAI.verify(3, postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
 
-        var response = api.post("/api/v1/chat", "{\"message\": \"hello again\"}");
+        var response = api.chat("hello again");
 
         OPENAI.verify(3, postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
         JsonNode metadata = response.json().get("message").get("metadata");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 import dev.supportassistant.ApiTest;
+import dev.supportassistant.ChatRequest;
 import tools.jackson.databind.JsonNode;
 
 /** The service without any provider credentials: it starts, answers with local, and says what is missing. */
@@ -12,7 +13,7 @@ class NoProviderKeysTest extends ApiTest {
 
     @Test
     void withoutAKeyTheDefaultOpenAiGivesWayToLocal() {
-        var response = api.post("/api/v1/chat", "{\"message\": \"How do I reset my password?\"}");
+        var response = api.chat("How do I reset my password?");
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode metadata = response.json().get("message").get("metadata");
@@ -39,7 +40,7 @@ class NoProviderKeysTest extends ApiTest {
 
     @Test
     void aRequestForAnUnconfiguredProviderIsRejectedNamingTheVariable() {
-        var response = api.asAdmin().post("/api/v1/chat", "{\"message\": \"hello\", \"provider\": \"openai\"}");
+        var response = api.asAdmin().chat(ChatRequest.message("hello").via("openai"));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("detail").asString()).contains("OPENAI_API_KEY");
@@ -61,8 +62,8 @@ class NoProviderKeysTest extends ApiTest {
 
     @Test
     void theLocalAgentStreamsToo() {
-        var response = api.post("/api/v1/chat/stream", "{\"message\": \"How do I reset my password?\"}",
-                "Accept", "text/event-stream");
+        var response = api.chatStream(ChatRequest.message("How do I reset my password?"), "Accept",
+                "text/event-stream");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).contains("event:token").contains("event:done").contains("\"provider\":\"local\"");

@@ -23,6 +23,7 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 import dev.supportassistant.ApiClient;
+import dev.supportassistant.ChatRequest;
 import dev.supportassistant.RememberedEmbeddings;
 import dev.supportassistant.routing.AdjustableRouting;
 
@@ -130,7 +131,7 @@ public abstract class ProviderFakesTest {
             for (String path : List.of("/api/v1/chat", "/api/v1/chat/stream")) {
                 for (int attempt = 0; attempt < 5; attempt++) {
                     circuits.resetAll();
-                    String body = client.post(path, "{\"message\": \"warm up\", \"provider\": \"" + provider + "\"}").body();
+                    String body = client.post(path, ChatRequest.message("warm up").via(provider).json()).body();
                     if (body.contains("\"provider\":\"" + provider + "\"") && !body.contains("\"fallback\":true")) {
                         break;
                     }

@@ -26,7 +26,7 @@ class ProviderMetricsTest extends ProviderFakesTest {
                 "gen_ai_response_model", OPENAI_MODEL);
         Scrape before = Scrape.of(api);
 
-        assertThat(api.post("/api/v1/chat", "{\"message\": \"How do I turn on two-factor login?\"}").status())
+        assertThat(api.chat("How do I turn on two-factor login?").status())
                 .isEqualTo(200);
 
         Scrape after = Scrape.of(api);
@@ -49,7 +49,7 @@ class ProviderMetricsTest extends ProviderFakesTest {
                 "error_type", "server_error");
         Scrape before = Scrape.of(api);
 
-        var response = api.post("/api/v1/chat", "{\"message\": \"How do I reset my password?\"}");
+        var response = api.chat("How do I reset my password?");
 
         assertThat(response.json().get("message").get("metadata").get("provider").asString()).isEqualTo("anthropic");
         Scrape after = Scrape.of(api);
@@ -67,10 +67,10 @@ class ProviderMetricsTest extends ProviderFakesTest {
         assertThat(Scrape.of(api).find("support_provider_circuit_state", openAiCircuit)).contains(0.0);
 
         for (int i = 0; i < 3; i++) {
-            api.post("/api/v1/chat", "{\"message\": \"How do I reset my password?\"}");
+            api.chat("How do I reset my password?");
         }
         Scrape before = Scrape.of(api);
-        api.post("/api/v1/chat", "{\"message\": \"How do I reset my password?\"}");
+        api.chat("How do I reset my password?");
         Scrape after = Scrape.of(api);
 
         assertThat(before.find("support_provider_circuit_state", openAiCircuit)).contains(2.0);

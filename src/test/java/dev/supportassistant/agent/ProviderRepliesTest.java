@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
+import dev.supportassistant.ChatRequest;
+
 /** Replies through each real provider, with the provider's own token usage. */
 class ProviderRepliesTest extends ProviderFakesTest {
 
@@ -17,7 +19,7 @@ class ProviderRepliesTest extends ProviderFakesTest {
     void openAiAnswersWithItsReportedUsage() {
         OPENAI.stubFor(openAiChat(false).willReturn(openAiReply("Open Settings, then Reset password.", 120, 48)));
 
-        var response = api.post("/api/v1/chat", "{\"message\": \"How do I reset my password?\"}");
+        var response = api.chat("How do I reset my password?");
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode message = response.json().get("message");
@@ -40,7 +42,7 @@ class ProviderRepliesTest extends ProviderFakesTest {
     void anthropicAnswersWithItsReportedUsage() {
         ANTHROPIC.stubFor(anthropicMessages(false).willReturn(anthropicReply("Try signing out and in again.", 95, 30)));
 
-        var response = api.post("/api/v1/chat", "{\"message\": \"I can't log in\", \"provider\": \"anthropic\"}");
+        var response = api.chat(ChatRequest.message("I can't log in").via("anthropic"));
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode metadata = response.json().get("message").get("metadata");
@@ -58,7 +60,7 @@ class ProviderRepliesTest extends ProviderFakesTest {
     void ollamaAnswersWithItsReportedUsage() {
         OLLAMA.stubFor(ollamaChat(false).willReturn(ollamaReply("Restart the router.", 26, 12)));
 
-        var response = api.post("/api/v1/chat", "{\"message\": \"My wifi keeps dropping\", \"provider\": \"ollama\"}");
+        var response = api.chat(ChatRequest.message("My wifi keeps dropping").via("ollama"));
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode metadata = response.json().get("message").get("metadata");
@@ -73,7 +75,7 @@ class ProviderRepliesTest extends ProviderFakesTest {
     void aRequestsOwnProviderLeavesTheActiveOneAlone() {
         ANTHROPIC.stubFor(anthropicMessages(false).willReturn(anthropicReply("Hello from Claude.", 10, 5)));
 
-        api.post("/api/v1/chat", "{\"message\": \"hello\", \"provider\": \"anthropic\"}");
+        api.chat(ChatRequest.message("hello").via("anthropic"));
 
         assertThat(api.get("/api/v1/agent/current").json().get("provider").asString()).isEqualTo("openai");
         OPENAI.verify(0, postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
@@ -81,7 +83,7 @@ class ProviderRepliesTest extends ProviderFakesTest {
 
     @Test
     void aRequestNamingAnUnknownProviderIsRejectedBeforeAnythingIsStored() {
-        var response = api.post("/api/v1/chat", "{\"message\": \"hello\", \"provider\": \"nonesuch\"}");
+        var response = api.chat(ChatRequest.message("hello").via("nonesuch"));
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().get("detail").asString()).contains("nonesuch");
@@ -92,7 +94,7 @@ class ProviderRepliesTest extends ProviderFakesTest {
         OPENAI.stubFor(openAiChat(false).willReturn(openAiReply(
                 "Could you share your screen so I can see the error?", 50, 12)));
 
-        var response = api.post("/api/v1/chat", "{\"message\": \"What is the capital of France?\"}");
+        var response = api.chat("What is the capital of France?");
 
         assertThat(response.json().get("should_request_screen_share").asBoolean()).isTrue();
     }

@@ -29,7 +29,7 @@ class ProviderSwitchTest extends ProviderFakesTest {
         assertThat(api.get("/api/v1/agent/current").json().get("provider").asString()).isEqualTo("anthropic");
         assertThat(api.get("/api/v1/health").json().get("ai_provider").asString()).isEqualTo("anthropic");
 
-        var reply = api.post("/api/v1/chat", "{\"message\": \"hello\"}");
+        var reply = api.chat("hello");
 
         assertThat(reply.json().get("message").get("metadata").get("provider").asString()).isEqualTo("anthropic");
         OPENAI.verify(0, postRequestedFor(urlPathEqualTo("/v1/chat/completions")));

@@ -17,6 +17,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.supportassistant.ChatRequest;
+
 /** {@code POST /api/v1/chat/stream} through each provider, and when a stream breaks. */
 class StreamingTest extends ProviderFakesTest {
 
@@ -27,7 +29,7 @@ class StreamingTest extends ProviderFakesTest {
     void openAiStreamsTextThenTheWholeResponseWithItsUsage() {
         OPENAI.stubFor(openAiChat(true).willReturn(openAiStream(PIECES, 120, 9)));
 
-        Streamed streamed = stream("{\"message\": \"How do I reset my password?\"}");
+        Streamed streamed = stream(ChatRequest.message("How do I reset my password?"));
 
         assertThat(streamed.tokens()).containsExactlyElementsOf(PIECES);
         JsonNode message = streamed.done().get("message");
@@ -45,7 +47,7 @@ class StreamingTest extends ProviderFakesTest {
     void anthropicStreamsWithItsUsage() {
         ANTHROPIC.stubFor(anthropicMessages(true).willReturn(anthropicStream(PIECES, 95, 11)));
 
-        Streamed streamed = stream("{\"message\": \"How do I reset my password?\", \"provider\": \"anthropic\"}");
+        Streamed streamed = stream(ChatRequest.message("How do I reset my password?").via("anthropic"));
 
         assertThat(String.join("", streamed.tokens())).isEqualTo(String.join("", PIECES));
         JsonNode metadata = streamed.done().get("message").get("metadata");
@@ -60,7 +62,7 @@ class StreamingTest extends ProviderFakesTest {
     void ollamaStreamsWithItsUsage() {
         OLLAMA.stubFor(ollamaChat(true).willReturn(ollamaStream(PIECES, 26, 7)));
 
-        Streamed streamed = stream("{\"message\": \"How do I reset my password?\", \"provider\": \"ollama\"}");
+        Streamed streamed = stream(ChatRequest.message("How do I reset my password?").via("ollama"));
 
         assertThat(String.join("", streamed.tokens())).isEqualTo(String.join("", PIECES));
         JsonNode metadata = streamed.done().get("message").get("metadata");
@@ -75,7 +77,7 @@ class StreamingTest extends ProviderFakesTest {
         OPENAI.stubFor(openAiChat(true).willReturn(openAiError(500, "server_error", "The server had an error")));
         ANTHROPIC.stubFor(anthropicMessages(true).willReturn(anthropicStream(PIECES, 95, 11)));
 
-        Streamed streamed = stream("{\"message\": \"How do I reset my password?\"}");
+        Streamed streamed = stream(ChatRequest.message("How do I reset my password?"));
 
         JsonNode metadata = streamed.done().get("message").get("metadata");
         assertThat(metadata.get("provider").asString()).isEqualTo("anthropic");
@@ -91,7 +93,7 @@ class StreamingTest extends ProviderFakesTest {
         ANTHROPIC.stubFor(anthropicMessages(true).willReturn(anthropicError(500, "api_error")));
         OLLAMA.stubFor(ollamaChat(true).willReturn(ollamaStream(PIECES, 26, 7)));
 
-        Streamed streamed = stream("{\"message\": \"How do I reset my password?\"}");
+        Streamed streamed = stream(ChatRequest.message("How do I reset my password?"));
 
         JsonNode metadata = streamed.done().get("message").get("metadata");
         assertThat(metadata.get("provider").asString()).isEqualTo("ollama");
@@ -105,7 +107,7 @@ class StreamingTest extends ProviderFakesTest {
     void aStreamCutMidwayKeepsWhatArrivedMarkedIncomplete() {
         OPENAI.stubFor(openAiChat(true).willReturn(openAiStreamCut(List.of("Open ", "Settings, "))));
 
-        Streamed streamed = stream("{\"message\": \"How do I reset my password?\"}");
+        Streamed streamed = stream(ChatRequest.message("How do I reset my password?"));
 
         assertThat(streamed.tokens()).containsExactly("Open ", "Settings, ");
         JsonNode message = streamed.done().get("message");
@@ -124,7 +126,7 @@ class StreamingTest extends ProviderFakesTest {
         OPENAI.stubFor(openAiChat(true).willReturn(openAiStream(pieces, 50, 10).withChunkedDribbleDelay(10, 8_000)));
 
         long started = System.nanoTime();
-        Streamed streamed = stream("{\"message\": \"How do I reset my password?\"}");
+        Streamed streamed = stream(ChatRequest.message("How do I reset my password?"));
         long tookMs = (System.nanoTime() - started) / 1_000_000;
 
         JsonNode metadata = streamed.done().get("message").get("metadata");
@@ -137,8 +139,7 @@ class StreamingTest extends ProviderFakesTest {
 
     @Test
     void anUnconfiguredOrUnknownProviderIsRefusedBeforeTheStreamStarts() {
-        var response = api.post("/api/v1/chat/stream", "{\"message\": \"hi\", \"provider\": \"nonesuch\"}",
-                "Accept", "text/event-stream");
+        var response = api.chatStream(ChatRequest.message("hi").via("nonesuch"), "Accept", "text/event-stream");
 
         assertThat(response.status()).isEqualTo(422);
     }
@@ -147,8 +148,8 @@ class StreamingTest extends ProviderFakesTest {
     private record Streamed(List<String> tokens, JsonNode done) {
     }
 
-    private Streamed stream(String body) {
-        var response = api.post("/api/v1/chat/stream", body, "Accept", "text/event-stream");
+    private Streamed stream(ChatRequest request) {
+        var response = api.chatStream(request, "Accept", "text/event-stream");
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("Content-Type")).startsWith("text/event-stream");
         List<Event> events = events(response.body());

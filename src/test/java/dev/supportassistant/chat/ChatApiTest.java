@@ -8,17 +8,15 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.supportassistant.ApiClient;
 import dev.supportassistant.ApiTest;
+import dev.supportassistant.ChatRequest;
 import tools.jackson.databind.JsonNode;
 
 /** {@code POST /api/v1/chat} and {@code GET /api/v1/conversation/{id}} as the wire contract describes them. */
 class ChatApiTest extends ApiTest {
 
     private JsonNode chat(String message, String conversationId) {
-        String body = "{\"message\": " + ApiClient.quote(message) + ", \"conversation_id\": "
-                + (conversationId == null ? "null" : ApiClient.quote(conversationId)) + ", \"user_id\": \"test_user\"}";
-        var response = api.post("/api/v1/chat", body);
+        var response = api.chat(ChatRequest.message(message).in(conversationId).from("test_user"));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
     }
@@ -144,7 +142,7 @@ class ChatApiTest extends ApiTest {
 
     @Test
     void aConversationStartedWithoutUserIdReadsBackWithUserIdNull() {
-        var response = api.post("/api/v1/chat", "{\"message\": \"How do I reset my password?\"}");
+        var response = api.chat("How do I reset my password?");
 
         JsonNode conversation = api.get("/api/v1/conversation/" + response.json().get("conversation_id").asString())
                 .json();

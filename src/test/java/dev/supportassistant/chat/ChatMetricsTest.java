@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.supportassistant.ApiTest;
+import dev.supportassistant.ChatRequest;
 import dev.supportassistant.Scrape;
 
 /**
@@ -23,7 +24,7 @@ class ChatMetricsTest extends ApiTest {
     void aChatIsTimedAndItsConfusionAndTokensRecorded() {
         Scrape before = Scrape.of(api);
 
-        var response = api.post("/api/v1/chat", "{\"message\": \"How do I reset my password?\"}");
+        var response = api.chat("How do I reset my password?");
 
         assertThat(response.status()).isEqualTo(200);
         Scrape after = Scrape.of(api);
@@ -44,7 +45,7 @@ class ChatMetricsTest extends ApiTest {
         Map<String, String> stream = Map.of("mode", "stream", "outcome", "success");
         double before = Scrape.of(api).value("support_chat_duration_seconds_count", stream);
 
-        var response = api.post("/api/v1/chat/stream", "{\"message\": \"How do I reset my password?\"}");
+        var response = api.chatStream(ChatRequest.message("How do I reset my password?"));
 
         assertThat(response.body()).contains("event:done");
         assertThat(Scrape.of(api).value("support_chat_duration_seconds_count", stream) - before).isEqualTo(1);
@@ -54,7 +55,7 @@ class ChatMetricsTest extends ApiTest {
     void theScrapeCountsAMessagesScoreInEveryBucketAtOrAboveIt() {
         Scrape before = Scrape.of(api);
 
-        double score = api.post("/api/v1/chat", "{\"message\": \"" + SOMEWHAT_STUCK + "\"}").json()
+        double score = api.chat(SOMEWHAT_STUCK).json()
                 .get("confidence_score").asDouble();
 
         // A score strictly inside (0, 0.9] tells the tenths apart; 0 or 1 would land alike in any bucketing.
@@ -73,7 +74,7 @@ class ChatMetricsTest extends ApiTest {
         Map<String, String> aboveSixTenths = Map.of("le", "0.6");
         Scrape before = Scrape.of(api);
 
-        var response = api.post("/api/v1/chat", "{\"message\": \"" + CONFUSED + "\"}");
+        var response = api.chat(CONFUSED);
 
         assertThat(response.json().get("should_request_screen_share").asBoolean()).isTrue();
         Scrape after = Scrape.of(api);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 import dev.supportassistant.ApiTest;
+import dev.supportassistant.ChatRequest;
 import dev.supportassistant.CustomerTokensForTests;
 
 /**
@@ -13,12 +14,12 @@ import dev.supportassistant.CustomerTokensForTests;
  */
 class ProviderChoiceTest extends ApiTest {
 
-    private static final String CHOOSING = "{\"message\": \"How do I reset my password?\", \"provider\": \"local\"}";
+    private static final ChatRequest CHOOSING = ChatRequest.message("How do I reset my password?").via("local");
 
     @Test
     void anAnonymousCustomerCannotChooseTheProvider() {
         for (String path : new String[] {"/api/v1/chat", "/api/v1/chat/stream"}) {
-            var response = api.post(path, CHOOSING);
+            var response = api.post(path, CHOOSING.json());
 
             assertThat(response.status()).as(path).isEqualTo(403);
             assertThat(response.json().get("detail").asString()).as(path).contains("provider").contains("operators");
@@ -27,7 +28,7 @@ class ProviderChoiceTest extends ApiTest {
 
     @Test
     void aCustomerWithATokenCannotChooseTheProviderEither() {
-        var response = api.withBearer(CustomerTokensForTests.tokenFor("grace")).post("/api/v1/chat", CHOOSING);
+        var response = api.withBearer(CustomerTokensForTests.tokenFor("grace")).chat(CHOOSING);
 
         assertThat(response.status()).isEqualTo(403);
     }
@@ -35,7 +36,7 @@ class ProviderChoiceTest extends ApiTest {
     @Test
     void nothingIsStoredForARefusedChoice() {
         var response = api.withBearer(CustomerTokensForTests.tokenFor("refused-" + System.nanoTime()))
-                .post("/api/v1/chat", CHOOSING.replace("reset", "change"));
+                .chat(ChatRequest.message("How do I change my password?").via("local"));
 
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.json().has("conversation_id")).isFalse();
@@ -43,7 +44,7 @@ class ProviderChoiceTest extends ApiTest {
 
     @Test
     void anOperatorMayChooseIt() {
-        var response = api.asAdmin().post("/api/v1/chat", CHOOSING);
+        var response = api.asAdmin().chat(CHOOSING);
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().at("/message/metadata/provider").asString()).isEqualTo("local");

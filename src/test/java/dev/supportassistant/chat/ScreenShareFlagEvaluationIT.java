@@ -8,8 +8,8 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import dev.supportassistant.ApiClient;
 import dev.supportassistant.ApiTest;
+import dev.supportassistant.ChatRequest;
 import dev.supportassistant.agent.ConversationTurn.Role;
 import dev.supportassistant.confusion.ConfusionAnalyzer;
 import dev.supportassistant.confusion.LabelledMessages;
@@ -98,8 +98,7 @@ class ScreenShareFlagEvaluationIT extends ApiTest {
             }
             conversationId = conversation.id();
         }
-        var response = api.post("/api/v1/chat", "{\"message\": " + ApiClient.quote(c.message()) + ", \"conversation_id\": "
-                + (conversationId == null ? "null" : ApiClient.quote(conversationId)) + "}");
+        var response = api.chat(ChatRequest.message(c.message()).in(conversationId));
         assertThat(response.status()).as(c.id() + ": " + response.body()).isEqualTo(200);
         return response.json().get("should_request_screen_share").asBoolean();
     }

@@ -7,8 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.supportassistant.ApiClient;
 import dev.supportassistant.ApiTest;
+import dev.supportassistant.ChatRequest;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,8 +21,7 @@ class ConversationHistoryTest extends ApiTest {
         String id = null;
         for (String message : List.of("How do I reset my password?", "Where is the billing page?",
                 "How do I change my email address?")) {
-            var response = api.post("/api/v1/chat", "{\"message\": " + ApiClient.quote(message) + ", \"conversation_id\": "
-                    + (id == null ? "null" : ApiClient.quote(id)) + "}");
+            var response = api.chat(ChatRequest.message(message).in(id));
             assertThat(response.status()).isEqualTo(200);
             id = response.json().get("conversation_id").asString();
         }

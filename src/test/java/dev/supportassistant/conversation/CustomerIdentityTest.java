@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.supportassistant.ApiClient;
 import dev.supportassistant.ApiTest;
+import dev.supportassistant.ChatRequest;
 import dev.supportassistant.CustomerTokensForTests;
 import tools.jackson.databind.JsonNode;
 
@@ -18,10 +19,10 @@ import tools.jackson.databind.JsonNode;
  */
 class CustomerIdentityTest extends ApiTest {
 
-    private static final String MESSAGE = "{\"message\": \"How do I reset my password?\", \"user_id\": \"spoofed\"}";
+    private static final ChatRequest MESSAGE = ChatRequest.message("How do I reset my password?").from("spoofed");
 
     private String startConversation(ApiClient customer) {
-        var response = customer.post("/api/v1/chat", MESSAGE);
+        var response = customer.chat(MESSAGE);
         assertThat(response.status()).isEqualTo(200);
         return response.json().get("conversation_id").asString();
     }
@@ -46,7 +47,7 @@ class CustomerIdentityTest extends ApiTest {
             assertThat(stranger.send("DELETE", "/api/v1/conversation/" + id, null).status()).isEqualTo(404);
             assertThat(stranger.post("/api/v1/conversation/" + id + "/screen-share", null).status()).isEqualTo(404);
             // Writing to it starts a conversation of one's own instead.
-            String continued = stranger.post("/api/v1/chat", "{\"message\": \"hi\", \"conversation_id\": \"" + id + "\"}")
+            String continued = stranger.chat(ChatRequest.message("hi").in(id))
                     .json().get("conversation_id").asString();
             assertThat(continued).isNotEqualTo(id);
         }
@@ -66,7 +67,7 @@ class CustomerIdentityTest extends ApiTest {
         String unsigned = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJhbGljZSJ9.";
 
         for (String token : new String[] {wrongKey, expired, tooOld, unsigned, "not-a-jwt"}) {
-            var response = api.withBearer(token).post("/api/v1/chat", MESSAGE);
+            var response = api.withBearer(token).chat(MESSAGE);
 
             assertThat(response.status()).as(token).isEqualTo(401);
             assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer");

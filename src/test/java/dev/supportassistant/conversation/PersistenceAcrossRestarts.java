@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import com.nimbusds.jwt.JWTClaimsSet;
 
 import dev.supportassistant.ApiClient;
+import dev.supportassistant.ChatRequest;
 import dev.supportassistant.CustomerTokensForTests;
 import dev.supportassistant.RunningService;
 import tools.jackson.databind.JsonNode;
@@ -39,12 +40,10 @@ abstract class PersistenceAcrossRestarts {
                 .toArray(String[]::new);
         try (RunningService service = RunningService.start(settings)) {
             ApiClient api = service.api();
-            conversationId = api.post("/api/v1/chat",
-                    "{\"message\": \"How do I reset my password?\", \"user_id\": \"restart_user\"}")
+            conversationId = api.chat(ChatRequest.message("How do I reset my password?").from("restart_user"))
                     .json().get("conversation_id").asString();
             refusesWhatTheDatabaseCannotStore(api, conversationId);
-            api.post("/api/v1/chat", "{\"message\": \"The reset email never arrived\", \"conversation_id\": \""
-                    + conversationId + "\"}");
+            api.chat(ChatRequest.message("The reset email never arrived").in(conversationId));
             assertThat(api.asAdmin().post("/api/v1/agent/switch?provider=local", null).status()).isEqualTo(200);
             before = api.get("/api/v1/conversation/" + conversationId).json();
             documentsBefore = api.asAdmin().get("/api/v1/docs").json();
@@ -69,9 +68,9 @@ abstract class PersistenceAcrossRestarts {
         String conversation = "/api/v1/conversation/" + conversationId;
         String messageId = api.get(conversation).json().get("messages").get(1).get("id").asString();
         ApiClient.Response[] refused = {
-            api.post("/api/v1/chat", "{\"message\": \"a\\u0000b\"}"),
-            api.post("/api/v1/chat", "{\"message\": \"hi\", \"user_id\": \"a\\u0000b\"}"),
-            api.post("/api/v1/chat", "{\"message\": \"hi\", \"conversation_id\": \"a\\u0000b\"}"),
+            api.chat("a\u0000b"),
+            api.chat(ChatRequest.message("hi").from("a\u0000b")),
+            api.chat(ChatRequest.message("hi").in("a\u0000b")),
             api.post(conversation + "/handoff", "{\"reason\": \"a\\u0000b\"}"),
             api.post(conversation + "/messages/" + messageId + "/feedback",
                     "{\"rating\": \"down\", \"comment\": \"a\\u0000b\"}"),
@@ -85,7 +84,7 @@ abstract class PersistenceAcrossRestarts {
         Instant now = Instant.now();
         String longSubject = CustomerTokensForTests.signed(new JWTClaimsSet.Builder().subject("s".repeat(400))
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofMinutes(10)))).build());
-        assertThat(api.withBearer(longSubject).post("/api/v1/chat", "{\"message\": \"hi\"}").status())
+        assertThat(api.withBearer(longSubject).chat("hi").status())
                 .isEqualTo(401);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.supportassistant.ChatRequest;
 import dev.supportassistant.RunningService;
 import dev.supportassistant.TwoInstancesOnPostgres;
 
@@ -16,11 +17,10 @@ class TwoInstancesIT {
     void aConversationStartedOnOneInstanceContinuesOnTheOtherAndSwitchesAreShared() {
         RunningService first = TwoInstancesOnPostgres.first();
         RunningService second = TwoInstancesOnPostgres.second();
-        String conversationId = first.api().post("/api/v1/chat", "{\"message\": \"How do I reset my password?\"}")
+        String conversationId = first.api().chat("How do I reset my password?")
                 .json().get("conversation_id").asString();
 
-        var continued = second.api().post("/api/v1/chat", "{\"message\": \"The reset email never arrived\", "
-                + "\"conversation_id\": \"" + conversationId + "\"}");
+        var continued = second.api().chat(ChatRequest.message("The reset email never arrived").in(conversationId));
 
         assertThat(continued.json().get("conversation_id").asString()).isEqualTo(conversationId);
         assertThat(first.api().get("/api/v1/conversation/" + conversationId).json().get("messages")).hasSize(4);

@@ -43,7 +43,7 @@ class ConsolePagesTest extends ApiTest {
 
     @Test
     void theUsagePageChartsTheRepliesOfItsPeriod() {
-        assertThat(api.post("/api/v1/chat", "{\"message\": \"How do I reset my password?\"}").status()).isEqualTo(200);
+        assertThat(api.chat("How do I reset my password?").status()).isEqualTo(200);
 
         HttpResponse<String> page = operator.get("/desk/console/usage");
 
@@ -90,7 +90,7 @@ class ConsolePagesTest extends ApiTest {
     @ValueSource(strings = { "/desk/console", "/desk/console/knowledge", "/desk/console/usage",
             "/desk/console/experiments", "/desk/console/accounts" })
     void everyConsolePageOpensWithDataToShow(String page) {
-        assertThat(api.post("/api/v1/chat", "{\"message\": \"The export never finishes\"}").status()).isEqualTo(200);
+        assertThat(api.chat("The export never finishes").status()).isEqualTo(200);
         conversationInExperiment("plain");
 
         HttpResponse<String> response = operator.get(page);

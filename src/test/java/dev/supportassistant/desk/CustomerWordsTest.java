@@ -100,7 +100,7 @@ class CustomerWordsTest extends ApiTest {
 
     /** A conversation handed to a person with the button, with {@code reason} or none. */
     private String conversationHandedOverBecause(String reason) {
-        var chat = api.post("/api/v1/chat", "{\"message\": \"The export never finishes\"}");
+        var chat = api.chat("The export never finishes");
         String conversation = chat.json().get("conversation_id").asString();
         var handoff = api.post("/api/v1/conversation/" + conversation + "/handoff",
                 reason == null ? "{}" : "{\"reason\": " + ApiClient.quote(reason) + "}");

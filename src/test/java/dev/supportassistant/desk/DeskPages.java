@@ -15,6 +15,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.supportassistant.ApiTest;
+import dev.supportassistant.ChatRequest;
 
 /**
  * Base of the desk's browser tests: the shared service ({@link dev.supportassistant.ServiceTest}),
@@ -77,8 +78,7 @@ abstract class DeskPages extends ApiTest {
 
     /** A customer's message through the API the frontend uses; returns the conversation id. */
     String customerWrites(String conversationId, String message) {
-        var reply = api.post("/api/v1/chat", conversationId == null ? "{\"message\": \"" + message + "\"}"
-                : "{\"message\": \"" + message + "\", \"conversation_id\": \"" + conversationId + "\"}");
+        var reply = api.chat(ChatRequest.message(message).in(conversationId));
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         return reply.json().get("conversation_id").asString();
     }

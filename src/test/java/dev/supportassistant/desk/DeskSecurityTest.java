@@ -86,7 +86,7 @@ class DeskSecurityTest extends ApiTest {
         DeskSession desk = new DeskSession(port());
         assertThat(desk.post("/desk/sign-in", "name", agent, "password", PASSWORD).statusCode()).isEqualTo(403);
         desk.signIn(agent, PASSWORD);
-        String conversation = api.post("/api/v1/chat", "{\"message\": \"I need a human please\"}").json()
+        String conversation = api.chat("I need a human please").json()
                 .get("conversation_id").asString();
 
         assertThat(desk.post("/desk/conversations/" + conversation + "/claim").statusCode()).isEqualTo(403);

@@ -22,8 +22,8 @@ class DeskWithoutAgoraIT {
         String agent = "no-agora-" + System.nanoTime();
         accounts.create(agent, DeskAccountsForTests.PASSWORD, "agent");
         try {
-            String conversation = NothingConfigured.api().post("/api/v1/chat", "{\"message\": \"Please get me a "
-                    + "real person\"}").json().get("conversation_id").asString();
+            String conversation = NothingConfigured.api().chat("Please get me a real person").json()
+                    .get("conversation_id").asString();
             DeskSession desk = new DeskSession(NothingConfigured.service().port());
             desk.signIn(agent, DeskAccountsForTests.PASSWORD);
 

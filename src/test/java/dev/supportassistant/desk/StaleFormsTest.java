@@ -22,7 +22,7 @@ class StaleFormsTest extends ApiTest {
     }
 
     private String waitingConversation() {
-        return api.post("/api/v1/chat", "{\"message\": \"I need a human please\"}").json().get("conversation_id")
+        return api.chat("I need a human please").json().get("conversation_id")
                 .asString();
     }
 

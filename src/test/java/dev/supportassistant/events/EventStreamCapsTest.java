@@ -25,7 +25,7 @@ class EventStreamCapsTest extends ApiTest {
     private static final int IN_ALL = 40;
 
     private String conversation() {
-        return api.post("/api/v1/chat", "{\"message\": \"How do I reset my password?\"}").json()
+        return api.chat("How do I reset my password?").json()
                 .get("conversation_id").asString();
     }
 

@@ -26,7 +26,7 @@ class FeedbackApiTest extends ApiTest {
     @BeforeEach
     void aliceAsksSomething() {
         alice = api.withBearer(CustomerTokensForTests.tokenFor("alice"));
-        JsonNode answer = alice.post("/api/v1/chat", "{\"message\": \"How do I reset my password?\"}").json();
+        JsonNode answer = alice.chat("How do I reset my password?").json();
         conversation = answer.get("conversation_id").asString();
         reply = answer.at("/message/id").asString();
         question = alice.get("/api/v1/conversation/" + conversation).json().at("/messages/0/id").asString();
@@ -104,7 +104,7 @@ class FeedbackApiTest extends ApiTest {
 
     @Test
     void anAnonymousConversationIsRatedByWhoeverHoldsItsId() {
-        JsonNode answer = api.post("/api/v1/chat", "{\"message\": \"hello\"}").json();
+        JsonNode answer = api.chat("hello").json();
         String id = answer.get("conversation_id").asString();
 
         var response = api.post("/api/v1/conversation/" + id + "/messages/" + answer.at("/message/id").asString()

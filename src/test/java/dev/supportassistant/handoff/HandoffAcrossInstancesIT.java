@@ -23,7 +23,7 @@ class HandoffAcrossInstancesIT {
         RunningService second = TwoInstancesOnPostgres.second();
         ApiClient customerOnFirst = first.api().withBearer(customerToken);
         ApiClient agentOnSecond = second.api().withBearer(agentToken);
-        String conversationId = customerOnFirst.post("/api/v1/chat", "{\"message\": \"My export keeps failing\"}")
+        String conversationId = customerOnFirst.chat("My export keeps failing")
                 .json().get("conversation_id").asString();
 
         try (EventStreamClient customerEvents = EventStreamClient.open(port(first),

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.supportassistant.ApiClient;
 import dev.supportassistant.ApiTest;
+import dev.supportassistant.ChatRequest;
 import dev.supportassistant.CustomerTokensForTests;
 import dev.supportassistant.EventStreamClient;
 import tools.jackson.databind.JsonNode;
@@ -30,7 +31,7 @@ class HandoffApiTest extends ApiTest {
     }
 
     private String startConversation(String message) {
-        var response = customer().post("/api/v1/chat", "{\"message\": " + ApiClient.quote(message) + "}");
+        var response = customer().chat(message);
         assertThat(response.status()).isEqualTo(200);
         return response.json().get("conversation_id").asString();
     }
@@ -112,8 +113,7 @@ class HandoffApiTest extends ApiTest {
             assertThat(status.json().has("reason")).isFalse();
         }
 
-        var next = customer().post("/api/v1/chat", "{\"message\": \"How do I reset my password?\", \"conversation_id\": \""
-                + conversationId + "\"}");
+        var next = customer().chat(ChatRequest.message("How do I reset my password?").in(conversationId));
         assertThat(next.json().get("message").get("metadata").get("provider").asString()).isEqualTo("local");
         assertThat(next.json().get("message").get("metadata").has("handoff")).isFalse();
 
@@ -140,8 +140,7 @@ class HandoffApiTest extends ApiTest {
         agent(agentName).post("/api/v1/desk/conversations/" + conversationId + "/claim", null);
         int before = customer().get("/api/v1/conversation/" + conversationId).json().get("messages").size();
 
-        var response = customer().post("/api/v1/chat", "{\"message\": \"How do I reset my password?\", "
-                + "\"conversation_id\": \"" + conversationId + "\"}");
+        var response = customer().chat(ChatRequest.message("How do I reset my password?").in(conversationId));
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("conversation_id").asString()).isEqualTo(conversationId);
@@ -179,11 +178,10 @@ class HandoffApiTest extends ApiTest {
     void theReplyToAMessageWhileAPersonHoldsTheConversationIsStoredAndCanBeRated() {
         String conversationId = startConversation("My backup never finishes");
         customer().post("/api/v1/conversation/" + conversationId + "/handoff", "{}");
-        String continued = "\", \"conversation_id\": \"" + conversationId + "\"}";
-        JsonNode whileWaiting = customer().post("/api/v1/chat", "{\"message\": \"It is stuck at 99 percent" + continued)
+        JsonNode whileWaiting = customer().chat(ChatRequest.message("It is stuck at 99 percent").in(conversationId))
                 .json().get("message");
         agent(agentName).post("/api/v1/desk/conversations/" + conversationId + "/claim", null);
-        JsonNode whileWithAgent = customer().post("/api/v1/chat", "{\"message\": \"Now it says 98 percent" + continued)
+        JsonNode whileWithAgent = customer().chat(ChatRequest.message("Now it says 98 percent").in(conversationId))
                 .json().get("message");
 
         JsonNode messages = customer().get("/api/v1/conversation/" + conversationId).json().get("messages");
@@ -208,8 +206,7 @@ class HandoffApiTest extends ApiTest {
     void theDeskTellsATokensSubjectFromAUserIdTheRequestMerelyNamed() {
         String verified = startConversation("Sync keeps failing on my laptop");
         customer().post("/api/v1/conversation/" + verified + "/handoff", "{}");
-        var anonymous = api.post("/api/v1/chat", "{\"message\": \"Refund my last invoice now\", "
-                + "\"user_id\": \"ceo@bigcorp.com\"}");
+        var anonymous = api.chat(ChatRequest.message("Refund my last invoice now").from("ceo@bigcorp.com"));
         String claimed = anonymous.json().get("conversation_id").asString();
         api.post("/api/v1/conversation/" + claimed + "/handoff", "{}");
 
@@ -273,8 +270,7 @@ class HandoffApiTest extends ApiTest {
     void askingForAPersonInAMessageEscalates() {
         String conversationId = startConversation("My invoice looks wrong");
 
-        var response = customer().post("/api/v1/chat", "{\"message\": \"Can I talk to a human please?\", "
-                + "\"conversation_id\": \"" + conversationId + "\"}");
+        var response = customer().chat(ChatRequest.message("Can I talk to a human please?").in(conversationId));
 
         JsonNode handoff = response.json().get("message").get("metadata").get("handoff");
         assertThat(handoff.get("status").asString()).isEqualTo("waiting_for_human");
@@ -285,14 +281,13 @@ class HandoffApiTest extends ApiTest {
 
     @Test
     void confusionOnConsecutiveTurnsEscalates() {
-        var first = customer().post("/api/v1/chat",
-                "{\"message\": \"I am so confused and frustrated, nothing works!!\"}");
+        var first = customer().chat("I am so confused and frustrated, nothing works!!");
         String conversationId = first.json().get("conversation_id").asString();
         assertThat(first.json().get("confidence_score").asDouble()).isGreaterThanOrEqualTo(0.6);
         assertThat(first.json().get("message").get("metadata").has("handoff")).isFalse();
 
-        var second = customer().post("/api/v1/chat", "{\"message\": \"I'm still stuck and confused, it still doesn't "
-                + "work, this is so frustrating!!\", \"conversation_id\": \"" + conversationId + "\"}");
+        var second = customer().chat(ChatRequest.message("I'm still stuck and confused, it still doesn't "
+                + "work, this is so frustrating!!").in(conversationId));
 
         assertThat(second.json().get("confidence_score").asDouble()).isGreaterThanOrEqualTo(0.6);
         JsonNode handoff = second.json().get("message").get("metadata").get("handoff");

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.supportassistant.ApiClient;
+import dev.supportassistant.ChatRequest;
 import dev.supportassistant.NothingConfigured;
 import dev.supportassistant.RunningService;
 import dev.supportassistant.accounts.DeskAccounts;
@@ -32,14 +33,13 @@ class HandoffWithoutDeskIT {
     }
 
     private static String startConversation(String message) {
-        var response = api.post("/api/v1/chat", "{\"message\": " + ApiClient.quote(message) + "}");
+        var response = api.chat(message);
         assertThat(response.status()).isEqualTo(200);
         return response.json().get("conversation_id").asString();
     }
 
     private static JsonNode send(String conversationId, String message) {
-        var response = api.post("/api/v1/chat", "{\"message\": " + ApiClient.quote(message)
-                + ", \"conversation_id\": \"" + conversationId + "\"}");
+        var response = api.chat(ChatRequest.message(message).in(conversationId));
         assertThat(response.status()).isEqualTo(200);
         return response.json();
     }

@@ -17,7 +17,7 @@ class ProviderSummaryTest extends ProviderFakesTest {
 
     private String escalatedConversation() {
         OPENAI.stubFor(openAiChat(false).willReturn(openAiReply("Run the installer as administrator.", 40, 10)));
-        String conversationId = api.post("/api/v1/chat", "{\"message\": \"Sync fails with error 0x80070005\"}")
+        String conversationId = api.chat("Sync fails with error 0x80070005")
                 .json().get("conversation_id").asString();
         return conversationId;
     }

@@ -32,7 +32,7 @@ class DocumentApiTest extends ApiTest {
     }
 
     private JsonNode ask(String question) {
-        return api.post("/api/v1/chat", "{\"message\": " + ApiClient.quote(question) + "}").json().get("message");
+        return api.chat(question).json().get("message");
     }
 
     @Test

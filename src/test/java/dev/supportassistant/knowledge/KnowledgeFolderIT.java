@@ -84,7 +84,7 @@ class KnowledgeFolderIT {
     }
 
     private static String answer(ApiClient api, String question) {
-        return api.post("/api/v1/chat", "{\"message\": " + ApiClient.quote(question) + "}")
+        return api.chat(question)
                 .json().get("message").get("content").asString();
     }
 }

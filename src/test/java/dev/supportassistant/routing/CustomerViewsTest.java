@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-import dev.supportassistant.ApiClient;
+import dev.supportassistant.ChatRequest;
 import dev.supportassistant.EventStreamClient;
 import tools.jackson.databind.JsonNode;
 
@@ -32,7 +32,7 @@ class CustomerViewsTest extends RoutedProviderFakesTest {
         OPENAI.stubFor(openAiChat(false).willReturn(openAiError(500, "server_error", "The server had an error")));
         ANTHROPIC.stubFor(anthropicMessages(false).willReturn(anthropicReply("Claude answers instead.", 40, 8)));
 
-        var reply = customer.post("/api/v1/chat", "{\"message\": \"How do I reset my password?\"}");
+        var reply = customer.chat("How do I reset my password?");
 
         assertThat(reply.status()).isEqualTo(200);
         JsonNode message = reply.json().get("message");
@@ -56,13 +56,12 @@ class CustomerViewsTest extends RoutedProviderFakesTest {
     void aCustomersLiveStreamShowsNoInternalsEither() {
         OPENAI.stubFor(openAiChat(false).willReturn(openAiError(500, "server_error", "The server had an error")));
         ANTHROPIC.stubFor(anthropicMessages(false).willReturn(anthropicReply("Claude answers instead.", 40, 8)));
-        String id = customer.post("/api/v1/chat", "{\"message\": \"How do I reset my password?\"}").json()
+        String id = customer.chat("How do I reset my password?").json()
                 .get("conversation_id").asString();
 
         try (EventStreamClient events = EventStreamClient.open(port(), "/api/v1/conversation/" + id + "/events")) {
             assertThat(events.next().comment()).isEqualTo("connected");
-            customer.post("/api/v1/chat", "{\"message\": " + ApiClient.quote("Where can I download my invoices?")
-                    + ", \"conversation_id\": \"" + id + "\"}");
+            customer.chat(ChatRequest.message("Where can I download my invoices?").in(id));
 
             JsonNode question = events.nextMatching(event -> "message".equals(event.type())).json().get("message");
             JsonNode answer = events.nextMatching(event -> "message".equals(event.type())).json().get("message");

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.supportassistant.ApiClient;
+import dev.supportassistant.ChatRequest;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,8 +39,7 @@ class ExperimentResultsTest extends RoutedProviderFakesTest {
     }
 
     private JsonNode chat(String message, String conversationId) {
-        return api.post("/api/v1/chat", "{\"message\": " + ApiClient.quote(message)
-                + (conversationId == null ? "" : ", \"conversation_id\": \"" + conversationId + "\"") + "}").json();
+        return api.chat(ChatRequest.message(message).in(conversationId)).json();
     }
 
     private void rate(JsonNode answer, String rating) {

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
+import dev.supportassistant.ChatRequest;
+
 /**
  * Each routing condition sends a turn to the provider and model its rule names, against the
  * vendors' fakes; turns no rule claims go to the conversation's experiment variant.
@@ -27,8 +29,7 @@ class RoutingRulesTest extends RoutedProviderFakesTest {
     }
 
     private JsonNode chat(String message, String conversationId) {
-        var response = api.post("/api/v1/chat", "{\"message\": " + dev.supportassistant.ApiClient.quote(message)
-                + (conversationId == null ? "" : ", \"conversation_id\": \"" + conversationId + "\"") + "}");
+        var response = api.chat(ChatRequest.message(message).in(conversationId));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
     }
@@ -108,7 +109,7 @@ class RoutingRulesTest extends RoutedProviderFakesTest {
     void aStreamedTurnIsRoutedWithTheRulesModelToo() {
         ANTHROPIC.stubFor(anthropicMessages(true).willReturn(anthropicStream(java.util.List.of("Let's ", "look."), 200, 5)));
 
-        var response = api.post("/api/v1/chat/stream", "{\"message\": " + dev.supportassistant.ApiClient.quote(CONFUSED) + "}");
+        var response = api.chatStream(ChatRequest.message(CONFUSED));
 
         JsonNode done = tools.jackson.databind.json.JsonMapper.builder().build().readTree(events(response.body())
                 .stream().filter(event -> "done".equals(event.name())).findFirst().orElseThrow().data());
@@ -119,8 +120,7 @@ class RoutingRulesTest extends RoutedProviderFakesTest {
 
     @Test
     void theRequestsOwnProviderComesBeforeEveryRule() {
-        var response = api.post("/api/v1/chat", "{\"message\": " + dev.supportassistant.ApiClient.quote(CONFUSED)
-                + ", \"provider\": \"ollama\"}");
+        var response = api.chat(ChatRequest.message(CONFUSED).via("ollama"));
 
         assertThat(response.json().at("/message/metadata/provider").asString()).isEqualTo("ollama");
         assertThat(response.json().at("/message/metadata/route").isMissingNode()).isTrue();

@@ -135,8 +135,8 @@ class AgoraTokenEndpointTest extends ApiTest {
         responses.add(api.post(PATH, "{"));
         responses.add(api.get("/api/v1/health"));
         responses.add(api.get("/"));
-        var chat = api.post("/api/v1/chat", "{\"message\": \"I'm so confused and frustrated, nothing works and I "
-                + "don't understand why it keeps failing!!\"}");
+        var chat = api.chat("I'm so confused and frustrated, nothing works and I "
+                + "don't understand why it keeps failing!!");
         responses.add(chat);
         String conversation = chat.json().get("conversation_id").asString();
         responses.add(api.post("/api/v1/conversation/" + conversation + "/screen-share", null));

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.supportassistant.ApiTest;
+import dev.supportassistant.ChatRequest;
 import dev.supportassistant.CustomerTokensForTests;
 import io.agora.media.AccessToken2;
 import io.agora.media.AccessToken2.PrivilegeRtc;
@@ -29,7 +30,7 @@ class ConversationScreenShareTest extends ApiTest {
     private JdbcClient jdbc;
 
     private JsonNode chat(String message) {
-        var response = api.post("/api/v1/chat", "{\"message\": \"" + message + "\", \"user_id\": \"test_user\"}");
+        var response = api.chat(ChatRequest.message(message).from("test_user"));
         assertThat(response.status()).isEqualTo(200);
         return response.json();
     }

@@ -38,7 +38,7 @@ class ScreenShareUnconfiguredIT {
 
     @Test
     void conversationScreenShareIsUnavailableNamingBothVariables() {
-        String conversation = api.post("/api/v1/chat", "{\"message\": \"hello\"}").json().get("conversation_id")
+        String conversation = api.chat("hello").json().get("conversation_id")
                 .asString();
 
         var response = api.post("/api/v1/conversation/" + conversation + "/screen-share", null);
@@ -51,7 +51,7 @@ class ScreenShareUnconfiguredIT {
 
     @Test
     void aConfusedCustomerIsNotOfferedWhatCannotBeGiven() {
-        JsonNode chat = api.post("/api/v1/chat", "{\"message\": " + ApiClient.quote(CONFUSED) + "}").json();
+        JsonNode chat = api.chat(CONFUSED).json();
 
         assertThat(chat.get("confidence_score").asDouble()).isGreaterThanOrEqualTo(0.6);
         assertThat(chat.get("should_request_screen_share").asBoolean()).isFalse();

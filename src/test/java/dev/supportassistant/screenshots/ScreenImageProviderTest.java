@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import dev.supportassistant.ChatRequest;
 import dev.supportassistant.agent.ProviderFakesTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,8 +29,8 @@ class ScreenImageProviderTest extends ProviderFakesTest {
 
     /** A conversation with one answered turn and the screenshot shared in it. */
     private String conversationWithScreenshot(String provider) {
-        String id = api.post("/api/v1/chat", "{\"message\": \"Hello, I would like some help with my order, thanks.\", \"provider\": \"" + provider
-                + "\"}").json().get("conversation_id").asString();
+        String id = api.chat(ChatRequest.message("Hello, I would like some help with my order, thanks.").via(provider))
+                .json().get("conversation_id").asString();
         var shared = api.upload("/api/v1/screenshots", "file", "screenshot.png", "image/png", ScreenshotApiTest.png(),
                 "conversation_id", id);
         assertThat(shared.status()).as(shared.body()).isEqualTo(200);
@@ -37,8 +38,8 @@ class ScreenImageProviderTest extends ProviderFakesTest {
     }
 
     private JsonNode ask(String conversation, String provider) {
-        var response = api.post("/api/v1/chat", "{\"message\": \"Please summarize the text in my screenshot, thanks.\", "
-                + "\"conversation_id\": \"" + conversation + "\", \"provider\": \"" + provider + "\"}");
+        var response = api.chat(ChatRequest.message("Please summarize the text in my screenshot, thanks.")
+                .in(conversation).via(provider));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json().get("message");
     }
@@ -104,7 +105,7 @@ class ScreenImageProviderTest extends ProviderFakesTest {
     @Test
     void aConversationWithoutScreenshotsSendsNoImage() {
         OPENAI.stubFor(openAiChat(false).willReturn(openAiReply("Hello.", 10, 2)));
-        String id = api.post("/api/v1/chat", "{\"message\": \"Hi\"}").json().get("conversation_id").asString();
+        String id = api.chat("Hi").json().get("conversation_id").asString();
 
         ask(id, "openai");
 

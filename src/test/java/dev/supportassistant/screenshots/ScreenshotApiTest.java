@@ -42,7 +42,7 @@ class ScreenshotApiTest extends ApiTest {
     }
 
     private String conversationOf(ApiClient client) {
-        return client.post("/api/v1/chat", "{\"message\": \"The checkout page shows an error\"}").json()
+        return client.chat("The checkout page shows an error").json()
                 .get("conversation_id").asString();
     }
 

@@ -43,8 +43,8 @@ class StatsApiTest extends ApiTest {
     @Test
     void realChatsAreCountedWithTheirTokensConfusionAndScreenShareOffers() {
         Instant start = Instant.now().minusMillis(1);
-        JsonNode confused = api.post("/api/v1/chat", "{\"message\": \"" + CONFUSED + "\"}").json();
-        JsonNode calm = api.post("/api/v1/chat", "{\"message\": \"How do I reset my password?\"}").json();
+        JsonNode confused = api.chat(CONFUSED).json();
+        JsonNode calm = api.chat("How do I reset my password?").json();
 
         JsonNode stats = api.asAdmin().get("/api/v1/stats?from=" + start).json();
 
@@ -66,7 +66,7 @@ class StatsApiTest extends ApiTest {
     @Test
     void peoplesRepliesAndTheHoldingReplyCountApartFromTheProviders() {
         Instant start = Instant.now().minusMillis(1);
-        JsonNode calm = api.post("/api/v1/chat", "{\"message\": \"How do I reset my password?\"}").json();
+        JsonNode calm = api.chat("How do I reset my password?").json();
         String conversation = calm.get("conversation_id").asString();
         api.post("/api/v1/conversation/" + conversation + "/handoff", "{}");
         String agent = "stats-agent-" + UUID.randomUUID().toString().substring(0, 8);

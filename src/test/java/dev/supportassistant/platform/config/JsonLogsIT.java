@@ -50,8 +50,8 @@ class JsonLogsIT {
         try (RunningService service = RunningService.start("LOG_FORMAT=json",
                 "spring.datasource.url=jdbc:h2:mem:json-logs-" + System.nanoTime() + ";MODE=PostgreSQL;"
                         + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")) {
-            var response = service.api().post("/api/v1/chat",
-                    "{\"message\": \"my account number is walrus-5512, please help\"}", "X-Request-Id", "json-req-1");
+            var response = service.api().chat("my account number is walrus-5512, please help", "X-Request-Id",
+                    "json-req-1");
             assertThat(response.status()).isEqualTo(200);
         }
 

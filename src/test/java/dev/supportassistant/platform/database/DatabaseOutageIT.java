@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.supportassistant.ApiClient;
+import dev.supportassistant.ChatRequest;
 import dev.supportassistant.RunningService;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -37,13 +38,12 @@ class DatabaseOutageIT {
         try (RunningService service = RunningService.start(
                 "DATABASE_URL=postgresql://postgres:postgres@localhost:" + port + "/postgres")) {
             ApiClient api = service.api();
-            String conversationId = api.post("/api/v1/chat", "{\"message\": \"How do I reset my password?\"}")
+            String conversationId = api.chat("How do I reset my password?")
                     .json().get("conversation_id").asString();
 
             database.close();
             Instant asked = Instant.now();
-            var duringOutage = api.post("/api/v1/chat", "{\"message\": \"Still there?\", \"conversation_id\": \""
-                    + conversationId + "\"}");
+            var duringOutage = api.chat(ChatRequest.message("Still there?").in(conversationId));
             Duration waited = Duration.between(asked, Instant.now());
 
             assertThat(duringOutage.status()).isEqualTo(503);
@@ -57,11 +57,9 @@ class DatabaseOutageIT {
             // The first request to find the database back may still meet the outage's last 503
             // (while another caller's attempt is settling it); within seconds, one gets through.
             Instant deadline = Instant.now().plusSeconds(5);
-            var afterwards = api.post("/api/v1/chat", "{\"message\": \"The reset email never arrived\", "
-                    + "\"conversation_id\": \"" + conversationId + "\"}");
+            var afterwards = api.chat(ChatRequest.message("The reset email never arrived").in(conversationId));
             while (afterwards.status() == 503 && Instant.now().isBefore(deadline)) {
-                afterwards = api.post("/api/v1/chat", "{\"message\": \"The reset email never arrived\", "
-                        + "\"conversation_id\": \"" + conversationId + "\"}");
+                afterwards = api.chat(ChatRequest.message("The reset email never arrived").in(conversationId));
             }
             assertThat(afterwards.status()).isEqualTo(200);
             assertThat(api.get("/api/v1/conversation/" + conversationId).json().get("messages"))

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.supportassistant.ApiClient;
+import dev.supportassistant.ChatRequest;
 import dev.supportassistant.CustomerTokensForTests;
 import dev.supportassistant.RunningService;
 
@@ -19,7 +20,7 @@ import dev.supportassistant.RunningService;
  */
 class RateLimitIT {
 
-    private static final String CHAT = "{\"message\": \"hello\"}";
+    private static final ChatRequest CHAT = ChatRequest.message("hello");
     private static final String FORWARDED = "X-Forwarded-For";
 
     private static RunningService service;
@@ -49,20 +50,20 @@ class RateLimitIT {
     @Test
     void aClientOverItsChatBudgetGets429WithRetryAfter() {
         String client = "203.0.113.1";
-        assertThat(api.post("/api/v1/chat", CHAT, FORWARDED, client).status()).isEqualTo(200);
-        assertThat(api.post("/api/v1/chat", CHAT, FORWARDED, client).status()).isEqualTo(200);
+        assertThat(api.chat(CHAT, FORWARDED, client).status()).isEqualTo(200);
+        assertThat(api.chat(CHAT, FORWARDED, client).status()).isEqualTo(200);
 
-        var refused = api.post("/api/v1/chat", CHAT, FORWARDED, client);
+        var refused = api.chat(CHAT, FORWARDED, client);
 
         assertThat(refused.status()).isEqualTo(429);
         assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 60L);
         assertThat(refused.json().get("detail").asString()).contains("at most 2 a minute");
         // Streaming shares the chat budget; other endpoints are not limited.
-        assertThat(api.post("/api/v1/chat/stream", CHAT, FORWARDED, client).status()).isEqualTo(429);
+        assertThat(api.chatStream(CHAT, FORWARDED, client).status()).isEqualTo(429);
         assertThat(api.get("/api/v1/health", FORWARDED, client).status()).isEqualTo(200);
         // The nearest hop the proxy did not add is the client, whatever the client put before it.
-        assertThat(api.post("/api/v1/chat", CHAT, FORWARDED, "198.51.100.7, " + client).status()).isEqualTo(429);
-        assertThat(api.post("/api/v1/chat", CHAT, FORWARDED, "198.51.100.7").status()).isEqualTo(200);
+        assertThat(api.chat(CHAT, FORWARDED, "198.51.100.7, " + client).status()).isEqualTo(429);
+        assertThat(api.chat(CHAT, FORWARDED, "198.51.100.7").status()).isEqualTo(200);
     }
 
     @Test
@@ -72,7 +73,7 @@ class RateLimitIT {
         assertThat(customer.post("/api/v1/tts", "{\"text\": \"\"}").status()).isEqualTo(429);
         assertThat(customer.upload("/api/v1/screenshots", "file", "s.png", "image/png", new byte[] {1}).status())
                 .isEqualTo(429);
-        assertThat(customer.post("/api/v1/chat", CHAT).status()).isEqualTo(200);
+        assertThat(customer.chat(CHAT).status()).isEqualTo(200);
     }
 
     @Test
@@ -82,40 +83,40 @@ class RateLimitIT {
         assertThat(api.post("/api/v1/agora/token", request, FORWARDED, client).status()).isEqualTo(200);
 
         assertThat(api.post("/api/v1/agora/token", request, FORWARDED, client).status()).isEqualTo(429);
-        assertThat(api.post("/api/v1/chat", CHAT, FORWARDED, client).status()).isEqualTo(200);
+        assertThat(api.chat(CHAT, FORWARDED, client).status()).isEqualTo(200);
     }
 
     @Test
     void eachCustomerHasABudgetOfTheirOwnAndOperatorsAreNotLimited() {
         String client = "203.0.113.4";
-        api.post("/api/v1/chat", CHAT, FORWARDED, client);
-        api.post("/api/v1/chat", CHAT, FORWARDED, client);
-        assertThat(api.post("/api/v1/chat", CHAT, FORWARDED, client).status()).isEqualTo(429);
+        api.chat(CHAT, FORWARDED, client);
+        api.chat(CHAT, FORWARDED, client);
+        assertThat(api.chat(CHAT, FORWARDED, client).status()).isEqualTo(429);
 
-        assertThat(api.withBearer(CustomerTokensForTests.tokenFor("grace")).post("/api/v1/chat", CHAT, FORWARDED, client)
+        assertThat(api.withBearer(CustomerTokensForTests.tokenFor("grace")).chat(CHAT, FORWARDED, client)
                 .status()).isEqualTo(200);
         for (int i = 0; i < 3; i++) {
-            assertThat(api.asAdmin().post("/api/v1/chat", CHAT, FORWARDED, client).status()).isEqualTo(200);
+            assertThat(api.asAdmin().chat(CHAT, FORWARDED, client).status()).isEqualTo(200);
         }
     }
 
     @Test
     void addressesOfOneIpv6Slash64AreOneClient() {
-        assertThat(api.post("/api/v1/chat", CHAT, FORWARDED, "2001:db8:5:1::1").status()).isEqualTo(200);
-        assertThat(api.post("/api/v1/chat", CHAT, FORWARDED, "2001:db8:5:1:ffff::2").status()).isEqualTo(200);
+        assertThat(api.chat(CHAT, FORWARDED, "2001:db8:5:1::1").status()).isEqualTo(200);
+        assertThat(api.chat(CHAT, FORWARDED, "2001:db8:5:1:ffff::2").status()).isEqualTo(200);
 
-        assertThat(api.post("/api/v1/chat", CHAT, FORWARDED, "2001:db8:5:1::3").status()).isEqualTo(429);
-        assertThat(api.post("/api/v1/chat", CHAT, FORWARDED, "2001:db8:5:2::1").status()).isEqualTo(200);
+        assertThat(api.chat(CHAT, FORWARDED, "2001:db8:5:1::3").status()).isEqualTo(429);
+        assertThat(api.chat(CHAT, FORWARDED, "2001:db8:5:2::1").status()).isEqualTo(200);
     }
 
     @Test
     void forwardedForIsBelievedOnlyFromTrustedProxies() {
         try (RunningService untrusted = start("TRUSTED_PROXIES=")) {
             ApiClient direct = untrusted.api();
-            direct.post("/api/v1/chat", CHAT, FORWARDED, "203.0.113.1");
-            direct.post("/api/v1/chat", CHAT, FORWARDED, "203.0.113.2");
+            direct.chat(CHAT, FORWARDED, "203.0.113.1");
+            direct.chat(CHAT, FORWARDED, "203.0.113.2");
             // A client cannot escape its budget by naming another address.
-            assertThat(direct.post("/api/v1/chat", CHAT, FORWARDED, "203.0.113.3").status()).isEqualTo(429);
+            assertThat(direct.chat(CHAT, FORWARDED, "203.0.113.3").status()).isEqualTo(429);
         }
     }
 }

@@ -72,7 +72,7 @@ class CustomerTokenRulesTest extends ApiTest {
         for (String subject : new String[] {"a".repeat(400), "ada\u0000", "ada\nadmin"}) {
             var response = api.withBearer(CustomerTokensForTests.signed(new JWTClaimsSet.Builder().subject(subject)
                     .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofMinutes(10)))).build()))
-                    .post("/api/v1/chat", "{\"message\": \"How do I reset my password?\"}");
+                    .chat("How do I reset my password?");
 
             assertThat(response.status()).as(subject).isEqualTo(401);
             assertThat(response.json().get("detail").asString()).as(subject).contains("sub");

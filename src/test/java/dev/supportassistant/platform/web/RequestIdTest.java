@@ -52,8 +52,7 @@ class RequestIdTest extends ApiTest {
 
     @Test
     void theRequestIsLoggedWithItsIdButWithoutTheCustomersWords(CapturedOutput output) {
-        var response = api.post("/api/v1/chat", "{\"message\": \"my invoice number is tangerine-8841\"}",
-                "X-Request-Id", "req-log-1");
+        var response = api.chat("my invoice number is tangerine-8841", "X-Request-Id", "req-log-1");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(output.getOut()).containsPattern("\\[req-log-1\\] .*RequestLogFilter .*: POST /api/v1/chat 200 \\d+ ms")
@@ -62,7 +61,7 @@ class RequestIdTest extends ApiTest {
 
     @Test
     void theLogNamesTheRouteNotThePathThatCarriesAConversationsId(CapturedOutput output) {
-        String conversationId = api.post("/api/v1/chat", "{\"message\": \"How do I reset my password?\"}")
+        String conversationId = api.chat("How do I reset my password?")
                 .json().get("conversation_id").asString();
 
         api.get("/api/v1/conversation/" + conversationId, "X-Request-Id", "req-log-2");
