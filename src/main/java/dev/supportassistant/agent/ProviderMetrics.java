@@ -2,6 +2,7 @@ package dev.supportassistant.agent;
 
 import org.springframework.ai.chat.observation.ChatModelMeterObservationHandler;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.ai.chat.observation.DefaultChatModelObservationConvention;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,8 +11,10 @@ import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedTimeLimiterMetrics;
 import io.micrometer.common.KeyValue;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.observation.ObservationFilter;
 
 /**
@@ -19,8 +22,8 @@ import io.micrometer.observation.ObservationFilter;
  * observes each model call ({@code gen_ai.client.operation}, timed by Boot's meter handler) and
  * counts its tokens ({@code gen_ai.client.token.usage}, its own handler, registered here since the
  * service uses Spring AI's model modules without their auto-configuration); Resilience4j measures
- * circuits, retries and deadlines. All that is ours is the failure's cause as a tag. No handler
- * that records a prompt's or a reply's text is registered.
+ * circuits, retries and deadlines. All that is ours is the failure's cause as a tag, in place of
+ * the exception's class. No handler that records a prompt's or a reply's text is registered.
  */
 @Configuration(proxyBeanMethods = false)
 class ProviderMetrics {
@@ -45,7 +48,23 @@ class ProviderMetrics {
                 : context;
     }
 
-    static String cause(ChatModelObservationContext call) {
+    /**
+     * Leaves out Micrometer's {@code error} tag, the exception's class, of the model calls' timer:
+     * the same failure has a different class when streamed (wrapped), and {@value #ERROR_TYPE} says
+     * what it was.
+     */
+    @Bean
+    MeterFilter modelCallsByCauseOnly() {
+        return new MeterFilter() {
+            @Override
+            public Meter.Id map(Meter.Id id) {
+                return !id.getName().equals(DefaultChatModelObservationConvention.DEFAULT_NAME) ? id
+                        : id.replaceTags(id.getTags().stream().filter(tag -> !tag.getKey().equals("error")).toList());
+            }
+        };
+    }
+
+    private static String cause(ChatModelObservationContext call) {
         if (call.getError() != null) {
             return ProviderFailure.of(call.getError()).cause();
         }
