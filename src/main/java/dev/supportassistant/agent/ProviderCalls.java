@@ -2,10 +2,7 @@ package dev.supportassistant.agent;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -76,29 +73,15 @@ class ProviderCalls {
      */
     AgentReply call(AiAgent agent, AgentRequest request, Relay relay) {
         String provider = agent.provider();
-        AtomicReference<@Nullable Future<AgentReply>> running = new AtomicReference<>();
-        Callable<AgentReply> retried = Retry.decorateCallable(retries.retry(provider), () -> {
-            Future<AgentReply> call = running.get();
-            if (call != null && call.isCancelled()) {
-                // Given up at the deadline, by a client that took the interrupt for its own.
-                throw new CancellationException(provider + " call given up");
-            }
-            return attempt(agent, request, relay);
-        });
-        Callable<AgentReply> withinDeadline = deadlines.timeLimiter(provider).decorateFutureSupplier(() -> {
-            Future<AgentReply> started = threads.submit(retried);
-            running.set(started);
-            return started;
-        });
+        Callable<AgentReply> retried = Retry.decorateCallable(retries.retry(provider), () -> attempt(agent, request, relay));
+        Callable<AgentReply> withinDeadline = deadlines.timeLimiter(provider)
+                .decorateFutureSupplier(() -> threads.submit(retried));
         try {
             return circuits.of(provider).executeCallable(withinDeadline);
         } catch (TimeoutException timeout) {
             throw new ProviderTimeoutException(provider);
         } catch (InterruptedException interrupted) {
-            Future<AgentReply> started = running.get();
-            if (started != null) {
-                started.cancel(true);
-            }
+            // The call runs on until its SDK's own timeout, or, streaming, until the relay is closed.
             Thread.currentThread().interrupt();
             throw new ProviderTimeoutException(provider);
         } catch (RuntimeException failure) {
