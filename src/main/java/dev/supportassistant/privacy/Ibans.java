@@ -10,7 +10,7 @@ import org.iban4j.IbanUtil;
 
 /**
  * IBANs, written together or in groups: a country code and two check digits, then as many letters
- * and digits as that country's IBANs have (spaces between groups are skipped), checked by iban4j
+ * and digits as that country's IBANs have (spaces or dashes between groups are skipped), checked by iban4j
  * (the country's length and structure, and the mod-97 check digits). Reading exactly the country's
  * length lets a grouped IBAN end where it ends, before whatever word follows it.
  */
@@ -36,7 +36,7 @@ final class Ibans implements Finder {
                 if (isAsciiLetterOrDigit(c)) {
                     iban.append(Character.toUpperCase(c));
                     i++;
-                } else if (c == ' ' && i + 1 < text.length() && isAsciiLetterOrDigit(text.charAt(i + 1))) {
+                } else if ((c == ' ' || c == '-') && i + 1 < text.length() && isAsciiLetterOrDigit(text.charAt(i + 1))) {
                     i++;
                 } else {
                     break;

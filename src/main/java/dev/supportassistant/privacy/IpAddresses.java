@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * IPv4 and IPv6 addresses, validated (four numbers up to 255 without leading zeros; eight groups of
  * up to four hex digits, or fewer with one {@code ::}, optionally ending in an IPv4 address).
- * Four-part versions look exactly like IPv4 addresses, so an address right after a word such as
- * "version", "build" or "update" is not taken unless a network word ("IP", "server") is nearer,
+ * Four-part versions and section numbers look exactly like IPv4 addresses, so an address right
+ * after a word such as "version", "build", "update" or "step" is not taken unless a network word ("IP", "server") is nearer,
  * nor is one ending in {@code .0} without a network word, a port or a prefix length. IPv6
  * addresses are told apart in their full form, so {@code 2001:db8::1} and {@code 2001:0db8:0:0::1}
  * are one address.
@@ -27,7 +27,8 @@ final class IpAddresses implements Finder {
 
     static final Set<String> VERSION = Set.of("version", "versions", "ver", "v", "build", "release", "firmware",
             "driver", "patch", "update", "updated", "upgrade", "upgraded", "edition", "ios", "android", "windows",
-            "macos", "chrome", "firefox", "app", "sdk", "plugin", "library", "kernel", "bios", "revision", "rev");
+            "macos", "chrome", "firefox", "app", "sdk", "plugin", "library", "kernel", "bios", "revision", "rev",
+            "step", "section", "chapter", "paragraph", "figure", "table", "appendix", "clause", "rule");
     static final Set<String> NETWORK = Set.of("ip", "ips", "ipv4", "ipv6", "address", "addresses", "addr", "server",
             "host", "hostname", "gateway", "dns", "router", "subnet", "proxy", "vpn", "ping", "connect",
             "connecting", "connected", "from", "lan", "wan", "wifi", "network", "nameserver", "endpoint", "whitelist",

@@ -1,5 +1,6 @@
 package dev.supportassistant.privacy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -10,7 +11,8 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 
 /**
  * Phone numbers, found by Google's libphonenumber in international form anywhere and in national
- * form for the region set by {@code PII_PHONE_REGION}. Its {@code STRICT_GROUPING} leniency takes
+ * form for the region set by {@code PII_PHONE_REGION} (a number written with {@code +} and a
+ * country code needs only a possible length). Its {@code STRICT_GROUPING} leniency takes
  * only numbers that are valid and grouped as that country groups them, which already leaves out
  * dates, times, prices, versions and {@code INV-2024-001234}. Ten digits that make a valid number
  * are still often an order or ticket number, so the words before a number decide the rest: a
@@ -49,12 +51,28 @@ final class PhoneNumbers implements Finder {
         if (digits(text) < FEWEST_DIGITS) {
             return;
         }
+        List<Detection> phonesFound = new ArrayList<>();
         for (PhoneNumberMatch match : phones.findNumbers(text, region, Leniency.STRICT_GROUPING, text.length())) {
             if (isPhoneInContext(text, match)) {
-                found.add(new Detection(PersonalDataKind.PHONE, match.start(), match.end(),
-                        phones.format(match.number(), PhoneNumberFormat.E164)));
+                phonesFound.add(detection(match));
             }
         }
+        if (text.indexOf('+') >= 0) {
+            // Written with + and a country code, a number is meant as one even where the numbering
+            // plan has no such range (the UK's +44 7700 900xxx, kept free for films and books).
+            for (PhoneNumberMatch match : phones.findNumbers(text, region, Leniency.POSSIBLE, text.length())) {
+                Detection possible = detection(match);
+                if (match.rawString().startsWith("+") && phonesFound.stream().noneMatch(possible::overlaps)) {
+                    phonesFound.add(possible);
+                }
+            }
+        }
+        found.addAll(phonesFound);
+    }
+
+    private Detection detection(PhoneNumberMatch match) {
+        return new Detection(PersonalDataKind.PHONE, match.start(), match.end(),
+                phones.format(match.number(), PhoneNumberFormat.E164));
     }
 
     private static boolean isPhoneInContext(String text, PhoneNumberMatch match) {

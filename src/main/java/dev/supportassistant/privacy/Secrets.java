@@ -19,22 +19,23 @@ final class Secrets implements Finder {
 
     private static final String CODES = "pin(?: code| number)?|pass ?code|one[- ]time (?:pass)?code|one[- ]time (?:password|pin)"
             + "|otp(?: code)?|(?:verification|security|login|sign[- ]in|sms|2fa|mfa|two[- ]factor|auth|authentication"
-            + "|access|recovery|backup) code|cvv2?|cvc2?|csc";
-    private static final String LABELS = "pass(?:word|wd|phrase)s?|pass (?:word|phrase)|pwd|pw|" + CODES
+            + "|access|recovery|backup|\\d[- ]?digit) code|cvv2?|cvc2?|csc";
+    private static final String LABELS = "pass(?:word|wd|phrase)s?|pass (?:word|phrase)|pass|pwd|pw|" + CODES
             + "|security answer|secret(?: key| answer)?|api[ _-]?key|(?:secret )?access key|private key|client secret"
             + "|(?:access|auth|bearer|api|refresh) token|token|seed phrase|recovery phrase";
     private static final String WORD_BOUNDARY_BEFORE = "(?<![\\p{L}\\p{N}_])";
     private static final String WORD_BOUNDARY_AFTER = "(?![\\p{L}\\p{N}_])";
 
     /** A label, what it is for ("for the portal", "I use"), a connecting "is" or colon, then the value. */
-    private static final Pattern LABELLED = Pattern.compile(WORD_BOUNDARY_BEFORE + "(?:" + LABELS + ")" + WORD_BOUNDARY_AFTER
+    private static final Pattern LABELLED = Pattern.compile(WORD_BOUNDARY_BEFORE + "(?<label>" + LABELS + ")" + WORD_BOUNDARY_AFTER
             + "(?:\\s+(?:for|to|on|of|at|in|with)(?:\\s+[^\\s:=]{1,40}){1,3}?|\\s+(?:i|we|you)(?:'m|'ve)?(?:\\s+[^\\s:=]{1,20}){1,2}?)?"
-            + "(?:\\s*[:=]\\s*|\\s+(?:is now|is still|is set to|was set to|should be|is|was|are|were|->|=>)(?:\\s*:)?\\s+|'s\\s+)"
+            + "(?<connector>\\s*[:=]\\s*|\\s+(?:is now|is still|is set to|was set to|should be|is|was|are|were|->|=>)(?:\\s*:)?\\s+"
+            + "|'s\\s+|\\s+[-–—]\\s+)"
             + "(?<value>\"[^\"\\n]{1,100}\"|'[^'\\n]{1,100}'|“[^”\\n]{1,100}”|`[^`\\n]{1,100}`|\\S{1,200})",
             Pattern.CASE_INSENSITIVE);
-    /** A code's label, then a number: "PIN 1234", "CVV 123", "verification code 482913". */
+    /** A code's label, then a number: "PIN 1234", "CVV 123", "backup code 8423-1147". */
     private static final Pattern BARE_CODE = Pattern.compile(WORD_BOUNDARY_BEFORE + "(?:" + CODES + ")"
-            + "\\s+(?:#\\s*)?(?<value>\\d{3,10})(?![\\p{L}\\p{N}_]|[.,]\\d)", Pattern.CASE_INSENSITIVE);
+            + "\\s+(?:#\\s*)?(?<value>\\d{3,10}(?:-\\d{2,10}){0,3})(?![\\p{L}\\p{N}_]|[.,-]\\d)", Pattern.CASE_INSENSITIVE);
     /** API keys and tokens whose prefixes name them. */
     private static final Pattern KEY = Pattern.compile("(?<![\\p{L}\\p{N}_-])(?:sk-ant-[A-Za-z0-9_-]{20,200}"
             + "|sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,200}|[sr]k_(?:live|test)_[A-Za-z0-9]{16,200}"
@@ -43,6 +44,8 @@ final class Secrets implements Finder {
             + "|AIza[0-9A-Za-z_-]{35}|eyJ[A-Za-z0-9_-]{10,2000}\\.eyJ[A-Za-z0-9_-]{10,4000}\\.[A-Za-z0-9_-]{10,2000})"
             + "(?![A-Za-z0-9_-])");
 
+    /** The shortest value taken: codes and PINs have three digits or more. */
+    private static final int SHORTEST = 3;
     private static final Pattern PLAIN_WORD = Pattern.compile("[\\p{L}]+(?:['’][\\p{L}]+)?");
     private static final Pattern ALREADY_HIDDEN = Pattern.compile("[•*·●xX]+|\\[[A-Z]{2,6}_\\d{1,9}]");
     /** What follows "password is" in sentences about a password rather than in one giving it. */
@@ -71,11 +74,22 @@ final class Secrets implements Finder {
         }
         Matcher labelled = LABELLED.matcher(text);
         while (labelled.find()) {
-            addValue(text, labelled.start("value"), labelled.end("value"), found);
+            String connector = labelled.group("connector").strip();
+            boolean colon = connector.equals(":") || connector.equals("=");
+            boolean dash = connector.equals("-") || connector.equals("–") || connector.equals("—");
+            if (labelled.group("label").equalsIgnoreCase("pass") && !colon) {
+                continue; // "pass: letmein", but "pass is valid until Friday"
+            }
+            addValue(text, labelled.start("value"), labelled.end("value"), dash, found);
         }
     }
 
-    private static void addValue(String text, int start, int end, List<Detection> found) {
+    /**
+     * @param shapedOnly whether only a value shaped like a password counts (a digit, a sign or a
+     *     capital after the first letter): after a dash, "Password - Welcome1" gives one, "password -
+     *     reset didn't work" does not
+     */
+    private static void addValue(String text, int start, int end, boolean shapedOnly, List<Detection> found) {
         char first = text.charAt(start);
         if (end - start >= 2 && isQuote(first) && isQuote(text.charAt(end - 1))) {
             start++;
@@ -84,14 +98,17 @@ final class Secrets implements Finder {
             while (end > start && isTrailingPunctuation(text.charAt(end - 1), text, start, end)) {
                 end--;
             }
-            if (end > start && isQuote(text.charAt(start))) {
+            while (end > start && (isQuote(text.charAt(start)) || isUnclosedOpening(text, start, end))) {
                 start++;
             }
         }
-        if (end <= start) {
-            return;
+        if (end - start < SHORTEST) {
+            return; // "the 2FA code is 6 digits long"
         }
         String value = text.substring(start, end);
+        if (shapedOnly && !isShapedLikeAPassword(value)) {
+            return;
+        }
         if (ALREADY_HIDDEN.matcher(value).matches()) {
             return;
         }
@@ -99,6 +116,31 @@ final class Secrets implements Finder {
             return;
         }
         found.add(new Detection(PersonalDataKind.SECRET, start, end, value));
+    }
+
+    private static boolean isShapedLikeAPassword(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!Character.isLetter(c) || (i > 0 && Character.isUpperCase(c))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "(none, I use SSO)": an opening bracket whose closing one is not in the value. */
+    private static boolean isUnclosedOpening(String text, int start, int end) {
+        char closing = switch (text.charAt(start)) {
+            case '(' -> ')';
+            case '[' -> ']';
+            case '{' -> '}';
+            default -> 0;
+        };
+        if (closing == 0) {
+            return false;
+        }
+        int closed = text.indexOf(closing, start);
+        return closed < 0 || closed >= end;
     }
 
     private static boolean isSaidOfASecret(String word) {

@@ -13,14 +13,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The test corpus of support messages ({@code src/test/resources/privacy}): each line a message,
- * its personal data marked {@code {{KIND:value}}}. Reads the messages with the marks removed and
+ * The test corpus of support messages ({@code src/test/resources/privacy}), in three parts written
+ * one after the other (the files' heads say how each was used): each line a message, its personal
+ * data marked {@code {{KIND:value}}}. Reads the messages with the marks removed and
  * the spans they marked, and scores what {@link PersonalData#find} returns against them.
  */
 final class LabelledTexts {
 
-    static final String WITH = "/privacy/with-personal-data.txt";
-    static final String WITHOUT = "/privacy/without-personal-data.txt";
+    /** The parts, in the order they were written: {@code /privacy/<part>-with.txt} and {@code -without.txt}. */
+    static final List<String> PARTS = List.of("first", "second", "third");
 
     private static final Pattern MARK = Pattern.compile("\\{\\{([A-Z]+):(.+?)}}");
 
@@ -31,7 +32,15 @@ final class LabelledTexts {
     private LabelledTexts() {
     }
 
-    static List<Text> load(String resource) {
+    static List<Text> with(String part) {
+        return load("/privacy/" + part + "-with.txt");
+    }
+
+    static List<Text> without(String part) {
+        return load("/privacy/" + part + "-without.txt");
+    }
+
+    private static List<Text> load(String resource) {
         List<Text> texts = new ArrayList<>();
         try (InputStream in = LabelledTexts.class.getResourceAsStream(resource)) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
