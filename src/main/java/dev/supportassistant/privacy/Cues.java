@@ -6,11 +6,14 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The words just before (or after) a number, which tell a phone number from an order number and an IP address
- * from a version: "call me at 415 555 2671" against "order 415 555 2671", "server 10.2.3.4" against
- * "version 10.2.3.4". Only the words of the same sentence count, nearest first.
+ * The words just before (or after) a number, which tell a phone number from an order number and an
+ * IP address from a version: "call me at 415 555 2671" against "order 415 555 2671", "server
+ * 10.2.3.4" against "version 10.2.3.4". Only the words of the same sentence count, nearest first,
+ * and only within {@value #REACH} characters, so that reading them never costs more than that.
  */
 final class Cues {
+
+    static final int REACH = 120;
 
     private final List<String> words;
 
@@ -25,7 +28,7 @@ final class Cues {
     static Cues before(String text, int position, int limit) {
         List<String> words = new ArrayList<>(limit);
         int i = position;
-        while (words.size() < limit && i > 0) {
+        while (words.size() < limit && i > 0 && position - i < REACH) {
             char c = text.charAt(i - 1);
             if (c == '\n' || c == '\r' || (isSentenceEnd(c) && i < position && Character.isWhitespace(text.charAt(i))
                     && !followsAbbreviation(text, i - 1))) {
@@ -33,7 +36,8 @@ final class Cues {
             }
             if (Character.isLetterOrDigit(c)) {
                 int end = i;
-                while (i > 0 && (Character.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '\'')) {
+                while (i > 0 && position - i < REACH
+                        && (Character.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '\'')) {
                     i--;
                 }
                 words.add(text.substring(i, end).toLowerCase(Locale.ROOT));
@@ -48,14 +52,15 @@ final class Cues {
     static Cues after(String text, int position, int limit) {
         List<String> words = new ArrayList<>(limit);
         int i = position;
-        while (words.size() < limit && i < text.length()) {
+        while (words.size() < limit && i < text.length() && i - position < REACH) {
             char c = text.charAt(i);
             if (c == '\n' || c == '\r' || (isSentenceEnd(c) && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1))))) {
                 break;
             }
             if (Character.isLetterOrDigit(c)) {
                 int start = i;
-                while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '\'')) {
+                while (i < text.length() && i - position < REACH
+                        && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '\'')) {
                     i++;
                 }
                 words.add(text.substring(start, i).toLowerCase(Locale.ROOT));

@@ -3,6 +3,8 @@ package dev.supportassistant.privacy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Runs every finder over a text and settles overlaps: of two findings that share characters, the
@@ -33,13 +35,15 @@ final class Detector {
             return found;
         }
         found.sort(PRECEDENCE);
-        List<Detection> kept = new ArrayList<>(found.size());
+        // Kept findings never overlap, so the one starting last before a candidate's end is the only
+        // one that can overlap it.
+        TreeMap<Integer, Detection> kept = new TreeMap<>();
         for (Detection candidate : found) {
-            if (kept.stream().noneMatch(candidate::overlaps)) {
-                kept.add(candidate);
+            Map.Entry<Integer, Detection> before = kept.lowerEntry(candidate.end());
+            if (before == null || !before.getValue().overlaps(candidate)) {
+                kept.put(candidate.start(), candidate);
             }
         }
-        kept.sort(Comparator.comparingInt(Detection::start));
-        return kept;
+        return new ArrayList<>(kept.values());
     }
 }

@@ -1,6 +1,8 @@
 package dev.supportassistant.privacy;
 
+import java.util.Arrays;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * How placeholders are written: {@code [EMAIL_1]}, the kind's label and a number from 1 in the
@@ -10,9 +12,10 @@ import java.util.regex.Pattern;
  */
 final class Placeholders {
 
-    /** A whole placeholder; group 1 is the label. */
-    static final Pattern WHOLE = Pattern.compile("\\[(SECRET|EMAIL|IBAN|CARD|SSN|IP|PHONE)_[1-9]\\d{0,8}]");
-    /** The longest text a placeholder can have: a six-letter label and a nine-digit number. */
+    /** A whole placeholder of any kind. */
+    static final Pattern WHOLE = Pattern.compile("\\[(?:" + Arrays.stream(PersonalDataKind.values())
+            .map(PersonalDataKind::label).collect(Collectors.joining("|")) + ")_[1-9]\\d{0,8}]");
+    /** The longest text a placeholder can have: a six-letter label and a nine-digit number (more than any turn issues). */
     static final int LONGEST = "[SECRET_123456789]".length();
 
     private Placeholders() {

@@ -136,11 +136,17 @@ final class Secrets implements Finder {
             case '{' -> '}';
             default -> 0;
         };
-        if (closing == 0) {
-            return false;
+        return closing != 0 && !contains(text, start, end, closing);
+    }
+
+    /** Whether the value from {@code start} to {@code end} holds {@code c}: never looks past the value. */
+    private static boolean contains(String text, int start, int end, char c) {
+        for (int i = start; i < end; i++) {
+            if (text.charAt(i) == c) {
+                return true;
+            }
         }
-        int closed = text.indexOf(closing, start);
-        return closed < 0 || closed >= end;
+        return false;
     }
 
     private static boolean isSaidOfASecret(String word) {
@@ -163,6 +169,6 @@ final class Secrets implements Finder {
             case '}' -> '{';
             default -> 0;
         };
-        return opening != 0 && text.lastIndexOf(opening, end - 1) < start;
+        return opening != 0 && !contains(text, start, end - 1, opening);
     }
 }

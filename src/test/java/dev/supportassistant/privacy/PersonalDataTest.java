@@ -98,6 +98,14 @@ class PersonalDataTest {
         assertThat(personalData.find("1.2.".repeat(2_000))).isEmpty();
     }
 
+    /** Many findings in one text: overlaps settled and values read without a pass over the text each. */
+    @Test
+    void aTextWithManyFindingsIsReadInOnePass() {
+        assertThat(personalData.find("a@b.co, 10.0.0.5 ".repeat(2_000))).hasSize(4_000);
+        assertThat(personalData.find("password: (hunter2 ".repeat(2_000))).hasSize(2_000)
+                .allMatch(match -> match.kind() == PersonalDataKind.SECRET);
+    }
+
     private List<String> found(String text) {
         return personalData.find(text).stream()
                 .map(match -> match.kind() + " " + text.substring(match.start(), match.end()))
