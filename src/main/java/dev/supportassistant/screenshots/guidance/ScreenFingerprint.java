@@ -23,8 +23,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * each; two captures are nearly identical when they have the same size and at most
  * {@link #MAX_CHANGED_CELLS} cells' brightness moved by more than {@link #LEVEL_TOLERANCE}.
  *
- * <p>Ours, not a library's: JImageHash (the maintained-looking one on Maven Central, last released
- * 2021) brings JavaFX and a JTransforms jar with its dependencies inside; its 64-bit hashes (like a
+ * <p>Ours, not a library's: JImageHash (on Maven Central, last released in 2021) brings JavaFX and
+ * a JTransforms jar with its dependencies inside; its 64-bit hashes (like a
  * 9 x 8 dHash) are made to find the same picture resized, and are blind by design to one new line of
  * text on an otherwise unchanged page, which is the change noticing exists for. See bench/RESULTS.md.
  *
