@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import dev.supportassistant.conversation.MessageMetadata;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -72,7 +73,8 @@ class ChatMetrics {
         String outcome = "error";
         try {
             ChatResponse response = turn.get();
-            outcome = Boolean.TRUE.equals(response.message().metadata().incomplete()) ? "incomplete" : "success";
+            outcome = response.message().metadata() instanceof MessageMetadata.AiAnswer answer && answer.cutShort()
+                    ? "incomplete" : "success";
             return response;
         } finally {
             sample.stop(Timer.builder(DURATION)

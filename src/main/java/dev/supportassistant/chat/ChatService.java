@@ -11,11 +11,12 @@ import org.springframework.stereotype.Service;
 import dev.supportassistant.agent.AgentAnswer;
 import dev.supportassistant.agent.AgentDispatcher;
 import dev.supportassistant.agent.AgentRequest;
-import dev.supportassistant.agent.ConversationTurn.Role;
 import dev.supportassistant.agent.ConversationTurn;
+import dev.supportassistant.agent.TokenUsage;
 import dev.supportassistant.confusion.ConfusionAnalyzer;
 import dev.supportassistant.confusion.ConfusionAssessment;
 import dev.supportassistant.conversation.ChatMessage;
+import dev.supportassistant.conversation.ChatMessage.Role;
 import dev.supportassistant.conversation.Conversation;
 import dev.supportassistant.conversation.ConversationLimits;
 import dev.supportassistant.conversation.Conversations;
@@ -135,9 +136,8 @@ class ChatService {
                 .map(message -> new ConfusionAnalyzer.Turn(message.role() == Role.USER, message.content())).toList());
         metrics.confusionScored(confusion.level());
         RouteDecision assigned = routing.assignment(conversation.id());
-        ChatMessage message = ChatMessage.newMessage(Role.USER, text,
-                MessageMetadata.customerMessage(confusion.level(), confusion.signals())
-                        .routed(null, assigned.experiment(), assigned.variant()));
+        ChatMessage message = ChatMessage.newMessage(text, MessageMetadata.CustomerMessage.scored(confusion.level(),
+                confusion.signals(), assigned.experiment(), assigned.variant()));
         if (existing.isPresent()) {
             conversations.append(conversation.id(), message);
         } else {
@@ -165,16 +165,23 @@ class ChatService {
     private ChatResponse finish(Turn turn, AgentAnswer answer) {
         ConfusionAssessment confusion = turn.confusion();
         String conversationId = turn.conversation().id();
-        ChatMessage reply = ChatMessage.newMessage(Role.ASSISTANT, answer.reply().content(),
-                MessageMetadata.answer(answer.provider(), answer.reply().model(), answer.reply().usage(), answer.latencyMs())
-                        .withConfusion(confusion.level(), null)
-                        .withFallback(answer.fallback(), oneLine(answer.error()))
-                        .withSources(sources(answer.reply().sources()))
-                        .withIncomplete(answer.incomplete() ? Boolean.TRUE : null)
-                        .routed(turn.route().route(), turn.route().experiment(), turn.route().variant()));
+        ChatMessage reply = ChatMessage.newMessage(answer.reply().content(), metadata(answer, confusion, turn.route()));
         conversations.append(conversationId, reply);
         Optional<ChatResponse.ScreenShareOffer> offer = screenShareOffers.after(conversationId, confusion, answer.reply());
         return new ChatResponse(reply, conversationId, offer.isPresent(), confusion.level(), offer.orElse(null));
+    }
+
+    /** What is known about the answer: who wrote it and how, for which customer message, under which route. */
+    private static MessageMetadata.AiAnswer metadata(AgentAnswer answer, ConfusionAssessment confusion,
+            RouteDecision route) {
+        TokenUsage usage = answer.reply().usage();
+        MessageMetadata.AiAnswer metadata = MessageMetadata.AiAnswer.of(answer.provider(), answer.reply().model(),
+                new MessageMetadata.TokenUsage(usage.promptTokens(), usage.completionTokens(), usage.totalTokens(),
+                        usage.estimated()),
+                answer.latencyMs(), confusion.level(), sources(answer.reply().sources()))
+                .routed(route.route(), route.experiment(), route.variant())
+                .failed(answer.fallback(), oneLine(answer.error()));
+        return answer.incomplete() ? metadata.cutOff() : metadata;
     }
 
     /** Fits the stored column and keeps to one line. */
@@ -201,7 +208,9 @@ class ChatService {
      */
     private static List<ConversationTurn> turns(List<ChatMessage> history) {
         return history.stream().filter(message -> message.role() != Role.SYSTEM)
-                .map(message -> new ConversationTurn(message.role(), message.content())).toList();
+                .map(message -> new ConversationTurn(message.role() == Role.USER ? ConversationTurn.Role.USER
+                        : ConversationTurn.Role.ASSISTANT, message.content()))
+                .toList();
     }
 
     private static List<MessageMetadata.Source> sources(List<KnowledgePassage> passages) {

@@ -13,9 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import dev.supportassistant.agent.TokenUsage;
 import dev.supportassistant.platform.database.GroupCommit;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Conversations and their messages in SQL. Each {@link #create} and {@link #append} has committed
@@ -26,21 +24,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class ConversationStore {
 
-    /** Metadata that has no column of its own, kept as JSON in {@code messages.details}. */
-    record Details(@Nullable List<String> confusionSignals, @Nullable List<MessageMetadata.Source> sources,
-            @Nullable Boolean incomplete, @Nullable ScreenShareEvent screenShare, @Nullable String author,
-            @Nullable Boolean human, MessageMetadata.@Nullable Handoff handoff,
-            MessageMetadata.@Nullable Screenshot screenshot) {
-    }
-
     private final JdbcClient jdbc;
-    private final JsonMapper json;
+    private final MessageRows rows;
     private final ApplicationEventPublisher events;
     private final GroupCommit commits;
 
-    ConversationStore(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events, GroupCommit commits) {
+    ConversationStore(JdbcClient jdbc, MessageRows rows, ApplicationEventPublisher events, GroupCommit commits) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.rows = rows;
         this.events = events;
         this.commits = commits;
     }
@@ -90,8 +81,8 @@ class ConversationStore {
     }
 
     private void insert(String conversationId, ChatMessage message) {
-        MessageMetadata meta = message.metadata();
-        TokenUsage usage = meta.tokenUsage();
+        MessageRows.Columns columns = rows.columns(message.metadata());
+        MessageMetadata.TokenUsage usage = columns.usage();
         jdbc.sql("""
                 INSERT INTO messages (id, conversation_id, role, content, created_at, provider, model,
                     prompt_tokens, completion_tokens, total_tokens, tokens_estimated, confusion_level,
@@ -105,22 +96,20 @@ class ConversationStore {
                 .param("role", message.role().wireName())
                 .param("content", message.content())
                 .param("createdAt", timestamp(message.timestamp()))
-                .param("provider", meta.provider())
-                .param("model", meta.model())
+                .param("provider", columns.provider())
+                .param("model", columns.model())
                 .param("promptTokens", usage == null ? null : usage.promptTokens())
                 .param("completionTokens", usage == null ? null : usage.completionTokens())
                 .param("totalTokens", usage == null ? null : usage.totalTokens())
                 .param("tokensEstimated", usage == null ? null : usage.estimated())
-                .param("confusionLevel", meta.confusionLevel())
-                .param("latencyMs", meta.latencyMs())
-                .param("fallback", meta.fallback())
-                .param("error", meta.error())
-                .param("details", json.writeValueAsString(new Details(meta.confusionSignals(), meta.sources(),
-                        meta.incomplete(), meta.screenShare(), meta.author(), meta.human(), meta.handoff(),
-                        meta.screenshot())))
-                .param("route", meta.route())
-                .param("experiment", meta.experiment())
-                .param("variant", meta.variant())
+                .param("confusionLevel", columns.confusionLevel())
+                .param("latencyMs", columns.latencyMs())
+                .param("fallback", columns.fallback())
+                .param("error", columns.error())
+                .param("details", rows.detailsJson(columns.details()))
+                .param("route", columns.route())
+                .param("experiment", columns.experiment())
+                .param("variant", columns.variant())
                 .update();
     }
 

@@ -3,9 +3,9 @@ package dev.supportassistant.conversation;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
-import dev.supportassistant.agent.ConversationTurn.Role;
 import dev.supportassistant.platform.security.Caller;
 
 /**
@@ -84,13 +84,13 @@ public class Conversations {
 
     /** Records a handoff step in the history: a system message saying who did what, when and why. */
     public ChatMessage recordHandoff(String conversationId, String text, MessageMetadata.Handoff handoff) {
-        return append(conversationId, Role.SYSTEM, text, MessageMetadata.handoff(handoff));
+        return append(conversationId, text, new MessageMetadata.HandoffNote(handoff));
     }
 
     /** Stores a support agent's reply to the customer: an assistant message written by a person. */
     public ChatMessage appendHumanReply(String conversationId, String agentName, String text,
             MessageMetadata.Handoff handoff) {
-        return append(conversationId, Role.ASSISTANT, text, MessageMetadata.humanReply(agentName, handoff));
+        return append(conversationId, text, MessageMetadata.HumanReply.by(agentName, handoff));
     }
 
     /**
@@ -98,8 +98,8 @@ public class Conversations {
      * of a handoff (a person will join), or the acknowledgement of a customer's message meanwhile.
      * Stored like every reply, so the history shows what the customer was shown and it can be rated.
      */
-    public ChatMessage appendHoldingReply(String conversationId, String text, MessageMetadata.Handoff handoff) {
-        return append(conversationId, Role.ASSISTANT, text, MessageMetadata.handoff(handoff));
+    public ChatMessage appendHoldingReply(String conversationId, String text, MessageMetadata.@Nullable Handoff handoff) {
+        return append(conversationId, text, MessageMetadata.HoldingReply.during(handoff));
     }
 
     /**
@@ -112,17 +112,25 @@ public class Conversations {
         String text = screenshot.ocrText() == null || screenshot.ocrText().isBlank()
                 ? "The customer shared a screenshot (no text could be read on it)."
                 : "The customer shared a screenshot.";
-        return append(conversationId, Role.SYSTEM, text, MessageMetadata.screenshot(screenshot));
+        return append(conversationId, text, new MessageMetadata.ScreenshotNote(screenshot));
     }
 
     /** Records that screen sharing was offered to the customer on the conversation's channel. */
     public ChatMessage recordScreenShareOffer(String conversationId, String channelName) {
-        return append(conversationId, Role.SYSTEM, "Screen sharing offered on channel " + channelName + ".",
-                MessageMetadata.screenShare(ScreenShareEvent.offered(channelName)));
+        return append(conversationId, "Screen sharing offered on channel " + channelName + ".",
+                new MessageMetadata.ScreenShareNote(ScreenShareEvent.offered(channelName)));
     }
 
-    private ChatMessage append(String conversationId, Role role, String text, MessageMetadata metadata) {
-        ChatMessage message = ChatMessage.newMessage(role, text, metadata);
+    /** Records that screen sharing started: the channel and the seats' uids, never the tokens. */
+    public ChatMessage recordScreenShareStarted(String conversationId, ScreenShareEvent started) {
+        return append(conversationId, "Screen sharing started on channel " + started.channelName() + ": customer uid "
+                + started.customerUid() + " (publisher), support agent uid " + started.agentUid()
+                + " (subscriber), tokens valid until " + started.expiresAt() + ".",
+                new MessageMetadata.ScreenShareNote(started));
+    }
+
+    private ChatMessage append(String conversationId, String text, MessageMetadata metadata) {
+        ChatMessage message = ChatMessage.newMessage(text, metadata);
         store.append(conversationId, message);
         return message;
     }

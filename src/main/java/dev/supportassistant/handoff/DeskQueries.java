@@ -9,8 +9,8 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
-import dev.supportassistant.agent.ConversationTurn.Role;
 import dev.supportassistant.conversation.ChatMessage;
+import dev.supportassistant.conversation.ChatMessage.Role;
 import dev.supportassistant.conversation.Conversation;
 import dev.supportassistant.conversation.Conversations;
 import dev.supportassistant.conversation.MessageMetadata;
@@ -45,14 +45,15 @@ class DeskQueries {
             }
             List<ChatMessage> dialogue = conversations.recentMessages(handoff.conversationId()).stream()
                     .filter(message -> message.role() != Role.SYSTEM).toList();
-            Optional<MessageMetadata> lastCustomer = dialogue.stream().filter(message -> message.role() == Role.USER)
-                    .reduce((first, second) -> second).map(ChatMessage::metadata);
+            Optional<MessageMetadata.CustomerMessage> lastCustomer = dialogue.stream()
+                    .map(ChatMessage::metadata).filter(MessageMetadata.CustomerMessage.class::isInstance)
+                    .map(MessageMetadata.CustomerMessage.class::cast).reduce((first, second) -> second);
             entries.add(new HandoffViews.QueueEntry(handoff.conversationId(), conversation.get().userId(),
                     customer(conversation.get()), handoff.status(), handoff.cause(), handoff.reason(), handoff.summary(),
                     handoff.claimedBy(), handoff.requestedAt(), handoff.claimedAt(),
                     handoff.requestedAt() == null ? 0 : Duration.between(handoff.requestedAt(), now).toSeconds(),
-                    lastCustomer.map(MessageMetadata::confusionLevel).orElse(null),
-                    lastCustomer.map(MessageMetadata::confusionSignals).orElse(null),
+                    lastCustomer.map(MessageMetadata.CustomerMessage::confusionLevel).orElse(null),
+                    lastCustomer.map(MessageMetadata.CustomerMessage::confusionSignals).orElse(null),
                     dialogue.subList(Math.max(0, dialogue.size() - LAST_MESSAGES), dialogue.size())));
         }
         return new HandoffViews.Queue(status, entries);

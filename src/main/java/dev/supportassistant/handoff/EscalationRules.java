@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
-import dev.supportassistant.agent.ConversationTurn.Role;
 import dev.supportassistant.chat.HumanHandoff;
 import dev.supportassistant.confusion.ConfusionAssessment;
 import dev.supportassistant.confusion.ConfusionSettings;
@@ -80,9 +79,7 @@ class EscalationRules implements HumanHandoff {
 
     /** Stored like every reply; the conversation stays with the AI, which answers the next message. */
     private ChatMessage nobodyAvailable(String conversationId) {
-        ChatMessage reply = ChatMessage.newMessage(Role.ASSISTANT, NOBODY_AVAILABLE, MessageMetadata.none());
-        conversations.append(conversationId, reply);
-        return reply;
+        return conversations.appendHoldingReply(conversationId, NOBODY_AVAILABLE, null);
     }
 
     /**
@@ -93,15 +90,14 @@ class EscalationRules implements HumanHandoff {
         List<ChatMessage> messages = conversations.recentMessages(conversationId);
         int streak = 0;
         for (int i = messages.size() - 1; i >= 0; i--) {
-            ChatMessage message = messages.get(i);
-            MessageMetadata meta = message.metadata();
-            if (message.role() == Role.SYSTEM && meta != null && meta.handoff() != null) {
+            MessageMetadata meta = messages.get(i).metadata();
+            if (meta instanceof MessageMetadata.HandoffNote) {
                 break;
             }
-            if (message.role() != Role.USER) {
+            if (!(meta instanceof MessageMetadata.CustomerMessage customer)) {
                 continue;
             }
-            if (meta == null || meta.confusionLevel() == null || meta.confusionLevel() < confusion.threshold()) {
+            if (customer.confusionLevel() == null || customer.confusionLevel() < confusion.threshold()) {
                 break;
             }
             streak++;

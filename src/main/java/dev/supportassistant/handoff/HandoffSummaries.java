@@ -19,9 +19,9 @@ import dev.supportassistant.agent.AgentAnswer;
 import dev.supportassistant.agent.AgentDispatcher;
 import dev.supportassistant.agent.AgentRequest;
 import dev.supportassistant.agent.ConversationTurn;
-import dev.supportassistant.agent.ConversationTurn.Role;
 import dev.supportassistant.confusion.ConfusionAssessment;
 import dev.supportassistant.conversation.ChatMessage;
+import dev.supportassistant.conversation.ChatMessage.Role;
 import dev.supportassistant.conversation.MessageMetadata;
 
 /**
@@ -68,7 +68,9 @@ class HandoffSummaries {
         }
         try {
             List<ConversationTurn> turns = messages.stream().filter(message -> message.role() != Role.SYSTEM)
-                    .map(message -> new ConversationTurn(message.role(), message.content())).toList();
+                    .map(message -> new ConversationTurn(message.role() == Role.USER ? ConversationTurn.Role.USER
+                            : ConversationTurn.Role.ASSISTANT, message.content()))
+                    .toList();
             AgentAnswer answer = agents.answer(new AgentRequest(turns, INSTRUCTION,
                     new ConfusionAssessment(0, List.of(), false), List.of()), null);
             if (answer.fallback() || LOCAL.equals(answer.provider()) || answer.reply().content().isBlank()) {
@@ -96,12 +98,10 @@ class HandoffSummaries {
         Set<String> tried = new LinkedHashSet<>();
         long aiReplies = 0;
         for (ChatMessage message : messages) {
-            MessageMetadata meta = message.metadata();
-            if (message.role() == Role.ASSISTANT && meta != null && !Boolean.TRUE.equals(meta.human())
-                    && meta.handoff() == null) {
+            if (message.metadata() instanceof MessageMetadata.AiAnswer answer) {
                 aiReplies++;
-                if (meta.sources() != null) {
-                    meta.sources().stream().limit(1).forEach(source -> tried.add(source.title()));
+                if (answer.sources() != null) {
+                    answer.sources().stream().limit(1).forEach(source -> tried.add(source.title()));
                 }
             }
         }
@@ -135,13 +135,15 @@ class HandoffSummaries {
      * who calmed down, or asked for a person in plain words), the highest with what raised it.
      */
     private static Optional<String> confusion(List<ChatMessage> customer) {
-        List<MessageMetadata> scored = customer.stream().map(ChatMessage::metadata)
-                .filter(meta -> meta != null && meta.confusionLevel() != null).toList();
+        List<MessageMetadata.CustomerMessage> scored = customer.stream().map(ChatMessage::metadata)
+                .filter(MessageMetadata.CustomerMessage.class::isInstance).map(MessageMetadata.CustomerMessage.class::cast)
+                .filter(meta -> meta.confusionLevel() != null).toList();
         if (scored.isEmpty()) {
             return Optional.empty();
         }
-        MessageMetadata latest = scored.get(scored.size() - 1);
-        MessageMetadata highest = scored.stream().max(Comparator.comparingDouble(MessageMetadata::confusionLevel))
+        MessageMetadata.CustomerMessage latest = scored.get(scored.size() - 1);
+        MessageMetadata.CustomerMessage highest = scored.stream()
+                .max(Comparator.comparingDouble(MessageMetadata.CustomerMessage::confusionLevel))
                 .filter(max -> max.confusionLevel() > latest.confusionLevel()).orElse(latest);
         String signals = highest.confusionSignals() == null || highest.confusionSignals().isEmpty() ? ""
                 : " (" + String.join("; ", highest.confusionSignals().stream().limit(3).toList()) + ")";
