@@ -38,7 +38,7 @@ class DeskQueries {
     HandoffViews.Queue queue(HandoffStatus status, int limit) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<HandoffViews.QueueEntry> entries = new ArrayList<>();
-        for (Handoff handoff : store.inStatus(status, limit)) {
+        for (HandoffState handoff : store.inStatus(status, limit)) {
             Optional<Conversation> conversation = conversations.find(handoff.conversationId());
             if (conversation.isEmpty()) {
                 continue;
@@ -62,7 +62,7 @@ class DeskQueries {
     HandoffViews.DeskConversation conversation(String conversationId) {
         Conversation conversation = conversations.find(conversationId).orElseThrow(UnknownConversationException::new);
         return new HandoffViews.DeskConversation(conversation.id(), conversation.userId(), customer(conversation),
-                store.find(conversationId).orElseGet(() -> Handoff.none(conversationId)),
+                store.find(conversationId).orElseGet(() -> HandoffState.none(conversationId)),
                 conversations.messages(conversationId));
     }
 

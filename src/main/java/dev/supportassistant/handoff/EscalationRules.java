@@ -47,7 +47,7 @@ class EscalationRules implements HumanHandoff {
 
     @Override
     public Optional<ChatMessage> takeOver(String conversationId, String message, ConfusionAssessment assessment) {
-        Handoff current = handoffs.state(conversationId);
+        HandoffState current = handoffs.state(conversationId);
         if (current.status().humanSide()) {
             return Optional.of(acknowledgement(current));
         }
@@ -106,7 +106,7 @@ class EscalationRules implements HumanHandoff {
     }
 
     /** The reply to a customer's message while a person holds or awaits the conversation; stored like any reply. */
-    private ChatMessage acknowledgement(Handoff current) {
+    private ChatMessage acknowledgement(HandoffState current) {
         String text = current.status() == HandoffStatus.WITH_HUMAN
                 ? WITH_HUMAN_ACKNOWLEDGEMENT.formatted(current.claimedBy()) : WAITING_ACKNOWLEDGEMENT;
         return conversations.appendHoldingReply(current.conversationId(), text, current.note(null, null));

@@ -26,11 +26,11 @@ import dev.supportassistant.conversation.MessageMetadata;
 
 /**
  * Writes the short note a person reads before taking a conversation over: the problem, what was
- * tried, error codes mentioned, confusion signals. The active AI provider writes it when it is a
- * model; the built-in {@code local} agent cannot summarize, so then (and whenever the provider
- * fails) the note is put together from the conversation itself. A model's note is labelled as
- * such ({@link #AI_LABEL}): it was written from the customer's words, which can steer it. The note
- * put together here quotes the customer's words (“…”), so that none reads as the service's. Both
+ * tried, error codes mentioned, confusion signals. It is put together from the conversation itself
+ * when the conversation is escalated ({@link #extractive}, quoting the customer's words “…” so that
+ * none reads as the service's); when the active AI provider is a model, it then writes the note in
+ * its words ({@link #byModel}, after the escalation's commit, see {@link SummaryByModel}), labelled
+ * as such ({@link #AI_LABEL}): it was written from the customer's words, which can steer it. Both
  * read only the conversation's latest messages; the desk shows the customer's first message beside them.
  */
 @Component
@@ -60,11 +60,19 @@ class HandoffSummaries {
         this.agents = agents;
     }
 
-    /** @param reasonInCustomersWords whether the customer wrote {@code reason} (then it is quoted as theirs) */
-    String write(List<ChatMessage> messages, @Nullable String reason, boolean reasonInCustomersWords) {
-        String extractive = extractive(messages, reason, reasonInCustomersWords);
-        if (LOCAL.equals(activeProvider.current().provider())) {
-            return extractive;
+    /** Whether the active provider is one that can write a summary: a model, not the built-in {@code local} agent. */
+    boolean modelAnswers() {
+        return !LOCAL.equals(activeProvider.current().provider());
+    }
+
+    /**
+     * The note in the active model's words, labelled as such ({@link #AI_LABEL}); empty when the
+     * active provider is not a model, or failed, or a fallback answered. The model reads the
+     * conversation only: the handoff's reason is not put in its instructions.
+     */
+    Optional<String> byModel(List<ChatMessage> messages) {
+        if (!modelAnswers()) {
+            return Optional.empty();
         }
         try {
             List<ConversationTurn> turns = messages.stream().filter(message -> message.role() != Role.SYSTEM)
@@ -74,14 +82,14 @@ class HandoffSummaries {
             AgentAnswer answer = agents.answer(new AgentRequest(turns, INSTRUCTION,
                     new ConfusionAssessment(0, List.of(), false), List.of()), null);
             if (answer.fallback() || LOCAL.equals(answer.provider()) || answer.reply().content().isBlank()) {
-                return extractive;
+                return Optional.empty();
             }
-            return AI_LABEL + clip(answer.reply().content().strip().replaceAll("\\s+", " "),
-                    MAX_CHARS - AI_LABEL.length());
+            return Optional.of(AI_LABEL + clip(answer.reply().content().strip().replaceAll("\\s+", " "),
+                    MAX_CHARS - AI_LABEL.length()));
         } catch (RuntimeException failure) {
-            log.warn("Handoff summary by the AI provider failed ({}); using an extractive one",
+            log.warn("Handoff summary by the AI provider failed ({}); the one from the conversation stays",
                     failure.getClass().getSimpleName());
-            return extractive;
+            return Optional.empty();
         }
     }
 
