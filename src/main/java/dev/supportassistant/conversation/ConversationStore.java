@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,14 +65,15 @@ class ConversationStore {
         });
     }
 
-    void append(String conversationId, ChatMessage message) {
+    /** Stores messages at the end of the conversation, in this order and in one commit. */
+    void append(String conversationId, List<ChatMessage> messages) {
         commits.run(() -> {
-            insert(conversationId, message);
+            messages.forEach(message -> insert(conversationId, message));
             jdbc.sql("UPDATE conversations SET updated_at = :updatedAt WHERE id = :id")
-                    .param("updatedAt", timestamp(message.timestamp()))
+                    .param("updatedAt", timestamp(messages.get(messages.size() - 1).timestamp()))
                     .param("id", conversationId)
                     .update();
-            stored(conversationId, message);
+            messages.forEach(message -> stored(conversationId, message));
         });
     }
 
@@ -111,6 +113,55 @@ class ConversationStore {
                 .param("experiment", columns.experiment())
                 .param("variant", columns.variant())
                 .update();
+    }
+
+    /**
+     * Everything a customer's turn reads, in one statement: the conversation, its counts, its latest
+     * {@code recent} messages, its handoff row and its newest screenshot. Joins the tables the handoff
+     * and screenshots modules write, read only, so that a turn costs one round trip.
+     */
+    Optional<TurnContext> forTurn(String id, int recent) {
+        return jdbc.sql("""
+                SELECT c.id AS c_id, c.user_id AS c_user_id, c.owner_id AS c_owner_id, c.created_at AS c_created_at,
+                       c.updated_at AS c_updated_at, n.message_count, n.customer_count,
+                       h.status AS h_status, h.cause AS h_cause, h.reason AS h_reason, h.claimed_by AS h_claimed_by,
+                       s.name AS s_name, s.created_at AS s_created_at,
+                       m.*, f.rating AS feedback_rating, f.comment AS feedback_comment, f.created_at AS feedback_at
+                FROM conversations c
+                CROSS JOIN (SELECT COUNT(*) AS message_count,
+                                   COALESCE(SUM(CASE WHEN role = 'user' THEN 1 ELSE 0 END), 0) AS customer_count
+                            FROM messages WHERE conversation_id = :id) n
+                LEFT JOIN handoffs h ON h.conversation_id = c.id
+                LEFT JOIN (SELECT name, created_at FROM screenshots WHERE conversation_id = :id
+                           ORDER BY created_at DESC, name LIMIT 1) s ON TRUE
+                LEFT JOIN (SELECT * FROM messages WHERE conversation_id = :id ORDER BY seq DESC LIMIT :recent) m ON TRUE
+                LEFT JOIN message_feedback f ON f.message_id = m.id
+                WHERE c.id = :id
+                ORDER BY m.seq
+                """)
+                .param("id", id)
+                .param("recent", recent)
+                .query(rs -> {
+                    if (!rs.next()) {
+                        return Optional.<TurnContext>empty();
+                    }
+                    Conversation conversation = new Conversation(rs.getString("c_id"), rs.getString("c_user_id"),
+                            rs.getString("c_owner_id"), instant(rs, "c_created_at"), instant(rs, "c_updated_at"));
+                    Conversations.Counts counts = new Conversations.Counts(rs.getLong("message_count"),
+                            rs.getLong("customer_count"));
+                    TurnContext.HandoffRow handoff = rs.getString("h_status") == null ? null
+                            : new TurnContext.HandoffRow(rs.getString("h_status"), rs.getString("h_cause"),
+                                    rs.getString("h_reason"), rs.getString("h_claimed_by"));
+                    TurnContext.ScreenshotReference screenshot = rs.getString("s_name") == null ? null
+                            : new TurnContext.ScreenshotReference(rs.getString("s_name"), instant(rs, "s_created_at"));
+                    List<ChatMessage> messages = new ArrayList<>();
+                    do {
+                        if (rs.getString("id") != null) {
+                            messages.add(rows.message(rs));
+                        }
+                    } while (rs.next());
+                    return Optional.of(new TurnContext(conversation, counts, messages, handoff, screenshot));
+                });
     }
 
     /** Deletes a conversation with all its messages; false when there was none. */

@@ -38,6 +38,15 @@ public class Conversations {
         return store.find(id).filter(conversation -> caller.mayAccess(conversation.ownerId()));
     }
 
+    /**
+     * What a customer's turn continuing the conversation needs to know, in one read
+     * ({@link TurnContext}); empty when it does not exist or the caller may not see it.
+     */
+    public Optional<TurnContext> forTurn(String id, Caller caller) {
+        return store.forTurn(id, limits.contextMessages())
+                .filter(context -> caller.mayAccess(context.conversation().ownerId()));
+    }
+
     /** The conversation, whoever owns it: for staff. */
     public Optional<Conversation> find(String id) {
         return store.find(id);
@@ -50,7 +59,15 @@ public class Conversations {
 
     /** Stores a message ({@link ChatMessage#newMessage}) at the end of the conversation; it is durable on return. */
     public void append(String conversationId, ChatMessage message) {
-        store.append(conversationId, message);
+        store.append(conversationId, List.of(message));
+    }
+
+    /**
+     * Stores messages at the end of the conversation in one commit, such as an answer and the note
+     * of what it offered: either both are stored or neither.
+     */
+    public void append(String conversationId, ChatMessage message, ChatMessage note) {
+        store.append(conversationId, List.of(message, note));
     }
 
     /** All its messages, oldest first: at most about {@code MAX_MESSAGES_PER_CONVERSATION}. */
@@ -66,15 +83,6 @@ public class Conversations {
     /** One of its messages, if the conversation has one with that id. */
     public Optional<ChatMessage> message(String conversationId, String messageId) {
         return messages.one(conversationId, messageId);
-    }
-
-    public Counts counts(String conversationId) {
-        return messages.counts(conversationId);
-    }
-
-    /** Whether it holds {@code MAX_MESSAGES_PER_CONVERSATION} messages and so takes no further customer message. */
-    public boolean isFull(String conversationId) {
-        return counts(conversationId).messages() >= limits.maxMessagesPerConversation();
     }
 
     /** What the customer wrote first, in their own words; empty before they wrote anything. */
@@ -115,9 +123,12 @@ public class Conversations {
         return append(conversationId, text, new MessageMetadata.ScreenshotNote(screenshot));
     }
 
-    /** Records that screen sharing was offered to the customer on the conversation's channel. */
-    public ChatMessage recordScreenShareOffer(String conversationId, String channelName) {
-        return append(conversationId, "Screen sharing offered on channel " + channelName + ".",
+    /**
+     * The note that screen sharing was offered to the customer on the conversation's channel, not
+     * stored yet: it is stored with the answer that offers it.
+     */
+    public static ChatMessage screenShareOffer(String channelName) {
+        return ChatMessage.newMessage("Screen sharing offered on channel " + channelName + ".",
                 new MessageMetadata.ScreenShareNote(ScreenShareEvent.offered(channelName)));
     }
 
@@ -131,7 +142,7 @@ public class Conversations {
 
     private ChatMessage append(String conversationId, String text, MessageMetadata metadata) {
         ChatMessage message = ChatMessage.newMessage(text, metadata);
-        store.append(conversationId, message);
+        store.append(conversationId, List.of(message));
         return message;
     }
 }

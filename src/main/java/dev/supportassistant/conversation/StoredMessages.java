@@ -79,15 +79,6 @@ class StoredMessages {
                 .param("id", messageId).param("conversationId", conversationId).query(this::message).optional();
     }
 
-    Conversations.Counts counts(String conversationId) {
-        return jdbc.sql("""
-                SELECT COUNT(*) AS messages, COALESCE(SUM(CASE WHEN role = 'user' THEN 1 ELSE 0 END), 0) AS customer
-                FROM messages WHERE conversation_id = :id
-                """)
-                .param("id", conversationId)
-                .query((rs, row) -> new Conversations.Counts(rs.getLong("messages"), rs.getLong("customer"))).single();
-    }
-
     /** What the customer wrote first, in their own words. */
     Optional<String> firstCustomerMessage(String conversationId) {
         return jdbc.sql("SELECT content FROM messages WHERE conversation_id = :id AND role = 'user' ORDER BY seq "

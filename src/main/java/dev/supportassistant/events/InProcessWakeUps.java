@@ -13,17 +13,22 @@ final class InProcessWakeUps implements EventTransport {
     private final Semaphore wakeUp = new Semaphore(0);
 
     @Override
-    public void announce(long id) {
-        // The commit on this instance wakes the thread; no other instance exists to tell.
-    }
-
-    @Override
     public void committed() {
         wakeUp.release();
     }
 
     @Override
-    public Listening listen() {
+    public void broadcast(String topic) {
+        // No other instance exists to tell; this one hears it after the commit (Broadcasts).
+    }
+
+    @Override
+    public boolean shared() {
+        return false;
+    }
+
+    @Override
+    public Listening listen(java.util.function.Consumer<String> broadcasts) {
         return new Listening() {
 
             @Override

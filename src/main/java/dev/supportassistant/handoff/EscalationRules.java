@@ -1,5 +1,6 @@
 package dev.supportassistant.handoff;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +12,7 @@ import dev.supportassistant.confusion.ConfusionSettings;
 import dev.supportassistant.conversation.ChatMessage;
 import dev.supportassistant.conversation.Conversations;
 import dev.supportassistant.conversation.MessageMetadata;
+import dev.supportassistant.conversation.TurnContext;
 
 /**
  * When the AI steps aside, asked on every customer turn as the chat's {@link HumanHandoff}: while
@@ -45,18 +47,21 @@ class EscalationRules implements HumanHandoff {
         this.confusion = confusion;
     }
 
+    /** Decides from what the turn read (who holds the conversation, its latest messages): no read of its own. */
     @Override
-    public Optional<ChatMessage> takeOver(String conversationId, String message, ConfusionAssessment assessment) {
-        HandoffState current = handoffs.state(conversationId);
+    public Optional<ChatMessage> takeOver(TurnContext context, ChatMessage message, ConfusionAssessment assessment) {
+        String conversationId = context.conversation().id();
+        HandoffState current = HandoffState.of(conversationId, context.handoff());
         if (current.status().humanSide()) {
             return Optional.of(acknowledgement(current));
         }
-        if (settings.onExplicitRequest() && HumanRequests.asksForPerson(message)) {
+        if (settings.onExplicitRequest() && HumanRequests.asksForPerson(message.content())) {
             // The rule's reason is the service's words, so it does not quote the customer's message
             // (which could be written to read as more of them); the history shows the message itself.
             return escalate(conversationId, HandoffCause.EXPLICIT_REQUEST, "The customer asked for a person in a message");
         }
-        int streak = settings.afterConfusedTurns() > 0 && assessment.confused() ? confusedStreak(conversationId) : 0;
+        int streak = settings.afterConfusedTurns() > 0 && assessment.confused()
+                ? confusedStreak(context.recent(), message) : 0;
         if (settings.afterConfusedTurns() > 0 && streak >= settings.afterConfusedTurns()) {
             return escalate(conversationId, HandoffCause.CONFUSION,
                     "The customer seemed confused for %d turns in a row (confusion %.2f)".formatted(streak,
@@ -86,8 +91,9 @@ class EscalationRules implements HumanHandoff {
      * Consecutive customer messages, newest (the one just stored) first, at or above the confusion
      * threshold, counted since the conversation last changed hands.
      */
-    private int confusedStreak(String conversationId) {
-        List<ChatMessage> messages = conversations.recentMessages(conversationId);
+    private int confusedStreak(List<ChatMessage> before, ChatMessage latest) {
+        List<ChatMessage> messages = new ArrayList<>(before);
+        messages.add(latest);
         int streak = 0;
         for (int i = messages.size() - 1; i >= 0; i--) {
             MessageMetadata meta = messages.get(i).metadata();

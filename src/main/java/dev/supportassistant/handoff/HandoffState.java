@@ -1,10 +1,12 @@
 package dev.supportassistant.handoff;
 
 import java.time.Instant;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.supportassistant.conversation.MessageMetadata;
+import dev.supportassistant.conversation.TurnContext;
 
 /**
  * A conversation's handoff state at one moment, as the desk, the customer and live streams see it
@@ -23,6 +25,19 @@ public record HandoffState(String conversationId, HandoffStatus status, @Nullabl
     /** The state of a conversation that was never handed to a person: the AI answers. */
     static HandoffState none(String conversationId) {
         return new HandoffState(conversationId, HandoffStatus.BOT, null, null, null, null, null, null, null);
+    }
+
+    /**
+     * The state as a customer's turn read it ({@link TurnContext.HandoffRow}): who holds it and why;
+     * the AI, when the conversation was never handed to a person.
+     */
+    static HandoffState of(String conversationId, TurnContext.@Nullable HandoffRow row) {
+        if (row == null) {
+            return none(conversationId);
+        }
+        return new HandoffState(conversationId, HandoffStatus.fromWireName(row.status()).orElseThrow(),
+                row.cause() == null ? null : HandoffCause.valueOf(row.cause().toUpperCase(Locale.ROOT)), row.reason(),
+                null, row.claimedBy(), null, null, null);
     }
 
     /** The same state, explained by another reason: the one given for the step that led to it. */

@@ -27,7 +27,7 @@ class FallbackChainTest {
                 Duration.ofMillis(500), fallbacks, "Be helpful.", 3000,
                 new AgentSettings.Circuit(5, 50, Duration.ofSeconds(30)));
         ProviderCircuits circuits = new ProviderCircuits(settings);
-        return new AgentDispatcher(new ActiveProvider(registry, null, settings), registry, circuits, settings,
+        return new AgentDispatcher(new ActiveProvider(registry, null, null, settings), registry, circuits, settings,
                 new AgentMetrics(new SimpleMeterRegistry(), registry, circuits));
     }
 

@@ -27,6 +27,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import dev.supportassistant.ApiClient;
 import dev.supportassistant.StatementCounting;
+import dev.supportassistant.events.Broadcasts;
 
 /**
  * Base of the tests that talk to AI providers: the whole service, with OpenAI, Anthropic and
@@ -87,6 +88,9 @@ public abstract class ProviderFakesTest {
 
     @Autowired
     private ProviderCircuits circuits;
+
+    @Autowired
+    private Broadcasts broadcasts;
 
     /** The port the service of this context listens on. */
     protected int port() {
@@ -159,6 +163,7 @@ public abstract class ProviderFakesTest {
         OLLAMA.resetAll();
         circuits.resetAll();
         jdbc.sql("UPDATE active_provider SET provider = NULL, changed_at = NULL WHERE id = 1").update();
+        broadcasts.send(ActiveProvider.SWITCHED);
         // As an operator: only operators choose a message's provider, and they see a reply's internals
         // (failure summaries, routes). What customers are shown is CustomerViewsTest's subject.
         api = new ApiClient(port).asAdmin();
