@@ -35,6 +35,7 @@ public class ActiveProvider {
     private sealed interface Copy permits Known, Unknown {
     }
 
+    /** The choice as read: a provider's name, or none stored. */
     private record Known(Optional<String> provider) implements Copy {
     }
 

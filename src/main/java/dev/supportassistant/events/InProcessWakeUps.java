@@ -2,6 +2,7 @@ package dev.supportassistant.events;
 
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * News of stored events on the embedded database, where this instance is the only one: a wake-up
@@ -28,7 +29,7 @@ final class InProcessWakeUps implements EventTransport {
     }
 
     @Override
-    public Listening listen(java.util.function.Consumer<String> broadcasts) {
+    public Listening listen(Consumer<String> broadcasts) {
         return new Listening() {
 
             @Override
