@@ -27,7 +27,7 @@ class FallbackChainTest {
                 Duration.ofMillis(500), fallbacks, "Be helpful.", 3000,
                 new AgentSettings.Circuit(5, 50, Duration.ofSeconds(30)));
         ProviderCalls calls = new ProviderCalls(settings, new ProviderCircuits(settings), registry);
-        return new AgentDispatcher(new ActiveProvider(registry, null, settings), registry, settings, calls,
+        return new AgentDispatcher(new ActiveProvider(registry, null, null, settings), registry, settings, calls,
                 new SimpleMeterRegistry());
     }
 

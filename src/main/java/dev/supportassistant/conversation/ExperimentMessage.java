@@ -1,4 +1,4 @@
-package dev.supportassistant.routing;
+package dev.supportassistant.conversation;
 
 import org.jspecify.annotations.Nullable;
 

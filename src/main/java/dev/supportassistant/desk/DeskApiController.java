@@ -1,4 +1,4 @@
-package dev.supportassistant.handoff;
+package dev.supportassistant.desk;
 
 import java.util.Objects;
 
@@ -23,31 +23,30 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.supportassistant.conversation.ChatMessage;
-import dev.supportassistant.events.ConversationEvents;
+import dev.supportassistant.handoff.HandoffStatus;
+import dev.supportassistant.handoff.HandoffViews;
+import dev.supportassistant.handoff.SupportDesk;
 import dev.supportassistant.platform.ratelimit.ClientKeys;
-import dev.supportassistant.screenshare.TokenGrant;
 import dev.supportassistant.platform.security.Caller;
 import dev.supportassistant.platform.web.Printable;
+import dev.supportassistant.screenshare.TokenGrant;
 
 /**
- * The support desk: the queue of conversations waiting for a person, and what an agent does with
- * one: claim it, reply, hand it back to the assistant, resolve it. Staff only: the admin key, or
- * a support agent's token (whose subject is the name the agent acts under); the security module's
- * access rules guard {@code /api/v1/desk}.
+ * The support desk's API, beside its web pages: the queue of conversations waiting for a person,
+ * and what an agent does with one: claim it, reply, hand it back to the assistant, resolve it.
+ * Staff only: the admin key, or a support agent's token (whose subject is the name the agent acts
+ * under); the security module's access rules guard {@code /api/v1/desk}. The steps and their rules
+ * are the handoff module's ({@link SupportDesk}).
  */
 @RestController
 @RequestMapping("/api/v1/desk")
-class DeskController {
+class DeskApiController {
 
-    private final HandoffService handoffs;
-    private final DeskQueries desk;
-    private final ConversationEvents events;
+    private final SupportDesk desk;
     private final ClientKeys clients;
 
-    DeskController(HandoffService handoffs, DeskQueries desk, ConversationEvents events, ClientKeys clients) {
-        this.handoffs = handoffs;
+    DeskApiController(SupportDesk desk, ClientKeys clients) {
         this.desk = desk;
-        this.events = events;
         this.clients = clients;
     }
 
@@ -76,7 +75,7 @@ class DeskController {
     /** Takes a waiting conversation; 409 when another agent has it or it is not waiting. */
     @PostMapping("/conversations/{conversationId}/claim")
     HandoffViews.Claim claim(@PathVariable String conversationId, Caller caller) {
-        return handoffs.claim(conversationId, name(caller));
+        return desk.claim(conversationId, name(caller));
     }
 
     /**
@@ -85,30 +84,28 @@ class DeskController {
      */
     @PostMapping("/conversations/{conversationId}/screen-share")
     TokenGrant screenShare(@PathVariable String conversationId) {
-        return handoffs.agentScreenShare(conversationId);
+        return desk.screenShare(conversationId);
     }
 
     /** Replies to the customer, as the agent holding the conversation. */
     @PostMapping("/conversations/{conversationId}/messages")
     ResponseEntity<ChatMessage> reply(@PathVariable String conversationId, @Valid @RequestBody DeskReply reply,
             Caller caller) {
-        return ResponseEntity.status(201).body(handoffs.reply(conversationId, name(caller), reply.content()));
+        return ResponseEntity.status(201).body(desk.reply(conversationId, name(caller), reply.content()));
     }
 
     /** Gives the conversation back to the assistant, which answers the customer's next message. */
     @PostMapping("/conversations/{conversationId}/hand-back")
     HandoffViews.State handBack(@PathVariable String conversationId,
             @Valid @RequestBody(required = false) @Nullable DeskNote note, Caller caller) {
-        return HandoffViews.State.of(handoffs.finish(conversationId, HandoffStatus.BOT, name(caller), caller.admin(),
-                note == null ? null : note.reason()));
+        return desk.handBack(conversationId, name(caller), caller.admin(), note == null ? null : note.reason());
     }
 
     /** Marks the customer's problem solved; their next message is answered by the assistant again. */
     @PostMapping("/conversations/{conversationId}/resolve")
     HandoffViews.State resolve(@PathVariable String conversationId,
             @Valid @RequestBody(required = false) @Nullable DeskNote note, Caller caller) {
-        return HandoffViews.State.of(handoffs.finish(conversationId, HandoffStatus.RESOLVED, name(caller),
-                caller.admin(), note == null ? null : note.reason()));
+        return desk.resolve(conversationId, name(caller), caller.admin(), note == null ? null : note.reason());
     }
 
     /**
@@ -119,8 +116,7 @@ class DeskController {
     SseEmitter events(@RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId,
             @RequestParam(name = "last_event_id", required = false) @Nullable Long lastEventIdParam,
             HttpServletRequest request) {
-        return events.streamAll(desk::forDesk,
-                lastEventId != null ? lastEventId : Objects.toString(lastEventIdParam, null),
+        return desk.queueEvents(lastEventId != null ? lastEventId : Objects.toString(lastEventIdParam, null),
                 clients.of(request));
     }
 

@@ -1,4 +1,4 @@
-package dev.supportassistant.handoff;
+package dev.supportassistant.desk;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
