@@ -5,9 +5,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Two services on one real PostgreSQL database, as an operator runs them behind a load balancer,
- * the second with a management port of its own ({@code MANAGEMENT_PORT=0}). Started by the first
- * test class that needs them and closed when the test run ends, so that the tests about several
- * instances share two starts; each test works in conversations of its own.
+ * the second with a management port of its own ({@code MANAGEMENT_PORT=0}). Both have OpenAI
+ * configured, at an address where nobody listens, and answer with local: a provider to switch to
+ * that no test's chat reaches. Started by the first test class that needs them and closed when the
+ * test run ends, so that the tests about several instances share two starts; each test works in
+ * conversations of its own and leaves local the active provider.
  */
 public final class TwoInstancesOnPostgres implements BeforeAllCallback {
 
@@ -21,9 +23,13 @@ public final class TwoInstancesOnPostgres implements BeforeAllCallback {
 
         static Instances start() {
             String database = "DATABASE_URL=" + EmbeddedPostgres.newDatabaseUrl("two_instances_" + System.nanoTime());
-            RunningService first = RunningService.start(database);
+            String[] settings = {database, "OPENAI_API_KEY=sk-test-two-instances-0123456789",
+                "OPENAI_BASE_URL=http://127.0.0.1:9/v1", "DEFAULT_AI_PROVIDER=local"};
+            RunningService first = RunningService.start(settings);
             try {
-                return new Instances(first, RunningService.start(database, "MANAGEMENT_PORT=0"));
+                String[] withManagementPort = java.util.Arrays.copyOf(settings, settings.length + 1);
+                withManagementPort[settings.length] = "MANAGEMENT_PORT=0";
+                return new Instances(first, RunningService.start(withManagementPort));
             } catch (RuntimeException failedToStart) {
                 first.close();
                 throw failedToStart;

@@ -21,10 +21,15 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.extension.ServeEventListener;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import dev.supportassistant.ApiClient;
 import dev.supportassistant.ChatRequest;
 import dev.supportassistant.RememberedEmbeddings;
+import dev.supportassistant.StatementCounting;
+import dev.supportassistant.events.Broadcasts;
 import dev.supportassistant.routing.AdjustableRouting;
 
 /**
@@ -35,9 +40,10 @@ import dev.supportassistant.routing.AdjustableRouting;
  * closed circuits. The routing tests set rules and experiments on it for their own tests
  * ({@link AdjustableRouting}); every other test is routed as configured: none.
  *
- * <p>The timeout is short (2 s) and retries quick, so failure tests stay fast.
+ * <p>The timeout is short (2 s) and retries quick, so failure tests stay fast. The database's
+ * statements and commits are counted ({@link StatementCounting}).
  */
-@Import({RememberedEmbeddings.class, AdjustableRouting.InContext.class})
+@Import({RememberedEmbeddings.class, AdjustableRouting.InContext.class, StatementCounting.class})
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
@@ -63,7 +69,20 @@ public abstract class ProviderFakesTest {
     /** How Ollama streams: JSON lines. */
     public static final String OLLAMA_STREAM_TYPE = "application/x-ndjson";
 
-    protected static final WireMockServer OPENAI = started();
+    /** How many commits the database had seen when OpenAI's fake last received a request. */
+    protected static final java.util.concurrent.atomic.AtomicInteger COMMITS_AT_OPENAI_CALL =
+            new java.util.concurrent.atomic.AtomicInteger(-1);
+    protected static final WireMockServer OPENAI = started(new ServeEventListener() {
+        @Override
+        public void beforeMatch(ServeEvent serveEvent, Parameters parameters) {
+            COMMITS_AT_OPENAI_CALL.set(StatementCounting.commitsSoFar());
+        }
+
+        @Override
+        public String getName() {
+            return "commits-at-call";
+        }
+    });
     protected static final WireMockServer ANTHROPIC = started();
     protected static final WireMockServer OLLAMA = started();
 
@@ -76,6 +95,9 @@ public abstract class ProviderFakesTest {
     @Autowired
     private ProviderCircuits circuits;
 
+    @Autowired
+    private Broadcasts broadcasts;
+
     /** The port the service of this context listens on. */
     protected int port() {
         return port;
@@ -86,8 +108,8 @@ public abstract class ProviderFakesTest {
     /** Acts as an anonymous customer. */
     protected ApiClient customer;
 
-    private static WireMockServer started() {
-        WireMockServer server = new WireMockServer(options().dynamicPort().containerThreads(20));
+    private static WireMockServer started(com.github.tomakehurst.wiremock.extension.Extension... extensions) {
+        WireMockServer server = new WireMockServer(options().dynamicPort().containerThreads(20).extensions(extensions));
         server.start();
         // Started once per JVM; stopped with it.
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
@@ -147,6 +169,7 @@ public abstract class ProviderFakesTest {
         OLLAMA.resetAll();
         circuits.resetAll();
         jdbc.sql("UPDATE active_provider SET provider = NULL, changed_at = NULL WHERE id = 1").update();
+        broadcasts.send(ActiveProvider.SWITCHED);
         // As an operator: only operators choose a message's provider, and they see a reply's internals
         // (failure summaries, routes). What customers are shown is CustomerViewsTest's subject.
         api = new ApiClient(port).asAdmin();
