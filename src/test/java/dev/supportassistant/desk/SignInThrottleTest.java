@@ -9,10 +9,12 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
+import dev.supportassistant.platform.ratelimit.RateLimiter;
+
 /** A sign-in the throttle refuses never reaches the password check (the rest of the filter chain). */
 class SignInThrottleTest {
 
-    private final SignInThrottle throttle = new SignInThrottle(new SignInAttempts(Clock.systemUTC()),
+    private final SignInThrottle throttle = new SignInThrottle(new SignInAttempts(RateLimiter.inMemory(Clock.systemUTC())),
             request -> "ip:" + request.getRemoteAddr());
 
     private MockFilterChain signIn(String name) throws Exception {

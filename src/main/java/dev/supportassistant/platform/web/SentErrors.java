@@ -108,6 +108,7 @@ class SentErrors implements ErrorController {
             case FORBIDDEN -> "Access denied";
             case NOT_FOUND -> "No endpoint answers " + request.getMethod() + " " + path;
             case METHOD_NOT_ALLOWED -> "Method " + request.getMethod() + " is not allowed for " + path;
+            case SERVICE_UNAVAILABLE -> "The service is unavailable; try again in a moment";
             default -> status.is5xxServerError() ? "Internal server error" : status.getReasonPhrase();
         };
     }
