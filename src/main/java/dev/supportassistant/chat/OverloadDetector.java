@@ -19,7 +19,7 @@ import com.netflix.concurrency.limits.limiter.SimpleLimiter;
  * on the turns on their way to their answer at once (read, scored, stored; a slow provider is not an
  * overloaded service), halved each quarter second in which even the quickest tenth took
  * {@code OVERLOAD_TARGET_MS} or longer, grown by one while in use. Beyond it new chats are refused at
- * once, 503 with {@code Retry-After} ({@link OverloadFilter}). Measured: bench/RESULTS.md, "Overload".
+ * once, 503 with {@code Retry-After} ({@link OverloadFilter}). bench/RESULTS.md, "Overload: concurrency-limits".
  */
 @Component
 class OverloadDetector {

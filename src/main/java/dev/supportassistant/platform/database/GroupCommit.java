@@ -31,7 +31,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * Runs writing in a transaction and returns once it is committed, as {@code @Transactional} does; on a
  * pool of one connection (the embedded H2 file) writing that arrives during a commit shares the next
- * one, each in a savepoint. H2 writes a new file chunk per commit: bench/RESULTS.md, "group commit".
+ * one, each in a savepoint. H2 writes a new file chunk per commit: bench/RESULTS.md, "turns share commits".
  */
 @Component
 public class GroupCommit {
