@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The operator's provider choice, in the database so every instance and every restart agree. */
 @Repository
@@ -23,10 +24,13 @@ class ActiveProviderStore {
                 .query(String.class).optional();
     }
 
-    void save(String provider) {
+    /** Stores the choice and, in the same transaction, does {@code alsoInTransaction} (telling the other instances). */
+    @Transactional
+    void save(String provider, Runnable alsoInTransaction) {
         jdbc.sql("UPDATE active_provider SET provider = :provider, changed_at = :now WHERE id = 1")
                 .param("provider", provider)
                 .param("now", OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
                 .update();
+        alsoInTransaction.run();
     }
 }

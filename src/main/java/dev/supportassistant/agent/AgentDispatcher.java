@@ -1,11 +1,9 @@
 package dev.supportassistant.agent;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -16,7 +14,9 @@ import org.springframework.stereotype.Service;
 import dev.supportassistant.platform.config.InvalidSettingException;
 import dev.supportassistant.agent.springai.ConversationPrompt;
 import dev.supportassistant.agent.springai.ProviderFailure;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Hands a customer's turn to a provider and makes sure an answer comes back. The chosen provider
@@ -27,7 +27,9 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
  * <p>Each provider gets {@code AI_TIMEOUT_SECONDS} for its reply, retries included
  * ({@link ProviderCalls}), so no customer waits longer than one timeout per provider in the chain.
  * The vendor SDKs' own retries are off, so this is the one retry policy, the same for every
- * provider and for streams. A provider whose circuit is open is skipped without a call.
+ * provider and for streams. A provider whose circuit is open is skipped without a call. Answers
+ * given by a fallback are counted ({@value #FALLBACKS}); the calls themselves are measured by
+ * Spring AI's and Resilience4j's meters ({@link ProviderMetrics}).
  *
  * <p>A stream falls over only before its first piece of text: once the customer has seen part of
  * an answer, mixing in another provider's would be confusing, so a cut stream ends the answer
@@ -36,28 +38,28 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 @Service
 public class AgentDispatcher {
 
+    static final String FALLBACKS = "support.provider.fallbacks";
+
     private static final Logger log = LoggerFactory.getLogger(AgentDispatcher.class);
 
     private final ActiveProvider activeProvider;
     private final AgentRegistry registry;
-    private final ProviderCircuits circuits;
     private final AgentSettings settings;
-    private final AgentMetrics metrics;
     private final ProviderCalls calls;
+    private final MeterRegistry meters;
 
-    AgentDispatcher(ActiveProvider activeProvider, AgentRegistry registry, ProviderCircuits circuits,
-            AgentSettings settings, AgentMetrics metrics) {
+    AgentDispatcher(ActiveProvider activeProvider, AgentRegistry registry, AgentSettings settings, ProviderCalls calls,
+            MeterRegistry meters) {
         this.activeProvider = activeProvider;
         this.registry = registry;
-        this.circuits = circuits;
         this.settings = settings;
-        this.metrics = metrics;
+        this.calls = calls;
+        this.meters = meters;
         settings.fallbackProviders().stream().filter(name -> registry.find(name).isEmpty()).findFirst()
                 .ifPresent(unknown -> {
                     throw new InvalidSettingException("AI_FALLBACK_PROVIDERS", String.join(",", settings.fallbackProviders()),
                             "a comma-separated list of " + String.join(", ", registry.providers()));
                 });
-        this.calls = new ProviderCalls(settings);
     }
 
     /**
@@ -86,70 +88,60 @@ public class AgentDispatcher {
         List<String> failures = new ArrayList<>();
         for (AiAgent agent : chain) {
             boolean fallback = agent != chain.get(0);
-            CircuitBreaker circuit = circuits.of(agent.provider());
             boolean isLocal = agent == registry.local();
-            if (!isLocal && !circuit.tryAcquirePermission()) {
-                failures.add(agent.provider() + ": circuit open, skipped");
-                metrics.skipped(agent.provider());
-                continue;
-            }
             ProviderCalls.Relay relay = new ProviderCalls.Relay(onText);
-            long callStarted = System.nanoTime();
             AgentRequest asked = fallback ? request.withConfiguredModel() : request;
             try {
-                AgentReply reply = calls.call(agent, asked, relay);
-                if (!isLocal) {
-                    circuit.onSuccess(System.nanoTime() - callStarted, TimeUnit.NANOSECONDS);
-                }
-                metrics.answered(agent, reply, since(callStarted));
-                if (fallback) {
-                    metrics.fellBack(chain.get(0).provider(), agent.provider());
-                }
-                return new AgentAnswer(agent.provider(), reply, elapsedMs(started), fallback,
-                        failures.isEmpty() ? null : String.join("; ", failures), false);
+                // local needs no network: no circuit, deadline or retry
+                AgentReply reply = !isLocal ? calls.call(agent, asked, relay)
+                        : relay.streaming() ? agent.stream(asked, relay) : agent.reply(asked);
+                return answered(agent, chain.get(0), reply, started, fallback, failures, null);
+            } catch (CallNotPermittedException open) {
+                failures.add(agent.provider() + ": circuit open, skipped");
             } catch (RuntimeException failure) {
+                relay.close();
                 if (ProviderCalls.ListenerGoneException.causedBy(failure)) {
-                    if (!isLocal) {
-                        circuit.releasePermission();
-                    }
-                    metrics.cancelled(agent, since(callStarted));
-                    return partial(agent, chain.get(0).provider(), asked, relay, started, fallback, failures,
+                    return answered(agent, chain.get(0), partial(agent, asked, relay), started, fallback, failures,
                             "client disconnected");
                 }
-                ProviderFailure what = ProviderFailure.of(failure);
-                if (!isLocal) {
-                    circuit.onError(System.nanoTime() - callStarted, TimeUnit.NANOSECONDS, failure);
+                String summary = ProviderFailure.of(failure).summary();
+                log.warn("AI provider {} failed: {}", agent.provider(), summary);
+                if (relay.started()) {
+                    return answered(agent, chain.get(0), partial(agent, asked, relay), started, fallback, failures,
+                            agent.provider() + ": " + summary);
                 }
-                log.warn("AI provider {} failed: {}", agent.provider(), what.summary());
-                metrics.failed(agent, what, since(callStarted));
-                if (isLocal && !relay.started()) {
+                if (isLocal) {
                     throw failure;
                 }
-                if (relay.started()) {
-                    return partial(agent, chain.get(0).provider(), asked, relay, started, fallback, failures,
-                            agent.provider() + ": " + what.summary());
-                }
-                failures.add(agent.provider() + ": " + what.summary());
+                failures.add(agent.provider() + ": " + summary);
             }
         }
         throw new IllegalStateException("The fallback chain ended without the local agent");
     }
 
-    private AgentAnswer partial(AiAgent agent, String chosen, AgentRequest request, ProviderCalls.Relay relay, long started,
-            boolean fallback, List<String> failures, String cut) {
+    /** @param cut why a streamed answer ended early; absent when it is whole */
+    private AgentAnswer answered(AiAgent agent, AiAgent chosen, AgentReply reply, long started, boolean fallback,
+            List<String> failures, @Nullable String cut) {
+        if (fallback) {
+            Counter.builder(FALLBACKS).description("Answers given by a fallback provider because the chosen one failed")
+                    .tags("from", chosen.provider(), "to", agent.provider()).register(meters).increment();
+        }
         List<String> errors = new ArrayList<>(failures);
-        errors.add(cut);
+        if (cut != null) {
+            errors.add(cut);
+        }
+        return new AgentAnswer(agent.provider(), reply, (System.nanoTime() - started) / 1_000_000, fallback,
+                errors.isEmpty() ? null : String.join("; ", errors), cut != null);
+    }
+
+    /** What a stream produced before it was cut, with its tokens estimated. */
+    private AgentReply partial(AiAgent agent, AgentRequest request, ProviderCalls.Relay relay) {
         String text = relay.text();
-        AgentReply reply = new AgentReply(text, request.model() == null || agent == registry.local() ? agent.model()
+        return new AgentReply(text, request.model() == null || agent == registry.local() ? agent.model()
                 : request.model(),
                 TokenUsage.estimated(ConversationPrompt.instructions(request, request.systemPromptOr(settings.systemPrompt())) + "\n"
                         + request.message(), text),
                 request.passages());
-        metrics.tokens(agent, reply);
-        if (fallback) {
-            metrics.fellBack(chosen, agent.provider());
-        }
-        return new AgentAnswer(agent.provider(), reply, elapsedMs(started), fallback, String.join("; ", errors), true);
     }
 
     /**
@@ -188,13 +180,5 @@ public class AgentDispatcher {
                 .forEach(chain::add);
         chain.add(registry.local());
         return List.copyOf(chain);
-    }
-
-    private static Duration since(long startedNanos) {
-        return Duration.ofNanos(System.nanoTime() - startedNanos);
-    }
-
-    private static long elapsedMs(long startedNanos) {
-        return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 }

@@ -2,112 +2,140 @@ package dev.supportassistant.agent;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.stereotype.Component;
 
 import dev.supportassistant.agent.springai.ProviderFailure;
 import dev.supportassistant.agent.springai.ProviderTimeoutException;
 import dev.supportassistant.agent.springai.VirtualThreads;
 import dev.supportassistant.platform.web.RequestIds;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 
 /**
- * One provider's turn at an answer: its call, tried again after a 429, a 5xx or a broken
- * connection (after the provider's {@code Retry-After}, else a doubling pause from
- * {@code AI_RETRY_BACKOFF_MS}, at most {@code AI_MAX_RETRIES} times), all within one deadline of
- * {@code AI_TIMEOUT_SECONDS}. A retry that would wait past the deadline is not made: the next
- * provider answers sooner. A stream is not tried again once text has reached the customer.
+ * One provider's turn at an answer, in Resilience4j's decorators: its circuit breaker
+ * ({@link ProviderCircuits}) around a time limiter of {@code AI_TIMEOUT_SECONDS} around a retry
+ * (after a 429, a 5xx or a broken connection, at most {@code AI_MAX_RETRIES} times, after the
+ * provider's {@code Retry-After}, else a doubling pause from {@code AI_RETRY_BACKOFF_MS}). So the
+ * circuit judges whole turns, and the deadline holds the retries too. A stream is not tried again
+ * once text has reached the customer, and no text reaches them from a call given up on.
  */
-final class ProviderCalls {
+@Component
+class ProviderCalls {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderCalls.class);
 
-    private final AgentSettings settings;
+    private final ProviderCircuits circuits;
+    private final RetryRegistry retries;
+    private final TimeLimiterRegistry deadlines;
     private final SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("ai-call-");
 
-    ProviderCalls(AgentSettings settings) {
-        this.settings = settings;
-        // Each provider call waits on the network in its own thread, so that the caller can give
-        // up at the deadline; virtual threads make that cheap where they can carry such calls.
+    ProviderCalls(AgentSettings settings, ProviderCircuits circuits, AgentRegistry agents) {
+        this.circuits = circuits;
+        this.retries = RetryRegistry.of(RetryConfig.custom()
+                .maxAttempts(settings.maxRetries() + 1)
+                .retryOnException(failure -> worthRetrying(failure, settings.timeout()))
+                .intervalBiFunction((retry, outcome) -> ProviderFailure.of(outcome.getLeft()).retryAfter()
+                        .orElse(settings.retryBackoff().multipliedBy(1L << Math.min(retry - 1, 10))).toMillis())
+                .build());
+        this.deadlines = TimeLimiterRegistry.of(TimeLimiterConfig.custom().timeoutDuration(settings.timeout())
+                // Interrupting stops a stream's subscription; a blocking call is ended by the SDK's own timeout.
+                .cancelRunningFuture(true).build());
+        retries.getEventPublisher().onEntryAdded(added -> added.getAddedEntry().getEventPublisher().onRetry(
+                retry -> log.info("AI provider {}: {}, trying again in {} ms", retry.getName(),
+                        ProviderFailure.of(retry.getLastThrowable()).summary(), retry.getWaitInterval().toMillis())));
+        // Every provider's meters from the start, not from its first call.
+        agents.agents().stream().filter(agent -> agent != agents.local()).map(AiAgent::provider).forEach(provider -> {
+            circuits.of(provider);
+            retries.retry(provider);
+            deadlines.timeLimiter(provider);
+        });
+        // Each call waits on the network in its own thread, so that the caller can give up at the
+        // deadline; virtual threads make that cheap where they can carry such calls.
         threads.setVirtualThreads(VirtualThreads.forBlockingProviderCalls());
         // The SDKs log from the call's thread: keep the request id on those lines.
         threads.setTaskDecorator(RequestIds.carriedOver());
     }
 
-    /** The agent's reply, streamed through {@code relay} when it streams. */
+    /**
+     * The agent's reply, streamed through {@code relay} when it streams.
+     *
+     * @throws io.github.resilience4j.circuitbreaker.CallNotPermittedException its circuit is open
+     */
     AgentReply call(AiAgent agent, AgentRequest request, Relay relay) {
-        long deadline = System.nanoTime() + settings.timeout().toNanos();
-        Callable<AgentReply> call = relay.streaming() ? () -> agent.stream(request, relay)
-                : () -> agent.reply(request);
-        for (int attempt = 0;; attempt++) {
-            try {
-                return withinDeadline(agent, call, deadline);
-            } catch (RuntimeException failure) {
-                ProviderFailure what = ProviderFailure.of(failure);
-                if (ListenerGoneException.causedBy(failure) || !what.retryable() || attempt >= settings.maxRetries()
-                        || relay.started()) {
-                    throw failure;
-                }
-                Duration pause = what.retryAfter()
-                        .orElse(settings.retryBackoff().multipliedBy(1L << Math.min(attempt, 10)));
-                if (System.nanoTime() + pause.toNanos() >= deadline) {
-                    // Waiting as asked would overrun the timeout: the next provider answers sooner.
-                    throw failure;
-                }
-                log.info("AI provider {}: {}, trying again in {} ms", agent.provider(), what.summary(),
-                        pause.toMillis());
-                sleep(pause);
-            }
-        }
-    }
-
-    private <T> T withinDeadline(AiAgent agent, Callable<T> call, long deadlineNanos) {
-        Future<T> future = threads.submit(call);
+        String provider = agent.provider();
+        Callable<AgentReply> retried = Retry.decorateCallable(retries.retry(provider), () -> attempt(agent, request, relay));
+        Callable<AgentReply> withinDeadline = deadlines.timeLimiter(provider)
+                .decorateFutureSupplier(() -> threads.submit(retried));
         try {
-            return future.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return circuits.of(provider).executeCallable(withinDeadline);
         } catch (TimeoutException timeout) {
-            // Interrupting stops a stream's subscription; a blocking call is ended by the SDK's own timeout.
-            future.cancel(true);
-            throw new ProviderTimeoutException(agent.provider());
-        } catch (ExecutionException failed) {
-            Throwable cause = failed.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(cause.getClass().getSimpleName(), cause);
+            throw new ProviderTimeoutException(provider);
         } catch (InterruptedException interrupted) {
-            future.cancel(true);
+            // The call runs on until its SDK's own timeout, or, streaming, until the relay is closed.
             Thread.currentThread().interrupt();
-            throw new ProviderTimeoutException(agent.provider());
+            throw new ProviderTimeoutException(provider);
+        } catch (RuntimeException failure) {
+            throw failure;
+        } catch (Exception unexpected) {
+            throw new IllegalStateException(unexpected.getClass().getSimpleName(), unexpected);
         }
     }
 
-    private static void sleep(Duration pause) {
+    private static AgentReply attempt(AiAgent agent, AgentRequest request, Relay relay) {
         try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new ProviderTimeoutException("retry");
+            return relay.streaming() ? agent.stream(request, relay) : agent.reply(request);
+        } catch (RuntimeException failure) {
+            if (relay.started()) {
+                throw new CutShortException(failure);
+            }
+            throw failure;
         }
     }
 
     /**
+     * A 429, a 5xx or a broken connection before any text reached the customer, unless the
+     * provider asks to wait as long as the whole timeout: the next provider answers sooner.
+     * Resilience4j evaluates this on the call's own thread.
+     */
+    private static boolean worthRetrying(Throwable failure, Duration timeout) {
+        // Interrupted: the call was given up at the deadline, and nobody waits for another attempt.
+        if (failure instanceof CutShortException || Thread.currentThread().isInterrupted()) {
+            return false;
+        }
+        ProviderFailure what = ProviderFailure.of(failure);
+        return what.retryable() && what.retryAfter().map(wait -> wait.compareTo(timeout) < 0).orElse(true);
+    }
+
+    RetryRegistry retries() {
+        return retries;
+    }
+
+    TimeLimiterRegistry deadlines() {
+        return deadlines;
+    }
+
+    /**
      * Passes a stream's text on to the listener and keeps it, so that a cut stream still has what
-     * was produced. A listener failure is wrapped so it is not mistaken for the provider's.
+     * was produced. A listener failure is wrapped so it is not mistaken for the provider's. Once
+     * closed (the call was given up on), it passes nothing on, so that a call still running cannot
+     * add to an answer that is already settled.
      */
     static final class Relay implements Consumer<String> {
 
         private final @Nullable Consumer<String> listener;
-        private final StringBuffer text = new StringBuffer();
-        private final AtomicBoolean started = new AtomicBoolean();
+        private final StringBuilder text = new StringBuilder();
+        private boolean started;
+        private boolean closed;
 
         /** @param listener receives the text as it comes; absent for an answer in one piece */
         Relay(@Nullable Consumer<String> listener) {
@@ -118,17 +146,25 @@ final class ProviderCalls {
             return listener != null;
         }
 
-        boolean started() {
-            return started.get();
+        synchronized boolean started() {
+            return started;
         }
 
-        String text() {
+        /** What was passed on; after {@link #close()}, all that ever will be. */
+        synchronized String text() {
             return text.toString();
         }
 
+        synchronized void close() {
+            closed = true;
+        }
+
         @Override
-        public void accept(String piece) {
-            started.set(true);
+        public synchronized void accept(String piece) {
+            if (closed || listener == null) {
+                throw new ListenerGoneException(null);
+            }
+            started = true;
             text.append(piece);
             try {
                 listener.accept(piece);
@@ -138,10 +174,10 @@ final class ProviderCalls {
         }
     }
 
-    /** The stream's listener failed: the customer left, the provider did nothing wrong. */
+    /** The stream's listener failed or the call was given up on: the provider did nothing wrong. */
     static final class ListenerGoneException extends RuntimeException {
 
-        ListenerGoneException(Throwable cause) {
+        ListenerGoneException(@Nullable Throwable cause) {
             super("listener failed", cause);
         }
 
@@ -152,6 +188,14 @@ final class ProviderCalls {
                 }
             }
             return false;
+        }
+    }
+
+    /** A failure after part of the answer reached the customer: trying again would repeat that text. */
+    static final class CutShortException extends RuntimeException {
+
+        CutShortException(RuntimeException cause) {
+            super("cut short", cause);
         }
     }
 }

@@ -9,10 +9,10 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
 /**
- * A circuit breaker per provider. After enough failed calls a provider is skipped for a while,
- * so customers get the fallback's answer at once instead of waiting for a timeout each time; then
- * one trial call decides whether it is back. Each instance keeps its own circuits: they describe
- * what this instance sees of the provider.
+ * A Resilience4j circuit breaker per provider. After enough failed calls a provider is skipped for
+ * a while, so customers get the fallback's answer at once instead of waiting for a timeout each
+ * time; then one trial call decides whether it is back. Each instance keeps its own circuits: they
+ * describe what this instance sees of the provider. A customer who leaves mid-answer is no failure.
  */
 @Component
 public class ProviderCircuits {
@@ -28,6 +28,7 @@ public class ProviderCircuits {
                 .failureRateThreshold(circuit.failureRatePercent())
                 .waitDurationInOpenState(circuit.openSeconds())
                 .permittedNumberOfCallsInHalfOpenState(1)
+                .ignoreException(ProviderCalls.ListenerGoneException::causedBy)
                 .build());
     }
 
@@ -35,9 +36,17 @@ public class ProviderCircuits {
         return registry.circuitBreaker(provider);
     }
 
-    /** {@code closed} (calls go through), {@code open} (skipped) or {@code half_open} (on trial). */
+    CircuitBreakerRegistry registry() {
+        return registry;
+    }
+
+    /**
+     * {@code closed} (calls go through), {@code open} (skipped) or {@code half_open} (on trial); a
+     * provider never called through a circuit (such as {@code local}) is {@code closed}.
+     */
     public String state(String provider) {
-        return of(provider).getState().name().toLowerCase(Locale.ROOT);
+        return registry.find(provider).map(found -> found.getState().name().toLowerCase(Locale.ROOT))
+                .orElse("closed");
     }
 
     /** Closes every circuit, forgetting past calls. */

@@ -1,11 +1,11 @@
 /**
  * AI providers behind one extension point, {@link dev.supportassistant.agent.AiAgent}: the registry of agents, the persisted
  * active provider, and {@link dev.supportassistant.agent.AgentDispatcher}, which adds the fallback chain and circuit
- * breakers, with each provider's call retried within its timeout ({@code ProviderCalls}). The Spring AI plumbing the
+ * breakers, with each provider's call retried within its timeout ({@code ProviderCalls}, Resilience4j). The Spring AI plumbing the
  * real providers share is in {@code springai}; each provider has a folder of its own.
  */
 @ApplicationModule(allowedDependencies = {
-        "confusion", "embedding", "knowledge", "platform :: config", "platform :: web" })
+        "confusion", "embedding", "events", "knowledge", "platform :: config", "platform :: web" })
 @NullMarked
 package dev.supportassistant.agent;
 

@@ -60,13 +60,13 @@ class ChatController {
     @PostMapping(path = "/chat/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @RateLimited(RateLimited.Limit.CHAT)
     SseEmitter stream(@Valid @RequestBody ChatRequest request, Caller caller) {
-        chatService.check(request, caller);
+        ChatService.Prepared prepared = chatService.prepare(request, caller);
         ChatAdmission.Place place = admission.enter();
         SseEmitter emitter = new SseEmitter(STREAM_LIMIT.toMillis());
         try {
             streams.execute(() -> {
                 try (place) {
-                    ChatResponse response = chatService.stream(request, caller,
+                    ChatResponse response = chatService.stream(prepared,
                             text -> send(emitter, "token", Map.of("text", text)));
                     send(emitter, "done", shownTo(caller, response));
                     emitter.complete();

@@ -5,8 +5,10 @@ import java.util.function.DoubleConsumer;
 import java.util.function.Supplier;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import dev.supportassistant.conversation.MessageMetadata;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,7 +18,8 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /**
  * How customers' turns go, as Micrometer meters: how long a turn takes end to end (answered whole
- * or streamed), how confused customers' messages score, and how often screen sharing is offered.
+ * or streamed), how confused customers' messages score, and how often screen sharing is offered
+ * (both counted when the turn's answer is committed, {@link TurnAnswered}).
  * What the providers cost is measured where they are called, in the agent module.
  *
  * <p>The confusion score is a Prometheus histogram with buckets {@code le} 0.1 to 1.0, so that
@@ -72,13 +75,23 @@ class ChatMetrics {
         String outcome = "error";
         try {
             ChatResponse response = turn.get();
-            outcome = Boolean.TRUE.equals(response.message().metadata().incomplete()) ? "incomplete" : "success";
+            outcome = response.message().metadata() instanceof MessageMetadata.AiAnswer answer && answer.cutShort()
+                    ? "incomplete" : "success";
             return response;
         } finally {
             sample.stop(Timer.builder(DURATION)
                     .description("Duration of a customer's turn, from request to stored answer")
                     .tags("mode", tag(mode), "outcome", outcome)
                     .register(registry));
+        }
+    }
+
+    /** Once a turn's answer is committed: how confused its message scored, and whether screen sharing was offered. */
+    @EventListener
+    void on(TurnAnswered turn) {
+        confusionScored(turn.confusionLevel());
+        if (turn.offer() != null) {
+            screenShareSuggested(turn.offer());
         }
     }
 

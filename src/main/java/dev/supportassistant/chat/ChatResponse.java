@@ -3,7 +3,6 @@ package dev.supportassistant.chat;
 import org.jspecify.annotations.Nullable;
 
 import dev.supportassistant.conversation.ChatMessage;
-import dev.supportassistant.conversation.CustomerViews;
 
 /**
  * The answer to a chat request.
@@ -16,9 +15,9 @@ import dev.supportassistant.conversation.CustomerViews;
 record ChatResponse(ChatMessage message, String conversationId, boolean shouldRequestScreenShare,
         double confidenceScore, @Nullable ScreenShareOffer screenShare) {
 
-    /** The same answer as a customer is shown it: without the service's internals ({@link CustomerViews}). */
+    /** The same answer as a customer is shown it: without the service's internals ({@link ChatMessage#forCustomer()}). */
     ChatResponse forCustomer() {
-        return new ChatResponse(CustomerViews.message(message), conversationId, shouldRequestScreenShare,
+        return new ChatResponse(message.forCustomer(), conversationId, shouldRequestScreenShare,
                 confidenceScore, screenShare);
     }
 

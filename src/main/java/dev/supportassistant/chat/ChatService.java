@@ -6,37 +6,44 @@ import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import dev.supportassistant.agent.AgentAnswer;
 import dev.supportassistant.agent.AgentDispatcher;
 import dev.supportassistant.agent.AgentRequest;
-import dev.supportassistant.agent.ConversationTurn.Role;
 import dev.supportassistant.agent.ConversationTurn;
+import dev.supportassistant.agent.TokenUsage;
 import dev.supportassistant.confusion.ConfusionAnalyzer;
 import dev.supportassistant.confusion.ConfusionAssessment;
 import dev.supportassistant.conversation.ChatMessage;
+import dev.supportassistant.conversation.ChatMessage.Role;
 import dev.supportassistant.conversation.Conversation;
 import dev.supportassistant.conversation.ConversationLimits;
 import dev.supportassistant.conversation.Conversations;
 import dev.supportassistant.conversation.MessageMetadata;
+import dev.supportassistant.conversation.TurnContext;
 import dev.supportassistant.knowledge.KnowledgeBase;
 import dev.supportassistant.knowledge.KnowledgePassage;
-import dev.supportassistant.routing.ProviderRouting;
-import dev.supportassistant.routing.RouteDecision;
 import dev.supportassistant.platform.security.Caller;
 import dev.supportassistant.platform.web.RequestLimits;
+import dev.supportassistant.routing.ProviderRouting;
+import dev.supportassistant.routing.RouteDecision;
 
 /**
- * One customer turn, top to bottom: find or start the conversation, score the customer's
- * confusion, store their message, look up help passages, let an agent answer (shown the customer's
- * latest screenshot, see {@link ScreenImages}) in one piece or streamed, store the answer, and
- * offer screen sharing when the customer seems confused or the answer suggests it
- * ({@link ScreenShareOffers}). The customer's message is stored before any provider is asked, so
- * it survives whatever the provider does. A turn reads only the conversation's latest messages
- * ({@code HISTORY_CONTEXT_MESSAGES}), and a conversation full at {@code MAX_MESSAGES_PER_CONVERSATION}
- * takes no more. Who may continue which conversation: see {@link Conversations#visible}. How long a
- * turn takes to be ready for its answer tells {@link OverloadDetector} whether the service keeps up.
+ * One customer turn, top to bottom: read what the turn needs of the conversation it continues (one
+ * read, {@link TurnContext}), score the customer's confusion, store their message, look up help
+ * passages, let an agent answer (shown the customer's latest screenshot, see {@link ScreenImages})
+ * in one piece or streamed, and store the answer, with the note of a screen-sharing offer when the
+ * customer seems confused or the answer suggests it ({@link ScreenShareOffers}). The customer's
+ * message is committed before any provider is asked, so it survives whatever the provider does; the
+ * answer is the turn's second and last commit. What reacts to a turn (its metrics) hears of it once
+ * the answer is committed ({@link TurnAnswered}).
+ *
+ * <p>A turn reads only the conversation's latest messages ({@code HISTORY_CONTEXT_MESSAGES}), and a
+ * conversation full at {@code MAX_MESSAGES_PER_CONVERSATION} takes no more. Who may continue which
+ * conversation: see {@link Conversations#forTurn}. How long a turn takes to be ready for its answer
+ * tells {@link OverloadDetector} whether the service keeps up.
  */
 @Service
 class ChatService {
@@ -56,11 +63,13 @@ class ChatService {
     private final HumanHandoff handoff;
     private final ScreenImages screenImages;
     private final OverloadDetector overload;
+    private final ApplicationEventPublisher events;
 
     ChatService(Conversations conversations, ConfusionAnalyzer confusionAnalyzer, KnowledgeBase knowledgeBase,
             AgentDispatcher agents, ScreenShareOffers screenShareOffers, RequestLimits limits,
             ConversationLimits conversationLimits, ChatMetrics metrics, ProviderRouting routing,
-            ObjectProvider<HumanHandoff> handoff, ObjectProvider<ScreenImages> screenImages, OverloadDetector overload) {
+            ObjectProvider<HumanHandoff> handoff, ObjectProvider<ScreenImages> screenImages, OverloadDetector overload,
+            ApplicationEventPublisher events) {
         this.conversations = conversations;
         this.confusionAnalyzer = confusionAnalyzer;
         this.knowledgeBase = knowledgeBase;
@@ -73,12 +82,17 @@ class ChatService {
         this.handoff = handoff.getIfAvailable(() -> HumanHandoff.NONE);
         this.screenImages = screenImages.getIfAvailable(() -> ScreenImages.NONE);
         this.overload = overload;
+        this.events = events;
+    }
+
+    /** A request that passed {@link #prepare}, with what its turn read of the conversation. */
+    record Prepared(ChatRequest request, Caller caller, TurnContext context) {
     }
 
     ChatResponse chat(ChatRequest request, Caller caller) {
-        check(request, caller);
+        Prepared prepared = prepare(request, caller);
         return metrics.timed(ChatMetrics.Mode.CHAT, () -> {
-            Turn turn = overload.timed(() -> begin(request, caller));
+            Turn turn = overload.timed(() -> begin(prepared));
             return heldForHuman(turn)
                     .orElseGet(() -> finish(turn, agents.answer(turn.agentRequest(), turn.route().provider())));
         });
@@ -88,20 +102,21 @@ class ChatService {
      * Like {@link #chat}, with the answer's text passed to {@code onText} as the provider writes
      * it. The answer is stored once, complete or, when the stream was cut, with what arrived.
      */
-    ChatResponse stream(ChatRequest request, Caller caller, Consumer<String> onText) {
+    ChatResponse stream(Prepared prepared, Consumer<String> onText) {
         return metrics.timed(ChatMetrics.Mode.STREAM, () -> {
-            Turn turn = overload.timed(() -> begin(request, caller));
+            Turn turn = overload.timed(() -> begin(prepared));
             return heldForHuman(turn)
                     .orElseGet(() -> finish(turn, agents.stream(turn.agentRequest(), turn.route().provider(), onText)));
         });
     }
 
     /**
-     * Refuses, before anything is stored, a message over {@code MAX_MESSAGE_CHARS} (422), a
-     * provider chosen by anyone but an operator (403), an unknown (422) or unconfigured (400)
-     * provider, and a message to a conversation at {@code MAX_MESSAGES_PER_CONVERSATION} (409).
+     * Reads what the turn needs of the conversation it continues, and refuses, before anything is
+     * stored, a message over {@code MAX_MESSAGE_CHARS} (422), a provider chosen by anyone but an
+     * operator (403), an unknown (422) or unconfigured (400) provider, and a message to a
+     * conversation at {@code MAX_MESSAGES_PER_CONVERSATION} (409).
      */
-    void check(ChatRequest request, Caller caller) {
+    Prepared prepare(ChatRequest request, Caller caller) {
         if (request.provider() != null && !caller.admin()) {
             throw ChatRefusal.providerChoiceForbidden();
         }
@@ -110,47 +125,53 @@ class ChatService {
                     + " characters (MAX_MESSAGE_CHARS)");
         }
         agents.checkProvider(request.provider());
-        find(request, caller).filter(conversation -> conversations.isFull(conversation.id())).ifPresent(full -> {
+        TurnContext context = continued(request, caller).orElseGet(() -> TurnContext.starting(Conversation.start(
+                caller.authenticatedUser().orElse(request.userId()), caller.userId())));
+        if (context.counts().messages() >= conversationLimits.maxMessagesPerConversation()) {
             throw ChatRefusal.conversationFull(conversationLimits.maxMessagesPerConversation());
-        });
+        }
+        return new Prepared(request, caller, context);
     }
 
-    /** A customer's turn, stored, who answers it (see {@link ProviderRouting}) and what the agent gets to answer it. */
-    private record Turn(Conversation conversation, ConfusionAssessment confusion, RouteDecision route,
+    /**
+     * A customer's turn: what it read, the customer's stored message, who answers it (see
+     * {@link ProviderRouting}) and what the agent gets to answer it.
+     */
+    private record Turn(TurnContext context, ChatMessage message, ConfusionAssessment confusion, RouteDecision route,
             AgentRequest agentRequest) {
+
+        String conversationId() {
+            return context.conversation().id();
+        }
     }
 
-    private Turn begin(ChatRequest request, Caller caller) {
-        Optional<Conversation> existing = find(request, caller);
-        Conversation conversation = existing.orElseGet(() -> Conversation.start(
-                caller.authenticatedUser().orElse(request.userId()), caller.userId()));
-        Conversations.Counts stored = existing.isPresent() ? conversations.counts(conversation.id())
-                : Conversations.Counts.NONE;
+    private Turn begin(Prepared prepared) {
+        TurnContext context = prepared.context();
+        String conversationId = context.conversation().id();
         // The latest messages only: what is read for a turn stays bounded however long the conversation.
-        List<ChatMessage> history = existing.isPresent() ? conversations.recentMessages(conversation.id()) : List.of();
-        String text = request.message().strip();
+        List<ChatMessage> history = context.recent();
+        String text = prepared.request().message().strip();
 
         ConfusionAssessment confusion = confusionAnalyzer.assess(text, history.stream()
                 .filter(message -> message.role() != Role.SYSTEM)
                 .map(message -> new ConfusionAnalyzer.Turn(message.role() == Role.USER, message.content())).toList());
-        metrics.confusionScored(confusion.level());
-        RouteDecision assigned = routing.assignment(conversation.id());
-        ChatMessage message = ChatMessage.newMessage(Role.USER, text,
-                MessageMetadata.customerMessage(confusion.level(), confusion.signals())
-                        .routed(null, assigned.experiment(), assigned.variant()));
-        if (existing.isPresent()) {
-            conversations.append(conversation.id(), message);
+        RouteDecision assigned = routing.assignment(conversationId);
+        ChatMessage message = ChatMessage.newMessage(text, MessageMetadata.CustomerMessage.scored(confusion.level(),
+                confusion.signals(), assigned.experiment(), assigned.variant()));
+        if (context.continued()) {
+            conversations.append(conversationId, message);
         } else {
-            conversations.create(conversation, message);
+            conversations.create(context.conversation(), message);
         }
 
         List<KnowledgePassage> passages = knowledgeBase.search(text, PASSAGES_PER_TURN);
-        RouteDecision route = routing.decide(RoutingInput.facts(conversation.id(), history,
-                (int) stored.customerMessages() + 1, confusion, passages, text), request.provider());
-        return new Turn(conversation, confusion, route, new AgentRequest(turns(history), text, confusion, passages)
+        RouteDecision route = routing.decide(RoutingInput.facts(conversationId, history,
+                (int) context.counts().customerMessages() + 1, confusion, passages, text),
+                prepared.request().provider());
+        return new Turn(context, message, confusion, route, new AgentRequest(turns(history), text, confusion, passages)
                 .answeredWith(route.model(), route.systemPrompt())
                 .offeringScreenShare(screenShareOffers.available())
-                .showing(existing.isPresent() ? screenImages.latest(conversation.id()).orElse(null) : null));
+                .showing(context.screenshot() == null ? null : screenImages.image(context.screenshot()).orElse(null)));
     }
 
     /**
@@ -158,23 +179,39 @@ class ChatService {
      * customer's stored message waits for them and the AI is not asked; the customer gets a holding reply.
      */
     private Optional<ChatResponse> heldForHuman(Turn turn) {
-        return handoff.takeOver(turn.conversation().id(), turn.agentRequest().message(), turn.confusion())
-                .map(reply -> new ChatResponse(reply, turn.conversation().id(), false, turn.confusion().level(), null));
+        return handoff.takeOver(turn.context(), turn.message(), turn.confusion()).map(reply -> {
+            events.publishEvent(new TurnAnswered(turn.conversationId(), turn.confusion().level(), null));
+            return new ChatResponse(reply, turn.conversationId(), false, turn.confusion().level(), null);
+        });
     }
 
     private ChatResponse finish(Turn turn, AgentAnswer answer) {
         ConfusionAssessment confusion = turn.confusion();
-        String conversationId = turn.conversation().id();
-        ChatMessage reply = ChatMessage.newMessage(Role.ASSISTANT, answer.reply().content(),
-                MessageMetadata.answer(answer.provider(), answer.reply().model(), answer.reply().usage(), answer.latencyMs())
-                        .withConfusion(confusion.level(), null)
-                        .withFallback(answer.fallback(), oneLine(answer.error()))
-                        .withSources(sources(answer.reply().sources()))
-                        .withIncomplete(answer.incomplete() ? Boolean.TRUE : null)
-                        .routed(turn.route().route(), turn.route().experiment(), turn.route().variant()));
-        conversations.append(conversationId, reply);
-        Optional<ChatResponse.ScreenShareOffer> offer = screenShareOffers.after(conversationId, confusion, answer.reply());
-        return new ChatResponse(reply, conversationId, offer.isPresent(), confusion.level(), offer.orElse(null));
+        String conversationId = turn.conversationId();
+        ChatMessage reply = ChatMessage.newMessage(answer.reply().content(), metadata(answer, confusion, turn.route()));
+        Optional<ScreenShareOffers.Offer> offer = screenShareOffers.after(conversationId, confusion, answer.reply());
+        if (offer.isPresent()) {
+            conversations.append(conversationId, reply, offer.get().note());
+        } else {
+            conversations.append(conversationId, reply);
+        }
+        events.publishEvent(new TurnAnswered(conversationId, confusion.level(),
+                offer.map(ScreenShareOffers.Offer::reason).orElse(null)));
+        return new ChatResponse(reply, conversationId, offer.isPresent(), confusion.level(),
+                offer.map(made -> new ChatResponse.ScreenShareOffer(made.channelName())).orElse(null));
+    }
+
+    /** What is known about the answer: who wrote it and how, for which customer message, under which route. */
+    private static MessageMetadata.AiAnswer metadata(AgentAnswer answer, ConfusionAssessment confusion,
+            RouteDecision route) {
+        TokenUsage usage = answer.reply().usage();
+        MessageMetadata.AiAnswer metadata = MessageMetadata.AiAnswer.of(answer.provider(), answer.reply().model(),
+                new MessageMetadata.TokenUsage(usage.promptTokens(), usage.completionTokens(), usage.totalTokens(),
+                        usage.estimated()),
+                answer.latencyMs(), confusion.level(), sources(answer.reply().sources()))
+                .routed(route.route(), route.experiment(), route.variant())
+                .failed(answer.fallback(), oneLine(answer.error()));
+        return answer.incomplete() ? metadata.cutOff() : metadata;
     }
 
     /** Fits the stored column and keeps to one line. */
@@ -190,9 +227,9 @@ class ChatService {
      * The caller's conversation, when the request names one they may see; otherwise the turn starts a
      * new one, for the token's subject if there is a token, else for the body's user id.
      */
-    private Optional<Conversation> find(ChatRequest request, Caller caller) {
+    private Optional<TurnContext> continued(ChatRequest request, Caller caller) {
         String id = request.conversationId();
-        return id == null || id.isBlank() ? Optional.empty() : conversations.visible(id.strip(), caller);
+        return id == null || id.isBlank() ? Optional.empty() : conversations.forTurn(id.strip(), caller);
     }
 
     /**
@@ -201,7 +238,9 @@ class ChatService {
      */
     private static List<ConversationTurn> turns(List<ChatMessage> history) {
         return history.stream().filter(message -> message.role() != Role.SYSTEM)
-                .map(message -> new ConversationTurn(message.role(), message.content())).toList();
+                .map(message -> new ConversationTurn(message.role() == Role.USER ? ConversationTurn.Role.USER
+                        : ConversationTurn.Role.ASSISTANT, message.content()))
+                .toList();
     }
 
     private static List<MessageMetadata.Source> sources(List<KnowledgePassage> passages) {

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import dev.supportassistant.confusion.ConfusionAssessment;
 import dev.supportassistant.conversation.ChatMessage;
+import dev.supportassistant.conversation.TurnContext;
 
 /**
  * Lets a person take a conversation over from the AI. Asked on every customer turn, after the
@@ -13,14 +14,16 @@ import dev.supportassistant.conversation.ChatMessage;
 public interface HumanHandoff {
 
     /** Never takes over: the AI always answers (when no handoff module is present). */
-    HumanHandoff NONE = (conversationId, message, confusion) -> Optional.empty();
+    HumanHandoff NONE = (context, message, confusion) -> Optional.empty();
 
     /**
+     * @param context what the turn read of the conversation before the customer's message was
+     *     stored: who holds it, and its latest messages
      * @param message the customer's message, already stored
      * @param confusion its confusion assessment
      * @return empty when the AI answers; otherwise the reply the customer gets instead, already
      *     stored: a holding message, or, when the customer asked for a person and nobody could come,
      *     one saying so
      */
-    Optional<ChatMessage> takeOver(String conversationId, String message, ConfusionAssessment confusion);
+    Optional<ChatMessage> takeOver(TurnContext context, ChatMessage message, ConfusionAssessment confusion);
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.supportassistant.confusion.ConfusionAssessment;
 import dev.supportassistant.conversation.ChatMessage;
+import dev.supportassistant.conversation.MessageMetadata;
 import dev.supportassistant.conversation.ScreenShareEvent;
 import dev.supportassistant.knowledge.KnowledgePassage;
 import dev.supportassistant.routing.ConversationStatus;
@@ -34,7 +35,8 @@ final class RoutingInput {
     static ConversationStatus status(List<ChatMessage> history) {
         ConversationStatus status = ConversationStatus.OPEN;
         for (ChatMessage message : history) {
-            ScreenShareEvent event = message.metadata() == null ? null : message.metadata().screenShare();
+            ScreenShareEvent event = message.metadata() instanceof MessageMetadata.ScreenShareNote note
+                    ? note.screenShare() : null;
             if (event != null && "started".equals(event.event())) {
                 status = ConversationStatus.SCREEN_SHARING;
             } else if (event != null && "offered".equals(event.event()) && status != ConversationStatus.SCREEN_SHARING) {

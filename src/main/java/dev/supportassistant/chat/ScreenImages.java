@@ -3,6 +3,7 @@ package dev.supportassistant.chat;
 import java.util.Optional;
 
 import dev.supportassistant.agent.ScreenImage;
+import dev.supportassistant.conversation.TurnContext;
 
 /**
  * The screenshots customers shared in their conversations, so that a model that can see is shown
@@ -12,8 +13,11 @@ import dev.supportassistant.agent.ScreenImage;
 public interface ScreenImages {
 
     /** No screenshots (when no screenshots module is present). */
-    ScreenImages NONE = conversationId -> Optional.empty();
+    ScreenImages NONE = screenshot -> Optional.empty();
 
-    /** The conversation's latest screenshot, scaled for a vision model, if it has one. */
-    Optional<ScreenImage> latest(String conversationId);
+    /**
+     * The screenshot the turn found as the conversation's newest, scaled for a vision model;
+     * empty when it is no longer kept.
+     */
+    Optional<ScreenImage> image(TurnContext.ScreenshotReference screenshot);
 }

@@ -9,16 +9,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.supportassistant.platform.ratelimit.RateLimited;
-import dev.supportassistant.screenshare.CustomerScreenShare;
 import dev.supportassistant.platform.security.Caller;
 
-/** A customer's conversations: read one back, erase it, list them, share the screen in one. */
+/** A customer's conversations: read one back, erase it, list them. */
 @RestController
 @RequestMapping("/api/v1")
 class ConversationController {
@@ -57,19 +54,5 @@ class ConversationController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Caller caller) {
         return conversations.list(userId, page, size, caller);
-    }
-
-    /** The customer accepted screen sharing: their token for the conversation's channel. */
-    @PostMapping("/conversation/{conversationId}/screen-share")
-    @RateLimited(RateLimited.Limit.TOKEN)
-    CustomerScreenShare screenShare(@PathVariable String conversationId, Caller caller) {
-        return conversations.startScreenShare(conversationId, caller);
-    }
-
-    /** A fresh token for the customer's seat in the latest session (same channel and uid), for the SDK's renewToken. */
-    @PostMapping("/conversation/{conversationId}/screen-share/renew")
-    @RateLimited(RateLimited.Limit.TOKEN)
-    CustomerScreenShare renewScreenShare(@PathVariable String conversationId, Caller caller) {
-        return conversations.renewScreenShare(conversationId, caller);
     }
 }

@@ -22,12 +22,6 @@ public final class ConversationRefusal extends ErrorResponseException {
                 "Listing a user's conversations needs that user's customer token or the admin API key");
     }
 
-    /** 404 for renewing a screen-sharing token in a conversation where screen sharing never started. */
-    static ConversationRefusal noScreenShare() {
-        return new ConversationRefusal(HttpStatus.NOT_FOUND, "This conversation has no screen-sharing session; "
-                + "start one with POST /api/v1/conversation/{id}/screen-share");
-    }
-
     /** 422 for a parameter that does not fit the conversation, such as a message id that is not one of its. */
     static ConversationRefusal invalid(String detail) {
         return new ConversationRefusal(HttpStatus.UNPROCESSABLE_CONTENT, detail);

@@ -5,32 +5,26 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
-import dev.supportassistant.agent.ConversationTurn.Role;
-import dev.supportassistant.screenshare.CustomerScreenShare;
-import dev.supportassistant.screenshare.ScreenShareSession;
-import dev.supportassistant.screenshare.ScreenShareSessions;
 import dev.supportassistant.platform.security.Caller;
 
 /**
  * What a customer does with a conversation besides sending messages: read it back (whole or a
- * page at a time), erase it, list their conversations, and start screen sharing in it.
+ * page at a time), erase it, and list their conversations.
  *
  * <p>A conversation started with a customer token belongs to that customer: for everyone else
  * (admins aside) it does not exist, so its id reveals nothing. One started without a token is
  * open to whoever holds its random id, as with the old backend. Customers see messages without
- * the service's internals ({@link CustomerViews}); operators see everything.
+ * the service's internals ({@link ChatMessage#forCustomer()}); operators see everything.
  */
 @Service
 class ConversationService {
 
     private final ConversationStore store;
     private final StoredMessages messages;
-    private final ScreenShareSessions screenShare;
 
-    ConversationService(ConversationStore store, StoredMessages messages, ScreenShareSessions screenShare) {
+    ConversationService(ConversationStore store, StoredMessages messages) {
         this.store = store;
         this.messages = messages;
-        this.screenShare = screenShare;
     }
 
     /**
@@ -49,7 +43,7 @@ class ConversationService {
                             + "conversation"));
         }
         return new ConversationView(conversation.id(), conversation.userId(),
-                caller.admin() ? page.messages() : CustomerViews.messages(page.messages()),
+                caller.admin() ? page.messages() : page.messages().stream().map(ChatMessage::forCustomer).toList(),
                 conversation.createdAt(), conversation.updatedAt(), page.hasMore());
     }
 
@@ -74,28 +68,6 @@ class ConversationService {
         }
         return new ConversationPage(userId, store.page(column, userId, page, size), page, size,
                 store.count(column, userId));
-    }
-
-    /**
-     * Starts screen sharing in a conversation: the customer's publisher token for the
-     * conversation's channel (the support agent's comes from the desk), recorded in its history
-     * without the tokens.
-     */
-    CustomerScreenShare startScreenShare(String conversationId, Caller caller) {
-        Conversation conversation = visible(conversationId, caller).orElseThrow(ConversationRefusal::notFound);
-        ScreenShareSession session = screenShare.start(conversation.id());
-        store.append(conversation.id(), ChatMessage.newMessage(Role.SYSTEM,
-                "Screen sharing started on channel " + session.channelName() + ": customer uid "
-                        + session.customer().uid() + " (publisher), support agent uid " + session.agent().uid()
-                        + " (subscriber), tokens valid until " + session.expiresAt() + ".",
-                MessageMetadata.screenShare(ScreenShareEvent.started(session))));
-        return session.forCustomer();
-    }
-
-    /** A fresh token for the customer's seat in the conversation's latest screen-sharing session. */
-    CustomerScreenShare renewScreenShare(String conversationId, Caller caller) {
-        Conversation conversation = visible(conversationId, caller).orElseThrow(ConversationRefusal::notFound);
-        return screenShare.renewForCustomer(conversation.id()).orElseThrow(ConversationRefusal::noScreenShare);
     }
 
     private Optional<Conversation> visible(String id, Caller caller) {

@@ -5,17 +5,15 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import dev.supportassistant.agent.TokenUsage;
 import dev.supportassistant.platform.database.GroupCommit;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Conversations and their messages in SQL. Each {@link #create} and {@link #append} has committed
@@ -26,21 +24,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class ConversationStore {
 
-    /** Metadata that has no column of its own, kept as JSON in {@code messages.details}. */
-    record Details(@Nullable List<String> confusionSignals, @Nullable List<MessageMetadata.Source> sources,
-            @Nullable Boolean incomplete, @Nullable ScreenShareEvent screenShare, @Nullable String author,
-            @Nullable Boolean human, MessageMetadata.@Nullable Handoff handoff,
-            MessageMetadata.@Nullable Screenshot screenshot) {
-    }
-
     private final JdbcClient jdbc;
-    private final JsonMapper json;
+    private final MessageRows rows;
     private final ApplicationEventPublisher events;
     private final GroupCommit commits;
 
-    ConversationStore(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events, GroupCommit commits) {
+    ConversationStore(JdbcClient jdbc, MessageRows rows, ApplicationEventPublisher events, GroupCommit commits) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.rows = rows;
         this.events = events;
         this.commits = commits;
     }
@@ -73,14 +64,15 @@ class ConversationStore {
         });
     }
 
-    void append(String conversationId, ChatMessage message) {
+    /** Stores messages at the end of the conversation, in this order and in one commit. */
+    void append(String conversationId, List<ChatMessage> messages) {
         commits.run(() -> {
-            insert(conversationId, message);
+            messages.forEach(message -> insert(conversationId, message));
             jdbc.sql("UPDATE conversations SET updated_at = :updatedAt WHERE id = :id")
-                    .param("updatedAt", timestamp(message.timestamp()))
+                    .param("updatedAt", timestamp(messages.get(messages.size() - 1).timestamp()))
                     .param("id", conversationId)
                     .update();
-            stored(conversationId, message);
+            messages.forEach(message -> stored(conversationId, message));
         });
     }
 
@@ -90,8 +82,8 @@ class ConversationStore {
     }
 
     private void insert(String conversationId, ChatMessage message) {
-        MessageMetadata meta = message.metadata();
-        TokenUsage usage = meta.tokenUsage();
+        MessageRows.Columns columns = rows.columns(message.metadata());
+        MessageMetadata.TokenUsage usage = columns.usage();
         jdbc.sql("""
                 INSERT INTO messages (id, conversation_id, role, content, created_at, provider, model,
                     prompt_tokens, completion_tokens, total_tokens, tokens_estimated, confusion_level,
@@ -105,23 +97,70 @@ class ConversationStore {
                 .param("role", message.role().wireName())
                 .param("content", message.content())
                 .param("createdAt", timestamp(message.timestamp()))
-                .param("provider", meta.provider())
-                .param("model", meta.model())
+                .param("provider", columns.provider())
+                .param("model", columns.model())
                 .param("promptTokens", usage == null ? null : usage.promptTokens())
                 .param("completionTokens", usage == null ? null : usage.completionTokens())
                 .param("totalTokens", usage == null ? null : usage.totalTokens())
                 .param("tokensEstimated", usage == null ? null : usage.estimated())
-                .param("confusionLevel", meta.confusionLevel())
-                .param("latencyMs", meta.latencyMs())
-                .param("fallback", meta.fallback())
-                .param("error", meta.error())
-                .param("details", json.writeValueAsString(new Details(meta.confusionSignals(), meta.sources(),
-                        meta.incomplete(), meta.screenShare(), meta.author(), meta.human(), meta.handoff(),
-                        meta.screenshot())))
-                .param("route", meta.route())
-                .param("experiment", meta.experiment())
-                .param("variant", meta.variant())
+                .param("confusionLevel", columns.confusionLevel())
+                .param("latencyMs", columns.latencyMs())
+                .param("fallback", columns.fallback())
+                .param("error", columns.error())
+                .param("details", rows.detailsJson(columns.details()))
+                .param("route", columns.route())
+                .param("experiment", columns.experiment())
+                .param("variant", columns.variant())
                 .update();
+    }
+
+    /**
+     * Everything a customer's turn reads, in one statement: the conversation, its counts, its latest
+     * {@code recent} messages, its handoff row and its newest screenshot. Joins the tables the handoff
+     * and screenshots modules write, read only, so that a turn costs one round trip.
+     */
+    Optional<TurnContext> forTurn(String id, int recent) {
+        return jdbc.sql("""
+                SELECT c.id AS c_id, c.user_id AS c_user_id, c.owner_id AS c_owner_id, c.created_at AS c_created_at,
+                       c.updated_at AS c_updated_at, n.message_count, n.customer_count,
+                       h.status AS h_status, h.cause AS h_cause, h.reason AS h_reason, h.claimed_by AS h_claimed_by,
+                       s.name AS s_name, s.created_at AS s_created_at,
+                       m.*, f.rating AS feedback_rating, f.comment AS feedback_comment, f.created_at AS feedback_at
+                FROM conversations c
+                CROSS JOIN (SELECT COUNT(*) AS message_count,
+                                   COALESCE(SUM(CASE WHEN role = 'user' THEN 1 ELSE 0 END), 0) AS customer_count
+                            FROM messages WHERE conversation_id = :id) n
+                LEFT JOIN handoffs h ON h.conversation_id = c.id
+                LEFT JOIN (SELECT name, created_at FROM screenshots WHERE conversation_id = :id
+                           ORDER BY created_at DESC, name LIMIT 1) s ON TRUE
+                LEFT JOIN (SELECT * FROM messages WHERE conversation_id = :id ORDER BY seq DESC LIMIT :recent) m ON TRUE
+                LEFT JOIN message_feedback f ON f.message_id = m.id
+                WHERE c.id = :id
+                ORDER BY m.seq
+                """)
+                .param("id", id)
+                .param("recent", recent)
+                .query(rs -> {
+                    if (!rs.next()) {
+                        return Optional.<TurnContext>empty();
+                    }
+                    Conversation conversation = new Conversation(rs.getString("c_id"), rs.getString("c_user_id"),
+                            rs.getString("c_owner_id"), instant(rs, "c_created_at"), instant(rs, "c_updated_at"));
+                    Conversations.Counts counts = new Conversations.Counts(rs.getLong("message_count"),
+                            rs.getLong("customer_count"));
+                    TurnContext.HandoffRow handoff = rs.getString("h_status") == null ? null
+                            : new TurnContext.HandoffRow(rs.getString("h_status"), rs.getString("h_cause"),
+                                    rs.getString("h_reason"), rs.getString("h_claimed_by"));
+                    TurnContext.ScreenshotReference screenshot = rs.getString("s_name") == null ? null
+                            : new TurnContext.ScreenshotReference(rs.getString("s_name"), instant(rs, "s_created_at"));
+                    List<ChatMessage> messages = new ArrayList<>();
+                    do {
+                        if (rs.getString("id") != null) {
+                            messages.add(rows.message(rs));
+                        }
+                    } while (rs.next());
+                    return Optional.of(new TurnContext(conversation, counts, messages, handoff, screenshot));
+                });
     }
 
     /** Deletes a conversation with all its messages; false when there was none. */

@@ -3,9 +3,9 @@ package dev.supportassistant.conversation;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
-import dev.supportassistant.agent.ConversationTurn.Role;
 import dev.supportassistant.platform.security.Caller;
 
 /**
@@ -38,6 +38,15 @@ public class Conversations {
         return store.find(id).filter(conversation -> caller.mayAccess(conversation.ownerId()));
     }
 
+    /**
+     * What a customer's turn continuing the conversation needs to know, in one read
+     * ({@link TurnContext}); empty when it does not exist or the caller may not see it.
+     */
+    public Optional<TurnContext> forTurn(String id, Caller caller) {
+        return store.forTurn(id, limits.contextMessages())
+                .filter(context -> caller.mayAccess(context.conversation().ownerId()));
+    }
+
     /** The conversation, whoever owns it: for staff. */
     public Optional<Conversation> find(String id) {
         return store.find(id);
@@ -50,7 +59,15 @@ public class Conversations {
 
     /** Stores a message ({@link ChatMessage#newMessage}) at the end of the conversation; it is durable on return. */
     public void append(String conversationId, ChatMessage message) {
-        store.append(conversationId, message);
+        store.append(conversationId, List.of(message));
+    }
+
+    /**
+     * Stores messages at the end of the conversation in one commit, such as an answer and the note
+     * of what it offered: either both are stored or neither.
+     */
+    public void append(String conversationId, ChatMessage message, ChatMessage note) {
+        store.append(conversationId, List.of(message, note));
     }
 
     /** All its messages, oldest first: at most about {@code MAX_MESSAGES_PER_CONVERSATION}. */
@@ -68,15 +85,6 @@ public class Conversations {
         return messages.one(conversationId, messageId);
     }
 
-    public Counts counts(String conversationId) {
-        return messages.counts(conversationId);
-    }
-
-    /** Whether it holds {@code MAX_MESSAGES_PER_CONVERSATION} messages and so takes no further customer message. */
-    public boolean isFull(String conversationId) {
-        return counts(conversationId).messages() >= limits.maxMessagesPerConversation();
-    }
-
     /** What the customer wrote first, in their own words; empty before they wrote anything. */
     public Optional<String> firstCustomerMessage(String conversationId) {
         return messages.firstCustomerMessage(conversationId);
@@ -84,13 +92,13 @@ public class Conversations {
 
     /** Records a handoff step in the history: a system message saying who did what, when and why. */
     public ChatMessage recordHandoff(String conversationId, String text, MessageMetadata.Handoff handoff) {
-        return append(conversationId, Role.SYSTEM, text, MessageMetadata.handoff(handoff));
+        return append(conversationId, text, new MessageMetadata.HandoffNote(handoff));
     }
 
     /** Stores a support agent's reply to the customer: an assistant message written by a person. */
     public ChatMessage appendHumanReply(String conversationId, String agentName, String text,
             MessageMetadata.Handoff handoff) {
-        return append(conversationId, Role.ASSISTANT, text, MessageMetadata.humanReply(agentName, handoff));
+        return append(conversationId, text, MessageMetadata.HumanReply.by(agentName, handoff));
     }
 
     /**
@@ -98,8 +106,8 @@ public class Conversations {
      * of a handoff (a person will join), or the acknowledgement of a customer's message meanwhile.
      * Stored like every reply, so the history shows what the customer was shown and it can be rated.
      */
-    public ChatMessage appendHoldingReply(String conversationId, String text, MessageMetadata.Handoff handoff) {
-        return append(conversationId, Role.ASSISTANT, text, MessageMetadata.handoff(handoff));
+    public ChatMessage appendHoldingReply(String conversationId, String text, MessageMetadata.@Nullable Handoff handoff) {
+        return append(conversationId, text, MessageMetadata.HoldingReply.during(handoff));
     }
 
     /**
@@ -112,18 +120,29 @@ public class Conversations {
         String text = screenshot.ocrText() == null || screenshot.ocrText().isBlank()
                 ? "The customer shared a screenshot (no text could be read on it)."
                 : "The customer shared a screenshot.";
-        return append(conversationId, Role.SYSTEM, text, MessageMetadata.screenshot(screenshot));
+        return append(conversationId, text, new MessageMetadata.ScreenshotNote(screenshot));
     }
 
-    /** Records that screen sharing was offered to the customer on the conversation's channel. */
-    public ChatMessage recordScreenShareOffer(String conversationId, String channelName) {
-        return append(conversationId, Role.SYSTEM, "Screen sharing offered on channel " + channelName + ".",
-                MessageMetadata.screenShare(ScreenShareEvent.offered(channelName)));
+    /**
+     * The note that screen sharing was offered to the customer on the conversation's channel, not
+     * stored yet: it is stored with the answer that offers it.
+     */
+    public static ChatMessage screenShareOffer(String channelName) {
+        return ChatMessage.newMessage("Screen sharing offered on channel " + channelName + ".",
+                new MessageMetadata.ScreenShareNote(ScreenShareEvent.offered(channelName)));
     }
 
-    private ChatMessage append(String conversationId, Role role, String text, MessageMetadata metadata) {
-        ChatMessage message = ChatMessage.newMessage(role, text, metadata);
-        store.append(conversationId, message);
+    /** Records that screen sharing started: the channel and the seats' uids, never the tokens. */
+    public ChatMessage recordScreenShareStarted(String conversationId, ScreenShareEvent started) {
+        return append(conversationId, "Screen sharing started on channel " + started.channelName() + ": customer uid "
+                + started.customerUid() + " (publisher), support agent uid " + started.agentUid()
+                + " (subscriber), tokens valid until " + started.expiresAt() + ".",
+                new MessageMetadata.ScreenShareNote(started));
+    }
+
+    private ChatMessage append(String conversationId, String text, MessageMetadata metadata) {
+        ChatMessage message = ChatMessage.newMessage(text, metadata);
+        store.append(conversationId, List.of(message));
         return message;
     }
 }

@@ -5,127 +5,248 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.supportassistant.agent.TokenUsage;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import dev.supportassistant.conversation.ChatMessage.Role;
 
 /**
- * What is known about a message besides its text. Fields that do not apply are absent, and left
- * out of the JSON: a customer's message carries its confusion level, an assistant's message also the
- * provider, model, token usage, latency and, when a fallback answered, the failure. Built from a
- * factory for the kind of message and withers, so that each call site names what it sets.
+ * What kind of message a message is, and what is known about it besides its text: one record per
+ * kind, each with only the fields that kind has. In JSON (the {@code metadata} of a message) absent
+ * fields are left out, as the wire contract has always shown them.
  *
- * @param confusionLevel the confusion level of the customer's message this message belongs to
- * @param confusionSignals why the confusion level is what it is
- * @param sources the help-article passages the answer drew on
- * @param incomplete true when a streamed answer was cut off and holds only what arrived
- * @param screenShare on a system message: the screen-sharing step it records
- * @param route on a reply: the routing rule ({@code ROUTING_RULES}) that chose its provider
- * @param experiment the experiment ({@code EXPERIMENTS}) the conversation is in
- * @param variant the conversation's variant in that experiment
- * @param feedback on a reply: the customer's rating of it
- * @param author on a support agent's reply: the agent's name
- * @param human true on a message a person wrote for the support side (not the AI)
- * @param handoff on a status change, a holding reply or a human's reply: the conversation's handoff state
- * @param screenshot on a system message recording a shared screenshot: where it is and what it says
+ * <p>Fields a kind may lack in rows stored by earlier versions are {@code @Nullable}; messages
+ * stored now fill them (the factories on each kind say what a new one carries). Customers are
+ * shown each kind without the service's internals ({@link #forCustomer()}).
  */
-public record MessageMetadata(@Nullable String provider, @Nullable String model, @Nullable Double confusionLevel,
-        @Nullable TokenUsage tokenUsage, @Nullable Boolean fallback, @Nullable String error, @Nullable Long latencyMs,
-        @Nullable List<String> confusionSignals, @Nullable List<Source> sources, @Nullable Boolean incomplete,
-        @Nullable ScreenShareEvent screenShare, @Nullable String route, @Nullable String experiment,
-        @Nullable String variant, @Nullable Feedback feedback, @Nullable String author, @Nullable Boolean human,
-        @Nullable Handoff handoff, @Nullable Screenshot screenshot) {
+public sealed interface MessageMetadata {
 
-    private static final MessageMetadata NONE = new MessageMetadata(null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null);
+    /** Stands in for a provider's failure summary in what customers are shown. */
+    String FAILURE = "The AI provider had a problem with this answer";
 
-    /** No metadata: a message that records nothing besides its text. */
-    public static MessageMetadata none() {
-        return NONE;
+    /** The role a message of this kind has. */
+    Role role();
+
+    /**
+     * The same without what only staff and operators see: the routing rule, experiment and
+     * variant (a customer who sees them can steer or skew them), the provider's failure summary
+     * (one plain line instead, so a reply that failed over still says something went wrong), and the
+     * notes staff leave when handing a conversation back or resolving it.
+     */
+    MessageMetadata forCustomer();
+
+    /**
+     * A customer's message.
+     *
+     * @param confusionLevel how confused it reads, 0 to 1
+     * @param confusionSignals why the level is what it is
+     * @param experiment the experiment ({@code EXPERIMENTS}) the conversation is in
+     * @param variant the conversation's variant in it
+     */
+    record CustomerMessage(@Nullable Double confusionLevel, @Nullable List<String> confusionSignals,
+            @Nullable String experiment, @Nullable String variant) implements MessageMetadata {
+
+        /** A new customer message, in the experiment variant its conversation is in (if any). */
+        public static CustomerMessage scored(double confusionLevel, List<String> confusionSignals,
+                @Nullable String experiment, @Nullable String variant) {
+            return new CustomerMessage(confusionLevel, List.copyOf(confusionSignals), experiment, variant);
+        }
+
+        @Override
+        public Role role() {
+            return Role.USER;
+        }
+
+        @Override
+        public CustomerMessage forCustomer() {
+            return experiment == null && variant == null ? this
+                    : new CustomerMessage(confusionLevel, confusionSignals, null, null);
+        }
     }
 
-    /** A customer's message: how confused it reads, and why. */
-    public static MessageMetadata customerMessage(double confusionLevel, List<String> confusionSignals) {
-        return NONE.withConfusion(confusionLevel, confusionSignals);
+    /**
+     * An answer an AI provider wrote.
+     *
+     * @param provider the provider that answered (after failover, the one that did)
+     * @param confusionLevel the confusion level of the customer's message it answers
+     * @param fallback true when the chosen provider failed and another one answered
+     * @param error one line saying what failed, when something did
+     * @param sources the help-article passages the answer drew on
+     * @param incomplete true when a streamed answer was cut off and holds only what arrived
+     * @param route the routing rule ({@code ROUTING_RULES}) that chose its provider
+     * @param feedback the customer's rating of it
+     */
+    record AiAnswer(String provider, @Nullable String model, @Nullable Double confusionLevel,
+            @Nullable TokenUsage tokenUsage, @Nullable Boolean fallback, @Nullable String error,
+            @Nullable Long latencyMs, @Nullable List<Source> sources, @Nullable Boolean incomplete,
+            @Nullable String route, @Nullable String experiment, @Nullable String variant,
+            @Nullable Feedback feedback) implements MessageMetadata {
+
+        /**
+         * A new answer: who wrote it with which model, at what cost in tokens and time, for a
+         * customer message of this confusion level, drawing on these passages; without a route,
+         * an experiment or a failure until {@link #routed} and {@link #failed} say otherwise.
+         */
+        public static AiAnswer of(String provider, String model, TokenUsage tokenUsage, long latencyMs,
+                double confusionLevel, List<Source> sources) {
+            return new AiAnswer(provider, model, confusionLevel, tokenUsage, false, null, latencyMs,
+                    List.copyOf(sources), null, null, null, null, null);
+        }
+
+        /**
+         * The same, after something failed on the way: the chosen provider (then a fallback answered,
+         * {@code fellBack}) or the stream, described in one line.
+         */
+        public AiAnswer failed(boolean fellBack, @Nullable String failure) {
+            return new AiAnswer(provider, model, confusionLevel, tokenUsage, fellBack, failure, latencyMs, sources,
+                    incomplete, route, experiment, variant, feedback);
+        }
+
+        /** The same, marked as a streamed answer cut off before its end. */
+        public AiAnswer cutOff() {
+            return new AiAnswer(provider, model, confusionLevel, tokenUsage, fallback, error, latencyMs, sources,
+                    Boolean.TRUE, route, experiment, variant, feedback);
+        }
+
+        /** The same, with the route and the experiment variant the turn was answered under. */
+        public AiAnswer routed(@Nullable String rule, @Nullable String inExperiment, @Nullable String asVariant) {
+            return new AiAnswer(provider, model, confusionLevel, tokenUsage, fallback, error, latencyMs, sources,
+                    incomplete, rule, inExperiment, asVariant, feedback);
+        }
+
+        /** Whether it holds only part of a streamed answer. */
+        public boolean cutShort() {
+            return Boolean.TRUE.equals(incomplete);
+        }
+
+        AiAnswer rated(@Nullable Feedback rating) {
+            return new AiAnswer(provider, model, confusionLevel, tokenUsage, fallback, error, latencyMs, sources,
+                    incomplete, route, experiment, variant, rating);
+        }
+
+        @Override
+        public Role role() {
+            return Role.ASSISTANT;
+        }
+
+        @Override
+        public AiAnswer forCustomer() {
+            if (route == null && experiment == null && variant == null && (error == null || FAILURE.equals(error))) {
+                return this;
+            }
+            return new AiAnswer(provider, model, confusionLevel, tokenUsage, fallback, error == null ? null : FAILURE,
+                    latencyMs, sources, incomplete, null, null, null, feedback);
+        }
     }
 
-    /** A reply an AI provider wrote: who, with which model, at what cost in tokens and time. */
-    public static MessageMetadata answer(String provider, String model, TokenUsage tokenUsage, long latencyMs) {
-        return new MessageMetadata(provider, model, null, tokenUsage, null, null, latencyMs, null, null, null, null,
-                null, null, null, null, null, null, null, null);
+    /**
+     * A reply a person of the support side wrote to the customer.
+     *
+     * @param author the support agent's name (on every reply stored now)
+     * @param handoff the conversation's handoff state when they wrote it
+     * @param feedback the customer's rating of it
+     */
+    @JsonPropertyOrder({"feedback", "author", "human", "handoff"})
+    record HumanReply(@Nullable String author, @Nullable Handoff handoff, @Nullable Feedback feedback)
+            implements MessageMetadata {
+
+        public static HumanReply by(String author, Handoff handoff) {
+            return new HumanReply(author, handoff, null);
+        }
+
+        /** Always true: a person wrote it, not the AI. */
+        @JsonProperty("human")
+        public boolean human() {
+            return true;
+        }
+
+        @Override
+        public Role role() {
+            return Role.ASSISTANT;
+        }
+
+        @Override
+        public HumanReply forCustomer() {
+            Handoff shown = handoff == null ? null : handoff.forCustomer();
+            return shown == handoff ? this : new HumanReply(author, shown, feedback);
+        }
     }
 
-    /** A system message recording a screen-sharing step. */
-    public static MessageMetadata screenShare(ScreenShareEvent event) {
-        return new MessageMetadata(null, null, null, null, null, null, null, null, null, null, event, null, null, null,
-                null, null, null, null, null);
+    /**
+     * The assistant's own words while a person is asked for or holds the conversation, not a
+     * model's: the holding reply of a handoff, the acknowledgement of a customer's message meanwhile,
+     * or the reply saying nobody can come (then without a handoff state).
+     *
+     * @param handoff the conversation's handoff state when it was written
+     * @param feedback the customer's rating of it
+     */
+    @JsonPropertyOrder({"feedback", "handoff"})
+    record HoldingReply(@Nullable Handoff handoff, @Nullable Feedback feedback) implements MessageMetadata {
+
+        public static HoldingReply during(@Nullable Handoff handoff) {
+            return new HoldingReply(handoff, null);
+        }
+
+        @Override
+        public Role role() {
+            return Role.ASSISTANT;
+        }
+
+        @Override
+        public HoldingReply forCustomer() {
+            Handoff shown = handoff == null ? null : handoff.forCustomer();
+            return shown == handoff ? this : new HoldingReply(shown, feedback);
+        }
     }
 
-    /** A system message recording a shared screenshot. */
-    public static MessageMetadata screenshot(Screenshot screenshot) {
-        return new MessageMetadata(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, screenshot);
+    /** A note the service keeps in the history: a handoff step, a screen-sharing step or a shared screenshot. */
+    sealed interface SystemNote extends MessageMetadata {
+
+        @Override
+        default Role role() {
+            return Role.SYSTEM;
+        }
     }
 
-    /** A message about a handoff that no person wrote: a status change, or a holding reply. */
-    public static MessageMetadata handoff(Handoff handoff) {
-        return NONE.withHandoff(handoff);
+    /** A handoff step: who changed who holds the conversation, from what, why. */
+    record HandoffNote(Handoff handoff) implements SystemNote {
+
+        @Override
+        public HandoffNote forCustomer() {
+            Handoff shown = handoff.forCustomer();
+            return shown == handoff ? this : new HandoffNote(shown);
+        }
     }
 
-    /** A reply a person of the support side wrote to the customer. */
-    public static MessageMetadata humanReply(String author, Handoff handoff) {
-        return new MessageMetadata(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, author, Boolean.TRUE, handoff, null);
+    /** A screen-sharing step: offered, or started. */
+    record ScreenShareNote(ScreenShareEvent screenShare) implements SystemNote {
+
+        @Override
+        public ScreenShareNote forCustomer() {
+            return this;
+        }
     }
 
-    /** The same, with the confusion level of the customer's message and the signals behind it. */
-    public MessageMetadata withConfusion(@Nullable Double level, @Nullable List<String> signals) {
-        return new MessageMetadata(provider, model, level, tokenUsage, fallback, error, latencyMs, signals, sources,
-                incomplete, screenShare, route, experiment, variant, feedback, author, human, handoff, screenshot);
+    /** A screenshot the customer shared. */
+    record ScreenshotNote(Screenshot screenshot) implements SystemNote {
+
+        @Override
+        public ScreenshotNote forCustomer() {
+            return this;
+        }
     }
 
-    /** The same, saying whether a fallback answered and, in one line, what failed. */
-    public MessageMetadata withFallback(@Nullable Boolean fellBack, @Nullable String failure) {
-        return new MessageMetadata(provider, model, confusionLevel, tokenUsage, fellBack, failure, latencyMs,
-                confusionSignals, sources, incomplete, screenShare, route, experiment, variant, feedback, author, human,
-                handoff, screenshot);
+    /**
+     * Tokens an answer cost, as its provider reported them.
+     *
+     * @param estimated true when the provider reported nothing and the numbers are estimated from
+     *     the text's length
+     */
+    record TokenUsage(int promptTokens, int completionTokens, int totalTokens, boolean estimated) {
     }
 
-    /** The same, with the help-article passages the answer drew on. */
-    public MessageMetadata withSources(List<Source> passages) {
-        return new MessageMetadata(provider, model, confusionLevel, tokenUsage, fallback, error, latencyMs,
-                confusionSignals, passages, incomplete, screenShare, route, experiment, variant, feedback, author, human,
-                handoff, screenshot);
-    }
-
-    /** The same, marked as a streamed answer cut off before its end (or, absent, not). */
-    public MessageMetadata withIncomplete(@Nullable Boolean cutOff) {
-        return new MessageMetadata(provider, model, confusionLevel, tokenUsage, fallback, error, latencyMs,
-                confusionSignals, sources, cutOff, screenShare, route, experiment, variant, feedback, author, human,
-                handoff, screenshot);
-    }
-
-    /** The same, with the route and the experiment variant the turn was answered under. */
-    public MessageMetadata routed(@Nullable String rule, @Nullable String inExperiment, @Nullable String asVariant) {
-        return new MessageMetadata(provider, model, confusionLevel, tokenUsage, fallback, error, latencyMs,
-                confusionSignals, sources, incomplete, screenShare, rule, inExperiment, asVariant, feedback, author,
-                human, handoff, screenshot);
-    }
-
-    /** The same, with the customer's rating. */
-    public MessageMetadata withFeedback(Feedback rating) {
-        return new MessageMetadata(provider, model, confusionLevel, tokenUsage, fallback, error, latencyMs,
-                confusionSignals, sources, incomplete, screenShare, route, experiment, variant, rating, author, human,
-                handoff, screenshot);
-    }
-
-    /** The same, with another handoff state. */
-    public MessageMetadata withHandoff(@Nullable Handoff state) {
-        return new MessageMetadata(provider, model, confusionLevel, tokenUsage, fallback, error, latencyMs,
-                confusionSignals, sources, incomplete, screenShare, route, experiment, variant, feedback, author, human,
-                state, screenshot);
-    }
-
-    /** The customer's rating of an assistant's message: {@code up} or {@code down}, with an optional comment. */
-    public record Feedback(String rating, @Nullable String comment, Instant createdAt) {
+    /** The customer's rating of a reply: {@code up} or {@code down}, with an optional comment. */
+    record Feedback(String rating, @Nullable String comment, Instant createdAt) {
     }
 
     /**
@@ -134,11 +255,11 @@ public record MessageMetadata(@Nullable String provider, @Nullable String model,
      * @param url where its owner, staff and operators fetch it ({@code /uploads/<name>})
      * @param ocrText the text read on it, when some was read
      */
-    public record Screenshot(String url, @Nullable String ocrText, int width, int height) {
+    record Screenshot(String url, @Nullable String ocrText, int width, int height) {
     }
 
-    /** A passage of the knowledge base used for an answer. */
-    public record Source(String title, String chunkId) {
+    /** A passage of the knowledge base an answer drew on. */
+    record Source(String title, String chunkId) {
     }
 
     /**
@@ -150,7 +271,7 @@ public record MessageMetadata(@Nullable String provider, @Nullable String model,
      * @param reason why, in words: the customer's, the rule's or the agent's
      * @param by who changed it: {@code customer}, {@code assistant} (an automatic rule) or the agent's name
      */
-    public record Handoff(String status, @Nullable String previousStatus, @Nullable String cause,
+    record Handoff(String status, @Nullable String previousStatus, @Nullable String cause,
             @Nullable String reason, @Nullable String by) {
 
         /** {@code by} of a step the customer took (the handoff button). */
@@ -161,6 +282,11 @@ public record MessageMetadata(@Nullable String provider, @Nullable String model,
         /** Whether a person of the support side took the step: then its reason is a staff note. */
         public boolean bySupportStaff() {
             return by != null && !BY_CUSTOMER.equals(by) && !BY_ASSISTANT.equals(by);
+        }
+
+        /** Without a staff member's note, which customers are not shown. */
+        Handoff forCustomer() {
+            return reason != null && bySupportStaff() ? new Handoff(status, previousStatus, cause, null, by) : this;
         }
     }
 }

@@ -8,8 +8,8 @@ package dev.supportassistant.conversation;
  */
 public record MessageStored(String conversationId, ChatMessage message) {
 
-    /** The same, as the conversation's customer is shown it: without the service's internals ({@link CustomerViews}). */
+    /** The same, as the conversation's customer is shown it: without the service's internals. */
     public MessageStored forCustomer() {
-        return new MessageStored(conversationId, CustomerViews.message(message));
+        return new MessageStored(conversationId, message.forCustomer());
     }
 }

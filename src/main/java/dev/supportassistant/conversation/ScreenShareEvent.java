@@ -4,8 +4,6 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.supportassistant.screenshare.ScreenShareSession;
-
 /**
  * A screen-sharing step in a conversation's history, kept in the metadata of a system message so
  * that the history shows when screen sharing was offered and when it started. Never the tokens; the
@@ -21,8 +19,9 @@ public record ScreenShareEvent(String event, String channelName, @Nullable Long 
         return new ScreenShareEvent("offered", channelName, null, null, null, null);
     }
 
-    static ScreenShareEvent started(ScreenShareSession session) {
-        return new ScreenShareEvent("started", session.channelName(), session.customer().uid(), session.agent().uid(),
-                session.issuedAt(), session.expiresAt());
+    /** Tokens were issued for the channel: the customer's seat (publisher) and a support agent's (subscriber). */
+    public static ScreenShareEvent started(String channelName, long customerUid, long agentUid, Instant issuedAt,
+            Instant expiresAt) {
+        return new ScreenShareEvent("started", channelName, customerUid, agentUid, issuedAt, expiresAt);
     }
 }

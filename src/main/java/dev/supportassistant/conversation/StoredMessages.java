@@ -2,7 +2,6 @@ package dev.supportassistant.conversation;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,9 +11,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import dev.supportassistant.agent.ConversationTurn.Role;
-import dev.supportassistant.agent.TokenUsage;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a conversation's stored messages, oldest first: all of them, the latest few a turn works
@@ -34,11 +30,11 @@ class StoredMessages {
     }
 
     private final JdbcClient jdbc;
-    private final JsonMapper json;
+    private final MessageRows rows;
 
-    StoredMessages(JdbcClient jdbc, JsonMapper json) {
+    StoredMessages(JdbcClient jdbc, MessageRows rows) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.rows = rows;
     }
 
     List<ChatMessage> all(String conversationId) {
@@ -83,15 +79,6 @@ class StoredMessages {
                 .param("id", messageId).param("conversationId", conversationId).query(this::message).optional();
     }
 
-    Conversations.Counts counts(String conversationId) {
-        return jdbc.sql("""
-                SELECT COUNT(*) AS messages, COALESCE(SUM(CASE WHEN role = 'user' THEN 1 ELSE 0 END), 0) AS customer
-                FROM messages WHERE conversation_id = :id
-                """)
-                .param("id", conversationId)
-                .query((rs, row) -> new Conversations.Counts(rs.getLong("messages"), rs.getLong("customer"))).single();
-    }
-
     /** What the customer wrote first, in their own words. */
     Optional<String> firstCustomerMessage(String conversationId) {
         return jdbc.sql("SELECT content FROM messages WHERE conversation_id = :id AND role = 'user' ORDER BY seq "
@@ -99,23 +86,6 @@ class StoredMessages {
     }
 
     private ChatMessage message(ResultSet rs, int row) throws SQLException {
-        Integer totalTokens = rs.getObject("total_tokens", Integer.class);
-        TokenUsage usage = totalTokens == null ? null
-                : new TokenUsage(rs.getInt("prompt_tokens"), rs.getInt("completion_tokens"), totalTokens,
-                        rs.getBoolean("tokens_estimated"));
-        String detailsJson = rs.getString("details");
-        ConversationStore.Details details = detailsJson == null
-                ? new ConversationStore.Details(null, null, null, null, null, null, null, null)
-                : json.readValue(detailsJson, ConversationStore.Details.class);
-        MessageMetadata metadata = new MessageMetadata(rs.getString("provider"), rs.getString("model"),
-                rs.getObject("confusion_level", Double.class), usage, rs.getObject("fallback", Boolean.class),
-                rs.getString("error"), rs.getObject("latency_ms", Long.class), details.confusionSignals(),
-                details.sources(), details.incomplete(), details.screenShare(), rs.getString("route"),
-                rs.getString("experiment"), rs.getString("variant"), rs.getString("feedback_rating") == null ? null
-                        : new MessageMetadata.Feedback(rs.getString("feedback_rating"), rs.getString("feedback_comment"),
-                                rs.getObject("feedback_at", OffsetDateTime.class).toInstant()),
-                details.author(), details.human(), details.handoff(), details.screenshot());
-        return new ChatMessage(rs.getString("id"), Role.fromWireName(rs.getString("role")), rs.getString("content"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(), metadata);
+        return rows.message(rs);
     }
 }

@@ -1,11 +1,12 @@
 /**
  * Conversations and their messages: stored in SQL, read back, paged, listed and erased by their
  * customer, shown to customers without the service's internals, and offered to other features
- * through {@link dev.supportassistant.conversation.Conversations}.
+ * through {@link dev.supportassistant.conversation.Conversations}. Each kind of message (the
+ * customer's, an AI's answer, a person's reply, the assistant's holding reply, the service's notes)
+ * is a {@link dev.supportassistant.conversation.MessageMetadata} of its own; the module depends on no
+ * other feature: those that produce messages depend on it.
  */
-@ApplicationModule(allowedDependencies = {
-        "agent", "routing", "screenshare", "platform :: database", "platform :: ratelimit",
-        "platform :: security" })
+@ApplicationModule(allowedDependencies = {"platform :: database", "platform :: security"})
 @NullMarked
 package dev.supportassistant.conversation;
 

@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import dev.supportassistant.handoff.HandoffStatus;
 import dev.supportassistant.handoff.SupportDesk;
 
 /**
@@ -62,8 +61,8 @@ class ConversationActions {
     String handBack(@PathVariable String conversationId, @RequestParam(required = false) @Nullable String note,
             Authentication authentication, RedirectAttributes flash) {
         return attempt(flash, "redirect:/desk", () -> {
-            desk.finish(conversationId, HandoffStatus.BOT, authentication.getName(),
-                    SignedIn.of(authentication).operator(), blankToNull(note));
+            desk.handBack(conversationId, authentication.getName(), SignedIn.of(authentication).operator(),
+                    blankToNull(note));
             return "You handed the conversation back to the AI assistant.";
         });
     }
@@ -72,8 +71,8 @@ class ConversationActions {
     String resolve(@PathVariable String conversationId, @RequestParam(required = false) @Nullable String note,
             Authentication authentication, RedirectAttributes flash) {
         return attempt(flash, "redirect:/desk", () -> {
-            desk.finish(conversationId, HandoffStatus.RESOLVED, authentication.getName(),
-                    SignedIn.of(authentication).operator(), blankToNull(note));
+            desk.resolve(conversationId, authentication.getName(), SignedIn.of(authentication).operator(),
+                    blankToNull(note));
             return "You resolved the conversation.";
         });
     }

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.supportassistant.handoff.Handoff;
+import dev.supportassistant.handoff.HandoffState;
 import dev.supportassistant.handoff.HandoffStatus;
 import dev.supportassistant.handoff.SupportDesk;
 
@@ -21,7 +21,7 @@ record HeldState(String status, String statusText, @Nullable String holder, @Nul
         @Nullable String reason, boolean reasonByCustomer, @Nullable String summary, boolean summaryByAi,
         @Nullable Instant requestedAt, boolean canClaim, boolean canReply, boolean canFinish) {
 
-    static HeldState of(Handoff handoff, SignedIn me) {
+    static HeldState of(HandoffState handoff, SignedIn me) {
         HandoffStatus status = handoff.status();
         boolean mine = status == HandoffStatus.WITH_HUMAN && me.name().equals(handoff.claimedBy());
         String text = switch (status) {

@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.supportassistant.agent.ConversationTurn.Role;
 import dev.supportassistant.conversation.ChatMessage;
 import dev.supportassistant.conversation.MessageMetadata;
 import dev.supportassistant.handoff.SupportDesk;
@@ -41,51 +40,54 @@ record HistoryEntry(String id, String kind, String author, String content, Insta
         String content = message.content();
         String quoteLabel = null;
         String quote = null;
-        if (message.role() == Role.USER) {
+        MessageMetadata.Screenshot shot = null;
+        boolean screenShareStarted = false;
+        if (meta instanceof MessageMetadata.CustomerMessage customer) {
             kind = "customer";
             author = "Customer";
-            if (meta != null && meta.confusionLevel() != null) {
-                details.add("confusion %.2f".formatted(meta.confusionLevel())
-                        + (meta.confusionSignals() == null || meta.confusionSignals().isEmpty() ? ""
-                                : ": " + String.join("; ", meta.confusionSignals())));
+            if (customer.confusionLevel() != null) {
+                details.add("confusion %.2f".formatted(customer.confusionLevel())
+                        + (customer.confusionSignals() == null || customer.confusionSignals().isEmpty() ? ""
+                                : ": " + String.join("; ", customer.confusionSignals())));
             }
-        } else if (message.role() == Role.ASSISTANT && meta != null && Boolean.TRUE.equals(meta.human())) {
+        } else if (meta instanceof MessageMetadata.HumanReply reply) {
             kind = "agent";
-            author = meta.author() == null ? "Support agent" : meta.author() + " (agent)";
-        } else if (message.role() == Role.ASSISTANT) {
+            author = reply.author() == null ? "Support agent" : reply.author() + " (agent)";
+        } else if (meta instanceof MessageMetadata.HoldingReply reply) {
             kind = "ai";
-            author = meta != null && meta.handoff() != null ? "AI assistant (holding reply)" : "AI assistant";
-            if (meta != null && meta.provider() != null) {
-                details.add(meta.provider() + (meta.model() == null ? "" : " · " + meta.model()));
-            }
-            if (meta != null && Boolean.TRUE.equals(meta.fallback())) {
-                details.add("fallback" + (meta.error() == null ? "" : ": " + meta.error()));
+            author = reply.handoff() != null ? "AI assistant (holding reply)" : "AI assistant";
+        } else if (meta instanceof MessageMetadata.AiAnswer answer) {
+            kind = "ai";
+            author = "AI assistant";
+            details.add(answer.provider() + (answer.model() == null ? "" : " · " + answer.model()));
+            if (Boolean.TRUE.equals(answer.fallback())) {
+                details.add("fallback" + (answer.error() == null ? "" : ": " + answer.error()));
             }
         } else {
             kind = "system";
             author = "System";
-            MessageMetadata.Screenshot shot = meta == null ? null : meta.screenshot();
-            MessageMetadata.Handoff step = meta == null ? null : meta.handoff();
             // The service's words come from the note's metadata, not its stored text, which holds the
             // customer's words too in notes of earlier versions.
-            if (shot != null) {
+            if (meta instanceof MessageMetadata.ScreenshotNote note) {
+                shot = note.screenshot();
                 boolean read = shot.ocrText() != null && !shot.ocrText().isBlank();
                 content = read ? "The customer shared a screenshot."
                         : "The customer shared a screenshot (no text could be read on it).";
                 quoteLabel = read ? "Text read on the screenshot (the customer's content):" : null;
                 quote = read ? shot.ocrText() : null;
-            } else if (step != null && SupportDesk.reasonInCustomersWords(step.cause(), step.reason())) {
-                content = withoutReason(message.content(), step.reason());
+            } else if (meta instanceof MessageMetadata.HandoffNote note
+                    && SupportDesk.reasonInCustomersWords(note.handoff().cause(), note.handoff().reason())) {
+                content = withoutReason(message.content(), note.handoff().reason());
                 quoteLabel = "The customer's reason, in their words:";
-                quote = step.reason();
+                quote = note.handoff().reason();
+            } else if (meta instanceof MessageMetadata.ScreenShareNote note) {
+                screenShareStarted = "started".equals(note.screenShare().event());
             }
         }
-        MessageMetadata.Screenshot shot = meta == null ? null : meta.screenshot();
         return new HistoryEntry(message.id(), kind, author, content, message.timestamp(), details,
                 shot == null ? null : screenshotPath(shot.url()), shot == null ? null : shot.ocrText(),
                 shot == null ? 0 : Math.max(0, shot.width()), shot == null ? 0 : Math.max(0, shot.height()),
-                meta != null && meta.screenShare() != null && "started".equals(meta.screenShare().event()),
-                quoteLabel, quote);
+                screenShareStarted, quoteLabel, quote);
     }
 
     /** A handoff note without the customer's reason, which notes stored by earlier versions end with. */

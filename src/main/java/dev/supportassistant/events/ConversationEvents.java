@@ -5,10 +5,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -39,12 +38,15 @@ public class ConversationEvents {
     private final EventDelivery delivery;
     private final EventSettings settings;
     private final JsonMapper json;
+    private final ApplicationEventPublisher stored;
 
-    ConversationEvents(EventStore store, EventDelivery delivery, EventSettings settings, JsonMapper json) {
+    ConversationEvents(EventStore store, EventDelivery delivery, EventSettings settings, JsonMapper json,
+            ApplicationEventPublisher stored) {
         this.store = store;
         this.delivery = delivery;
         this.settings = settings;
         this.json = json;
+        this.stored = stored;
     }
 
     /**
@@ -64,22 +66,12 @@ public class ConversationEvents {
      */
     @Transactional
     public long publish(String conversationId, String type, Object data, Object customerData) {
-        long id = store.nextId();
         String full = json.writeValueAsString(data);
         String customers = customerData == data ? full : json.writeValueAsString(customerData);
-        store.insert(new ConversationEvent(id, conversationId, type, full, customers.equals(full) ? null : customers,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS)));
-        delivery.announce(id);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    delivery.wake();
-                }
-            });
-        } else {
-            delivery.wake();
-        }
+        long id = store.append(conversationId, type, full, customers.equals(full) ? null : customers,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        // This instance's streams hear of it after the commit (EventDelivery); others by the NOTIFY.
+        stored.publishEvent(new EventDelivery.Stored(id));
         return id;
     }
 

@@ -10,9 +10,11 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Delivers stored events to this instance's open streams, on one background thread that only
@@ -32,38 +34,46 @@ class EventDelivery implements SmartLifecycle {
     /** How long the thread waits at most before checking heartbeats and whether it should stop. */
     private static final long TICK_MILLIS = 500;
 
+    /** An event was stored here under {@code id}; once committed, this instance's streams are told. */
+    record Stored(long id) {
+    }
+
     private final EventStore store;
     private final EventTransport transport;
     private final EventSettings settings;
     private final OpenStreams subscribers;
     private final Executor writers;
+    private final ApplicationEventPublisher broadcasts;
     private volatile boolean running;
     private @Nullable Thread thread;
     /** Touched only by the delivery thread (and before it starts). */
     private long lastDelivered;
     private long lastHeartbeatNanos = System.nanoTime();
 
-    EventDelivery(EventStore store, DataSource dataSource, JdbcClient jdbc, EventSettings settings) throws SQLException {
+    EventDelivery(EventStore store, DataSource dataSource, JdbcClient jdbc, EventSettings settings,
+            ApplicationEventPublisher broadcasts) throws SQLException {
         this.store = store;
         this.transport = EventTransport.of(dataSource, jdbc);
         this.settings = settings;
         this.subscribers = new OpenStreams(settings);
         this.writers = EventSubscriber.newWriters();
-    }
-
-    /** Tells every instance that event {@code id} is stored; see {@link EventTransport#announce}. */
-    void announce(long id) {
-        transport.announce(id);
+        this.broadcasts = broadcasts;
     }
 
     /**
-     * After a commit on this instance: wakes the delivery thread, unless no stream is open here (a
-     * stream that opens later catches up from the table by itself).
+     * After the commit that stored an event on this instance: wakes the delivery thread, unless no
+     * stream is open here (a stream that opens later catches up from the table by itself).
      */
-    void wake() {
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(Stored stored) {
         if (!subscribers.isEmpty()) {
             transport.committed();
         }
+    }
+
+    /** Tells the other instances {@code topic}, in the caller's transaction; see {@link Broadcasts}. */
+    void broadcast(String topic) {
+        transport.broadcast(topic);
     }
 
     /**
@@ -142,10 +152,17 @@ class EventDelivery implements SmartLifecycle {
         }
     }
 
-    /** Listens for as long as that works, catching up from the table first (after each reconnect). */
+    /**
+     * Listens for as long as that works, catching up from the table first (after each reconnect).
+     * Broadcasts sent while this instance was not listening are lost, so after each (re)connect its
+     * listeners hear that anything may have changed ({@link Broadcast#EVERYTHING}).
+     */
     private void deliverWhileListening() throws SQLException, InterruptedException {
-        EventTransport.Listening listening = transport.listen();
+        EventTransport.Listening listening = transport.listen(this::received);
         try {
+            if (transport.shared()) {
+                received(Broadcast.EVERYTHING);
+            }
             deliverNew();
             while (running) {
                 if (listening.await(TICK_MILLIS)) {
@@ -179,6 +196,15 @@ class EventDelivery implements SmartLifecycle {
                 lastDelivered = event.id();
             }
         } while (batch.size() == BATCH);
+    }
+
+    /** A broadcast from another instance (or this one's, echoed), for this instance's listeners. */
+    private void received(String topic) {
+        try {
+            broadcasts.publishEvent(new Broadcast(topic));
+        } catch (RuntimeException failed) {
+            log.warn("A listener of broadcast {} failed: {}", topic, failed.getClass().getSimpleName());
+        }
     }
 
     /** Hands the event to every open stream; returns at once, whatever the clients do. */

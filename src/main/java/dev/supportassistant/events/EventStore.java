@@ -1,5 +1,6 @@
 package dev.supportassistant.events;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -7,41 +8,60 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Conversation events in SQL, numbered by a locked counter so that ids become visible in order. */
+/**
+ * Conversation events in SQL, numbered by a locked counter so that ids become visible in order.
+ * Storing an event is one statement: it takes the next number from the counter (whose row stays
+ * locked until the storing transaction commits, so a later id can never commit before an earlier
+ * one) and inserts the event under it; on PostgreSQL the same statement also sends the NOTIFY that
+ * tells every instance ({@link PostgresNotifications}). The two databases spell "update, then use
+ * the updated row" differently: PostgreSQL with {@code UPDATE ... RETURNING} in a {@code WITH}, H2
+ * with a data change delta table ({@code FINAL TABLE}).
+ */
 @Repository
 class EventStore {
 
-    private final JdbcClient jdbc;
+    private static final String POSTGRES = """
+            WITH next AS (UPDATE conversation_event_counter SET last_id = last_id + 1 WHERE id = 1 RETURNING last_id),
+                 stored AS (INSERT INTO conversation_events (id, conversation_id, type, data, customer_data, created_at)
+                            SELECT last_id, :conversationId, :type, :data, :customerData, :createdAt FROM next
+                            RETURNING id)
+            SELECT id, pg_notify('%s', CAST(id AS TEXT)) FROM stored
+            """.formatted(PostgresNotifications.CHANNEL);
+    private static final String H2 = """
+            SELECT id FROM FINAL TABLE (
+                INSERT INTO conversation_events (id, conversation_id, type, data, customer_data, created_at)
+                SELECT last_id, :conversationId, :type, :data, :customerData, :createdAt
+                FROM FINAL TABLE (UPDATE conversation_event_counter SET last_id = last_id + 1 WHERE id = 1))
+            """;
 
-    EventStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final String append;
+
+    EventStore(JdbcClient jdbc, DataSource dataSource) throws SQLException {
         this.jdbc = jdbc;
+        try (Connection connection = dataSource.getConnection()) {
+            this.append = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()) ? POSTGRES : H2;
+        }
     }
 
     /**
-     * Takes the next event id. Must run in the transaction that stores the event: the counter row
-     * stays locked until it commits, so a later id can never commit before an earlier one.
+     * Stores an event under the next id, which it returns. Must run in the transaction that stores
+     * what the event reports: the counter stays locked until it commits.
      */
-    long nextId() {
-        jdbc.sql("UPDATE conversation_event_counter SET last_id = last_id + 1 WHERE id = 1").update();
-        return jdbc.sql("SELECT last_id FROM conversation_event_counter WHERE id = 1").query(Long.class).single();
-    }
-
-    void insert(ConversationEvent event) {
-        jdbc.sql("""
-                INSERT INTO conversation_events (id, conversation_id, type, data, customer_data, created_at)
-                VALUES (:id, :conversationId, :type, :data, :customerData, :createdAt)
-                """)
-                .param("id", event.id())
-                .param("conversationId", event.conversationId())
-                .param("type", event.type())
-                .param("data", event.data())
-                .param("customerData", event.customerData())
-                .param("createdAt", OffsetDateTime.ofInstant(event.createdAt(), ZoneOffset.UTC))
-                .update();
+    long append(String conversationId, String type, String data, @Nullable String customerData, Instant createdAt) {
+        return jdbc.sql(append)
+                .param("conversationId", conversationId)
+                .param("type", type)
+                .param("data", data)
+                .param("customerData", customerData)
+                .param("createdAt", OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC))
+                .query((rs, row) -> rs.getLong("id")).single();
     }
 
     /** The id of the newest committed event, 0 when there is none. */

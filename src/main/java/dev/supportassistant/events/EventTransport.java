@@ -2,17 +2,18 @@ package dev.supportassistant.events;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * How an instance hears that events were stored, chosen once from the database it runs on:
- * PostgreSQL's NOTIFY, which reaches every instance ({@link PostgresNotifications}), or on the
- * embedded database, where only this instance exists, a wake-up after each commit here
- * ({@link InProcessWakeUps}). Either way the events themselves are read from the table, so a lost
- * notification only delays them until the next one.
+ * How an instance hears that events were stored, and broadcasts reach other instances, chosen
+ * once from the database it runs on: PostgreSQL's NOTIFY, which reaches every instance
+ * ({@link PostgresNotifications}), or on the embedded database, where only this instance exists, a
+ * wake-up after each commit here ({@link InProcessWakeUps}). Either way the events themselves are
+ * read from the table, so a lost notification only delays them until the next one.
  */
 interface EventTransport {
 
@@ -23,14 +24,22 @@ interface EventTransport {
         }
     }
 
-    /** Tells every instance that event {@code id} is stored; called in the transaction that stores it. */
-    void announce(long id);
-
     /** Called after a commit on this instance, when a stream here waits for news. */
     void committed();
 
-    /** Starts listening; the delivery thread waits on what this returns until it fails or delivery stops. */
-    Listening listen() throws SQLException;
+    /** Tells the other instances {@code topic} once the caller's transaction commits ({@link Broadcasts}). */
+    void broadcast(String topic);
+
+    /** Whether other instances exist that may miss a broadcast while this one does not listen. */
+    boolean shared();
+
+    /**
+     * Starts listening; the delivery thread waits on what this returns until it fails or delivery
+     * stops.
+     *
+     * @param broadcasts what receives the topics other instances broadcast
+     */
+    Listening listen(Consumer<String> broadcasts) throws SQLException;
 
     /** How events reach this instance, for the start-up log. */
     String description();

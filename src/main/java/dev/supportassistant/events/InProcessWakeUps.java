@@ -2,6 +2,7 @@ package dev.supportassistant.events;
 
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * News of stored events on the embedded database, where this instance is the only one: a wake-up
@@ -13,17 +14,22 @@ final class InProcessWakeUps implements EventTransport {
     private final Semaphore wakeUp = new Semaphore(0);
 
     @Override
-    public void announce(long id) {
-        // The commit on this instance wakes the thread; no other instance exists to tell.
-    }
-
-    @Override
     public void committed() {
         wakeUp.release();
     }
 
     @Override
-    public Listening listen() {
+    public void broadcast(String topic) {
+        // No other instance exists to tell; this one hears it after the commit (Broadcasts).
+    }
+
+    @Override
+    public boolean shared() {
+        return false;
+    }
+
+    @Override
+    public Listening listen(Consumer<String> broadcasts) {
         return new Listening() {
 
             @Override

@@ -3,6 +3,7 @@ package dev.supportassistant.events;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -14,13 +15,15 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * News of stored events through PostgreSQL: a NOTIFY on {@value #CHANNEL} with the event's id,
- * which the database sends to every instance's LISTEN connection when the storing transaction
- * commits (and drops when it rolls back).
+ * News through PostgreSQL: a NOTIFY on {@value #CHANNEL} with a stored event's id (sent by the
+ * statement that stores it, {@link EventStore}), and on {@value #BROADCASTS} with a broadcast's
+ * topic, which the database sends to every instance's LISTEN connection when the sending
+ * transaction commits (and drops when it rolls back).
  */
 final class PostgresNotifications implements EventTransport {
 
     static final String CHANNEL = "conversation_events";
+    static final String BROADCASTS = "instance_broadcasts";
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -31,9 +34,14 @@ final class PostgresNotifications implements EventTransport {
     }
 
     @Override
-    public void announce(long id) {
-        jdbc.sql("SELECT pg_notify(:channel, :payload)").param("channel", CHANNEL)
-                .param("payload", Long.toString(id)).query().listOfRows();
+    public void broadcast(String topic) {
+        jdbc.sql("SELECT pg_notify(:channel, :payload)").param("channel", BROADCASTS)
+                .param("payload", topic).query().listOfRows();
+    }
+
+    @Override
+    public boolean shared() {
+        return true;
     }
 
     @Override
@@ -43,12 +51,13 @@ final class PostgresNotifications implements EventTransport {
 
     /** LISTEN on a connection of its own, kept out of the pool's hands for as long as it works. */
     @Override
-    public Listening listen() throws SQLException {
+    public Listening listen(Consumer<String> broadcasts) throws SQLException {
         Connection connection = dataSource.getConnection();
         try {
             connection.setAutoCommit(true);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("LISTEN " + CHANNEL);
+                statement.execute("LISTEN " + BROADCASTS);
             }
             PGConnection notifications = connection.unwrap(PGConnection.class);
             return new Listening() {
@@ -56,7 +65,15 @@ final class PostgresNotifications implements EventTransport {
                 @Override
                 public boolean await(long millis) throws SQLException {
                     PGNotification[] received = notifications.getNotifications((int) millis);
-                    return received != null && received.length > 0;
+                    boolean events = false;
+                    for (PGNotification notification : received == null ? new PGNotification[0] : received) {
+                        if (BROADCASTS.equals(notification.getName())) {
+                            broadcasts.accept(notification.getParameter());
+                        } else {
+                            events = true;
+                        }
+                    }
+                    return events;
                 }
 
                 @Override

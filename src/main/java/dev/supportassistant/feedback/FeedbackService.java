@@ -8,7 +8,6 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
-import dev.supportassistant.agent.ConversationTurn.Role;
 import dev.supportassistant.platform.security.Caller;
 import dev.supportassistant.conversation.ChatMessage;
 import dev.supportassistant.conversation.Conversation;
@@ -49,7 +48,7 @@ class FeedbackService {
         }
         ChatMessage rated = conversations.message(conversation.id(), messageId)
                 .orElseThrow(FeedbackRefusal::messageNotFound);
-        if (rated.role() != Role.ASSISTANT) {
+        if (rated.role() != ChatMessage.Role.ASSISTANT) {
             throw FeedbackRefusal.invalid("message_id: only the assistant's messages can be rated");
         }
         String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();

@@ -3,7 +3,7 @@
  * shown with the message and counted in experiments' results.
  */
 @ApplicationModule(allowedDependencies = {
-        "agent", "conversation", "platform :: security", "platform :: web" })
+        "conversation", "platform :: security", "platform :: web" })
 @NullMarked
 package dev.supportassistant.feedback;
 

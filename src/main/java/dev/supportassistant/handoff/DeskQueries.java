@@ -9,8 +9,8 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
-import dev.supportassistant.agent.ConversationTurn.Role;
 import dev.supportassistant.conversation.ChatMessage;
+import dev.supportassistant.conversation.ChatMessage.Role;
 import dev.supportassistant.conversation.Conversation;
 import dev.supportassistant.conversation.Conversations;
 import dev.supportassistant.conversation.MessageMetadata;
@@ -38,21 +38,22 @@ class DeskQueries {
     HandoffViews.Queue queue(HandoffStatus status, int limit) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<HandoffViews.QueueEntry> entries = new ArrayList<>();
-        for (Handoff handoff : store.inStatus(status, limit)) {
+        for (HandoffState handoff : store.inStatus(status, limit)) {
             Optional<Conversation> conversation = conversations.find(handoff.conversationId());
             if (conversation.isEmpty()) {
                 continue;
             }
             List<ChatMessage> dialogue = conversations.recentMessages(handoff.conversationId()).stream()
                     .filter(message -> message.role() != Role.SYSTEM).toList();
-            Optional<MessageMetadata> lastCustomer = dialogue.stream().filter(message -> message.role() == Role.USER)
-                    .reduce((first, second) -> second).map(ChatMessage::metadata);
+            Optional<MessageMetadata.CustomerMessage> lastCustomer = dialogue.stream()
+                    .map(ChatMessage::metadata).filter(MessageMetadata.CustomerMessage.class::isInstance)
+                    .map(MessageMetadata.CustomerMessage.class::cast).reduce((first, second) -> second);
             entries.add(new HandoffViews.QueueEntry(handoff.conversationId(), conversation.get().userId(),
                     customer(conversation.get()), handoff.status(), handoff.cause(), handoff.reason(), handoff.summary(),
                     handoff.claimedBy(), handoff.requestedAt(), handoff.claimedAt(),
                     handoff.requestedAt() == null ? 0 : Duration.between(handoff.requestedAt(), now).toSeconds(),
-                    lastCustomer.map(MessageMetadata::confusionLevel).orElse(null),
-                    lastCustomer.map(MessageMetadata::confusionSignals).orElse(null),
+                    lastCustomer.map(MessageMetadata.CustomerMessage::confusionLevel).orElse(null),
+                    lastCustomer.map(MessageMetadata.CustomerMessage::confusionSignals).orElse(null),
                     dialogue.subList(Math.max(0, dialogue.size() - LAST_MESSAGES), dialogue.size())));
         }
         return new HandoffViews.Queue(status, entries);
@@ -61,7 +62,7 @@ class DeskQueries {
     HandoffViews.DeskConversation conversation(String conversationId) {
         Conversation conversation = conversations.find(conversationId).orElseThrow(UnknownConversationException::new);
         return new HandoffViews.DeskConversation(conversation.id(), conversation.userId(), customer(conversation),
-                store.find(conversationId).orElseGet(() -> Handoff.none(conversationId)),
+                store.find(conversationId).orElseGet(() -> HandoffState.none(conversationId)),
                 conversations.messages(conversationId));
     }
 

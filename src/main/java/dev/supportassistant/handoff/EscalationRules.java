@@ -1,17 +1,18 @@
 package dev.supportassistant.handoff;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
-import dev.supportassistant.agent.ConversationTurn.Role;
 import dev.supportassistant.chat.HumanHandoff;
 import dev.supportassistant.confusion.ConfusionAssessment;
 import dev.supportassistant.confusion.ConfusionSettings;
 import dev.supportassistant.conversation.ChatMessage;
 import dev.supportassistant.conversation.Conversations;
 import dev.supportassistant.conversation.MessageMetadata;
+import dev.supportassistant.conversation.TurnContext;
 
 /**
  * When the AI steps aside, asked on every customer turn as the chat's {@link HumanHandoff}: while
@@ -46,18 +47,21 @@ class EscalationRules implements HumanHandoff {
         this.confusion = confusion;
     }
 
+    /** Decides from what the turn read (who holds the conversation, its latest messages): no read of its own. */
     @Override
-    public Optional<ChatMessage> takeOver(String conversationId, String message, ConfusionAssessment assessment) {
-        Handoff current = handoffs.state(conversationId);
+    public Optional<ChatMessage> takeOver(TurnContext context, ChatMessage message, ConfusionAssessment assessment) {
+        String conversationId = context.conversation().id();
+        HandoffState current = HandoffState.of(conversationId, context.handoff());
         if (current.status().humanSide()) {
             return Optional.of(acknowledgement(current));
         }
-        if (settings.onExplicitRequest() && HumanRequests.asksForPerson(message)) {
+        if (settings.onExplicitRequest() && HumanRequests.asksForPerson(message.content())) {
             // The rule's reason is the service's words, so it does not quote the customer's message
             // (which could be written to read as more of them); the history shows the message itself.
             return escalate(conversationId, HandoffCause.EXPLICIT_REQUEST, "The customer asked for a person in a message");
         }
-        int streak = settings.afterConfusedTurns() > 0 && assessment.confused() ? confusedStreak(conversationId) : 0;
+        int streak = settings.afterConfusedTurns() > 0 && assessment.confused()
+                ? confusedStreak(context.recent(), message) : 0;
         if (settings.afterConfusedTurns() > 0 && streak >= settings.afterConfusedTurns()) {
             return escalate(conversationId, HandoffCause.CONFUSION,
                     "The customer seemed confused for %d turns in a row (confusion %.2f)".formatted(streak,
@@ -80,28 +84,26 @@ class EscalationRules implements HumanHandoff {
 
     /** Stored like every reply; the conversation stays with the AI, which answers the next message. */
     private ChatMessage nobodyAvailable(String conversationId) {
-        ChatMessage reply = ChatMessage.newMessage(Role.ASSISTANT, NOBODY_AVAILABLE, MessageMetadata.none());
-        conversations.append(conversationId, reply);
-        return reply;
+        return conversations.appendHoldingReply(conversationId, NOBODY_AVAILABLE, null);
     }
 
     /**
      * Consecutive customer messages, newest (the one just stored) first, at or above the confusion
      * threshold, counted since the conversation last changed hands.
      */
-    private int confusedStreak(String conversationId) {
-        List<ChatMessage> messages = conversations.recentMessages(conversationId);
+    private int confusedStreak(List<ChatMessage> before, ChatMessage latest) {
+        List<ChatMessage> messages = new ArrayList<>(before);
+        messages.add(latest);
         int streak = 0;
         for (int i = messages.size() - 1; i >= 0; i--) {
-            ChatMessage message = messages.get(i);
-            MessageMetadata meta = message.metadata();
-            if (message.role() == Role.SYSTEM && meta != null && meta.handoff() != null) {
+            MessageMetadata meta = messages.get(i).metadata();
+            if (meta instanceof MessageMetadata.HandoffNote) {
                 break;
             }
-            if (message.role() != Role.USER) {
+            if (!(meta instanceof MessageMetadata.CustomerMessage customer)) {
                 continue;
             }
-            if (meta == null || meta.confusionLevel() == null || meta.confusionLevel() < confusion.threshold()) {
+            if (customer.confusionLevel() == null || customer.confusionLevel() < confusion.threshold()) {
                 break;
             }
             streak++;
@@ -110,7 +112,7 @@ class EscalationRules implements HumanHandoff {
     }
 
     /** The reply to a customer's message while a person holds or awaits the conversation; stored like any reply. */
-    private ChatMessage acknowledgement(Handoff current) {
+    private ChatMessage acknowledgement(HandoffState current) {
         String text = current.status() == HandoffStatus.WITH_HUMAN
                 ? WITH_HUMAN_ACKNOWLEDGEMENT.formatted(current.claimedBy()) : WAITING_ACKNOWLEDGEMENT;
         return conversations.appendHoldingReply(current.conversationId(), text, current.note(null, null));

@@ -61,7 +61,7 @@ class HandoffController {
                 ? HandoffService.CUSTOMER_ASKED : request.reason().strip();
         HandoffService.Escalated escalated = handoffs.escalate(conversationId, HandoffCause.CUSTOMER_REQUEST, reason,
                 HandoffService.CUSTOMER);
-        Handoff handoff = escalated.handoff();
+        HandoffState handoff = escalated.handoff();
         return new HandoffViews.Escalation(conversationId, handoff.status(), handoff.cause(), handoff.reason(),
                 handoff.requestedAt(), escalated.holdingReply());
     }

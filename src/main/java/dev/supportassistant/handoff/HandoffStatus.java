@@ -23,7 +23,8 @@ public enum HandoffStatus {
         return this == WAITING_FOR_HUMAN || this == WITH_HUMAN;
     }
 
-    static Optional<HandoffStatus> fromWireName(String name) {
+    /** The status of this wire name ({@code waiting_for_human}, ...), if it is one. */
+    public static Optional<HandoffStatus> fromWireName(String name) {
         return Arrays.stream(values()).filter(status -> status.wireName().equals(name)).findFirst();
     }
 }

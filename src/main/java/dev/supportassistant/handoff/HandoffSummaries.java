@@ -19,18 +19,18 @@ import dev.supportassistant.agent.AgentAnswer;
 import dev.supportassistant.agent.AgentDispatcher;
 import dev.supportassistant.agent.AgentRequest;
 import dev.supportassistant.agent.ConversationTurn;
-import dev.supportassistant.agent.ConversationTurn.Role;
 import dev.supportassistant.confusion.ConfusionAssessment;
 import dev.supportassistant.conversation.ChatMessage;
+import dev.supportassistant.conversation.ChatMessage.Role;
 import dev.supportassistant.conversation.MessageMetadata;
 
 /**
  * Writes the short note a person reads before taking a conversation over: the problem, what was
- * tried, error codes mentioned, confusion signals. The active AI provider writes it when it is a
- * model; the built-in {@code local} agent cannot summarize, so then (and whenever the provider
- * fails) the note is put together from the conversation itself. A model's note is labelled as
- * such ({@link #AI_LABEL}): it was written from the customer's words, which can steer it. The note
- * put together here quotes the customer's words (“…”), so that none reads as the service's. Both
+ * tried, error codes mentioned, confusion signals. It is put together from the conversation itself
+ * when the conversation is escalated ({@link #extractive}, quoting the customer's words “…” so that
+ * none reads as the service's); when the active AI provider is a model, it then writes the note in
+ * its words ({@link #byModel}, after the escalation's commit, see {@link SummaryByModel}), labelled
+ * as such ({@link #AI_LABEL}): it was written from the customer's words, which can steer it. Both
  * read only the conversation's latest messages; the desk shows the customer's first message beside them.
  */
 @Component
@@ -60,26 +60,36 @@ class HandoffSummaries {
         this.agents = agents;
     }
 
-    /** @param reasonInCustomersWords whether the customer wrote {@code reason} (then it is quoted as theirs) */
-    String write(List<ChatMessage> messages, @Nullable String reason, boolean reasonInCustomersWords) {
-        String extractive = extractive(messages, reason, reasonInCustomersWords);
-        if (LOCAL.equals(activeProvider.current().provider())) {
-            return extractive;
+    /** Whether the active provider is one that can write a summary: a model, not the built-in {@code local} agent. */
+    boolean modelAnswers() {
+        return !LOCAL.equals(activeProvider.current().provider());
+    }
+
+    /**
+     * The note in the active model's words, labelled as such ({@link #AI_LABEL}); empty when the
+     * active provider is not a model, or failed, or a fallback answered. The model reads the
+     * conversation only: the handoff's reason is not put in its instructions.
+     */
+    Optional<String> byModel(List<ChatMessage> messages) {
+        if (!modelAnswers()) {
+            return Optional.empty();
         }
         try {
             List<ConversationTurn> turns = messages.stream().filter(message -> message.role() != Role.SYSTEM)
-                    .map(message -> new ConversationTurn(message.role(), message.content())).toList();
+                    .map(message -> new ConversationTurn(message.role() == Role.USER ? ConversationTurn.Role.USER
+                            : ConversationTurn.Role.ASSISTANT, message.content()))
+                    .toList();
             AgentAnswer answer = agents.answer(new AgentRequest(turns, INSTRUCTION,
                     new ConfusionAssessment(0, List.of(), false), List.of()), null);
             if (answer.fallback() || LOCAL.equals(answer.provider()) || answer.reply().content().isBlank()) {
-                return extractive;
+                return Optional.empty();
             }
-            return AI_LABEL + clip(answer.reply().content().strip().replaceAll("\\s+", " "),
-                    MAX_CHARS - AI_LABEL.length());
+            return Optional.of(AI_LABEL + clip(answer.reply().content().strip().replaceAll("\\s+", " "),
+                    MAX_CHARS - AI_LABEL.length()));
         } catch (RuntimeException failure) {
-            log.warn("Handoff summary by the AI provider failed ({}); using an extractive one",
+            log.warn("Handoff summary by the AI provider failed ({}); the one from the conversation stays",
                     failure.getClass().getSimpleName());
-            return extractive;
+            return Optional.empty();
         }
     }
 
@@ -96,12 +106,10 @@ class HandoffSummaries {
         Set<String> tried = new LinkedHashSet<>();
         long aiReplies = 0;
         for (ChatMessage message : messages) {
-            MessageMetadata meta = message.metadata();
-            if (message.role() == Role.ASSISTANT && meta != null && !Boolean.TRUE.equals(meta.human())
-                    && meta.handoff() == null) {
+            if (message.metadata() instanceof MessageMetadata.AiAnswer answer) {
                 aiReplies++;
-                if (meta.sources() != null) {
-                    meta.sources().stream().limit(1).forEach(source -> tried.add(source.title()));
+                if (answer.sources() != null) {
+                    answer.sources().stream().limit(1).forEach(source -> tried.add(source.title()));
                 }
             }
         }
@@ -135,13 +143,15 @@ class HandoffSummaries {
      * who calmed down, or asked for a person in plain words), the highest with what raised it.
      */
     private static Optional<String> confusion(List<ChatMessage> customer) {
-        List<MessageMetadata> scored = customer.stream().map(ChatMessage::metadata)
-                .filter(meta -> meta != null && meta.confusionLevel() != null).toList();
+        List<MessageMetadata.CustomerMessage> scored = customer.stream().map(ChatMessage::metadata)
+                .filter(MessageMetadata.CustomerMessage.class::isInstance).map(MessageMetadata.CustomerMessage.class::cast)
+                .filter(meta -> meta.confusionLevel() != null).toList();
         if (scored.isEmpty()) {
             return Optional.empty();
         }
-        MessageMetadata latest = scored.get(scored.size() - 1);
-        MessageMetadata highest = scored.stream().max(Comparator.comparingDouble(MessageMetadata::confusionLevel))
+        MessageMetadata.CustomerMessage latest = scored.get(scored.size() - 1);
+        MessageMetadata.CustomerMessage highest = scored.stream()
+                .max(Comparator.comparingDouble(MessageMetadata.CustomerMessage::confusionLevel))
                 .filter(max -> max.confusionLevel() > latest.confusionLevel()).orElse(latest);
         String signals = highest.confusionSignals() == null || highest.confusionSignals().isEmpty() ? ""
                 : " (" + String.join("; ", highest.confusionSignals().stream().limit(3).toList()) + ")";

@@ -20,7 +20,7 @@ public final class HandoffViews {
             @Nullable String reason, @Nullable String claimedBy, @Nullable Instant requestedAt,
             @Nullable Instant claimedAt, @Nullable Instant statusChangedAt) {
 
-        static State of(Handoff handoff) {
+        static State of(HandoffState handoff) {
             return new State(handoff.conversationId(), handoff.status(), handoff.cause(), handoff.reason(),
                     handoff.claimedBy(), handoff.requestedAt(), handoff.claimedAt(), handoff.statusChangedAt());
         }
@@ -83,7 +83,7 @@ public final class HandoffViews {
     }
 
     /** One conversation for the desk: who the customer is, its handoff state with the note, and every message. */
-    public record DeskConversation(String conversationId, @Nullable String userId, Customer customer, Handoff handoff,
+    public record DeskConversation(String conversationId, @Nullable String userId, Customer customer, HandoffState handoff,
             List<ChatMessage> messages) {
     }
 

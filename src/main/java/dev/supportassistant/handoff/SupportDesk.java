@@ -11,10 +11,11 @@ import dev.supportassistant.events.ConversationEvents;
 import dev.supportassistant.screenshare.TokenGrant;
 
 /**
- * The support desk's work, for the desk's web pages: the same steps the desk API takes
- * ({@code /api/v1/desk}), for a person already signed in. Failures are the API's: a
- * {@link org.springframework.web.ErrorResponseException} whose detail says what went wrong
- * (409 claimed by someone else, 404 no such conversation, ...).
+ * The support desk's work, for the desk's API and web pages (the desk module): the queue, one
+ * conversation in full, and the steps a person takes: claim, reply, hand back, resolve. Each step
+ * is one transaction of the {@link Handoff} aggregate; a step the rules do not allow fails with an
+ * {@link org.springframework.web.ErrorResponseException} whose detail says why (409 claimed by
+ * someone else, 404 no such conversation, ...).
  */
 @Service
 public class SupportDesk {
@@ -34,26 +35,35 @@ public class SupportDesk {
         return queries.queue(status, limit);
     }
 
+    /** Who the customer is, the handoff state with the note for staff, and every message; 404 when there is none. */
     public HandoffViews.DeskConversation conversation(String conversationId) {
         return queries.conversation(conversationId);
     }
 
+    /** Takes a waiting conversation; 409 when another agent has it or it is not waiting. */
     public HandoffViews.Claim claim(String conversationId, String agent) {
         return handoffs.claim(conversationId, agent);
     }
 
+    /** Replies to the customer, as the agent holding the conversation; 409 for anyone else. */
     public ChatMessage reply(String conversationId, String agent, String text) {
         return handoffs.reply(conversationId, agent, text);
     }
 
     /**
-     * Gives the conversation back to the assistant ({@code bot}) or marks it {@code resolved}.
+     * Gives the conversation back to the assistant, which answers the customer's next message.
      *
      * @param operator whether the agent may end a conversation someone else holds
+     * @param reason a note for staff, not shown to the customer
+     * @return the new state, with this step's reason
      */
-    public Handoff finish(String conversationId, HandoffStatus to, String agent, boolean operator,
-            @Nullable String reason) {
-        return handoffs.finish(conversationId, to, agent, operator, reason);
+    public HandoffViews.State handBack(String conversationId, String agent, boolean operator, @Nullable String reason) {
+        return HandoffViews.State.of(handoffs.handBack(conversationId, agent, operator, reason));
+    }
+
+    /** Marks the customer's problem solved; otherwise as {@link #handBack}. */
+    public HandoffViews.State resolve(String conversationId, String agent, boolean operator, @Nullable String reason) {
+        return HandoffViews.State.of(handoffs.resolve(conversationId, agent, operator, reason));
     }
 
     /** The agent's subscriber token for the customer's latest screen share; 404 when there is none. */

@@ -1,6 +1,8 @@
 /**
- * Human handoff: who holds a conversation (the AI or a person), the rules that escalate it, the
- * summary for the person taking over, the support desk's endpoints, and the customer's live event stream.
+ * Human handoff: who holds a conversation (the AI or a person) as an aggregate whose steps guard
+ * their transitions and are saved with a version, the rules that escalate it, the summary for the
+ * person taking over, the support desk's work ({@link dev.supportassistant.handoff.SupportDesk}, used by
+ * the desk module's API and pages), and the customer's handoff endpoints and live event stream.
  */
 @ApplicationModule(allowedDependencies = {
         "accounts", "agent", "chat", "confusion", "conversation", "events", "screenshare",

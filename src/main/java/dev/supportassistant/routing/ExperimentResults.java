@@ -13,6 +13,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
+import dev.supportassistant.conversation.ExperimentMessage;
+import dev.supportassistant.conversation.ExperimentMessages;
+
 /**
  * Computes an experiment's results from its stored messages. Message figures (tokens, cost,
  * latency, fallbacks, feedback) count the messages recorded in each variant; conversation figures

@@ -4,7 +4,7 @@
  * prompts with sticky per-conversation assignment, the model price table, and the results report
  * of an experiment ({@code GET /api/v1/experiments/{name}}).
  */
-@ApplicationModule(allowedDependencies = {"agent", "platform :: config"})
+@ApplicationModule(allowedDependencies = {"agent", "conversation", "platform :: config"})
 @NullMarked
 package dev.supportassistant.routing;
 

@@ -1,9 +1,9 @@
 /**
  * Screen sharing: Agora RTC tokens issued through Agora's own token builder, checked against
- * Agora's rules, and screen-sharing sessions of conversations.
+ * Agora's rules, screen-sharing sessions of conversations and the customer's endpoints that start them.
  * {@link dev.supportassistant.screenshare.ScreenShareSessions} is what other features use.
  */
-@ApplicationModule(allowedDependencies = {"platform :: ratelimit"})
+@ApplicationModule(allowedDependencies = {"conversation", "platform :: ratelimit", "platform :: security"})
 @NullMarked
 package dev.supportassistant.screenshare;
 

@@ -19,9 +19,10 @@ import org.springframework.stereotype.Component;
 
 import dev.supportassistant.agent.ScreenImage;
 import dev.supportassistant.chat.ScreenImages;
+import dev.supportassistant.conversation.TurnContext;
 
 /**
- * The latest screenshot of a conversation as a vision model gets it: at most 1568 pixels on the
+ * The latest screenshot of a conversation (the one the turn found, {@link TurnContext}) as a vision model gets it: at most 1568 pixels on the
  * long side (what Anthropic's models read without scaling themselves; OpenAI's and Ollama's take it
  * as well), with its OCR text for a model that refuses images. A large image is decoded at every
  * second, third... pixel straight away (ImageIO's source subsampling), to at most twice the size
@@ -42,8 +43,8 @@ class ConversationScreenImages implements ScreenImages {
     }
 
     @Override
-    public Optional<ScreenImage> latest(String conversationId) {
-        return store.latest(conversationId, screenshots.oldestKept()).map(screenshot -> {
+    public Optional<ScreenImage> image(TurnContext.ScreenshotReference latest) {
+        return store.find(latest.name(), screenshots.oldestKept()).map(screenshot -> {
             if (Math.max(screenshot.width(), screenshot.height()) <= MAX_LONG_SIDE) {
                 return new ScreenImage(screenshot.image(), screenshot.mediaType(), screenshot.ocrText());
             }

@@ -54,18 +54,6 @@ class ScreenshotStore {
                 .optional();
     }
 
-    /** The conversation's newest screenshot not older than {@code notBefore}. */
-    Optional<Screenshot> latest(String conversationId, Instant notBefore) {
-        return jdbc.sql("""
-                SELECT * FROM screenshots WHERE conversation_id = :conversationId AND created_at >= :notBefore
-                ORDER BY created_at DESC, name LIMIT 1
-                """)
-                .param("conversationId", conversationId)
-                .param("notBefore", OffsetDateTime.ofInstant(notBefore, ZoneOffset.UTC))
-                .query(ScreenshotStore::screenshot)
-                .optional();
-    }
-
     /** Deletes the screenshots taken before {@code before}; how many. */
     int deleteOlderThan(Instant before) {
         return jdbc.sql("DELETE FROM screenshots WHERE created_at < :before")

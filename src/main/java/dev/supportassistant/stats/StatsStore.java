@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import dev.supportassistant.conversation.MessageMetadata;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -25,11 +25,16 @@ import tools.jackson.databind.json.JsonMapper;
  * exactly the replies that answered {@code should_request_screen_share: true}.
  *
  * <p>It reads the conversation module's tables directly: a report adds up thousands of rows, which
- * only the database does well. The {@code details} column holds the {@link MessageMetadata} fields
- * that have no column of their own, under the same names, so it is read as one.
+ * only the database does well. The {@code details} column holds the message metadata fields
+ * that have no column of their own, under the same names as in the API; of a reply no provider
+ * wrote, the report reads who wrote it ({@link ReplyDetails}).
  */
 @Repository
 class StatsStore {
+
+    /** What {@code details} says about a reply no provider wrote: a person's (their name) or the holding reply. */
+    record ReplyDetails(@Nullable String author, @Nullable Boolean human, @Nullable Object handoff) {
+    }
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -87,7 +92,7 @@ class StatsStore {
                 .param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
                 .query((RowCallbackHandler) rs -> {
                     String text = rs.getString("details");
-                    MessageMetadata details = text == null ? null : json.readValue(text, MessageMetadata.class);
+                    ReplyDetails details = text == null ? null : json.readValue(text, ReplyDetails.class);
                     if (details == null) {
                         return;
                     }

@@ -38,7 +38,7 @@ class ActiveProviderReportTest {
             }
         };
         int before = output.getAll().length();
-        new ActiveProvider(registry, store, settings).reportAtStart();
+        new ActiveProvider(registry, store, null, settings).reportAtStart();
         return output.getAll().substring(before).lines().filter(line -> line.contains("Active AI provider"))
                 .findFirst().orElseThrow();
     }
@@ -65,7 +65,8 @@ class ActiveProviderReportTest {
 
     @Test
     void aDefaultProviderNoAgentHasStopsStartUpNamingTheVariable() {
-        assertThatThrownBy(() -> new ActiveProvider(registry, new ActiveProviderStore(null), defaultProvider("skynet")))
+        assertThatThrownBy(() -> new ActiveProvider(registry, new ActiveProviderStore(null), null,
+                defaultProvider("skynet")))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessage("Invalid setting DEFAULT_AI_PROVIDER=skynet: expected one of anthropic, local, ollama, openai");
     }
@@ -80,11 +81,11 @@ class ActiveProviderReportTest {
             }
 
             @Override
-            void save(String provider) {
+            void save(String provider, Runnable alsoInTransaction) {
                 saved.add(provider);
             }
         };
-        ActiveProvider active = new ActiveProvider(registry, store, defaultProvider(" OpenAI "));
+        ActiveProvider active = new ActiveProvider(registry, store, null, defaultProvider(" OpenAI "));
 
         assertThat(active.current().provider()).isEqualTo("openai");
         assertThat(active.switchTo("Local ").provider()).isEqualTo("local");

@@ -4,6 +4,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 
 import java.util.stream.Stream;
 
@@ -123,6 +126,22 @@ class FailoverTest extends ProviderFakesTest {
 
         assertThat(response.json().get("message").get("metadata").get("provider").asString()).isEqualTo("anthropic");
         OPENAI.verify(1, postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aCallGivenUpAtTheDeadlineIsNotTriedAgain(CapturedOutput output) {
+        // Ollama's client fails at once when its thread is interrupted, as a broken connection would.
+        OLLAMA.stubFor(ollamaChat(false).willReturn(ollamaReply("too late", 1, 1).withFixedDelay(5_000)));
+
+        var response = api.post("/api/v1/chat", "{\"message\": \"hello\", \"provider\": \"ollama\"}");
+
+        JsonNode metadata = response.json().get("message").get("metadata");
+        assertThat(metadata.get("error").asString()).contains("ollama: timed out");
+        // Nobody waits for that call any more: it is neither tried again nor scheduled to be.
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() ->
+                OLLAMA.countRequestsMatching(postRequestedFor(urlPathEqualTo("/api/chat")).build()).getCount() == 1
+                        && !output.getAll().contains("AI provider ollama: connection failed, trying again"));
     }
 
     @Test

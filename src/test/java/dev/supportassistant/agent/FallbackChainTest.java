@@ -26,9 +26,9 @@ class FallbackChainTest {
         AgentSettings settings = new AgentSettings("openai", 0.7, 1000, Duration.ofSeconds(30), 2,
                 Duration.ofMillis(500), fallbacks, "Be helpful.", 3000,
                 new AgentSettings.Circuit(5, 50, Duration.ofSeconds(30)));
-        ProviderCircuits circuits = new ProviderCircuits(settings);
-        return new AgentDispatcher(new ActiveProvider(registry, null, settings), registry, circuits, settings,
-                new AgentMetrics(new SimpleMeterRegistry(), registry, circuits));
+        ProviderCalls calls = new ProviderCalls(settings, new ProviderCircuits(settings), registry);
+        return new AgentDispatcher(new ActiveProvider(registry, null, null, settings), registry, settings, calls,
+                new SimpleMeterRegistry());
     }
 
     private static List<String> names(List<AiAgent> chain) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -20,8 +21,13 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.extension.ServeEventListener;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import dev.supportassistant.ApiClient;
+import dev.supportassistant.StatementCounting;
+import dev.supportassistant.events.Broadcasts;
 
 /**
  * Base of the tests that talk to AI providers: the whole service, with OpenAI, Anthropic and
@@ -30,8 +36,10 @@ import dev.supportassistant.ApiClient;
  * context (keep configuration here), and every test starts with no stubs, no operator switch and
  * closed circuits.
  *
- * <p>The timeout is short (2 s) and retries quick, so failure tests stay fast.
+ * <p>The timeout is short (2 s) and retries quick, so failure tests stay fast. The database's
+ * statements and commits are counted ({@link StatementCounting}).
  */
+@Import(StatementCounting.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
@@ -55,7 +63,20 @@ public abstract class ProviderFakesTest {
     /** How Ollama streams: JSON lines. */
     public static final String OLLAMA_STREAM_TYPE = "application/x-ndjson";
 
-    protected static final WireMockServer OPENAI = started();
+    /** How many commits the database had seen when OpenAI's fake last received a request. */
+    protected static final java.util.concurrent.atomic.AtomicInteger COMMITS_AT_OPENAI_CALL =
+            new java.util.concurrent.atomic.AtomicInteger(-1);
+    protected static final WireMockServer OPENAI = started(new ServeEventListener() {
+        @Override
+        public void beforeMatch(ServeEvent serveEvent, Parameters parameters) {
+            COMMITS_AT_OPENAI_CALL.set(StatementCounting.commitsSoFar());
+        }
+
+        @Override
+        public String getName() {
+            return "commits-at-call";
+        }
+    });
     protected static final WireMockServer ANTHROPIC = started();
     protected static final WireMockServer OLLAMA = started();
 
@@ -68,6 +89,9 @@ public abstract class ProviderFakesTest {
     @Autowired
     private ProviderCircuits circuits;
 
+    @Autowired
+    private Broadcasts broadcasts;
+
     /** The port the service of this context listens on. */
     protected int port() {
         return port;
@@ -78,8 +102,8 @@ public abstract class ProviderFakesTest {
     /** Acts as an anonymous customer. */
     protected ApiClient customer;
 
-    private static WireMockServer started() {
-        WireMockServer server = new WireMockServer(options().dynamicPort().containerThreads(20));
+    private static WireMockServer started(com.github.tomakehurst.wiremock.extension.Extension... extensions) {
+        WireMockServer server = new WireMockServer(options().dynamicPort().containerThreads(20).extensions(extensions));
         server.start();
         // Started once per JVM; stopped with it.
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
@@ -139,6 +163,7 @@ public abstract class ProviderFakesTest {
         OLLAMA.resetAll();
         circuits.resetAll();
         jdbc.sql("UPDATE active_provider SET provider = NULL, changed_at = NULL WHERE id = 1").update();
+        broadcasts.send(ActiveProvider.SWITCHED);
         // As an operator: only operators choose a message's provider, and they see a reply's internals
         // (failure summaries, routes). What customers are shown is CustomerViewsTest's subject.
         api = new ApiClient(port).asAdmin();

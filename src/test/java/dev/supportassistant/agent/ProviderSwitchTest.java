@@ -6,14 +6,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
 
+import dev.supportassistant.StatementCounting;
+import dev.supportassistant.events.Broadcast;
+import dev.supportassistant.events.Broadcasts;
 import tools.jackson.databind.JsonNode;
 
 /** Switching the active provider at run time, for every instance sharing the database. */
+@EnableScenarios
 class ProviderSwitchTest extends ProviderFakesTest {
 
     @Autowired
     private ActiveProviderStore store;
+
+    @Autowired
+    private Broadcasts broadcasts;
 
     @Test
     void switchingIsPersistedAndAnswersComeFromTheNewProvider() {
@@ -36,10 +45,26 @@ class ProviderSwitchTest extends ProviderFakesTest {
     }
 
     @Test
-    void aSwitchMadeByAnotherInstanceIsSeenHere() {
-        store.save("ollama");
+    void aSwitchMadeByAnotherInstanceIsSeenHere(Scenario scenario) {
+        assertThat(current()).isEqualTo("openai");
 
-        assertThat(api.get("/api/v1/agent/current").json().get("provider").asString()).isEqualTo("ollama");
+        // What another instance's switch does: store the choice and broadcast it with the commit.
+        scenario.stimulate(() -> store.save("ollama", () -> broadcasts.send(ActiveProvider.SWITCHED)))
+                .andWaitForEventOfType(Broadcast.class).matching(heard -> heard.concerns(ActiveProvider.SWITCHED))
+                .toArriveAndVerify(heard -> assertThat(current()).isEqualTo("ollama"));
+    }
+
+    @Test
+    void theOperatorsChoiceIsReadOnceNotOnEveryTurn() {
+        api.post("/api/v1/chat", "{\"message\": \"hello\"}");
+
+        StatementCounting.Sent sent = StatementCounting.during(() -> api.get("/api/v1/agent/current"));
+
+        assertThat(sent.statements()).noneMatch(sql -> sql.contains("active_provider"));
+    }
+
+    private String current() {
+        return api.get("/api/v1/agent/current").json().get("provider").asString();
     }
 
     @Test

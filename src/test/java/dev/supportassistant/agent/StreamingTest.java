@@ -118,6 +118,23 @@ class StreamingTest extends ProviderFakesTest {
     }
 
     @Test
+    void aStreamThatBreaksAfterItsFirstTextIsNotTriedAgain() {
+        // The connection drops before the promised length: a failure that is retried before any text.
+        OPENAI.stubFor(openAiChat(true).willReturn(openAiStreamCut(List.of("Open ", "Settings, "))
+                .withHeader("Content-Length", "100000")));
+
+        Streamed streamed = stream("{\"message\": \"How do I reset my password?\"}");
+
+        assertThat(streamed.tokens()).containsExactly("Open ", "Settings, ");
+        JsonNode metadata = streamed.done().get("message").get("metadata");
+        assertThat(metadata.get("provider").asString()).isEqualTo("openai");
+        assertThat(metadata.get("incomplete").asBoolean()).isTrue();
+        assertThat(metadata.get("error").asString()).contains("openai: connection failed");
+        OPENAI.verify(1, postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
+        assertStoredOnce(streamed.done(), "Open Settings, ");
+    }
+
+    @Test
     void aStreamThatStallsPastTheTimeoutEndsThereMarkedIncomplete() {
         List<String> pieces = java.util.stream.IntStream.range(0, 10).mapToObj(i -> "piece" + i + " ").toList();
         // The whole reply would take 8 s; the timeout is 2 s.

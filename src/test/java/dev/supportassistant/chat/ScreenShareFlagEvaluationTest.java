@@ -10,7 +10,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.supportassistant.ApiClient;
 import dev.supportassistant.ApiTest;
-import dev.supportassistant.agent.ConversationTurn.Role;
 import dev.supportassistant.confusion.ConfusionAnalyzer;
 import dev.supportassistant.confusion.LabelledMessages;
 import dev.supportassistant.confusion.LabelledMessages.Case;
@@ -88,8 +87,10 @@ class ScreenShareFlagEvaluationTest extends ApiTest {
             Conversation conversation = Conversation.start("evaluation", null);
             for (int i = 0; i < c.history().size(); i++) {
                 LabelledMessages.Message turn = c.history().get(i);
-                ChatMessage message = ChatMessage.newMessage("user".equals(turn.role()) ? Role.USER : Role.ASSISTANT,
-                        turn.content(), MessageMetadata.none());
+                // Stored as bare messages: no confusion level, no provider.
+                ChatMessage message = ChatMessage.newMessage(turn.content(), "user".equals(turn.role())
+                        ? new MessageMetadata.CustomerMessage(null, null, null, null)
+                        : MessageMetadata.HoldingReply.during(null));
                 if (i == 0) {
                     conversations.create(conversation, message);
                 } else {

@@ -13,16 +13,23 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.supportassistant.agent.ActiveProvider;
+import dev.supportassistant.events.Broadcasts;
+
 /** The operator's console in a real browser: switching the provider, adding a knowledge document. */
 class ConsoleBrowserTest extends DeskPages {
 
     @Autowired
     private JdbcClient jdbc;
 
+    @Autowired
+    private Broadcasts broadcasts;
+
     /** The shared service answers with its default provider again for the tests that follow. */
     @AfterEach
     void forgetTheSwitch() {
         jdbc.sql("UPDATE active_provider SET provider = NULL WHERE id = 1").update();
+        broadcasts.send(ActiveProvider.SWITCHED);
     }
 
     @Test

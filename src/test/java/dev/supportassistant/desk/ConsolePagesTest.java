@@ -12,8 +12,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.supportassistant.ApiTest;
-import dev.supportassistant.agent.ConversationTurn.Role;
-import dev.supportassistant.agent.TokenUsage;
 import dev.supportassistant.conversation.ChatMessage;
 import dev.supportassistant.conversation.Conversation;
 import dev.supportassistant.conversation.Conversations;
@@ -124,10 +122,10 @@ class ConsolePagesTest extends ApiTest {
     /** A conversation in the shared experiment's {@code variant}: a customer's message and the local agent's reply. */
     private void conversationInExperiment(String variant) {
         Conversation conversation = Conversation.start("experiment-customer", null);
-        conversations.create(conversation, ChatMessage.newMessage(Role.USER, "The export never finishes",
-                MessageMetadata.customerMessage(0.4, List.of()).routed(null, EXPERIMENT, variant)));
-        conversations.append(conversation.id(), ChatMessage.newMessage(Role.ASSISTANT, "Try a smaller date range.",
-                MessageMetadata.answer("local", "help-center-retrieval", TokenUsage.reported(10, 5), 12)
-                        .routed(null, EXPERIMENT, variant)));
+        conversations.create(conversation, ChatMessage.newMessage("The export never finishes",
+                MessageMetadata.CustomerMessage.scored(0.4, List.of(), EXPERIMENT, variant)));
+        conversations.append(conversation.id(), ChatMessage.newMessage("Try a smaller date range.",
+                MessageMetadata.AiAnswer.of("local", "help-center-retrieval", new MessageMetadata.TokenUsage(10, 5, 15,
+                        false), 12, 0.4, List.of()).routed(null, EXPERIMENT, variant)));
     }
 }

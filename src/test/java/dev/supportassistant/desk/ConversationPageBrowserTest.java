@@ -13,7 +13,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import dev.supportassistant.agent.ConversationTurn.Role;
 import dev.supportassistant.conversation.ChatMessage;
 import dev.supportassistant.conversation.Conversations;
 import dev.supportassistant.conversation.MessageMetadata;
@@ -31,8 +30,8 @@ class ConversationPageBrowserTest extends DeskPages {
                 "conversation_id", conversation);
         assertThat(shared.status()).as(shared.body()).isEqualTo(200);
         for (int i = 1; i <= 4; i++) {
-            conversations.append(conversation, ChatMessage.newMessage(Role.USER, "Later message " + i,
-                    MessageMetadata.customerMessage(0.1, List.of())));
+            conversations.append(conversation, ChatMessage.newMessage("Later message " + i,
+                    MessageMetadata.CustomerMessage.scored(0.1, List.of(), null, null)));
         }
         signIn(account("agent"), PASSWORD);
         waitForText(By.tagName("h1"), "Queue");

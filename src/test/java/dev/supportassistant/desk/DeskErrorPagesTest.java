@@ -88,6 +88,7 @@ class DeskErrorPagesTest extends ApiTest {
 
         assertThat(response.statusCode()).isEqualTo(405);
         assertProblem(405, response.headers().firstValue("Content-Type").orElseThrow(), response.body());
+        assertThat(response.body()).contains("not allowed for /").doesNotContain("GET");
     }
 
     private static HttpResponse<String> send(HttpRequest request) {

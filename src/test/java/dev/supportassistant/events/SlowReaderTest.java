@@ -65,8 +65,8 @@ class SlowReaderTest {
         JdbcDataSource database = new JdbcDataSource();
         database.setURL("jdbc:h2:mem:slow-reader-" + System.nanoTime());
         JdbcClient jdbc = JdbcClient.create(database);
-        delivery = new EventDelivery(new EventStore(jdbc), database, jdbc,
-                new EventSettings(15, 30, 1000, 100, 10, 10));
+        delivery = new EventDelivery(new EventStore(jdbc, database), database, jdbc,
+                new EventSettings(15, 30, 1000, 100, 10, 10), event -> { });
     }
 
     @AfterEach

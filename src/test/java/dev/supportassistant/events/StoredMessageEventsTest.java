@@ -15,7 +15,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.supportassistant.ApiTest;
-import dev.supportassistant.agent.ConversationTurn.Role;
 import dev.supportassistant.conversation.ChatMessage;
 import dev.supportassistant.conversation.Conversation;
 import dev.supportassistant.conversation.Conversations;
@@ -45,8 +44,8 @@ class StoredMessageEventsTest extends ApiTest {
     private ApplicationEventPublisher publisher;
 
     private static ChatMessage customerMessage() {
-        return ChatMessage.newMessage(Role.USER, "The export never finishes",
-                MessageMetadata.customerMessage(0.4, List.of()).routed(null, "tone", "friendly"));
+        return ChatMessage.newMessage("The export never finishes",
+                MessageMetadata.CustomerMessage.scored(0.4, List.of(), "tone", "friendly"));
     }
 
     @Test

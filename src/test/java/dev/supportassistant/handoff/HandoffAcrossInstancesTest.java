@@ -2,6 +2,15 @@ package dev.supportassistant.handoff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
 import org.junit.jupiter.api.Test;
 
 import dev.supportassistant.ApiClient;
@@ -10,7 +19,11 @@ import dev.supportassistant.EmbeddedPostgres;
 import dev.supportassistant.EventStreamClient;
 import dev.supportassistant.RunningService;
 
-/** Two instances on one real PostgreSQL: an event raised on one reaches subscribers of the other. */
+/**
+ * Two instances on one real PostgreSQL: an event raised on one reaches subscribers of the other,
+ * and of two agents claiming a conversation at once on different instances, one wins and the other
+ * is told who did (409).
+ */
 class HandoffAcrossInstancesTest {
 
     @Test
@@ -37,17 +50,47 @@ class HandoffAcrossInstancesTest {
                 assertThat(queued.json().get("conversation_id").asString()).isEqualTo(conversationId);
                 assertThat(queued.json().get("status").asString()).isEqualTo("waiting_for_human");
 
-                assertThat(agentOnSecond.post("/api/v1/desk/conversations/" + conversationId + "/claim", null).status())
-                        .isEqualTo(200);
-                assertThat(first.api().withBearer(CustomerTokensForTests.agentToken("carol"))
-                        .post("/api/v1/desk/conversations/" + conversationId + "/claim", null).status()).isEqualTo(409);
-                agentOnSecond.post("/api/v1/desk/conversations/" + conversationId + "/messages",
+                // Bob on the second instance and Carol on the first claim it at the same moment: one wins.
+                ApiClient carolOnFirst = first.api().withBearer(CustomerTokensForTests.agentToken("carol"));
+                Map<String, ApiClient> agents = Map.of("bob", agentOnSecond, "carol", carolOnFirst);
+                Map<String, ApiClient.Response> claims = together(agents, agent -> agent.post(
+                        "/api/v1/desk/conversations/" + conversationId + "/claim", null));
+                String winner = claims.get("bob").status() == 200 ? "bob" : "carol";
+                String loser = winner.equals("bob") ? "carol" : "bob";
+                assertThat(claims.get(winner).status()).isEqualTo(200);
+                assertThat(claims.get(loser).status()).isEqualTo(409);
+                assertThat(claims.get(loser).json().get("detail").asString())
+                        .isEqualTo("Conversation is already claimed by " + winner);
+                agents.get(winner).post("/api/v1/desk/conversations/" + conversationId + "/messages",
                         "{\"content\": \"Bob here, let's fix that export.\"}");
 
                 EventStreamClient.Event reply = customerEvents.nextMatching(event -> "message".equals(event.type())
                         && event.json().get("message").get("content").asString().equals("Bob here, let's fix that export."));
-                assertThat(reply.json().get("message").get("metadata").get("author").asString()).isEqualTo("bob");
+                assertThat(reply.json().get("message").get("metadata").get("author").asString()).isEqualTo(winner);
             }
+        }
+    }
+
+    /** Sends each client's request at the same moment, from a thread of its own; their answers by name. */
+    private static Map<String, ApiClient.Response> together(Map<String, ApiClient> clients,
+            Function<ApiClient, ApiClient.Response> request) {
+        CyclicBarrier start = new CyclicBarrier(clients.size());
+        ExecutorService threads = Executors.newFixedThreadPool(clients.size());
+        try {
+            Map<String, Future<ApiClient.Response>> answers = new HashMap<>();
+            clients.forEach((name, client) -> answers.put(name, threads.submit(() -> {
+                start.await();
+                return request.apply(client);
+            })));
+            Map<String, ApiClient.Response> responses = new HashMap<>();
+            for (Map.Entry<String, Future<ApiClient.Response>> answer : answers.entrySet()) {
+                responses.put(answer.getKey(), answer.getValue().get());
+            }
+            return responses;
+        } catch (InterruptedException | ExecutionException failed) {
+            throw new AssertionError(failed);
+        } finally {
+            threads.shutdownNow();
         }
     }
 

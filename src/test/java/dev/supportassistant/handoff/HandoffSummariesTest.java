@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.supportassistant.agent.ConversationTurn.Role;
 import dev.supportassistant.conversation.ChatMessage;
 import dev.supportassistant.conversation.MessageMetadata;
 
@@ -15,14 +14,14 @@ import dev.supportassistant.conversation.MessageMetadata;
 class HandoffSummariesTest {
 
     private static ChatMessage customer(String text, double confusion, List<String> signals) {
-        return new ChatMessage("c" + text.hashCode(), Role.USER, text, Instant.now(),
-                MessageMetadata.customerMessage(confusion, signals));
+        return new ChatMessage("c" + text.hashCode(), text, Instant.now(),
+                MessageMetadata.CustomerMessage.scored(confusion, signals, null, null));
     }
 
     private static ChatMessage assistant(String text, String source) {
-        return new ChatMessage("a" + text.hashCode(), Role.ASSISTANT, text, Instant.now(),
-                MessageMetadata.answer("local", "m", null, 1L).withConfusion(0.0, null).withFallback(false, null)
-                        .withSources(List.of(new MessageMetadata.Source(source, "x#1"))));
+        return new ChatMessage("a" + text.hashCode(), text, Instant.now(),
+                MessageMetadata.AiAnswer.of("local", "m", new MessageMetadata.TokenUsage(1, 1, 2, true), 1L, 0.0,
+                        List.of(new MessageMetadata.Source(source, "x#1"))));
     }
 
     @Test

@@ -2,7 +2,9 @@ package dev.supportassistant.screenshots;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +20,10 @@ import dev.supportassistant.platform.engines.EngineBusyException;
 import dev.supportassistant.platform.engines.EnginePool;
 import dev.supportassistant.platform.web.UploadRejectedException;
 
-/** Tesseract, offline, on a screenshot with known text (the JVM's one OCR engine, shared with the API tests). */
+/**
+ * Tesseract, offline, on screenshots with known text and known places (the JVM's one OCR engine,
+ * shared with the API tests).
+ */
 class TextRecognizerTest {
 
     static BufferedImage fixture() throws IOException {
@@ -34,6 +39,49 @@ class TextRecognizerTest {
         assertThat(reading.text()).isEqualTo("Error 502: Payment gateway timeout\nOrder #A1234 could not be saved");
         assertThat(reading.width()).isEqualTo(560);
         assertThat(reading.height()).isEqualTo(150);
+    }
+
+    @Test
+    void eachWordComesWithItsBoxInTheScreenshotsPixels() {
+        ScreenDrawings.Drawn checkout = ScreenDrawings.checkout();
+
+        ScreenText screen = new TextRecognizer(2, Duration.ofSeconds(30)).read(checkout.png()).screen();
+
+        ScreenText.Word error = screen.words().stream().filter(word -> word.text().equals("Error")).findFirst()
+                .orElseThrow();
+        Rectangle drawn = checkout.box("Error 502: Payment gateway timeout");
+        assertThat(error.box().x()).isCloseTo(drawn.x, within(2));
+        assertThat(error.box().y()).isCloseTo(drawn.y, within(2));
+        assertThat(error.confidence()).isBetween(50f, 100f);
+        ScreenText.Line line = screen.lines().stream().filter(l -> l.text().startsWith("Error 502")).findFirst()
+                .orElseThrow();
+        assertThat(line.text()).isEqualTo("Error 502: Payment gateway timeout");
+        assertThat(line.words()).hasSize(5).startsWith(error);
+        assertThat(screen.text()).contains("Error 502: Payment gateway timeout\n");
+    }
+
+    @Test
+    void theBoxesOfAnUpscaledScreenshotAreInItsOwnPixels() {
+        // 560 x 150 is read at twice its size.
+        ScreenText screen = new TextRecognizer(2, Duration.ofSeconds(30)).read(ScreenshotApiTest.png()).screen();
+
+        assertThat(screen.words()).isNotEmpty().allSatisfy(word -> {
+            assertThat(word.box().right()).isLessThanOrEqualTo(560);
+            assertThat(word.box().bottom()).isLessThanOrEqualTo(150);
+        });
+        ScreenText.Box error = screen.words().get(0).box();
+        ScreenText.Box order = screen.lines().get(1).box();
+        assertThat(order.y()).isGreaterThan(error.bottom());
+        assertThat(order.bottom()).isLessThan(150);
+    }
+
+    @Test
+    void lightTextOnADarkButtonIsRead() {
+        // A primary button: white on blue. Binarized as a whole, its label was a black box.
+        ScreenText screen = new TextRecognizer(2, Duration.ofSeconds(30)).read(ScreenDrawings.settings().png())
+                .screen();
+
+        assertThat(screen.lines()).extracting(ScreenText.Line::text).contains("Save changes", "Discard");
     }
 
     @Test

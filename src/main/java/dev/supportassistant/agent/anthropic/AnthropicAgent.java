@@ -9,6 +9,8 @@ import org.springframework.ai.anthropic.AnthropicSetup;
 import org.springframework.ai.anthropic.http.okhttp.SpringAiAnthropicHttpClient;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import com.anthropic.backends.AnthropicBackend;
 import com.anthropic.client.AnthropicClientAsync;
 import com.anthropic.core.http.HttpClient;
@@ -24,7 +26,8 @@ class AnthropicAgent extends SpringAiAgent {
     /** The dispatcher retries, within the timeout, for every provider alike. */
     private static final int SDK_RETRIES = 0;
 
-    AnthropicAgent(AnthropicSettings anthropic, AgentSettings settings) {
+    /** @param observations where each call is observed (Spring AI's {@code gen_ai.client.operation}) */
+    AnthropicAgent(AnthropicSettings anthropic, AgentSettings settings, ObservationRegistry observations) {
         super("anthropic", anthropic.model(), anthropic.hasApiKey() ? null : "ANTHROPIC_API_KEY is not set",
                 () -> {
                     AnthropicClientAsync client = client(anthropic, settings.timeout());
@@ -32,6 +35,7 @@ class AnthropicAgent extends SpringAiAgent {
                     return AnthropicChatModel.builder()
                             .anthropicClient(client.sync())
                             .anthropicClientAsync(client)
+                            .observationRegistry(observations)
                             .options(AnthropicChatOptions.builder()
                                     .model(anthropic.model())
                                     .temperature(settings.temperature())

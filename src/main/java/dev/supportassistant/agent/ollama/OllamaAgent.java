@@ -15,6 +15,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import org.springframework.stereotype.Component;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import dev.supportassistant.agent.AgentSettings;
 import dev.supportassistant.agent.springai.SpringAiAgent;
 
@@ -25,7 +27,8 @@ import dev.supportassistant.agent.springai.SpringAiAgent;
 @Component
 class OllamaAgent extends SpringAiAgent {
 
-    OllamaAgent(OllamaSettings ollama, AgentSettings settings) {
+    /** @param observations where each call is observed (Spring AI's {@code gen_ai.client.operation}) */
+    OllamaAgent(OllamaSettings ollama, AgentSettings settings, ObservationRegistry observations) {
         super("ollama", ollama.model(), ollama.hasBaseUrl() ? null : "OLLAMA_BASE_URL is not set",
                 () -> OllamaChatModel.builder()
                         .ollamaApi(api(ollama.baseUrl().strip(), settings))
@@ -34,6 +37,7 @@ class OllamaAgent extends SpringAiAgent {
                                 .temperature(settings.temperature())
                                 .numPredict(settings.maxTokens())
                                 .build())
+                        .observationRegistry(observations)
                         // The dispatcher retries, within the timeout, for every provider alike.
                         .retryTemplate(new RetryTemplate(RetryPolicy.builder().maxRetries(0).build()))
                         .build(),

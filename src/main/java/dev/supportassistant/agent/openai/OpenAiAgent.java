@@ -31,14 +31,16 @@ class OpenAiAgent extends SpringAiAgent {
     /** The dispatcher retries, within the timeout, for every provider alike. */
     private static final int SDK_RETRIES = 0;
 
-    OpenAiAgent(OpenAiSettings openAi, AgentSettings settings) {
+    /** @param observations where each call is observed (Spring AI's {@code gen_ai.client.operation}) */
+    OpenAiAgent(OpenAiSettings openAi, AgentSettings settings, ObservationRegistry observations) {
         super("openai", openAi.model(), openAi.hasApiKey() ? null : "OPENAI_API_KEY is not set",
                 () -> {
-                    OpenAIClientAsync client = client(openAi, settings.timeout());
+                    OpenAIClientAsync client = client(openAi, settings.timeout(), observations);
                     // Key, URL and retries live in the client; the options carry what a request uses.
                     return OpenAiChatModel.builder()
                             .openAiClient(client.sync())
                             .openAiClientAsync(client)
+                            .observationRegistry(observations)
                             .options(replyLength(OpenAiChatOptions.builder(), openAi, settings)
                                     .model(openAi.model())
                                     .temperature(settings.temperature())
@@ -56,17 +58,18 @@ class OpenAiAgent extends SpringAiAgent {
      * limited in number ({@link ProviderCallThreads}). The HTTP client Spring AI built is never used
      * and holds nothing: OkHttp starts its threads with the first call.
      */
-    private static OpenAIClientAsync client(OpenAiSettings openAi, Duration timeout) {
+    private static OpenAIClientAsync client(OpenAiSettings openAi, Duration timeout, ObservationRegistry observations) {
         HttpClient http = new OpenAiHttpClient(
                 SpringAiOpenAiHttpClient.builder().timeout(timeout).build(),
                 new ProviderCallThreads("openai-call-"));
         // OpenAI's own URL when none is set: Spring AI would look for one in the process's environment
         // (AZURE_OPENAI_BASE_URL among others); only the settings documented here decide.
         String baseUrl = openAi.baseUrlOrNull() == null ? ClientOptions.PRODUCTION_URL : openAi.baseUrlOrNull();
-        // Replacing the HTTP client drops what Spring AI adds to it for a server without a key;
-        // the agent has a key whenever it is built.
+        // Replacing the HTTP client drops what Spring AI adds to it for a server without a key (the
+        // agent has a key whenever it is built), and its observation of each HTTP exchange: the chat
+        // model's own observation of each call is the one measured.
         return OpenAiSetup.setupAsyncClient(baseUrl, openAi.apiKey(), null, null, null, null, false, false,
-                openAi.model(), timeout, SDK_RETRIES, null, Map.of(), ObservationRegistry.NOOP, null, List.of())
+                openAi.model(), timeout, SDK_RETRIES, null, Map.of(), observations, null, List.of())
                 .withOptions(options -> options.httpClient(http));
     }
 

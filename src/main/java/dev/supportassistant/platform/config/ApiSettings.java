@@ -30,12 +30,29 @@ import tools.jackson.databind.json.JsonMapper;
 @ConfigurationProperties("support.api")
 public record ApiSettings(@Nullable String host, @Min(1) @Max(65535) int port, boolean debug, List<String> corsOrigins) {
 
+    /** What {@code API_HOST} and {@code MANAGEMENT_HOST} accept. */
+    static final String LOCAL_ADDRESS = "an address of this machine, such as 0.0.0.0 (every interface) or 127.0.0.1";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** Binding target for {@code CORS_ORIGINS}: both list syntaxes arrive as one string. */
+    /** Binding target: both list syntaxes of {@code CORS_ORIGINS} arrive as one string, and {@code DEBUG} as written. */
     @ConstructorBinding
-    public ApiSettings(@Nullable String host, int port, boolean debug, @Nullable String corsOrigins) {
-        this(localAddress("API_HOST", host), port, debug, parseOrigins(corsOrigins));
+    public ApiSettings(@Nullable String host, int port, @Nullable String debug, @Nullable String corsOrigins) {
+        this(localAddress("API_HOST", host), port, debug("DEBUG", debug), parseOrigins(corsOrigins));
+    }
+
+    /**
+     * {@code true} or {@code false} (or empty) exactly, not every spelling Boot takes for a boolean:
+     * {@code application.yml} turns springdoc's switches on for {@code true} alone, and {@code DEBUG}
+     * must mean the same to the API docs as to the access rules.
+     */
+    static boolean debug(String variable, @Nullable String value) {
+        if (value == null || value.isEmpty() || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw new InvalidSettingException(variable, value, "true or false");
     }
 
     /**
@@ -55,7 +72,7 @@ public record ApiSettings(@Nullable String host, @Min(1) @Max(65535) int port, b
         } catch (IOException unknown) {
             // reported below
         }
-        throw new InvalidSettingException(variable, host, AcceptedValues.LOCAL_ADDRESS);
+        throw new InvalidSettingException(variable, host, LOCAL_ADDRESS);
     }
 
     static List<String> parseOrigins(@Nullable String value) {

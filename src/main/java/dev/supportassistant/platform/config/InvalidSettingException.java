@@ -4,7 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A setting (an environment variable or a {@code .env} entry) has a value the service cannot
- * run with. Start-up stops with one line naming the variable and what it accepts; see
+ * run with, found by a check of the service's own. Start-up stops with Boot's failure report,
+ * whose description is this message naming the variable and what it accepts; see
  * {@link SettingsFailureAnalyzer}.
  */
 public class InvalidSettingException extends RuntimeException {

@@ -14,7 +14,7 @@ import org.springframework.core.env.MapPropertySource;
  * {@code MANAGEMENT_HOST} names another: its endpoints (metrics, the health details) answer there
  * without a key, so listening on every interface would publish them. Spring Boot refuses a
  * management address while the endpoints share the API's port, so it is set only for a port of
- * their own.
+ * their own, which a placeholder in {@code application.yml} cannot do.
  */
 class ManagementAddressEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 

@@ -1,7 +1,8 @@
 /**
- * How the service reads its settings: the environment and {@code .env}, the log format, where the
- * API and the management endpoints listen and whether {@code DEBUG} is on, and the one-line start-up
- * message naming a bad setting ({@link dev.supportassistant.platform.config.InvalidSettingException}).
+ * How the service reads its settings, beyond Boot's own binding of the {@code @ConfigurationProperties}
+ * records and its {@code .env} import: the API's and the management endpoints' settings, the check of
+ * {@code LOG_FORMAT}, and the failure analysis that names the environment variable of a bad setting
+ * ({@link dev.supportassistant.platform.config.InvalidSettingException} for checks of the service's own).
  */
 @NamedInterface("config")
 @NullMarked

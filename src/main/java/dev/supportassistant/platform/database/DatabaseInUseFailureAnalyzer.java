@@ -10,9 +10,9 @@ import org.springframework.boot.diagnostics.FailureAnalyzer;
 
 /**
  * Start-up stopped because the embedded H2 database file is locked: another instance of the service
- * (a second {@code ./start.sh} in the same folder) has it open. Said in one line naming the file
- * and what to do, instead of the trace of every bean that needed the database. Registered in
- * {@code META-INF/spring.factories}; {@code config}'s start-up reporter prints the line.
+ * (a second {@code ./start.sh} in the same folder) has it open. Boot's failure report then names the
+ * file and what to do, instead of printing the trace of every bean that needed the database.
+ * Registered in {@code META-INF/spring.factories}.
  */
 class DatabaseInUseFailureAnalyzer implements FailureAnalyzer {
 
@@ -26,15 +26,11 @@ class DatabaseInUseFailureAnalyzer implements FailureAnalyzer {
     public @Nullable FailureAnalysis analyze(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException locked && locked.getErrorCode() == DATABASE_ALREADY_OPEN) {
-                return new FailureAnalysis(describe(locked), ACTION, failure);
+                Matcher file = FILE.matcher(String.valueOf(locked.getMessage()));
+                return new FailureAnalysis("The embedded database" + (file.find() ? " " + file.group(1) : "")
+                        + " is in use by another instance of the service.", ACTION, failure);
             }
         }
         return null;
-    }
-
-    private static String describe(SQLException locked) {
-        Matcher file = FILE.matcher(String.valueOf(locked.getMessage()));
-        return "The embedded database" + (file.find() ? " " + file.group(1) : "")
-                + " is in use by another instance of the service. " + ACTION;
     }
 }

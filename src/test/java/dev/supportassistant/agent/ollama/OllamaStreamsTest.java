@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import dev.supportassistant.agent.HeldUpstream;
 import dev.supportassistant.agent.ManyStreams;
 import dev.supportassistant.agent.ProviderFakesTest;
@@ -17,7 +19,7 @@ class OllamaStreamsTest {
                 ProviderFakesTest.OLLAMA_STREAM_TYPE,
                 ProviderFakesTest.ollamaStreamBody(ManyStreams.PIECES, 20, 3), ManyStreams.PIECES.get(0))) {
             OllamaAgent agent = new OllamaAgent(new OllamaSettings(upstream.baseUrl(), "llama3.2"),
-                    ManyStreams.settings());
+                    ManyStreams.settings(), ObservationRegistry.NOOP);
 
             ManyStreams.Outcome outcome = ManyStreams.streamAll(agent, upstream);
 

@@ -63,8 +63,21 @@ class ApiSettingsTest {
 
     @Test
     void bindingConstructorParsesTheOriginString() {
-        var settings = new ApiSettings("0.0.0.0", 8000, false, "http://localhost:3000/, https://support.example.com");
+        var settings = new ApiSettings("0.0.0.0", 8000, "false", "http://localhost:3000/, https://support.example.com");
 
         assertThat(settings.corsOrigins()).containsExactly("http://localhost:3000", "https://support.example.com");
+    }
+
+    /** application.yml turns the API docs on for {@code DEBUG=true} alone; the rest of DEBUG must agree. */
+    @Test
+    void debugIsTrueOrFalseAsWritten() {
+        assertThat(ApiSettings.debug("DEBUG", "true")).isTrue();
+        assertThat(ApiSettings.debug("DEBUG", "false")).isFalse();
+        assertThat(ApiSettings.debug("DEBUG", "")).isFalse();
+        assertThat(ApiSettings.debug("DEBUG", null)).isFalse();
+        for (String other : new String[] {"TRUE", "yes", "1", "true "}) {
+            assertThat(catchThrowableOfType(InvalidSettingException.class, () -> ApiSettings.debug("DEBUG", other)))
+                    .as(other).hasMessage("Invalid setting DEBUG=" + other + ": expected true or false");
+        }
     }
 }

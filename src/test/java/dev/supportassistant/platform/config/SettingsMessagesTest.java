@@ -1,21 +1,19 @@
 package dev.supportassistant.platform.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -25,9 +23,6 @@ import org.springframework.context.annotation.FilterType;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.support.SpringFactoriesLoader;
-import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
-import org.springframework.mock.env.MockEnvironment;
 
 /**
  * Every setting: a bad value stops start-up with one line naming the variable, its value (unless
@@ -35,7 +30,7 @@ import org.springframework.mock.env.MockEnvironment;
  * binds them (the variables mapped by {@code application.yml}, every {@code @ConfigurationProperties}
  * record of the application, Boot's own {@code server.*}, validation, and the checks made while
  * binding), without starting the service; {@link StartupSettingsTest} shows on real starts that
- * this line is all an operator sees. Checks that need the agents are tested beside them
+ * Boot's failure report carries this line. Checks that need the agents are tested beside them
  * ({@code AI_FALLBACK_PROVIDERS} in {@code FallbackChainTest}, {@code DEFAULT_AI_PROVIDER} in
  * {@code ActiveProviderReportTest}), and {@code ROUTING_RULES}, {@code EXPERIMENTS} and {@code MODEL_PRICES}
  * in {@code RoutingDocumentsTest}. Keys, passwords and {@code DATABASE_USERNAME} accept any value.
@@ -125,6 +120,10 @@ class SettingsMessagesTest {
             "SPEECH_THREADS :: 0 :: Invalid setting SPEECH_THREADS=0: expected a whole number from 1 to 64",
             "SPEECH_TIMEOUT_SECONDS :: 0 :: Invalid setting SPEECH_TIMEOUT_SECONDS=0: expected a whole number from 1 to 600",
             "MANAGEMENT_HOST :: not a host! :: Invalid setting MANAGEMENT_HOST=not a host!: expected an address of this machine, such as 0.0.0.0 (every interface) or 127.0.0.1",
+            "DEBUG :: perhaps :: Invalid setting DEBUG=perhaps: expected true or false",
+            "DEBUG :: yes :: Invalid setting DEBUG=yes: expected true or false",
+            "LOG_FORMAT :: xml :: Invalid setting LOG_FORMAT=xml: expected plain or json",
+            "LOG_FORMAT :: JSON :: Invalid setting LOG_FORMAT=JSON: expected plain or json",
     })
     void aBadValueIsNamedWithWhatTheSettingAccepts(String variable, String value, String line) {
         AtomicReference<ConfigurableApplicationContext> started = new AtomicReference<>();
@@ -157,42 +156,29 @@ class SettingsMessagesTest {
         });
     }
 
-    @ParameterizedTest(name = "{0}={1}")
-    @CsvSource(delimiter = '|', value = {
-            "DEBUG|perhaps|Invalid setting DEBUG=perhaps: expected true or false",
-            "LOG_FORMAT|xml|Invalid setting LOG_FORMAT=xml: expected plain or json",
-            "DATABASE_URL|mysql://admin:hunter2@db/support|Invalid setting DATABASE_URL: expected "
-                    + "jdbc:postgresql://host:5432/db or postgresql://user:password@host:5432/db",
-    })
-    void settingsReadBeforeTheApplicationExistsAreNamedToo(String variable, String value, String line) {
-        MockEnvironment environment = new MockEnvironment().withProperty(variable, value);
-        environment.getPropertySources().addLast(APPLICATION_YML);
+    @Test
+    void theReportIsBootsFailureAnalysisWithWhatToDo() {
+        AtomicReference<ConfigurableApplicationContext> started = new AtomicReference<>();
 
-        assertThatThrownBy(() -> EARLY_SETTINGS.forEach(early -> early.postProcessEnvironment(environment, null)))
-                .satisfies(failure -> assertThat(new SettingsFailureAnalyzer(null).describe(failure)).isEqualTo(line));
+        settings("AI_TEMPERATURE", "hot").withInitializer(started::set).run(context -> {
+            FailureAnalysis analysis = new SettingsFailureAnalyzer(started.get().getEnvironment())
+                    .analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).isEqualTo("Invalid setting AI_TEMPERATURE=hot: expected a number from 0 to 2");
+            assertThat(analysis.getAction())
+                    .isEqualTo("Set it in the environment or in .env; docs/configuration.md says what each setting accepts.");
+        });
+        assertThat(new SettingsFailureAnalyzer(null).analyze(new IllegalStateException("not a setting"))).isNull();
     }
 
-    /**
-     * The service's environment post processors, in their order, but the one reading {@code .env}
-     * (a developer's own file must not change the test): every setting read before the application exists.
-     */
-    private static final List<EnvironmentPostProcessor> EARLY_SETTINGS = SpringFactoriesLoader
-            .forDefaultResourceLocation()
-            .load(EnvironmentPostProcessor.class, FailureHandler.handleMessage((message, frameworksOwn) -> {
-            }))
-            .stream()
-            .filter(early -> early.getClass().getPackageName().startsWith("dev.supportassistant.")
-                    && !(early instanceof DotEnvEnvironmentPostProcessor))
-            .toList();
-
     private static ApplicationContextRunner settings(String variable, String value) {
-        return new ApplicationContextRunner()
-                .withInitializer(context -> {
-                    context.getEnvironment().getPropertySources().addFirst(
-                            new MapPropertySource("operator", Map.of(variable, value)));
-                    context.getEnvironment().getPropertySources().addLast(APPLICATION_YML);
-                })
+        return new ApplicationContextRunner().withInitializer(context -> operator(context, variable, value))
                 .withUserConfiguration(AllSettings.class);
+    }
+
+    /** The operator's variable over the service's application.yml. */
+    private static void operator(ConfigurableApplicationContext context, String variable, String value) {
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("operator", Map.of(variable, value)));
+        context.getEnvironment().getPropertySources().addLast(APPLICATION_YML);
     }
 
     private static PropertySource<?> applicationYml() {

@@ -10,16 +10,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementContextAutoConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Configuration;
 
 import dev.supportassistant.ApiClient;
 import dev.supportassistant.RunningService;
 
 /**
- * Start-up with operator settings: a bad value stops the service with one line naming the
- * variable and what it accepts; good values take effect.
+ * Start-up with operator settings: a bad value stops the service with Boot's failure report naming
+ * the variable and what it accepts; good values take effect.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class StartupSettingsTest {
@@ -28,60 +31,55 @@ class StartupSettingsTest {
             + System.nanoTime() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
 
     /**
-     * One start per way a setting is read in any application: before the application exists (an
-     * environment post processor), while binding a settings record, while validating one, and in a
-     * bean's own check. Each runs the service's start-up machinery (its environment post processors,
-     * run listener, failure reporter and logging) around only its settings records and their checks
-     * ({@link SettingsMessagesTest.AllSettings}), which stop the same way as in the whole service and
-     * take a fraction of its start. Each stops with the one line and nothing about the failure above
-     * it: no context warning with the chain of beans, no framed report, no stack trace.
-     * {@link SettingsMessagesTest} covers every setting.
+     * A setting read before the application exists ({@code DATABASE_URL}) and one read while binding a
+     * settings record, each with a secret in its value, on starts of the service's settings records
+     * and their checks alone ({@link SettingsMessagesTest.AllSettings}), which stop the same way as the
+     * whole service and take a fraction of its start: Boot reports the line of
+     * {@link SettingsFailureAnalyzer} (not its own analysis, which shows every value), with no stack
+     * trace, and the secret appears nowhere. {@link SettingsMessagesTest} covers every setting.
      */
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "DATABASE_URL        | mysql://admin:hunter2@db/support | Invalid setting DATABASE_URL: expected jdbc:postgresql://host:5432/db or postgresql://user:password@host:5432/db",
-            "AI_TEMPERATURE      | hot          | Invalid setting AI_TEMPERATURE=hot: expected a number from 0 to 2",
-            "CONFUSION_THRESHOLD | 1.5          | Invalid setting CONFUSION_THRESHOLD=1.5: expected a number from 0 to 1",
-            "SECRET_KEY          | short-key    | Invalid setting SECRET_KEY: expected a random value of at least 32 bytes that is not the example placeholder (for example: openssl rand -hex 32), or unset it to turn customer tokens off",
+            "DATABASE_URL          | mysql://admin:hunter2@db/support | Invalid setting DATABASE_URL: expected jdbc:postgresql://host:5432/db or postgresql://user:password@host:5432/db",
+            "AGORA_APP_CERTIFICATE | hunter2                          | Invalid setting AGORA_APP_CERTIFICATE: expected 32 hexadecimal characters, or nothing",
     })
-    void aBadSettingStopsStartUpWithOneLine(String variable, String value, String message, CapturedOutput output) {
+    void aBadSettingStopsStartUpWithBootsReportNamingIt(String variable, String value, String message,
+            CapturedOutput output) {
         assertThatThrownBy(() -> new SpringApplicationBuilder(SettingsMessagesTest.AllSettings.class)
                 .web(WebApplicationType.NONE).run("--" + variable + "=" + value).close())
                 .isInstanceOf(Exception.class);
 
-        assertOneLine(output, message);
+        assertReported(output, message);
+    }
+
+    /** Boot's management configuration alone, which reads {@code management.server.port} to choose. */
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration(ManagementContextAutoConfiguration.class)
+    static class ManagementOnly {
     }
 
     /**
-     * The ways only the whole service reads a setting, on real starts: while Boot chooses its
-     * configuration (its {@code management.server.port} reads {@code MANAGEMENT_PORT} through a
-     * placeholder), and while the web server starts (the security filters' {@code TRUSTED_PROXIES}).
-     * {@code DEFAULT_AI_PROVIDER}, a bean's own check like {@code SECRET_KEY}'s, is named in
-     * {@code ActiveProviderReportTest}.
+     * Boot reads its management port while it chooses its configuration, before any settings record
+     * is bound, and fails on a value that is no number there: named the same way, with what the
+     * record it reads from accepts. It stops before a web server would start.
      */
-    @ParameterizedTest(name = "{0}={1}")
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "MANAGEMENT_PORT     | abc          | Invalid setting MANAGEMENT_PORT=abc: expected a whole number from 0 to 65535",
-            "TRUSTED_PROXIES     | garbage      | Invalid setting TRUSTED_PROXIES=garbage: expected IP addresses or CIDR ranges, comma-separated, such as 10.0.0.5,192.168.0.0/16; 'garbage' is not one",
-    })
-    void aBadSettingStopsTheServiceWithOneLine(String variable, String value, String message, CapturedOutput output) {
-        assertThatThrownBy(() -> RunningService.start(IN_MEMORY_DATABASE, variable + "=" + value).close())
-                .isInstanceOf(Exception.class);
+    @Test
+    void aSettingBootReadsWhileChoosingItsConfigurationIsNamedToo(CapturedOutput output) {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(ManagementOnly.class).web(WebApplicationType.SERVLET)
+                .run("--MANAGEMENT_PORT=abc").close()).isInstanceOf(Exception.class);
 
-        assertOneLine(output, message);
+        assertReported(output, "Invalid setting MANAGEMENT_PORT=abc: expected a whole number from 0 to 65535");
     }
 
-    private static void assertOneLine(CapturedOutput output, String message) {
-        List<String> lines = output.getAll().lines().filter(line -> !line.isBlank()).toList();
-        assertThat(lines).filteredOn(line -> line.contains("Invalid setting")).singleElement()
-                .satisfies(line -> assertThat(line).endsWith(" " + message));
+    private static void assertReported(CapturedOutput output, String message) {
+        List<String> lines = output.getAll().lines().toList();
         assertThat(lines).filteredOn(line -> line.contains(" ERROR ")).singleElement()
-                .satisfies(line -> assertThat(line).contains("Invalid setting"));
-        assertThat(lines).noneMatch(line -> line.contains("Exception") || line.contains("APPLICATION FAILED")
-                || line.contains("Error starting ApplicationContext") || line.contains("Application run failed")
-                || line.startsWith("\tat ") || line.startsWith("Caused by") || line.contains("hunter2"));
-        int reported = lines.indexOf(lines.stream().filter(line -> line.contains("Invalid setting")).findFirst().get());
-        assertThat(lines.subList(reported + 1, lines.size())).noneMatch(line -> line.contains(" WARN "));
+                .satisfies(line -> assertThat(line).contains("LoggingFailureAnalysisReporter"));
+        assertThat(String.join("\n", lines)).contains("APPLICATION FAILED TO START\n***************************\n\n"
+                + "Description:\n\n" + message + "\n\nAction:\n\nSet it in the environment or in .env; "
+                + "docs/configuration.md says what each setting accepts.\n");
+        assertThat(lines).noneMatch(line -> line.startsWith("\tat ") || line.startsWith("Caused by")
+                || line.contains("hunter2"));
     }
 
     @Test
