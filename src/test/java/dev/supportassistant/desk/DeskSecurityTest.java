@@ -194,7 +194,9 @@ class DeskSecurityTest extends ApiTest {
         assertThat(output.getOut()).contains("POST /desk/sign-in 302")
                 .containsPattern("sign-in as '" + agent + "' failed")
                 .containsPattern("sign-in as '" + agent + "' succeeded")
-                .doesNotContain("tangerine").doesNotContain(PASSWORD).doesNotContain("(no route)");
+                .doesNotContain("tangerine").doesNotContain(PASSWORD)
+                // A sign-in ends in a redirect; another test's request logged late (a 413) is not one.
+                .doesNotContainPattern("POST \\(no route\\) 302");
     }
 
     @Test
