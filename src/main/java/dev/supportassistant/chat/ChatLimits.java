@@ -14,9 +14,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxConcurrentChats {@code MAX_CONCURRENT_CHATS}: chats and streamed chats answered at once
  *     by this instance, whoever sends them; beyond, 503 with {@code Retry-After}
  * @param overloadTargetMs {@code OVERLOAD_TARGET_MS}: how long a turn may take to be ready for its
- *     answer (read, scored, stored; the provider's time not counted) before, when every turn takes
- *     as long for a while, new chats are refused as overload ({@link OverloadDetector}); 0 turns
- *     the detection off
+ *     answer (read, scored, stored; the provider's time not counted): when even the quickest turns of
+ *     a quarter second take longer, fewer turns are let in at once and new chats beyond are refused
+ *     as overload ({@link OverloadDetector}); 0 turns the detection off
  */
 @Validated
 @ConfigurationProperties("support.chat")

@@ -1,55 +1,65 @@
 package dev.supportassistant.chat;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import com.netflix.concurrency.limits.limit.AIMDLimit;
+import com.netflix.concurrency.limits.limit.WindowedLimit;
+import com.netflix.concurrency.limits.limit.window.PercentileSampleWindowFactory;
+import com.netflix.concurrency.limits.limiter.SimpleLimiter;
+
 /**
- * Tells when the service is past what its processors can do: turns have been queueing for the
- * service's own work (the embedding model, the database, the processors themselves) for a while,
- * not just in a burst. CoDel's test for a standing queue (Nichols and Jacobson, RFC 8289), applied
- * to the time a turn takes to be ready for its answer (reading, scoring and storing the customer's
- * message): when even the quickest turn of a whole {@link #INTERVAL} took the target
- * ({@code OVERLOAD_TARGET_MS}, a second) or longer, the queue is not draining, and
- * {@link OverloadFilter} refuses new chats at once (503 with {@code Retry-After}) instead of letting
- * every customer's wait grow without bound.
- *
- * <p>Measured up to the answer, not after it: a slow model is not an overloaded service, and
- * measured there the signal comes early, before the work admitted in the meantime starves the
- * turns already answering (the embedding model's threads then took the
- * processors from the provider calls, and no turn finished for seconds). A burst does not trip it:
- * the first turns of a burst are quick. Refusing lasts while the interval shows no quick turn and
- * some turn is still on its way; with none on its way there is no queue left to drain, however
- * slow the last turns were (the first after start-up, waiting for the model to load). At full
- * load from 64 connections a turn took a few hundred milliseconds to be ready here
- * (bench/RESULTS.md), so a second leaves room for that and still bounds a customer's wait.
+ * Tells when the service is past what its processors can do, by Netflix's concurrency-limits: a cap
+ * on the turns on their way to their answer at once (read, scored, stored; a slow provider is not an
+ * overloaded service), halved each quarter second in which even the quickest tenth took
+ * {@code OVERLOAD_TARGET_MS} or longer, grown by one while in use. Beyond it new chats are refused at
+ * once, 503 with {@code Retry-After} ({@link OverloadFilter}). bench/RESULTS.md, "Overload: concurrency-limits".
  */
 @Component
 class OverloadDetector {
 
-    /** How long the quickest turn must stay at the target or over, and how often that is looked at. */
-    static final Duration INTERVAL = Duration.ofMillis(250);
+    /** How often the turns' times are looked at. */
+    static final Duration WINDOW = Duration.ofMillis(250);
+    /** The cap never goes below this, so that a machine that just coped with an overload still takes a burst. */
+    static final int LEAST = 20;
 
-    private final LongSupplier nanoClock;
-    /** Turns taking this long even at their quickest mean a queue that does not drain; 0: never overloaded. */
-    private final long targetNanos;
-    private long intervalEnds;
-    private long quickest = Long.MAX_VALUE;
-    private int onTheirWay;
-    private boolean overloaded;
+    /** A turn on its way to its answer. */
+    interface Turn {
+        /** It is ready for its answer (or failed on the way); once. */
+        void ready();
+    }
+
+    private static final Turn UNCOUNTED = () -> { };
+
+    /** Null while the detection is off ({@code OVERLOAD_TARGET_MS=0}). */
+    private final @Nullable SimpleLimiter<Void> turns;
 
     @Autowired
     OverloadDetector(ChatLimits limits) {
-        this(Duration.ofMillis(limits.overloadTargetMs()), System::nanoTime);
+        this(Duration.ofMillis(limits.overloadTargetMs()), limits.maxConcurrentChats(), System::nanoTime);
     }
 
-    OverloadDetector(Duration target, LongSupplier nanoClock) {
-        this.targetNanos = target.toNanos();
-        this.nanoClock = nanoClock;
-        this.intervalEnds = nanoClock.getAsLong() + INTERVAL.toNanos();
+    /** @param most the cap at its largest, and where it starts: every chat the service answers at once */
+    OverloadDetector(Duration target, int most, LongSupplier nanoClock) {
+        this.turns = target.isZero() ? null : SimpleLimiter.newBuilder().named("chat-turns").nanoClock(nanoClock)
+                .limit(WindowedLimit.newBuilder()
+                        .minWindowTime(WINDOW.toNanos(), TimeUnit.NANOSECONDS)
+                        .maxWindowTime(WINDOW.toNanos(), TimeUnit.NANOSECONDS)
+                        .sampleWindowFactory(PercentileSampleWindowFactory.of(0.1, most))
+                        .build(AIMDLimit.newBuilder().initialLimit(most).maxLimit(most).minLimit(Math.min(LEAST, most))
+                                .backoffRatio(0.5).timeout(target.toNanos(), TimeUnit.NANOSECONDS).build()))
+                .build();
+    }
+
+    /** Whether a new chat would be refused now: as many turns are on their way as the cap allows. */
+    boolean overloaded() {
+        return turns != null && turns.getInflight() >= turns.getLimit();
     }
 
     /** Runs the part of a turn up to its answer, and notes how long it took, failed or not. */
@@ -62,41 +72,13 @@ class OverloadDetector {
         }
     }
 
-    /** A turn on its way to its answer. */
-    interface Turn {
-        /** It is ready for its answer (or failed on the way); once. */
-        void ready();
+    /**
+     * A turn on its way, counted against the cap. One that got past {@link OverloadFilter} just as the
+     * cap was reached goes on uncounted: refusing it now, its body read and maybe its stream begun,
+     * would cost more than answering it.
+     */
+    Turn started() {
+        return turns == null ? UNCOUNTED : turns.acquire(null).<Turn>map(turn -> turn::onSuccess).orElse(UNCOUNTED);
     }
 
-    /** Whether the last interval showed a standing queue. */
-    synchronized boolean overloaded() {
-        roll();
-        return overloaded && onTheirWay > 0;
-    }
-
-    synchronized Turn started() {
-        roll();
-        onTheirWay++;
-        long started = nanoClock.getAsLong();
-        return () -> readyAfter(nanoClock.getAsLong() - started);
-    }
-
-    private synchronized void readyAfter(long nanos) {
-        roll();
-        onTheirWay--;
-        quickest = Math.min(quickest, nanos);
-    }
-
-    private void roll() {
-        long now = nanoClock.getAsLong();
-        if (now - intervalEnds < 0) {
-            return;
-        }
-        // A queue needs turns in it: with none on its way, slow turns that have ended leave nothing to drain.
-        // An interval in which no turn got ready keeps the verdict: they may all be stuck on their way.
-        boolean standing = quickest == Long.MAX_VALUE ? overloaded : quickest >= targetNanos;
-        overloaded = targetNanos > 0 && onTheirWay > 0 && standing;
-        quickest = Long.MAX_VALUE;
-        intervalEnds = now + INTERVAL.toNanos();
-    }
 }

@@ -23,11 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses new chats while the service is overloaded ({@link OverloadDetector}) before anything of
- * them is read: 503 with {@code Retry-After}, the same problem a refused chat gets anywhere else.
- * Past its capacity the service must spend as little as it can on the chats it turns away, or
- * they take the processors from the ones it answers: refused here, after Spring Security (whose
- * headers and CORS answer a refusal carries too) but before the body is parsed, validated and
- * routed, a refusal cost a third as much (bench/RESULTS.md).
+ * them is read: 503 with {@code Retry-After}, the problem a refused chat gets anywhere else. Past its
+ * capacity the service must spend as little as it can on the chats it turns away, or they take the
+ * processors from the ones it answers: here, after Spring Security (whose headers and CORS a refusal
+ * carries too), before the body is parsed and routed (bench/RESULTS.md, "Overload: refusals before the body is read").
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 4) // after Spring Security (application.yml) and RequestSizeFilter

@@ -27,6 +27,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import dev.supportassistant.accounts.DeskAccounts;
 import dev.supportassistant.platform.ratelimit.ClientKeys;
+import dev.supportassistant.platform.ratelimit.RateLimiter;
 import dev.supportassistant.platform.web.RequestSizeFilter;
 
 /**
@@ -51,9 +52,9 @@ class DeskSecurity {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain deskFilterChain(HttpSecurity http, UserDetailsService users, PasswordEncoder passwords,
-            DeskAccounts accounts, ClientKeys clients, RequestSizeFilter sizes,
+            DeskAccounts accounts, ClientKeys clients, RateLimiter limiter, RequestSizeFilter sizes,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors) throws Exception {
-        SignInAttempts attempts = new SignInAttempts(java.time.Clock.systemUTC());
+        SignInAttempts attempts = new SignInAttempts(limiter);
         SignInOutcomes outcomes = new SignInOutcomes(attempts);
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
         provider.setPasswordEncoder(passwords);

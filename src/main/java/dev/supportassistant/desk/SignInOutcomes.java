@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -40,7 +41,11 @@ final class SignInOutcomes implements AuthenticationSuccessHandler, Authenticati
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws IOException, ServletException {
         if (request.getAttribute(SignInThrottle.ATTEMPT) instanceof SignInAttempts.Attempt attempt) {
-            attempts.succeeded(attempt);
+            try {
+                attempts.succeeded(attempt);
+            } catch (DataAccessException unavailable) {
+                log.warn("Desk sign-in's attempt not taken back: the database is unavailable"); // it stays counted
+            }
         }
         log.info("Desk sign-in as {} succeeded", SignInThrottle.loggable(authentication.getName()));
         request.getSession().setAttribute(AccountCheck.SIGNED_IN_AT, Instant.now());

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 
@@ -52,7 +53,15 @@ final class SignInThrottle extends OncePerRequestFilter {
         request.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, DeskSecurity.SIGN_IN);
         String name = request.getParameter("name");
         boolean possible = DeskAccount.couldBeName(name);
-        SignInAttempts.Verdict verdict = attempts.reserve(possible ? name : null, clients.apply(request));
+        SignInAttempts.Verdict verdict;
+        try {
+            verdict = attempts.reserve(possible ? name : null, clients.apply(request));
+        } catch (DataAccessException unavailable) { // on PostgreSQL the attempts are counted there
+            log.warn("Desk sign-in refused: the database is unavailable");
+            response.setHeader("Retry-After", "5");
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            return;
+        }
         if (verdict.waitSeconds() > 0) {
             log.info("Desk sign-in as {} refused: too many failed sign-ins, {} s to wait", loggable(name),
                     verdict.waitSeconds());

@@ -1,7 +1,7 @@
 /**
  * The plumbing every product module uses, one module with a sub-package per concern, each a named
  * interface the others declare in their {@code allowedDependencies}: {@code config} (settings),
- * {@code database} (where it is, admission, group commit), {@code web} (the HTTP edge and its errors),
+ * {@code database} (where it is, the pool's limits, group commit), {@code web} (the HTTP edge and its errors),
  * {@code security} (who calls, what they may do), {@code ratelimit} (per-client budgets) and
  * {@code engines} (offline engines lent one caller at a time, and their bundled models).
  */

@@ -13,137 +13,124 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * CoDel's standing-queue test on the time turns take to be ready for their answer, on a clock the
- * test moves: turns overlap as they do under load, each started some time before it gets ready.
+ * The cap on turns on their way to their answer, on a clock the test moves: turns overlap as they do
+ * under load, each started some time before it gets ready; a new one is started only while the
+ * detector lets chats in, as {@link OverloadFilter} does.
  */
 class OverloadDetectorTest {
 
     private static final Duration TARGET = Duration.ofSeconds(1);
+    private static final int MOST = 200;
     private static final long STEP_MILLIS = 10;
 
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
-    private final OverloadDetector detector = new OverloadDetector(TARGET, now::get);
+    private final OverloadDetector detector = new OverloadDetector(TARGET, MOST, now::get);
     /** Turns on their way, oldest first. */
     private final Deque<OverloadDetector.Turn> queue = new ArrayDeque<>();
 
     @Test
-    void whenEveryTurnOfAWholeIntervalTookTheTargetWhileOthersWaitNewChatsAreRefused() {
-        queueFor(TARGET.plus(OverloadDetector.INTERVAL));
-        oneReadyEveryStepFor(OverloadDetector.INTERVAL);
+    void whenEvenTheQuickestTurnsOfAQuarterSecondTookTheTargetTheCapHalvesAndNewChatsAreRefused() {
+        standingQueue();
 
         assertThat(detector.overloaded()).isTrue();
-        later(OverloadDetector.INTERVAL.toMillis() / 2);
-        assertThat(detector.overloaded()).as("for the whole of the next interval").isTrue();
+        later(OverloadDetector.WINDOW.toMillis() / 2);
+        assertThat(detector.overloaded()).as("while the queue stands").isTrue();
     }
 
     @Test
-    void oneQuickTurnInTheIntervalMeansTheQueueStillDrains() {
-        queueFor(TARGET.plus(OverloadDetector.INTERVAL));
-        oneReadyEveryStepFor(OverloadDetector.INTERVAL.minusMillis(50));
-        detector.started().ready();
-        later(50);
+    void aBurstWithinTheCapIsLetInAndDoesNotTripIt() {
+        IntStream.range(0, MOST - 1).forEach(i -> queue.add(detector.started()));
+        for (long t = 0; t < OverloadDetector.WINDOW.multipliedBy(2).toMillis(); t += STEP_MILLIS) {
+            queue.poll().ready();
+            later(STEP_MILLIS);
+        }
 
-        assertThat(detector.overloaded()).isFalse();
+        assertThat(detector.overloaded()).as("the burst's turns were quick").isFalse();
     }
 
     @Test
-    void aBurstDoesNotTripIt() {
-        IntStream.range(0, 200).forEach(i -> queue.add(detector.started()));
-        oneReadyEveryStepFor(OverloadDetector.INTERVAL.multipliedBy(2));
-
-        assertThat(detector.overloaded()).as("the burst's first turns were quick").isFalse();
-    }
-
-    @Test
-    void refusingEndsWhenTurnsAreQuickAgain() {
-        queueFor(TARGET.plus(OverloadDetector.INTERVAL));
-        oneReadyEveryStepFor(OverloadDetector.INTERVAL);
-        assertThat(detector.overloaded()).isTrue();
-
-        detector.started().ready();
-        later(OverloadDetector.INTERVAL.toMillis());
-
-        assertThat(detector.overloaded()).isFalse();
-    }
-
-    @Test
-    void anIntervalInWhichNoTurnGotReadyKeepsRefusingWhileTurnsAreStuckOnTheirWay() {
-        queueFor(TARGET.plus(OverloadDetector.INTERVAL));
-        oneReadyEveryStepFor(OverloadDetector.INTERVAL);
-        assertThat(detector.overloaded()).isTrue();
-
-        later(OverloadDetector.INTERVAL.toMillis() * 3);
-        assertThat(detector.overloaded()).as("no turn got ready, many still on their way").isTrue();
+    void chatsAreLetInAgainAtOnceWhenTheQueueHasDrainedAndTheCapNeverFallsBelowTheLeast() {
+        standingQueue();
 
         while (!queue.isEmpty()) {
             queue.poll().ready();
         }
-        assertThat(detector.overloaded()).as("no queue left to drain").isFalse();
+
+        assertThat(detector.overloaded()).isFalse();
+        IntStream.range(0, OverloadDetector.LEAST).forEach(i -> queue.add(detector.started()));
+        assertThat(queue).hasSize(OverloadDetector.LEAST);
     }
 
     @Test
-    void slowTurnsThatHaveAllEndedLeaveNoQueueToRefuseFor() {
+    void turnsStuckOnTheirWayKeepItRefusingUntilTheyGetReady() {
+        standingQueue();
+
+        later(TARGET.toMillis() * 3);
+        assertThat(detector.overloaded()).as("no turn got ready, as many as the cap still on their way").isTrue();
+
+        while (!queue.isEmpty()) {
+            queue.poll().ready();
+        }
+        assertThat(detector.overloaded()).as("no queue left").isFalse();
+    }
+
+    @Test
+    void slowTurnsThatHaveAllEndedLeaveNothingToRefuseFor() {
         List<OverloadDetector.Turn> first = IntStream.range(0, 5).mapToObj(i -> detector.started()).toList();
         later(3_000);
         first.forEach(OverloadDetector.Turn::ready);
-        later(OverloadDetector.INTERVAL.toMillis());
+        later(OverloadDetector.WINDOW.toMillis());
 
         assertThat(detector.overloaded()).as("the first turns after start-up waited for the model; then it is quiet")
                 .isFalse();
     }
 
     @Test
-    void aTurnThatFailsOnItsWayLeavesTheQueue() {
-        queueFor(TARGET.plus(OverloadDetector.INTERVAL));
-        oneReadyEveryStepFor(OverloadDetector.INTERVAL);
-        while (!queue.isEmpty()) {
-            queue.poll().ready();
-        }
+    void aTurnThatFailsOnItsWayGivesItsPlaceBack() {
+        OverloadDetector small = new OverloadDetector(TARGET, OverloadDetector.LEAST, now::get);
+        IntStream.range(0, OverloadDetector.LEAST - 1).forEach(i -> small.started());
 
-        assertThatThrownBy(() -> detector.timed(() -> {
-            assertThat(detector.overloaded()).as("a turn on its way, the verdict standing").isTrue();
+        assertThatThrownBy(() -> small.timed(() -> {
+            assertThat(small.overloaded()).as("as many on their way as the cap").isTrue();
             throw new IllegalStateException("the embedding model is busy");
         })).isInstanceOf(IllegalStateException.class);
-        assertThat(detector.overloaded()).as("the failed turn is no longer on its way").isFalse();
+        assertThat(small.overloaded()).as("the failed turn is no longer on its way").isFalse();
     }
 
     @Test
     void aTargetOfZeroTurnsTheDetectionOff() {
-        OverloadDetector off = new OverloadDetector(Duration.ZERO, now::get);
-        OverloadDetector.Turn waiting = off.started();
-        for (long t = 0; t <= OverloadDetector.INTERVAL.toMillis() * 2; t += STEP_MILLIS) {
-            OverloadDetector.Turn turn = off.started();
-            later(Duration.ofMinutes(1).toMillis());
-            turn.ready();
-        }
+        OverloadDetector off = new OverloadDetector(Duration.ZERO, OverloadDetector.LEAST, now::get);
+        List<OverloadDetector.Turn> waiting = IntStream.range(0, OverloadDetector.LEAST * 2)
+                .mapToObj(i -> off.started()).toList();
+        later(Duration.ofMinutes(1).toMillis());
 
         assertThat(off.overloaded()).isFalse();
-        waiting.ready();
+        waiting.forEach(OverloadDetector.Turn::ready);
     }
 
     @Test
     void aQuietServiceIsNotOverloaded() {
         assertThat(detector.overloaded()).isFalse();
-        later(OverloadDetector.INTERVAL.toMillis() * 2);
+        later(OverloadDetector.WINDOW.toMillis() * 8);
         assertThat(detector.overloaded()).isFalse();
     }
 
     /**
-     * Fills the queue so that its oldest turn has waited {@code wait}: one started every step. A
-     * whole number of intervals, so that what follows starts with an interval.
+     * Turns queue for 1.1 s, then each step the oldest gets ready and, while chats are let in, a new
+     * one joins, until chats are refused: every turn waits longer than the target, so the cap halves
+     * every quarter second until it is below the turns on their way.
      */
-    private void queueFor(Duration wait) {
-        for (long t = 0; t < wait.toMillis(); t += STEP_MILLIS) {
+    private void standingQueue() {
+        for (long t = 0; t < TARGET.toMillis() + 100; t += STEP_MILLIS) {
             queue.add(detector.started());
             later(STEP_MILLIS);
         }
-    }
-
-    /** For {@code period}, each step the oldest turn gets ready and a new one joins: the queue stands. */
-    private void oneReadyEveryStepFor(Duration period) {
-        for (long t = 0; t < period.toMillis(); t += STEP_MILLIS) {
+        for (int step = 0; !detector.overloaded(); step++) {
+            assertThat(step).as("refusing within seconds").isLessThan(500);
             queue.poll().ready();
-            queue.add(detector.started());
+            if (!detector.overloaded()) {
+                queue.add(detector.started());
+            }
             later(STEP_MILLIS);
         }
     }

@@ -3,8 +3,6 @@ package dev.supportassistant.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.servlet.http.HttpServlet;
@@ -21,14 +19,14 @@ import org.springframework.web.servlet.HandlerMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** While turns queue for the service's own work, new chats are refused before their body is read. */
+/** While as many turns are on their way as the overload cap allows, new chats are refused before their body is read. */
 class OverloadFilterTest {
 
     private static final Duration TARGET = Duration.ofSeconds(1);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final AtomicLong now = new AtomicLong();
-    private final OverloadDetector overload = new OverloadDetector(TARGET, now::get);
+    private final OverloadDetector overload = new OverloadDetector(TARGET, OverloadDetector.LEAST, now::get);
     private final OverloadFilter filter = new OverloadFilter(overload, JSON);
 
     @Test
@@ -106,15 +104,10 @@ class OverloadFilterTest {
         return response;
     }
 
-    /** Turns started every 10 ms, each ready only after the target: a queue that does not drain. */
+    /** As many turns on their way as the cap allows. */
     private void overloaded() {
-        Deque<OverloadDetector.Turn> queue = new ArrayDeque<>();
-        for (long t = 0; t <= TARGET.plus(OverloadDetector.INTERVAL).toMillis(); t += 10) {
-            queue.add(overload.started());
-            if (t >= TARGET.toMillis()) {
-                queue.poll().ready();
-            }
-            now.addAndGet(Duration.ofMillis(10).toNanos());
+        for (int i = 0; i < OverloadDetector.LEAST; i++) {
+            overload.started();
         }
         assertThat(overload.overloaded()).isTrue();
     }

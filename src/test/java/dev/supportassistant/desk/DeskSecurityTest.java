@@ -195,8 +195,7 @@ class DeskSecurityTest extends ApiTest {
                 .containsPattern("sign-in as '" + agent + "' failed")
                 .containsPattern("sign-in as '" + agent + "' succeeded")
                 .doesNotContain("tangerine").doesNotContain(PASSWORD)
-                // A sign-in's line names its route. (Another test's refused upload may be logged as
-                // "(no route) 413" only once its connection is done, while this test runs.)
+                // A sign-in ends in a redirect; another test's request logged late (a 413) is not one.
                 .doesNotContainPattern("POST \\(no route\\) 302");
     }
 

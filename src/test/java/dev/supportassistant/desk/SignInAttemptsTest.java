@@ -9,6 +9,8 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
+import dev.supportassistant.platform.ratelimit.RateLimiter;
+
 class SignInAttemptsTest {
 
     /** A clock the test moves by hand. */
@@ -32,7 +34,7 @@ class SignInAttemptsTest {
     }
 
     private final HandClock clock = new HandClock();
-    private final SignInAttempts attempts = new SignInAttempts(clock);
+    private final SignInAttempts attempts = new SignInAttempts(RateLimiter.inMemory(clock));
 
     /** A sign-in that went on to its password check, which failed. */
     private void fails(String name, String client) {
@@ -40,16 +42,19 @@ class SignInAttemptsTest {
     }
 
     @Test
-    void aNameIsHeldBackFromOneClientAfterFiveFailuresUntilTheOldestLeavesTheWindow() {
+    void aNameIsHeldBackFromOneClientAfterFiveFailuresUntilItsBudgetRefills() {
         for (int i = 0; i < SignInAttempts.PER_NAME; i++) {
             fails("bob", "ip:a");
             clock.now = clock.now.plusSeconds(10);
         }
 
-        assertThat(attempts.reserve("BOB ", "ip:a").waitSeconds()).isEqualTo(SignInAttempts.WINDOW.toSeconds() - 50);
+        // Five in five minutes refill one a minute: 50 s of it have passed since the first failure.
+        long wait = attempts.reserve("BOB ", "ip:a").waitSeconds();
+        assertThat(wait).isEqualTo(10);
         assertThat(attempts.reserve("alice", "ip:a").waitSeconds()).isZero();
-        clock.now = clock.now.plus(SignInAttempts.WINDOW).minusSeconds(50);
-        assertThat(attempts.reserve("bob", "ip:a").waitSeconds()).isZero();
+        clock.now = clock.now.plusSeconds(wait);
+        fails("bob", "ip:a");
+        assertThat(attempts.reserve("bob", "ip:a").waitSeconds()).isEqualTo(60);
     }
 
     @Test

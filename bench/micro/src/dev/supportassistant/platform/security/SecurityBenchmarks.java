@@ -48,7 +48,7 @@ public class SecurityBenchmarks {
      */
     @TestConfiguration(proxyBeanMethods = false)
     @EnableWebSecurity
-    @Import({ApiSecurityConfiguration.class, AccessRules.class, AdminKeyAttempts.class})
+    @Import({ApiSecurityConfiguration.class, AccessRules.class, SliceRateLimits.class})
     static class Chain {
 
         @Bean

@@ -1,6 +1,13 @@
 package dev.supportassistant.platform.database;
 
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -16,65 +23,67 @@ import org.springframework.transaction.UnexpectedRollbackException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Runs a piece of writing in a transaction and returns once it is committed, as
- * {@code @Transactional} does; on a database that takes one caller at a time (the embedded H2 file,
- * see {@link DatabaseAdmissionConfiguration}) the writing of callers who arrive while a commit is
- * under way shares the next commit.
- *
- * <p>Why: H2 writes a new chunk of its file for every commit (every changed page of every B-tree
- * touched, 110 KB for a chat turn), and under load that was 15% of the service's processor time
- * (bench/RESULTS.md). Each caller still returns only after the commit that holds its writing, so
- * what it acknowledges is as durable as before. Nobody waits for others to arrive: the first caller
- * to find no commit under way writes what has queued up (up to {@code MAX_GROUP}, in order) and
- * commits it, on its own thread, so a lone caller pays nothing for the grouping. In a group every caller's
- * writing runs within a savepoint: one that fails is undone alone and its caller gets its failure;
- * a failed commit fails every caller of the group, and so does a savepoint that could not be undone
- * (the group's earlier writing may be gone with it). Callers wait here instead of at the database's
- * turnstile, with its limits ({@link CommitQueue}).
- *
- * <p>A {@link VirtualMachineError} (out of memory or stack) in any writing fails its whole group
- * (nothing the writing left is trusted) and is thrown on the committing caller's thread too, after
- * the group's callers have been woken, since no thread should carry on as if it had not happened.
- *
- * <p>Writing that joins a transaction the caller already has, and all writing on a database that
- * takes callers concurrently (PostgreSQL, which also groups concurrent commits itself), runs as
- * {@code @Transactional} would. The writing must not rely on its caller's thread: in a group it may
- * run on another caller's.
+ * Runs writing in a transaction and returns once it is committed, as {@code @Transactional} does; on a
+ * pool of one connection (the embedded H2 file) writing that arrives during a commit shares the next
+ * one, each in a savepoint. H2 writes a new file chunk per commit: bench/RESULTS.md, "turns share commits".
  */
 @Component
 public class GroupCommit {
 
     /** At most this many callers' writing in one commit, so that one commit stays short. */
     static final int MAX_GROUP = 64;
-    /** The metric of how many callers' writing each commit holds. */
     static final String GROUP_SIZE = "support.database.group.commit.size";
 
     private final TransactionTemplate transaction;
     private final TransactionTemplate savepoint;
-    private final @Nullable CommitQueue<Writing<?>> queue;
+    private final boolean grouped;
+    private final long maxWaitNanos;
+    private final LongSupplier nanoTime;
     private final DistributionSummary groupSizes;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition committed = lock.newCondition();
+    /** Writing not yet taken into a group, in order of arrival. Guarded by the lock, as is what follows. */
+    private final ArrayDeque<Writing<?>> queued = new ArrayDeque<>();
+    private boolean committing;
 
     @Autowired
-    public GroupCommit(PlatformTransactionManager transactions, DataSource dataSource, MeterRegistry registry) {
-        this(transactions, dataSource, registry, System::nanoTime);
+    public GroupCommit(PlatformTransactionManager transactions, DataSource dataSource, MeterRegistry registry)
+            throws SQLException {
+        this(transactions, pool(dataSource), registry);
     }
 
-    /** With the clock that callers' waits are measured on. */
-    GroupCommit(PlatformTransactionManager transactions, DataSource dataSource, MeterRegistry registry,
+    private GroupCommit(PlatformTransactionManager transactions, @Nullable HikariDataSource pool,
+            MeterRegistry registry) {
+        this(transactions, pool != null && pool.getMaximumPoolSize() == 1,
+                Duration.ofMillis(pool == null ? 30_000 : pool.getConnectionTimeout()), registry, System::nanoTime);
+    }
+
+    /**
+     * @param grouped whether callers use the database one at a time, so that their writing may share commits
+     * @param maxWait how long writing may wait to be taken into a group (as long as for a connection) before
+     *     it is refused as the database being too busy, which is answered 503
+     */
+    GroupCommit(PlatformTransactionManager transactions, boolean grouped, Duration maxWait, MeterRegistry registry,
             LongSupplier nanoTime) {
         this.transaction = new TransactionTemplate(transactions);
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-        this.queue = dataSource instanceof AdmittingDataSource admitting && admitting.oneCallerAtATime()
-                ? new CommitQueue<>(MAX_GROUP, admitting.maxWait(), admitting.maxWaiting(), nanoTime)
-                : null;
+        this.grouped = grouped;
+        this.maxWaitNanos = maxWait.toNanos();
+        this.nanoTime = nanoTime;
         this.groupSizes = DistributionSummary.builder(GROUP_SIZE)
                 .description("Writings committed together in one commit on the embedded database")
                 .register(registry);
+    }
+
+    private static @Nullable HikariDataSource pool(DataSource dataSource) throws SQLException {
+        return dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : null;
     }
 
     /** Runs {@code writing} in a transaction, committed when this returns; its failure is thrown here. */
@@ -86,33 +95,97 @@ public class GroupCommit {
     }
 
     /**
-     * Like {@link #run(Runnable)}, with what the writing returns.
+     * Like {@link #run(Runnable)}, with what the writing returns. Writing that joins the caller's own
+     * transaction, or runs where callers use the database concurrently (PostgreSQL, which groups
+     * concurrent commits itself), runs as {@code @Transactional} would. In a group it may run on
+     * another caller's thread, and its failure undoes it alone; a failed commit fails the whole group.
      *
-     * @throws CannotCreateTransactionException with {@link AdmittingDataSource.Busy} as its cause
-     *         when the writing was refused, as the database's turnstile refuses a transaction
+     * @throws CannotCreateTransactionException the writing waited too long for its turn; it never ran
      */
     public <T> T run(Supplier<T> writing) {
-        if (queue == null || TransactionSynchronizationManager.isActualTransactionActive()) {
+        if (!grouped || TransactionSynchronizationManager.isActualTransactionActive()) {
             return transaction.execute(status -> writing.get());
         }
         Writing<T> mine = new Writing<>(writing);
-        try {
-            queue.await(mine, this::commit);
-        } catch (AdmittingDataSource.Busy busy) {
-            throw new CannotCreateTransactionException("No turn at the database for this writing", busy);
-        }
+        await(mine);
         return mine.outcome();
     }
 
-    /** Callers whose writing waits for the next commit (for tests and metrics). */
+    /** Callers whose writing waits for the next commit (for tests). */
     int waiting() {
-        return queue == null ? 0 : queue.waiting();
+        lock.lock();
+        try {
+            return queued.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Returns once {@code mine} has been committed, by this caller (the first to find no commit under
+     * way commits what has queued up) or by another. A caller's interrupt does not end its wait; it is
+     * set again on return. Writing once taken into a group waits for that commit however long it takes.
+     */
+    private void await(Writing<?> mine) {
+        boolean interrupted = false;
+        lock.lock();
+        try {
+            queued.add(mine);
+            long deadline = nanoTime.getAsLong() + maxWaitNanos;
+            while (!mine.done) {
+                if (!committing) {
+                    commitWhatHasQueued();
+                } else if (mine.taken) {
+                    committed.awaitUninterruptibly();
+                } else {
+                    long left = deadline - nanoTime.getAsLong();
+                    if (left <= 0) {
+                        queued.remove(mine);
+                        throw new CannotCreateTransactionException("No turn at the database for this writing",
+                                new SQLTransientConnectionException("The database is too busy: no turn within "
+                                        + Duration.ofNanos(maxWaitNanos).toMillis() + " ms"));
+                    }
+                    try {
+                        committed.awaitNanos(left);
+                    } catch (InterruptedException interrupt) {
+                        interrupted = true;
+                    }
+                }
+            }
+        } catch (RuntimeException | Error escaped) {
+            queued.remove(mine);
+            throw escaped;
+        } finally {
+            lock.unlock();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Called holding the lock; commits without it, and wakes the group's callers whatever happens. */
+    private void commitWhatHasQueued() {
+        List<Writing<?>> group = new ArrayList<>();
+        while (!queued.isEmpty() && group.size() < MAX_GROUP) {
+            Writing<?> next = queued.poll();
+            next.taken = true;
+            group.add(next);
+        }
+        committing = true;
+        lock.unlock();
+        try {
+            commit(group);
+        } finally {
+            lock.lock();
+            committing = false;
+            group.forEach(writing -> writing.done = true);
+            committed.signalAll();
+        }
     }
 
     private void commit(List<Writing<?>> group) {
         groupSizes.record(group.size());
-        // A caller's interrupt (a provider call that timed out, say) is its own: left set, the
-        // database's turnstile would refuse the whole group.
+        // A caller's interrupt (a provider call that timed out, say) is its own, not the group's.
         boolean interrupted = Thread.interrupted();
         try {
             if (group.size() == 1) {
@@ -122,6 +195,7 @@ public class GroupCommit {
             }
         } catch (RuntimeException | Error failed) {
             group.forEach(writing -> writing.failed(failed));
+            // Out of memory or stack: nothing the writing left is trusted, and this thread must know.
             if (failed instanceof VirtualMachineError fatal) {
                 throw fatal;
             }
@@ -132,12 +206,11 @@ public class GroupCommit {
         }
     }
 
-    /**
-     * One caller's writing and how it ended. Written by whoever commits it, read by its caller after
-     * the queue's lock has passed between them.
-     */
+    /** One caller's writing and how it ended: written by whoever commits it, read by its caller after the lock. */
     private static final class Writing<T> {
         private final Supplier<T> work;
+        boolean taken;
+        boolean done;
         private @Nullable T result;
         private @Nullable Throwable thrown;
         private @Nullable Throwable failure;
@@ -156,10 +229,7 @@ public class GroupCommit {
             }
         }
 
-        /**
-         * Runs it in a savepoint of the group's transaction; its failure undoes it alone. Anything
-         * else escaping the savepoint (undoing or releasing it failed) is rethrown to fail the group.
-         */
+        /** Runs it in a savepoint: its failure undoes it alone; a savepoint that could not be undone fails the group. */
         void runWithin(TransactionTemplate savepoint) {
             try {
                 savepoint.executeWithoutResult(status -> run());

@@ -1,6 +1,7 @@
 /**
- * Where the database is ({@code DATABASE_URL}: the embedded H2 file unless it names PostgreSQL), and
- * admission to it: a bounded, in-order queue in front of the connection pool that answers overload and outages with a quick refusal (503).
+ * Where the database is ({@code DATABASE_URL}: the embedded H2 file unless it names PostgreSQL), the
+ * connection pool's limits (HikariCP's: one connection on the H2 file, refusals answered 503), and
+ * group commit on the H2 file.
  */
 @NamedInterface("database")
 @NullMarked

@@ -1,7 +1,6 @@
 package dev.supportassistant.platform.ratelimit;
 
-import java.sql.Connection;
-import java.sql.SQLException;
+import java.sql.DatabaseMetaData;
 import java.time.Clock;
 
 import javax.sql.DataSource;
@@ -9,14 +8,16 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Wires the rate limits into Spring MVC, where they run after Spring Security has established who
- * calls (a customer's budget is theirs, an operator's key is not limited). Rate limits are counted in PostgreSQL when the service runs on it (so instances share them) and
- * in memory on the embedded H2 database, which only one instance can use.
+ * calls (a customer's budget is theirs, an operator's key is not limited). The buckets are shared
+ * through PostgreSQL when the service runs on it, and kept in memory on the embedded H2 database,
+ * which only one instance can use.
  */
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration implements WebMvcConfigurer {
@@ -33,15 +34,14 @@ class RateLimitConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    static RateLimiter rateLimiter(DataSource dataSource, JdbcClient jdbc) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())
-                    ? new SqlRateLimiter(jdbc) : new InMemoryRateLimiter();
-        }
+    static RateLimiter rateLimiter(DataSource dataSource) throws MetaDataAccessException {
+        String database = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+        return "PostgreSQL".equals(database) ? RateLimiter.onPostgres(dataSource, Clock.systemUTC())
+                : RateLimiter.inMemory(Clock.systemUTC());
     }
 
     @Bean
     static RateLimitInterceptor rateLimitInterceptor(RateLimiter limiter, RateLimitSettings settings, RequestClients clients) {
-        return new RateLimitInterceptor(limiter, settings, clients, Clock.systemUTC());
+        return new RateLimitInterceptor(limiter, settings, clients);
     }
 }

@@ -1,6 +1,7 @@
 package dev.supportassistant.platform.ratelimit;
 
-import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,11 +11,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
-
-import dev.supportassistant.platform.security.Caller;
-import dev.supportassistant.platform.security.CallerResolver;
-import dev.supportassistant.platform.security.ClientAddress;
-import dev.supportassistant.platform.security.SecuritySettings;
 
 /**
  * Applies {@link RateLimited} budgets: per customer (their token's user id) when the request
@@ -27,13 +23,11 @@ public class RateLimitInterceptor implements HandlerInterceptor {
     private final RateLimiter limiter;
     private final RateLimitSettings settings;
     private final RequestClients clients;
-    private final Clock clock;
 
-    RateLimitInterceptor(RateLimiter limiter, RateLimitSettings settings, RequestClients clients, Clock clock) {
+    RateLimitInterceptor(RateLimiter limiter, RateLimitSettings settings, RequestClients clients) {
         this.limiter = limiter;
         this.settings = settings;
         this.clients = clients;
-        this.clock = clock;
     }
 
     @Override
@@ -53,7 +47,8 @@ public class RateLimitInterceptor implements HandlerInterceptor {
             return true;
         }
         String key = client.userId() != null ? "user:" + client.userId() : "ip:" + client.address();
-        long retryAfter = limiter.acquire(limit.name().toLowerCase() + ":" + key, perMinute, clock.millis());
+        long retryAfter = limiter.acquire(key,
+                new RateLimiter.Budget(limit.name().toLowerCase(Locale.ROOT), perMinute, Duration.ofMinutes(1)));
         if (retryAfter > 0) {
             ErrorResponseException tooMany = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS,
                     ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, "Too many requests: at most "

@@ -27,6 +27,7 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 
 import dev.supportassistant.platform.config.ApiSettings;
+import dev.supportassistant.platform.ratelimit.RateLimiter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,7 +47,7 @@ class ApiSecurityConfiguration {
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain apiSecurity(HttpSecurity http, AccessRules rules, SecurityRefusals refusals,
-            JwtDecoder customerTokens, AdminKeyAttempts attempts, SecuritySettings security, ApiSettings api)
+            JwtDecoder customerTokens, RateLimiter attempts, SecuritySettings security, ApiSettings api)
             throws Exception {
         return http
                 .csrf(AbstractHttpConfigurer::disable)

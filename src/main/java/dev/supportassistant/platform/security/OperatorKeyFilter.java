@@ -3,6 +3,7 @@ package dev.supportassistant.platform.security;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.servlet.FilterChain;
@@ -11,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -20,14 +22,22 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.supportassistant.platform.ratelimit.RateLimiter;
+
 /**
  * Authenticates operators by {@code ADMIN_API_KEY}, offered as {@code X-API-Key} or as a bearer
- * token that is not shaped like a JWT, compared in constant time. Every offered key counts: a wrong
- * one against the client ({@link AdminKeyAttempts}), and a client over its budget gets 429 for any
- * key, the right one included. A wrong key authenticates nobody: the request goes on as anonymous,
- * where a customer may also ask, and operator endpoints then refuse it.
+ * token that is not shaped like a JWT, compared in constant time. Every offered key counts: a client
+ * (an address, an IPv6 client by its /64) may offer {@value #WRONG_KEYS_PER_MINUTE} wrong keys a
+ * minute; beyond that every attempt of that client with a key is refused with 429 until its budget
+ * refills, the right key included (were it let through, the guess that finds it would succeed). A
+ * wrong key authenticates nobody: the request goes on as anonymous, where a customer may also ask,
+ * and operator endpoints then refuse it.
  */
 final class OperatorKeyFilter extends OncePerRequestFilter {
+
+    static final int WRONG_KEYS_PER_MINUTE = 10;
+    private static final RateLimiter.Budget WRONG_KEYS =
+            new RateLimiter.Budget("admin-key", WRONG_KEYS_PER_MINUTE, Duration.ofMinutes(1));
 
     /** The operator, as the access rules and {@link Caller} see them. */
     static Authentication operator() {
@@ -38,12 +48,12 @@ final class OperatorKeyFilter extends OncePerRequestFilter {
     /** Absent while operator endpoints have no key ({@code ADMIN_API_KEY} unset). */
     private final byte @Nullable [] adminKey;
     private final List<String> trustedProxies;
-    private final AdminKeyAttempts attempts;
+    private final RateLimiter attempts;
     private final SecurityRefusals refusals;
     /** Where an asynchronous dispatch of the same request (a stream) finds the operator again. */
     private final SecurityContextRepository contexts = new RequestAttributeSecurityContextRepository();
 
-    OperatorKeyFilter(SecuritySettings security, AdminKeyAttempts attempts, SecurityRefusals refusals) {
+    OperatorKeyFilter(SecuritySettings security, RateLimiter attempts, SecurityRefusals refusals) {
         this.adminKey = security.adminApiKey() == null ? null : security.adminApiKey().getBytes(StandardCharsets.UTF_8);
         this.trustedProxies = security.trustedProxies();
         this.attempts = attempts;
@@ -59,9 +69,17 @@ final class OperatorKeyFilter extends OncePerRequestFilter {
             boolean valid = isAdminKey(apiKey) || isAdminKey(bearer);
             if (valid || apiKey != null || bearer != null && !BearerTokens.looksLikeJwt(bearer)) {
                 String client = ClientAddress.key(ClientAddress.of(request, trustedProxies));
-                long wait = attempts.waitSeconds(client);
-                if (wait > 0) {
-                    refusals.write(request, response, Refusal.tooManyKeyAttempts(wait));
+                try {
+                    long wait = attempts.waitSeconds(client, WRONG_KEYS);
+                    if (wait > 0) {
+                        refusals.write(request, response, Refusal.tooManyKeyAttempts(wait));
+                        return;
+                    }
+                    if (!valid) {
+                        attempts.acquire(client, WRONG_KEYS);
+                    }
+                } catch (DataAccessException unavailable) { // on PostgreSQL the attempts are counted there
+                    refusals.write(request, response, Refusal.databaseUnavailable());
                     return;
                 }
                 if (valid) {
@@ -69,8 +87,6 @@ final class OperatorKeyFilter extends OncePerRequestFilter {
                     context.setAuthentication(operator());
                     SecurityContextHolder.setContext(context);
                     contexts.saveContext(context, request, response);
-                } else {
-                    attempts.failed(client);
                 }
             }
         }

@@ -9,7 +9,7 @@ import org.springframework.security.authorization.AuthorizationDecision;
  * own words instead of a generic "Access Denied".
  *
  * @param challenge whether the answer asks for a bearer credential ({@code WWW-Authenticate: Bearer})
- * @param retryAfterSeconds the {@code Retry-After} of a 429, else 0
+ * @param retryAfterSeconds the {@code Retry-After} of a 429 or 503, else 0
  */
 final class Refusal extends AuthorizationDecision {
 
@@ -43,6 +43,12 @@ final class Refusal extends AuthorizationDecision {
     static Refusal tooManyKeyAttempts(long waitSeconds) {
         return new Refusal(HttpStatus.TOO_MANY_REQUESTS, "Too many failed attempts with an admin API key from this "
                 + "client; try again in " + waitSeconds + " seconds", false, waitSeconds);
+    }
+
+    /** 503: the database that counts admin-key attempts (PostgreSQL) cannot be reached. */
+    static Refusal databaseUnavailable() {
+        return new Refusal(HttpStatus.SERVICE_UNAVAILABLE, "The service's database is unavailable; try again in a moment",
+                false, 5);
     }
 
     HttpStatus status() {

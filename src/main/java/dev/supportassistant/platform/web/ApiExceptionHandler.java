@@ -1,6 +1,7 @@
 package dev.supportassistant.platform.web;
 
 import java.io.IOException;
+import java.sql.SQLTransientConnectionException;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.RequestDispatcher;
@@ -37,7 +38,6 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-import dev.supportassistant.platform.database.AdmittingDataSource;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
@@ -202,17 +202,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /**
      * The database is unreachable (stopped, restarting, network gone), or too busy to take another
-     * caller ({@link AdmittingDataSource}): 503, so clients and load balancers retry. Either comes
-     * as a failure to get a connection or, inside a transaction, to open the transaction. The pool
-     * gives up on a connection within its connection timeout (one second, application.yml), so this
-     * answer comes quickly, and the service recovers by itself once the database is back.
+     * caller: 503, so clients and load balancers retry. Either comes as a failure to get a connection
+     * within the pool's connection timeout (application.yml), or to open a transaction; busy when the
+     * pool timed out with no failure to connect behind it (HikariCP's), or a writing got no turn at
+     * the next commit ({@link dev.supportassistant.platform.database.GroupCommit}).
      */
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
             CannotCreateTransactionException.class})
     ResponseEntity<Object> handleDatabaseUnavailable(Exception ex) {
         boolean busy = false;
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            busy |= cause instanceof AdmittingDataSource.Busy;
+            busy |= cause instanceof SQLTransientConnectionException && cause.getCause() == null;
         }
         log.warn("Database {}: {}", busy ? "too busy" : "unavailable", ex.getClass().getSimpleName());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, busy

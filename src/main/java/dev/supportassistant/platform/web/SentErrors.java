@@ -109,6 +109,7 @@ class SentErrors implements ErrorController {
             case NOT_FOUND -> "No endpoint answers " + request.getMethod() + " " + path;
             // The container refuses TRACE itself and dispatches here as GET: the method is not named, so as not to name the wrong one.
             case METHOD_NOT_ALLOWED -> "This method is not allowed for " + path;
+            case SERVICE_UNAVAILABLE -> "The service is unavailable; try again in a moment";
             default -> status.is5xxServerError() ? "Internal server error" : status.getReasonPhrase();
         };
     }

@@ -2,41 +2,38 @@ package dev.supportassistant.platform.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+
 import javax.sql.DataSource;
 
+import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import dev.supportassistant.EmbeddedPostgres;
 
-/** Which buckets the service counts in: shared ones on PostgreSQL, this instance's own on H2. */
+/** Where the service counts: in buckets instances share on PostgreSQL, in this instance's own on H2. */
 class RateLimitConfigurationIT {
 
-    private static ApplicationContextRunner on(DataSource dataSource) {
-        return new ApplicationContextRunner()
-                .withUserConfiguration(RateLimitConfiguration.class)
-                .withBean(DataSource.class, () -> dataSource)
-                .withBean(JdbcClient.class, () -> JdbcClient.create(dataSource))
-                .withBean(RateLimitSettings.class, () -> new RateLimitSettings(30, 10, 30))
-                .withBean(RequestClients.class, () -> request -> new RequestClients.Client(null, null, false, "x"));
-    }
+    private static final RateLimiter.Budget ONE_A_MINUTE = new RateLimiter.Budget("chat", 1, Duration.ofMinutes(1));
 
     @Test
-    void instancesOnOnePostgresShareTheirBuckets() {
+    void instancesOnOnePostgresShareTheirBuckets() throws Exception {
         String url = EmbeddedPostgres.newJdbcUrl("limits_config_" + System.nanoTime());
-        on(new SimpleDriverDataSource(new org.postgresql.Driver(), url, "postgres", "postgres")).run(context -> {
-            assertThat(context.getBean(RateLimiter.class)).isInstanceOf(SqlRateLimiter.class);
-            assertThat(context).hasSingleBean(RateLimitInterceptor.class);
-        });
+        DataSource postgres = new SimpleDriverDataSource(new org.postgresql.Driver(), url, "postgres", "postgres");
+        Flyway.configure().dataSource(postgres).load().migrate();
+
+        assertThat(RateLimitConfiguration.rateLimiter(postgres).acquire("ip:x", ONE_A_MINUTE)).isZero();
+        assertThat(RateLimitConfiguration.rateLimiter(postgres).acquire("ip:x", ONE_A_MINUTE)).isPositive();
     }
 
     @Test
-    void theEmbeddedDatabasesSingleInstanceKeepsThemInMemory() {
+    void theEmbeddedDatabasesSingleInstanceKeepsThemInMemory() throws Exception {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:limits_config");
-        on(h2).run(context -> assertThat(context.getBean(RateLimiter.class)).isInstanceOf(InMemoryRateLimiter.class));
+
+        assertThat(RateLimitConfiguration.rateLimiter(h2).acquire("ip:x", ONE_A_MINUTE)).isZero();
+        assertThat(RateLimitConfiguration.rateLimiter(h2).acquire("ip:x", ONE_A_MINUTE)).isZero();
     }
 }

@@ -15,7 +15,7 @@ import dev.supportassistant.RunningService;
  * Per-client budgets on the real chat, token and media endpoints, answered with 429 and
  * Retry-After. One service for all but the last test: the tests' loopback address is a trusted
  * proxy, so each test is a client of its own through {@code X-Forwarded-For}.
- * {@link RateLimitInterceptorTest} covers the budgets' arithmetic, {@link SqlRateLimiterIT} the
+ * {@link RateLimitInterceptorTest} covers the budgets' arithmetic, {@link SharedRateLimitsIT} the
  * budgets instances share on PostgreSQL.
  */
 class RateLimitIT {

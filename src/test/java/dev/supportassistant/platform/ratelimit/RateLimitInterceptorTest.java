@@ -30,8 +30,7 @@ class RateLimitInterceptorTest {
 
     private Instant now = Instant.parse("2025-01-01T00:00:00Z");
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Endpoints())
-            .addInterceptors(new RateLimitInterceptor(new InMemoryRateLimiter(), new RateLimitSettings(2, 1, 0),
-                    CLIENTS, new Clock() {
+            .addInterceptors(new RateLimitInterceptor(RateLimiter.inMemory(new Clock() {
                         @Override
                         public Instant instant() {
                             return now;
@@ -46,7 +45,7 @@ class RateLimitInterceptorTest {
                         public Clock withZone(ZoneId zone) {
                             return this;
                         }
-                    }))
+                    }), new RateLimitSettings(2, 1, 0), CLIENTS))
             .build();
 
     @Test

@@ -19,7 +19,7 @@ class AdminKeyThrottleTest extends ApiTest {
     @Test
     void afterTenWrongKeysEvenTheRightKeyIsRefusedForThatClientOnly() {
         String guesser = "198.51.100.31";
-        for (int i = 0; i < AdminKeyAttempts.FAILURES_PER_MINUTE; i++) {
+        for (int i = 0; i < OperatorKeyFilter.WRONG_KEYS_PER_MINUTE; i++) {
             var wrong = api.post(SWITCH, null, "X-API-Key", "guess-" + i, "X-Forwarded-For", guesser);
             assertThat(wrong.status()).as("guess %d", i).isEqualTo(401);
         }
@@ -39,7 +39,7 @@ class AdminKeyThrottleTest extends ApiTest {
     @Test
     void guessesCountOnEveryEndpointAndAsBearerTokensToo() {
         String guesser = "2001:db8:77:1::5";
-        for (int i = 0; i < AdminKeyAttempts.FAILURES_PER_MINUTE; i++) {
+        for (int i = 0; i < OperatorKeyFilter.WRONG_KEYS_PER_MINUTE; i++) {
             // A wrong key where a customer may also ask is no refusal (404 as for anyone), but it is a guess.
             assertThat(api.get("/api/v1/conversation/someone-elses", "X-API-Key", "guess-" + i,
                     "X-Forwarded-For", guesser).status()).isEqualTo(404);

@@ -68,7 +68,10 @@ class ManagementEndpointsTest extends ApiTest {
     void theScrapeShowsHowManyRequestsWaitForTheDatabaseAndTheEmbeddingModel() {
         Scrape scrape = Scrape.of(api);
 
-        assertThat(scrape.find("support_database_waiting", Map.of())).contains(0.0);
+        // HikariCP's own gauge: requests waiting for a database connection (503 past the connection timeout).
+        assertThat(scrape.find("hikaricp_connections_pending", Map.of())).contains(0.0);
+        assertThat(scrape.find("hikaricp_connections_max", Map.of())).as("one connection on the embedded database")
+                .contains(1.0);
         assertThat(scrape.find("support_embedding_waiting", Map.of())).contains(0.0);
     }
 

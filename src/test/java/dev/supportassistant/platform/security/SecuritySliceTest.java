@@ -21,7 +21,7 @@ import dev.supportassistant.platform.config.ApiSettings;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @WebMvcTest(useDefaultFilters = false)
-@Import({ApiSecurityConfiguration.class, AccessRules.class, AdminKeyAttempts.class, CallerResolver.class,
+@Import({ApiSecurityConfiguration.class, AccessRules.class, SliceRateLimits.class, CallerResolver.class,
         SliceEndpoints.class})
 @EnableConfigurationProperties({SecuritySettings.class, ApiSettings.class})
 @interface SecuritySliceTest {
