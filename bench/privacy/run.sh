@@ -3,7 +3,8 @@
 # the optional argument is the number of warm-up turns (default 2000).
 set -e
 cd "$(dirname "$0")/../.."
-./mvnw -q -B test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
+./mvnw -q -B -Pbench test-compile dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile=bench/target/test-classpath.txt
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-"$java" -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
+"$java" -cp "bench/target/test-classes:bench/target/classes:$(cat bench/target/test-classpath.txt)" \
     dev.supportassistant.privacy.MaskingBenchmark "$@"

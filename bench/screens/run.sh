@@ -8,9 +8,10 @@
 #   bench/screens/run.sh 5 50       # a quick check that it works
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./mvnw -q -B test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
+./mvnw -q -B -Pbench test-compile dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile=bench/target/test-classpath.txt
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 echo "## Screen captures: $("$java" -version 2>&1 | head -1), $(nproc) cores, $(date -u +%Y-%m-%d)"
 echo
-exec "$java" -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
+exec "$java" -cp "bench/target/test-classes:bench/target/classes:$(cat bench/target/test-classpath.txt)" \
     dev.supportassistant.screenshots.ScreenCaptureBudget "${1:-20}" "${2:-200}"

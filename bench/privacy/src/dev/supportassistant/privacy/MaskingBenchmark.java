@@ -20,7 +20,7 @@ import dev.supportassistant.privacy.LabelledTexts.Text;
  * passages are 800-character pieces of the bundled help articles. A plain timing loop, not JMH: it
  * warms up, then times each turn with {@link System#nanoTime()} (and the thread's processor time,
  * which a busy machine disturbs less) and prints mean and percentiles.
- * Not a test (surefire skips it by name); run it with {@code bench/privacy/run.sh}.
+ * Not a test; run it with {@code bench/privacy/run.sh}.
  */
 final class MaskingBenchmark {
 
