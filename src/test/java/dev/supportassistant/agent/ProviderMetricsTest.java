@@ -47,9 +47,11 @@ class ProviderMetricsTest extends ProviderFakesTest {
     void eachFailedAttemptCountsByCauseAndTheTurnAsARetriedFailureAndAFallback() {
         OPENAI.stubFor(openAiChat(false).willReturn(openAiError(500, "server_error", "The server had an error")));
         ANTHROPIC.stubFor(anthropicMessages(false).willReturn(anthropicReply("Claude answers instead.", 40, 8)));
-        Map<String, String> failedAttempt = Map.of("gen_ai_system", "openai", "error_type", "server_error");
-        Map<String, String> anthropicOutput = Map.of("gen_ai_system", "anthropic",
-                "gen_ai_response_model", ANTHROPIC_MODEL, "gen_ai_token_type", "output");
+        // The model asked for, too: the routing tests, in this context as well, ask OpenAI for others.
+        Map<String, String> failedAttempt = Map.of("gen_ai_system", "openai", "gen_ai_request_model", "gpt-4.1-mini",
+                "error_type", "server_error");
+        Map<String, String> anthropicOutput = Map.of("gen_ai_system", "anthropic", "gen_ai_request_model",
+                "claude-sonnet-4-5", "gen_ai_response_model", ANTHROPIC_MODEL, "gen_ai_token_type", "output");
         Scrape before = Scrape.of(api);
 
         var response = api.chat("How do I reset my password?");
@@ -87,7 +89,8 @@ class ProviderMetricsTest extends ProviderFakesTest {
                 .contains(1.0);
         assertThat(increase(before, after, "resilience4j_circuitbreaker_not_permitted_calls_total",
                 Map.of("name", "openai"))).isEqualTo(1);
-        assertThat(increase(before, after, CALLS, Map.of("gen_ai_system", "openai", "error_type", "credentials")))
+        assertThat(increase(before, after, CALLS, Map.of("gen_ai_system", "openai", "gen_ai_request_model",
+                "gpt-4.1-mini", "error_type", "credentials")))
                 .isZero();
         // local answers in-process: no circuit of its own.
         assertThat(after.find("resilience4j_circuitbreaker_state", Map.of("name", "local", "state", "closed")))
@@ -98,7 +101,8 @@ class ProviderMetricsTest extends ProviderFakesTest {
     void aStreamGivenUpOnAtTheDeadlineIsACancelledCallAndATimeout() {
         List<String> pieces = java.util.stream.IntStream.range(0, 10).mapToObj(i -> "piece" + i + " ").toList();
         OPENAI.stubFor(openAiChat(true).willReturn(openAiStream(pieces, 50, 10).withChunkedDribbleDelay(10, 8_000)));
-        Map<String, String> cancelled = Map.of("gen_ai_system", "openai", "error_type", "cancelled");
+        Map<String, String> cancelled = Map.of("gen_ai_system", "openai", "gen_ai_request_model", "gpt-4.1-mini",
+                "error_type", "cancelled");
         Map<String, String> timedOut = Map.of("name", "openai", "kind", "timeout");
         Scrape before = Scrape.of(api);
 
