@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import dev.supportassistant.agent.ScreenImage;
 import dev.supportassistant.chat.ScreenImages;
 import dev.supportassistant.conversation.TurnContext;
+import dev.supportassistant.privacy.PrivacySettings;
 
 /**
  * The latest screenshot of a conversation (the one the turn found, {@link TurnContext}) as a vision model gets it: at most 1568 pixels on the
@@ -36,20 +37,32 @@ class ConversationScreenImages implements ScreenImages {
 
     private final ScreenshotStore store;
     private final ScreenshotService screenshots;
+    private final boolean masking;
 
-    ConversationScreenImages(ScreenshotStore store, ScreenshotService screenshots) {
+    ConversationScreenImages(ScreenshotStore store, ScreenshotService screenshots, PrivacySettings privacy) {
         this.store = store;
         this.screenshots = screenshots;
+        this.masking = privacy.masking();
     }
 
+    /**
+     * With {@code PII_MASKING} on (the default), the copy with personal data filled black
+     * ({@link PersonalDataOnScreen}), and nothing for a screenshot stored before copies were made;
+     * its OCR text is masked with the rest of the turn by the agent module.
+     */
     @Override
     public Optional<ScreenImage> image(TurnContext.ScreenshotReference latest) {
-        return store.find(latest.name(), screenshots.oldestKept()).map(screenshot -> {
-            if (Math.max(screenshot.width(), screenshot.height()) <= MAX_LONG_SIDE) {
-                return new ScreenImage(screenshot.image(), screenshot.mediaType(), screenshot.ocrText());
-            }
-            return new ScreenImage(scaled(screenshot.image()), "image/png", screenshot.ocrText());
-        });
+        return store.find(latest.name(), screenshots.oldestKept())
+                .filter(screenshot -> !masking || screenshot.personalDataChecked())
+                .map(screenshot -> {
+                    byte[] shown = masking && screenshot.maskedImage() != null ? screenshot.maskedImage()
+                            : screenshot.image();
+                    String type = shown == screenshot.image() ? screenshot.mediaType() : "image/png";
+                    if (Math.max(screenshot.width(), screenshot.height()) <= MAX_LONG_SIDE) {
+                        return new ScreenImage(shown, type, screenshot.ocrText());
+                    }
+                    return new ScreenImage(scaled(shown), "image/png", screenshot.ocrText());
+                });
     }
 
     static byte[] scaled(byte[] image) {

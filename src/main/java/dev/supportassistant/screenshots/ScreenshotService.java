@@ -20,6 +20,7 @@ import dev.supportassistant.conversation.Conversations;
 import dev.supportassistant.conversation.MessageMetadata;
 import dev.supportassistant.platform.web.UploadRejectedException;
 import dev.supportassistant.platform.security.Caller;
+import dev.supportassistant.privacy.PersonalData;
 
 /**
  * A shared screenshot, start to end: check what the bytes are (not what the file is called) and
@@ -38,8 +39,13 @@ class ScreenshotService {
     private final ScreenshotSettings settings;
     private final TextRecognizer recognizer;
     private final Clock clock;
+    private final PersonalDataOnScreen personalDataOnScreen;
+    private final PersonalData personalData;
 
-    ScreenshotService(ScreenshotStore store, Conversations conversations, ScreenshotSettings settings) {
+    ScreenshotService(ScreenshotStore store, Conversations conversations, ScreenshotSettings settings,
+            PersonalDataOnScreen personalDataOnScreen, PersonalData personalData) {
+        this.personalDataOnScreen = personalDataOnScreen;
+        this.personalData = personalData;
         this.store = store;
         this.conversations = conversations;
         this.settings = settings;
@@ -78,11 +84,14 @@ class ScreenshotService {
         String name = newName();
         String url = "/uploads/" + name + (header.format() == ImageHeader.Format.PNG ? ".png" : ".jpg");
         String ownerId = conversation.map(Conversation::ownerId).orElse(caller.userId());
+        // The copy for AI providers is made now, while the words' boxes are at hand, whatever PII_MASKING
+        // says: turning masking on later then covers screenshots already shared.
+        byte[] masked = personalDataOnScreen.masked(bytes, image.screen());
+        String kept = text.isEmpty() ? null : personalData.forStorage(text);
         store.save(new ScreenshotStore.Screenshot(name, conversation.map(Conversation::id).orElse(null), ownerId,
-                header.format().mediaType, image.width(), image.height(), bytes, text.isEmpty() ? null : text,
-                now));
+                header.format().mediaType, image.width(), image.height(), bytes, kept, now, masked, true));
         conversation.ifPresent(c -> conversations.recordScreenshot(c.id(), new MessageMetadata.Screenshot(url,
-                text.isEmpty() ? null : text, image.width(), image.height())));
+                kept, image.width(), image.height())));
         int expired = store.deleteOlderThan(oldestKept());
         if (expired > 0) {
             log.info("Deleted {} screenshots older than SCREENSHOT_RETENTION_DAYS ({})", expired, settings.retentionDays());

@@ -16,9 +16,13 @@ class ScreenshotStore {
     /**
      * A stored screenshot. {@code ownerId} is its conversation's owner, or the uploader's for one
      * without; absent when neither had a customer token. {@code ocrText} is absent when OCR read nothing.
+     * {@code maskedImage} is the PNG copy AI providers are shown ({@link PersonalDataOnScreen}), absent
+     * when nothing on it needed hiding; {@code personalDataChecked} is false for screenshots stored
+     * before copies were made, which were never looked at.
      */
     record Screenshot(String name, @Nullable String conversationId, @Nullable String ownerId, String mediaType,
-            int width, int height, byte[] image, @Nullable String ocrText, Instant createdAt) {
+            int width, int height, byte[] image, @Nullable String ocrText, Instant createdAt,
+            byte @Nullable [] maskedImage, boolean personalDataChecked) {
     }
 
     private final JdbcClient jdbc;
@@ -30,9 +34,12 @@ class ScreenshotStore {
     void save(Screenshot screenshot) {
         jdbc.sql("""
                 INSERT INTO screenshots (name, conversation_id, owner_id, media_type, width, height, image, ocr_text,
-                    created_at)
-                VALUES (:name, :conversationId, :ownerId, :mediaType, :width, :height, :image, :ocrText, :createdAt)
+                    created_at, masked_image, personal_data_checked)
+                VALUES (:name, :conversationId, :ownerId, :mediaType, :width, :height, :image, :ocrText, :createdAt,
+                    :maskedImage, :checked)
                 """)
+                .param("maskedImage", screenshot.maskedImage())
+                .param("checked", screenshot.personalDataChecked())
                 .param("name", screenshot.name())
                 .param("conversationId", screenshot.conversationId())
                 .param("ownerId", screenshot.ownerId())
@@ -64,6 +71,7 @@ class ScreenshotStore {
     private static Screenshot screenshot(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Screenshot(rs.getString("name"), rs.getString("conversation_id"), rs.getString("owner_id"),
                 rs.getString("media_type"), rs.getInt("width"), rs.getInt("height"), rs.getBytes("image"),
-                rs.getString("ocr_text"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                rs.getString("ocr_text"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getBytes("masked_image"), rs.getBoolean("personal_data_checked"));
     }
 }

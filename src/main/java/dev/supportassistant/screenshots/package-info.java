@@ -4,7 +4,7 @@
  */
 @ApplicationModule(allowedDependencies = {
         "agent", "chat", "conversation", "platform :: engines", "platform :: ratelimit",
-        "platform :: security", "platform :: web" })
+        "platform :: security", "platform :: web", "privacy" })
 @NullMarked
 package dev.supportassistant.screenshots;
 
