@@ -8,7 +8,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
@@ -23,7 +27,8 @@ import dev.supportassistant.privacy.PersonalDataMatch;
 /**
  * The copy of a screenshot that AI providers are shown: every OCR word that is, or is part of, a
  * card number, an IBAN, an e-mail address, a phone number, a social security number, an IP address
- * or a labelled secret, and every word of password dots, filled black. Personal data is looked for in whole OCR
+ * or a labelled secret, every word of password dots, and the value beside a label such as
+ * "Password" or "PIN", filled black. Personal data is looked for in whole OCR
  * lines, not word by word, since a card number is often four words; a match's words are filled
  * with a few pixels to spare, so that no stroke of a character shows at their edges.
  *
@@ -38,6 +43,11 @@ class PersonalDataOnScreen {
     private static final int MARGIN = 3;
     /** A password field's dots or stars, as OCR reads them. */
     private static final Pattern DOTS = Pattern.compile("[•●∙·⬤*]{4,}");
+    private static final Pattern DIGITS = Pattern.compile("[0-9][0-9-]*");
+    /** A form field's label that says its value is secret. */
+    private static final Pattern SECRET_LABEL = Pattern.compile(
+            "(?i)(?:current |new |confirm |your )?(?:password|passwort|passcode|pin|pin code|cvv|cvc|security code|secret"
+                    + "|api key|access token)\\s*:?");
 
     private final PersonalData personalData;
 
@@ -45,25 +55,59 @@ class PersonalDataOnScreen {
         this.personalData = personalData;
     }
 
-    /** The boxes to fill: those of the words personal data stands in, and of password dots. */
+    /** The boxes to fill: those of the words personal data stands in, of password dots and of labelled secrets' values. */
     List<ScreenText.Box> boxes(ScreenText screen) {
-        List<ScreenText.Box> boxes = new ArrayList<>();
+        Set<ScreenText.Word> hidden = new LinkedHashSet<>();
         for (ScreenText.Line line : screen.lines()) {
-            List<PersonalDataMatch> found = personalData.find(line.text());
-            int start = 0;
-            for (ScreenText.Word word : line.words()) {
-                int end = start + word.text().length();
-                int from = start;
-                boolean personal = DOTS.matcher(word.text()).matches()
-                        || found.stream().anyMatch(match -> match.start() < end && from < match.end());
-                if (personal) {
-                    boxes.add(word.box());
-                }
-                // Line.text is the words joined by single spaces.
-                start = end + 1;
+            for (boolean compact : new boolean[] {false, true}) {
+                hidden.addAll(personal(line.words(), compact));
+            }
+            line.words().stream().filter(word -> DOTS.matcher(word.text()).matches()).forEach(hidden::add);
+            if (SECRET_LABEL.matcher(line.text()).matches()) {
+                valueBeside(line, screen.lines()).ifPresent(value -> hidden.addAll(value.words()));
             }
         }
-        return boxes;
+        return hidden.stream().map(ScreenText.Word::box).toList();
+    }
+
+    /**
+     * The words of a line that personal data stands in. OCR often reads the gaps in a number
+     * differently from how they were typed ({@code 4111 1111 1111 1111} as {@code 41111111 11111111}),
+     * so a line is also read {@code compact}, with runs of words of digits joined without a space.
+     */
+    private List<ScreenText.Word> personal(List<ScreenText.Word> words, boolean compact) {
+        StringBuilder text = new StringBuilder();
+        int[] starts = new int[words.size()];
+        for (int i = 0; i < words.size(); i++) {
+            if (i > 0 && !(compact && DIGITS.matcher(words.get(i - 1).text()).matches()
+                    && DIGITS.matcher(words.get(i).text()).matches())) {
+                text.append(' ');
+            }
+            starts[i] = text.length();
+            text.append(words.get(i).text());
+        }
+        List<PersonalDataMatch> found = personalData.find(text.toString());
+        List<ScreenText.Word> personal = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            int start = starts[i];
+            int end = start + words.get(i).text().length();
+            if (found.stream().anyMatch(match -> match.start() < end && start < match.end())) {
+                personal.add(words.get(i));
+            }
+        }
+        return personal;
+    }
+
+    /**
+     * The value of a form field labelled as a secret ("Password", "PIN"), which OCR reads as a line of
+     * its own: the nearest line to the label's right on the same row. Its dots are often too small
+     * for OCR to read as dots.
+     */
+    private static Optional<ScreenText.Line> valueBeside(ScreenText.Line label, List<ScreenText.Line> lines) {
+        ScreenText.Box of = label.box();
+        return lines.stream().filter(line -> line != label)
+                .filter(line -> line.box().x() >= of.right() && line.box().y() < of.bottom() && of.y() < line.box().bottom())
+                .min(Comparator.comparingInt(line -> line.box().x()));
     }
 
     /**
