@@ -179,11 +179,6 @@ class ConversationStore {
                 });
     }
 
-    /** Deletes a conversation with all its messages; false when there was none. */
-    boolean delete(String id) {
-        return jdbc.sql("DELETE FROM conversations WHERE id = :id").param("id", id).update() > 0;
-    }
-
     /** One page of a user's conversations, most recently active first, with their message counts. */
     List<ConversationSummary> page(UserColumn column, String userId, int page, int size) {
         return jdbc.sql("""

@@ -1,0 +1,163 @@
+package dev.supportassistant.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.supportassistant.ApiClient;
+import dev.supportassistant.ApiTest;
+import dev.supportassistant.screenshots.ScreenDrawings;
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Retention and a customer's data on request, on the shared service (H2): a conversation past
+ * {@code RETENTION_DAYS} goes whole, every row of every table that references it; media past
+ * {@code MEDIA_RETENTION_DAYS} go while the conversation stays; an operator exports a customer's
+ * data and erases it, screenshots included, with counts, audited in the log without content.
+ * The same on PostgreSQL: {@code TwoInstancesIT}.
+ */
+class RetentionAndErasureTest extends ApiTest {
+
+    private static final byte[] SCREEN = ScreenDrawings.settings().png();
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    @Autowired
+    private ConversationErasure erasure;
+
+    @Autowired
+    private MeterRegistry meters;
+
+    private static String someone() {
+        return "customer-" + UUID.randomUUID();
+    }
+
+    private void lastActive(String conversationId, Duration ago) {
+        jdbc.sql("UPDATE conversations SET updated_at = :at WHERE id = :id")
+                .param("at", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minus(ago)).param("id", conversationId)
+                .update();
+    }
+
+    private double removed(String what, String reason) {
+        var counter = meters.find(ConversationErasure.REMOVED).tags("what", what, "reason", reason).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void conversationsInactiveLongerThanRetentionDaysGoWithEveryRowThatReferencesThem() {
+        ApiClient customer = ConversationFootprint.customer(api, someone());
+        String old = ConversationFootprint.conversation(customer, SCREEN);
+        String older = ConversationFootprint.conversation(customer, SCREEN);
+        String recent = ConversationFootprint.conversation(customer, SCREEN);
+        List<String> messages = ConversationFootprint.messageIds(jdbc, old);
+        assertThat(ConversationFootprint.rows(jdbc, old)).allSatisfy((table, rows) -> assertThat(rows)
+                .as(table).isPositive());
+        assertThat(ConversationFootprint.ratings(jdbc, messages)).isEqualTo(1);
+        lastActive(old, Duration.ofDays(31));
+        lastActive(older, Duration.ofDays(400));
+        double before = removed("conversations", "retention");
+
+        // One conversation a batch: the job goes on until none is left.
+        var removed = new ConversationRetention(erasure, new RetentionSettings(30, null, 1)).removeExpired(Instant.now());
+
+        assertThat(removed.of("conversations")).isEqualTo(2);
+        assertThat(removed.of("screenshots")).isEqualTo(2);
+        assertThat(removed.of("messages")).isEqualTo(2 * ConversationFootprint.rows(jdbc, recent).get("messages"));
+        for (String gone : List.of(old, older)) {
+            assertThat(ConversationFootprint.rows(jdbc, gone)).allSatisfy((table, rows) -> assertThat(rows)
+                    .as(table).isZero());
+        }
+        assertThat(ConversationFootprint.ratings(jdbc, messages)).isZero();
+        assertThat(ConversationFootprint.rows(jdbc, recent)).allSatisfy((table, rows) -> assertThat(rows)
+                .as(table).isPositive());
+        assertThat(removed("conversations", "retention") - before).isEqualTo(2);
+    }
+
+    @Test
+    void mediaOlderThanMediaRetentionDaysGoWhileTheirConversationStays() {
+        String conversation = ConversationFootprint.conversation(ConversationFootprint.customer(api, someone()), SCREEN);
+        jdbc.sql("UPDATE screenshots SET created_at = created_at - INTERVAL '8' DAY WHERE conversation_id = :id")
+                .param("id", conversation).update();
+
+        var removed = new ConversationRetention(erasure, new RetentionSettings(null, 7, 500)).removeExpired(Instant.now());
+
+        assertThat(removed.of("screenshots")).isGreaterThanOrEqualTo(1);
+        assertThat(removed.of("conversations")).isZero();
+        Map<String, Long> rows = ConversationFootprint.rows(jdbc, conversation);
+        assertThat(rows.get("screenshots")).isZero();
+        assertThat(rows.get("messages")).isPositive();
+    }
+
+    @Test
+    void anOperatorExportsACustomersDataAndErasesItWholeAuditedWithoutContent() {
+        String userId = someone();
+        ApiClient customer = ConversationFootprint.customer(api, userId);
+        String first = ConversationFootprint.conversation(customer, SCREEN);
+        String second = ConversationFootprint.conversation(customer, SCREEN);
+        ConversationFootprint.looseScreenshot(customer, SCREEN);
+        List<String> messages = ConversationFootprint.messageIds(jdbc, first);
+        ApiClient operator = api.asAdmin();
+
+        JsonNode export = operator.get("/api/v1/customers/" + userId + "/export").json();
+
+        assertThat(export.get("total_conversations").asLong()).isEqualTo(2);
+        assertThat(export.get("conversations").valueStream().map(c -> c.get("conversation_id").asString()))
+                .containsExactlyInAnyOrder(first, second);
+        JsonNode conversation = export.get("conversations").get(0);
+        assertThat(conversation.get("messages").toString()).contains("How do I reset my password?", "\"rating\":\"up\"");
+        assertThat(conversation.get("media").get(0).get("url").asString()).startsWith("/uploads/");
+        assertThat(export.get("other_media")).hasSize(1);
+
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(log);
+        JsonNode erased;
+        try {
+            var response = operator.send("DELETE", "/api/v1/customers/" + userId, null);
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            erased = response.json().get("deleted");
+        } finally {
+            root.detachAppender(log);
+        }
+
+        assertThat(erased.get("conversations").asLong()).isEqualTo(2);
+        assertThat(erased.get("screenshots").asLong()).isEqualTo(3);
+        assertThat(erased.get("ratings").asLong()).isEqualTo(2);
+        assertThat(erased.get("messages").asLong()).isPositive();
+        for (String gone : List.of(first, second)) {
+            assertThat(ConversationFootprint.rows(jdbc, gone)).allSatisfy((table, rows) -> assertThat(rows)
+                    .as(table).isZero());
+        }
+        assertThat(ConversationFootprint.ratings(jdbc, messages)).isZero();
+        assertThat(ConversationFootprint.looseScreenshots(jdbc, userId)).isZero();
+        String logged = log.list.stream().map(ILoggingEvent::getFormattedMessage).collect(Collectors.joining("\n"));
+        assertThat(logged).contains("Customer data erased by admin", CustomerData.fingerprint(userId), "conversations=2")
+                .doesNotContain(userId, "reset my password", "jane.doe");
+        assertThat(operator.get("/api/v1/customers/" + userId + "/export").json().get("conversations")).isEmpty();
+    }
+
+    @Test
+    void onlyOperatorsReachACustomersData() {
+        String userId = someone();
+        ApiClient customer = ConversationFootprint.customer(api, userId);
+
+        assertThat(customer.get("/api/v1/customers/" + userId + "/export").status()).isIn(401, 403);
+        assertThat(api.send("DELETE", "/api/v1/customers/" + userId, null).status()).isEqualTo(401);
+    }
+}
