@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 31's "done when" for text: a conversation with a card number, an e-mail address, a phone
- * number, an IBAN and a password sends none of them to the provider, in one piece or streamed; the
+ * number, an IBAN and a password (and a social security number and an IP address, so that every
+ * kind is in the log's turns) sends none of them to the provider, in one piece or streamed; the
  * customer sees the e-mail address and phone number restored and the card masked, across a stream's
  * pieces too; support staff see what the customer wrote; and no log line of those turns holds any
  * of the values.
@@ -31,11 +32,12 @@ class PersonalDataToProvidersTest extends ProviderFakesTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String MESSAGE = "My card 4111 1111 1111 1111 was charged twice. Write to jane.doe@example.com "
-            + "or call (415) 555-2671, refund to DE89 3704 0044 0532 0130 00, and my password is hunter2.";
+            + "or call (415) 555-2671, refund to DE89 3704 0044 0532 0130 00, and my password is hunter2. "
+            + "My SSN is 123-45-6789 and my server is 203.0.113.45.";
     /** Each value as written, and as a provider or a log could spell it otherwise. */
     private static final List<String> VALUES = List.of("4111 1111 1111 1111", "4111111111111111", "1111 1111",
             "jane.doe@example.com", "jane.doe", "555-2671", "5552671", "DE89 3704 0044 0532 0130 00",
-            "DE89370400440532013000", "hunter2");
+            "DE89370400440532013000", "hunter2", "123-45-6789", "203.0.113.45");
 
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
 
@@ -60,7 +62,7 @@ class PersonalDataToProvidersTest extends ProviderFakesTest {
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         String sent = requestsTo("/v1/chat/completions");
-        assertThat(sent).contains("[CARD_1]", "[EMAIL_1]", "[PHONE_1]", "[IBAN_1]", "[SECRET_1]");
+        assertThat(sent).contains("[CARD_1]", "[EMAIL_1]", "[PHONE_1]", "[IBAN_1]", "[SECRET_1]", "[SSN_1]", "[IP_1]");
         assertThat(sent).doesNotContain(VALUES);
         assertThat(response.json().get("message").get("content").asString()).isEqualTo(
                 "Sorry about that. We will write to jane.doe@example.com and call (415) 555-2671; the refund for "
