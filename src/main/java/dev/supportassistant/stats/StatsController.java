@@ -22,9 +22,27 @@ class StatsController {
     static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
 
     private final UsageReports reports;
+    private final OutcomeReports outcomes;
 
-    StatsController(UsageReports reports) {
+    StatsController(UsageReports reports, OutcomeReports outcomes) {
         this.reports = reports;
+        this.outcomes = outcomes;
+    }
+
+    /**
+     * What became of the conversations that started in the last {@code days} days (1 to 90,
+     * default 7): resolved by the AI alone, handed to a person, resolved by a person, reopened, the
+     * time to the first human reply, the customers' ratings; per day ({@link OutcomeReports}).
+     */
+    @GetMapping("/api/v1/stats/outcomes")
+    OutcomeReport outcomes(@RequestParam(defaultValue = "7") String days) {
+        int count;
+        try {
+            count = Integer.parseInt(days.strip());
+        } catch (NumberFormatException notANumber) {
+            throw new InvalidWindowException("days: must be a whole number from 1 to " + OutcomeReports.MAX_DAYS);
+        }
+        return outcomes.lastDays(count, Instant.now());
     }
 
     /**
