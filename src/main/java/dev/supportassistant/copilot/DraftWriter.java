@@ -44,6 +44,9 @@ public class DraftWriter {
     static final int PASSAGES = 3;
     /** The notes a draft reads, newest kept: the instructions stay a bounded size. */
     static final int NOTES = 20;
+    /** How many of the customer's latest messages the help passages are looked up by. */
+    static final int TOPIC_MESSAGES = 3;
+    static final int MAX_TOPIC_CHARS = 2000;
     static final String INSTRUCTION = """
             You are drafting a reply for a human support agent, %s, to review, edit and send to the customer \
             under their own name. Write only the reply itself, in the customer's language, friendly and concise: \
@@ -89,7 +92,7 @@ public class DraftWriter {
         // draft answers.
         String customerMessage = recent.get(latest).content();
         AgentRequest request = new AgentRequest(history, customerMessage, new ConfusionAssessment(0, List.of(), false),
-                knowledge.search(customerMessage, PASSAGES), null, instructions(conversationId, agent), null, false);
+                knowledge.search(topic(recent.subList(0, latest + 1)), PASSAGES), null, instructions(conversationId, agent), null, false);
         AgentAnswer answer;
         try {
             answer = agents.answer(request, null);
@@ -116,6 +119,18 @@ public class DraftWriter {
                     .append(note.content().replaceAll("\\s+", " ")));
         }
         return text.toString();
+    }
+
+    /**
+     * What the help passages are looked up by: the customer's latest few messages, since the latest
+     * alone ("it still does not work") often names no topic. Bounded, as a search query should be.
+     */
+    static String topic(List<ChatMessage> messages) {
+        List<String> customer = messages.stream().filter(message -> message.role() == Role.USER)
+                .map(ChatMessage::content).toList();
+        String joined = String.join("\n", customer.subList(Math.max(0, customer.size() - TOPIC_MESSAGES),
+                customer.size()));
+        return joined.length() <= MAX_TOPIC_CHARS ? joined : joined.substring(joined.length() - MAX_TOPIC_CHARS);
     }
 
     private static Optional<Integer> lastCustomerMessage(List<ChatMessage> messages) {
