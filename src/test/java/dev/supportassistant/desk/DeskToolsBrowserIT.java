@@ -6,6 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,6 +23,8 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.supportassistant.EventStreamClient;
 import tools.jackson.databind.JsonNode;
@@ -33,8 +40,8 @@ class DeskToolsBrowserIT extends DeskPages {
 
     private static final String NOTE = "Checked billing: the customer is on the legacy plan";
 
-    @org.springframework.beans.factory.annotation.Autowired
-    private org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    private JdbcClient jdbc;
 
     @Test
     void aNoteIsAddedAndNeverReachesTheCustomer() {
@@ -133,12 +140,12 @@ class DeskToolsBrowserIT extends DeskPages {
      * minutes and resolved it (rated 3 to 5), one reopened. Six days ago, three of each.
      */
     private void seedTheLastWeek() {
-        java.time.Instant now = java.time.Instant.now();
+        Instant now = Instant.now();
         for (int day = 6; day >= 1; day--) {
-            java.time.Instant start = now.minus(java.time.Duration.ofDays(day)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+            Instant start = now.minus(Duration.ofDays(day)).truncatedTo(ChronoUnit.HOURS);
             int ai = day == 6 ? 3 : 2 + day % 3;
             for (int i = 0; i < ai; i++) {
-                java.time.Instant at = start.plusSeconds(600L * i);
+                Instant at = start.plusSeconds(600L * i);
                 String id = seeded(at, at.plusSeconds(5));
                 seededMessage(id, "user", at, null, "{}");
                 seededMessage(id, "assistant", at.plusSeconds(5), "local", "{}");
@@ -146,8 +153,8 @@ class DeskToolsBrowserIT extends DeskPages {
             }
             int people = day == 6 ? 3 : 1 + day % 2;
             for (int i = 0; i < people; i++) {
-                java.time.Instant at = start.plusSeconds(3600L + 900L * i);
-                java.time.Instant replied = at.plusSeconds(60L * (3 + 2 * day + i));
+                Instant at = start.plusSeconds(3600L + 900L * i);
+                Instant replied = at.plusSeconds(60L * (3 + 2 * day + i));
                 String id = seeded(at, replied.plusSeconds(600));
                 seededMessage(id, "user", at, null, "{}");
                 seededMessage(id, "system", at.plusSeconds(1), null, "{\"handoff\":{\"status\":\"waiting_for_human\"}}");
@@ -161,14 +168,14 @@ class DeskToolsBrowserIT extends DeskPages {
         }
     }
 
-    private String seeded(java.time.Instant createdAt, java.time.Instant updatedAt) {
+    private String seeded(Instant createdAt, Instant updatedAt) {
         String id = UUID.randomUUID().toString();
         jdbc.sql("INSERT INTO conversations (id, user_id, created_at, updated_at) VALUES (:id, 'seeded', :c, :u)")
                 .param("id", id).param("c", utc(createdAt)).param("u", utc(updatedAt)).update();
         return id;
     }
 
-    private void seededMessage(String conversation, String role, java.time.Instant at, String provider, String details) {
+    private void seededMessage(String conversation, String role, Instant at, String provider, String details) {
         jdbc.sql("""
                 INSERT INTO messages (id, conversation_id, role, content, created_at, provider, details)
                 VALUES (:id, :conversation, :role, 'text', :at, :provider, :details)
@@ -177,7 +184,7 @@ class DeskToolsBrowserIT extends DeskPages {
                 .param("at", utc(at)).param("provider", provider).param("details", details).update();
     }
 
-    private void seededRating(String conversation, String resolution, boolean human, int score, java.time.Instant at) {
+    private void seededRating(String conversation, String resolution, boolean human, int score, Instant at) {
         jdbc.sql("""
                 INSERT INTO conversation_ratings (conversation_id, resolution, human, score, created_at)
                 VALUES (:id, :resolution, :human, :score, :at)
@@ -186,8 +193,8 @@ class DeskToolsBrowserIT extends DeskPages {
                 .param("at", utc(at)).update();
     }
 
-    private static java.time.OffsetDateTime utc(java.time.Instant instant) {
-        return java.time.OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     /** A conversation the customer asked a person for, claimed by {@code agent}, open in the browser. */
