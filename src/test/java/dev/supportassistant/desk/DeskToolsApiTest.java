@@ -68,6 +68,23 @@ class DeskToolsApiTest extends ApiTest {
     }
 
     @Test
+    void theConversationPageShowsItsNotesAndTheCustomersRatingToStaff() {
+        String conversation = startConversation("How do I reset my password?");
+        agent().post("/api/v1/desk/conversations/" + conversation + "/notes", "{\"text\": \"Offered the reset link by phone\"}");
+        var rated = customer().post("/api/v1/conversation/" + conversation + "/rating",
+                "{\"score\": 4, \"comment\": \"Quick and clear\"}");
+        assertThat(rated.status()).as(rated.body()).isEqualTo(201);
+        DeskSession desk = new DeskSession(port());
+        desk.signIn(DeskAccountsForTests.create(api, "agent"), DeskAccountsForTests.PASSWORD);
+
+        var page = desk.get("/desk/conversations/" + conversation);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Offered the reset link by phone").contains("(internal note)")
+                .contains("4 of 5").contains("(AI only)").contains("Quick and clear");
+    }
+
+    @Test
     void badNotesAreRefusedWithADetail() {
         String conversation = startConversation("Hello");
         String path = "/api/v1/desk/conversations/" + conversation + "/notes";
