@@ -113,6 +113,7 @@ public class ConversationRatings {
         return new Outcome("resolved:" + handoff.get().statusChangedAt().toEpochMilli(), true);
     }
 
+    /** What the handoff row says of who holds the conversation, and since when. */
     private record Handoff(String status, @Nullable Instant requestedAt, Instant statusChangedAt) {
     }
 
