@@ -19,8 +19,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Deletes conversations whole, a batch per transaction: their media first
  * ({@link ConversationMedia}, files included), then the conversations' rows, which take with them
  * every row that references them ({@code ON DELETE CASCADE}: messages and their ratings, events,
- * the handoff, screen-sharing channels and sessions, screenshots, and whatever tables other
- * features add so). What it removed is counted on {@value #REMOVED}, tagged with what and why.
+ * the conversation's ratings, staff's notes, the handoff, screen-sharing channels and sessions,
+ * screenshots, and whatever tables other features add so). What it removed is counted on {@value #REMOVED}, tagged with what and why.
  *
  * <p>A batch is chosen with {@code SELECT ... FOR UPDATE SKIP LOCKED}: with several instances on one
  * PostgreSQL, each locks the rows it deletes and passes over those another instance is deleting,
@@ -133,6 +133,11 @@ class ConversationErasure {
                 SELECT COUNT(*) FROM message_feedback f JOIN messages m ON m.id = f.message_id
                 WHERE m.conversation_id IN (:ids)
                 """).param("ids", ids).query(Long.class).single());
+        counted(removed, reason, "conversation_ratings", jdbc.sql(
+                "SELECT COUNT(*) FROM conversation_ratings WHERE conversation_id IN (:ids)")
+                .param("ids", ids).query(Long.class).single());
+        counted(removed, reason, "notes", jdbc.sql("SELECT COUNT(*) FROM staff_notes WHERE conversation_id IN (:ids)")
+                .param("ids", ids).query(Long.class).single());
         for (ConversationMedia kind : media) {
             counted(removed, reason, kind.kind(), kind.eraseOf(ids));
         }

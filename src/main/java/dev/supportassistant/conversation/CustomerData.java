@@ -57,10 +57,17 @@ class CustomerData {
             List<ExportedConversation> conversations, List<ConversationMedia.MediaReference> otherMedia) {
     }
 
-    /** One conversation with every message as stored (ratings included) and its media's references. */
+    /**
+     * One conversation with every message as stored (their ratings included), the customer's ratings
+     * of the conversation, and its media's references.
+     */
     record ExportedConversation(String conversationId, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String userId,
-            Instant createdAt, Instant updatedAt, List<ChatMessage> messages,
+            Instant createdAt, Instant updatedAt, List<ChatMessage> messages, List<Rating> ratings,
             List<ConversationMedia.MediaReference> media) {
+    }
+
+    /** The customer's rating of the conversation (of the AI's help, or of a person's resolution). */
+    record Rating(int score, @Nullable String comment, boolean human, Instant createdAt) {
     }
 
     /** What an erasure deleted, by kind. */
@@ -86,8 +93,14 @@ class CustomerData {
         for (Conversation conversation : conversations) {
             List<ChatMessage> all = messages.all(conversation.id());
             messageCount += all.size();
+            List<Rating> ratings = jdbc.sql("""
+                    SELECT score, comment, human, created_at FROM conversation_ratings WHERE conversation_id = :id
+                    ORDER BY created_at
+                    """).param("id", conversation.id()).query((rs, row) -> new Rating(rs.getInt("score"),
+                    rs.getString("comment"), rs.getBoolean("human"),
+                    rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant())).list();
             exported.add(new ExportedConversation(conversation.id(), conversation.userId(), conversation.createdAt(),
-                    conversation.updatedAt(), all, references.stream()
+                    conversation.updatedAt(), all, ratings, references.stream()
                             .filter(reference -> conversation.id().equals(reference.conversationId())).toList()));
         }
         List<ConversationMedia.MediaReference> loose = references.stream()
@@ -101,7 +114,7 @@ class CustomerData {
     Erased erase(String userId, String operator) {
         ConversationErasure.Removed removed = erasure.ofCustomer(userId, settings.batchSize());
         Map<String, Long> deleted = new java.util.LinkedHashMap<>();
-        Stream.concat(Stream.of("conversations", "messages", "ratings", "events"), media.stream().map(ConversationMedia::kind))
+        Stream.concat(Stream.of("conversations", "messages", "ratings", "conversation_ratings", "notes", "events"), media.stream().map(ConversationMedia::kind))
                 .forEach(what -> deleted.put(what, removed.of(what)));
         log.info("Customer data erased by {}: customer {}, deleted {}", operator, fingerprint(userId), deleted);
         return new Erased(userId, deleted);

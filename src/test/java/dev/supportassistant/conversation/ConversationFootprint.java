@@ -13,8 +13,9 @@ import dev.supportassistant.ChatRequest;
 import dev.supportassistant.CustomerTokensForTests;
 
 /**
- * A customer's conversation with something in every table a conversation reaches (messages, a
- * rating, events, a handoff, a screenshot in it and one outside any conversation), and the count
+ * A customer's conversation with something in every table a conversation reaches (messages, their
+ * rating and the conversation's, events, a handoff, screen sharing, a staff note, a screenshot in it
+ * and one outside any conversation), and the count
  * of its rows in every table that references it: found from the database's own catalogue, every
  * table with a {@code conversation_id} column, so that tables other features add later are counted
  * too. For the tests of retention and erasure, on H2 and PostgreSQL alike.
@@ -29,8 +30,11 @@ public final class ConversationFootprint {
         return api.withBearer(CustomerTokensForTests.tokenFor(userId));
     }
 
-    /** The conversation, with a rated answer, a screenshot, a screen-sharing session, a handoff and their events. */
-    public static String conversation(ApiClient customer, byte[] screenshot) {
+    /**
+     * The conversation, with a rated answer, a screenshot, a rating of the conversation, a
+     * screen-sharing session, a handoff, a staff's internal note and their events.
+     */
+    public static String conversation(ApiClient customer, ApiClient staff, byte[] screenshot) {
         var first = customer.chat(ChatRequest.message("How do I reset my password? Write to jane.doe@example.com"));
         assertThat(first.status()).as(first.body()).isEqualTo(200);
         String id = first.json().get("conversation_id").asString();
@@ -39,9 +43,12 @@ public final class ConversationFootprint {
                 "{\"rating\": \"up\", \"comment\": \"Clear\"}").status()).isEqualTo(200);
         assertThat(customer.upload("/api/v1/screenshots", "file", "screen.png", "image/png", screenshot,
                 "conversation_id", id).status()).isEqualTo(200);
+        assertThat(customer.post("/api/v1/conversation/" + id + "/rating", "{\"score\": 4}").status()).isEqualTo(201);
         assertThat(customer.chat(ChatRequest.message("The email never arrived").in(id)).status()).isEqualTo(200);
         assertThat(customer.post("/api/v1/conversation/" + id + "/screen-share", null).status()).isEqualTo(200);
         customer.post("/api/v1/conversation/" + id + "/handoff", "{}");
+        assertThat(staff.post("/api/v1/desk/conversations/" + id + "/notes", "{\"text\": \"Called back\"}").status())
+                .isEqualTo(201);
         return id;
     }
 

@@ -61,9 +61,9 @@ class RetentionAndErasureTest extends ApiTest {
     @Test
     void conversationsInactiveLongerThanRetentionDaysGoWithEveryRowThatReferencesThem() {
         ApiClient customer = ConversationFootprint.customer(api, someone());
-        String old = ConversationFootprint.conversation(customer, SCREEN);
-        String older = ConversationFootprint.conversation(customer, SCREEN);
-        String recent = ConversationFootprint.conversation(customer, SCREEN);
+        String old = ConversationFootprint.conversation(customer, api.asAdmin(), SCREEN);
+        String older = ConversationFootprint.conversation(customer, api.asAdmin(), SCREEN);
+        String recent = ConversationFootprint.conversation(customer, api.asAdmin(), SCREEN);
         List<String> messages = ConversationFootprint.messageIds(jdbc, old);
         assertThat(ConversationFootprint.rows(jdbc, old)).allSatisfy((table, rows) -> assertThat(rows)
                 .as(table).isPositive());
@@ -90,7 +90,8 @@ class RetentionAndErasureTest extends ApiTest {
 
     @Test
     void mediaOlderThanMediaRetentionDaysGoWhileTheirConversationStays() {
-        String conversation = ConversationFootprint.conversation(ConversationFootprint.customer(api, someone()), SCREEN);
+        String conversation = ConversationFootprint.conversation(ConversationFootprint.customer(api, someone()),
+                api.asAdmin(), SCREEN);
         jdbc.sql("UPDATE screenshots SET created_at = created_at - INTERVAL '8' DAY WHERE conversation_id = :id")
                 .param("id", conversation).update();
 
@@ -107,8 +108,8 @@ class RetentionAndErasureTest extends ApiTest {
     void anOperatorExportsACustomersDataAndErasesItWholeAuditedWithoutContent() {
         String userId = someone();
         ApiClient customer = ConversationFootprint.customer(api, userId);
-        String first = ConversationFootprint.conversation(customer, SCREEN);
-        String second = ConversationFootprint.conversation(customer, SCREEN);
+        String first = ConversationFootprint.conversation(customer, api.asAdmin(), SCREEN);
+        String second = ConversationFootprint.conversation(customer, api.asAdmin(), SCREEN);
         ConversationFootprint.looseScreenshot(customer, SCREEN);
         List<String> messages = ConversationFootprint.messageIds(jdbc, first);
         ApiClient operator = api.asAdmin();
@@ -121,6 +122,7 @@ class RetentionAndErasureTest extends ApiTest {
         JsonNode conversation = export.get("conversations").get(0);
         assertThat(conversation.get("messages").toString()).contains("How do I reset my password?", "\"rating\":\"up\"");
         assertThat(conversation.get("media").get(0).get("url").asString()).startsWith("/uploads/");
+        assertThat(conversation.get("ratings").get(0).get("score").asInt()).isEqualTo(4);
         assertThat(export.get("other_media")).hasSize(1);
 
         ListAppender<ILoggingEvent> log = new ListAppender<>();
@@ -139,6 +141,8 @@ class RetentionAndErasureTest extends ApiTest {
         assertThat(erased.get("conversations").asLong()).isEqualTo(2);
         assertThat(erased.get("screenshots").asLong()).isEqualTo(3);
         assertThat(erased.get("ratings").asLong()).isEqualTo(2);
+        assertThat(erased.get("conversation_ratings").asLong()).isEqualTo(2);
+        assertThat(erased.get("notes").asLong()).isEqualTo(2);
         assertThat(erased.get("messages").asLong()).isPositive();
         for (String gone : List.of(first, second)) {
             assertThat(ConversationFootprint.rows(jdbc, gone)).allSatisfy((table, rows) -> assertThat(rows)

@@ -59,7 +59,7 @@ class TwoInstancesIT {
         dev.supportassistant.ApiClient customer = ConversationFootprint.customer(first.api(), "kept-" + System.nanoTime());
         java.util.List<String> old = new java.util.ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            old.add(ConversationFootprint.conversation(customer, screen));
+            old.add(ConversationFootprint.conversation(customer, first.api().asAdmin(), screen));
         }
         java.util.List<String> messages = ConversationFootprint.messageIds(jdbc, old.get(0));
         assertThat(ConversationFootprint.rows(jdbc, old.get(0))).allSatisfy((table, rows) -> assertThat(rows)
@@ -83,7 +83,7 @@ class TwoInstancesIT {
 
         String userId = "erased-" + System.nanoTime();
         dev.supportassistant.ApiClient leaving = ConversationFootprint.customer(first.api(), userId);
-        String conversation = ConversationFootprint.conversation(leaving, screen);
+        String conversation = ConversationFootprint.conversation(leaving, first.api().asAdmin(), screen);
         ConversationFootprint.looseScreenshot(leaving, screen);
         var erased = second.api().asAdmin().send("DELETE", "/api/v1/customers/" + userId, null);
 
