@@ -131,6 +131,24 @@ class ScreenImageProviderTest extends ProviderFakesTest {
     }
 
     @Test
+    void aModelThatRefusesImagesIsSentTheScreenshotsTextMasked() {
+        OPENAI.stubFor(openAiChat(false).withRequestBody(containing("image_url")).atPriority(1)
+                .willReturn(openAiError(400, "invalid_request_error", "Invalid content type. image_url is only "
+                        + "supported by certain models.")));
+        OPENAI.stubFor(openAiChat(false).atPriority(5).willReturn(openAiReply("I see the payment form.", 90, 12)));
+        String conversation = api.chat(ChatRequest.message("Hello, my payment does not go through.").via("openai"))
+                .json().get("conversation_id").asString();
+        assertThat(api.upload("/api/v1/screenshots", "file", "screenshot.png", "image/png",
+                ScreenDrawings.paymentForm().png(), "conversation_id", conversation).status()).isEqualTo(200);
+
+        ask(conversation, "openai");
+
+        String retried = lastMessage(lastRequest(OPENAI, "/v1/chat/completions")).get("content").toString();
+        assertThat(retried).doesNotContain("image_url").contains("Card number", "[CARD_1]", "[EMAIL_1]")
+                .doesNotContain("41111111", "1111 1111", "jane.doe", "555 2671");
+    }
+
+    @Test
     void aConversationWithoutScreenshotsSendsNoImage() {
         OPENAI.stubFor(openAiChat(false).willReturn(openAiReply("Hello.", 10, 2)));
         String id = api.chat("Hi").json().get("conversation_id").asString();
