@@ -64,10 +64,11 @@ class TwoInstancesIT {
         java.util.List<String> messages = ConversationFootprint.messageIds(jdbc, old.get(0));
         assertThat(ConversationFootprint.rows(jdbc, old.get(0))).allSatisfy((table, rows) -> assertThat(rows)
                 .as(table).isPositive());
-        jdbc.sql("UPDATE conversations SET updated_at = updated_at - INTERVAL '40 days' WHERE id IN (:ids)")
+        // Further back than anything other tests on these instances store, beyond the longest retention.
+        jdbc.sql("UPDATE conversations SET updated_at = TIMESTAMP WITH TIME ZONE '1900-01-01 00:00:00+00' WHERE id IN (:ids)")
                 .param("ids", old).update();
 
-        RetentionSettings oneABatch = new RetentionSettings(30, null, 1);
+        RetentionSettings oneABatch = new RetentionSettings(36500, null, 1);
         var onFirst = java.util.concurrent.CompletableFuture.supplyAsync(() -> new ConversationRetention(
                 first.context().getBean(ConversationErasure.class), oneABatch).removeExpired(java.time.Instant.now()));
         var onSecond = java.util.concurrent.CompletableFuture.supplyAsync(() -> new ConversationRetention(
