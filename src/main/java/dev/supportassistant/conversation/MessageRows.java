@@ -39,14 +39,6 @@ class MessageRows {
             @Nullable List<MessageMetadata.ScreenGuidance> screenGuidance, @Nullable String screenError) {
 
         static final Details NONE = new Details(null, null, null, null, null, null, null, null, null, null);
-
-        /** Details without screen guidance, as every kind but answers and screen notices has. */
-        Details(@Nullable List<String> confusionSignals, @Nullable List<MessageMetadata.Source> sources,
-                @Nullable Boolean incomplete, @Nullable ScreenShareEvent screenShare, @Nullable String author,
-                @Nullable Boolean human, MessageMetadata.@Nullable Handoff handoff,
-                MessageMetadata.@Nullable Screenshot screenshot) {
-            this(confusionSignals, sources, incomplete, screenShare, author, human, handoff, screenshot, null, null);
-        }
     }
 
     /** A message's columns besides its id, conversation, role, text and time. */
@@ -66,8 +58,8 @@ class MessageRows {
         // Java 17: no pattern matching in switch yet; every kind of the sealed family has its branch.
         if (metadata instanceof CustomerMessage customer) {
             return new Columns(null, null, null, customer.confusionLevel(), null, null, null,
-                    new Details(customer.confusionSignals(), null, null, null, null, null, null, null), null,
-                    customer.experiment(), customer.variant());
+                    new Details(customer.confusionSignals(), null, null, null, null, null, null, null, null, null),
+                    null, customer.experiment(), customer.variant());
         }
         if (metadata instanceof AiAnswer answer) {
             return new Columns(answer.provider(), answer.model(), answer.tokenUsage(), answer.confusionLevel(),
@@ -77,23 +69,24 @@ class MessageRows {
                     answer.route(), answer.experiment(), answer.variant());
         }
         if (metadata instanceof HumanReply reply) {
-            return plain(new Details(null, null, null, null, reply.author(), Boolean.TRUE, reply.handoff(), null));
+            return plain(new Details(null, null, null, null, reply.author(), Boolean.TRUE, reply.handoff(), null, null,
+                    null));
         }
         if (metadata instanceof HoldingReply reply) {
-            return plain(new Details(null, null, null, null, null, null, reply.handoff(), null));
+            return plain(new Details(null, null, null, null, null, null, reply.handoff(), null, null, null));
         }
         if (metadata instanceof ScreenNotice notice) {
             return plain(new Details(null, null, null, null, null, null, null, null, notice.screenGuidance(),
                     notice.screenError()));
         }
         if (metadata instanceof HandoffNote note) {
-            return plain(new Details(null, null, null, null, null, null, note.handoff(), null));
+            return plain(new Details(null, null, null, null, null, null, note.handoff(), null, null, null));
         }
         if (metadata instanceof ScreenShareNote note) {
-            return plain(new Details(null, null, null, note.screenShare(), null, null, null, null));
+            return plain(new Details(null, null, null, note.screenShare(), null, null, null, null, null, null));
         }
         ScreenshotNote note = (ScreenshotNote) metadata;
-        return plain(new Details(null, null, null, null, null, null, null, note.screenshot()));
+        return plain(new Details(null, null, null, null, null, null, null, note.screenshot(), null, null));
     }
 
     String detailsJson(Details details) {
