@@ -12,17 +12,17 @@ import org.springframework.web.ErrorResponseException;
 class ScreenshotNotFoundException extends ErrorResponseException {
 
     ScreenshotNotFoundException(String what) {
-        this(what + " not found", true);
+        this(problem(what + " not found"));
     }
 
-    private ScreenshotNotFoundException(String detail, boolean whole) {
-        super(HttpStatus.NOT_FOUND, problem(detail), null);
+    private ScreenshotNotFoundException(ProblemDetail problem) {
+        super(HttpStatus.NOT_FOUND, problem, null);
     }
 
     /** A message that is not one of the screenshot's conversation (or does not exist). */
     static ScreenshotNotFoundException message() {
-        return new ScreenshotNotFoundException("guidance: no message with this id in the screenshot's conversation",
-                true);
+        return new ScreenshotNotFoundException(problem(
+                "guidance: no message with this id in the screenshot's conversation"));
     }
 
     private static ProblemDetail problem(String detail) {

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import dev.supportassistant.conversation.Conversation;
 import dev.supportassistant.conversation.Conversations;
 import dev.supportassistant.conversation.MessageMetadata;
+import dev.supportassistant.conversation.TurnContext;
 import dev.supportassistant.platform.web.UploadRejectedException;
 import dev.supportassistant.platform.security.Caller;
 import dev.supportassistant.screenshots.guidance.ScreenFingerprint;
@@ -31,7 +32,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * can guess, and record it in the conversation it was shared in. A capture nearly identical to the
  * conversation's previous one ({@link ScreenFingerprint}, before any OCR) is stored with that one's
  * reading, without OCR, a note or a look for errors: the frontend sends one every few seconds. A new
- * one is read, and looked at for new error messages ({@link ScreenWatch}, {@code SCREEN_WATCH}).
+ * one is read, and looked at for new error messages ({@link ScreenWatch}, {@code SCREEN_WATCH}), unless a
+ * person of the support side holds the conversation.
  * Serves it back only to whoever may see that conversation, and to staff.
  */
 @Service
@@ -39,6 +41,8 @@ class ScreenshotService {
 
     private static final Logger log = LoggerFactory.getLogger(ScreenshotService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The handoff status of a conversation a person holds. */
+    private static final String WITH_PERSON = "with_human";
 
     private final ScreenshotStore store;
     private final Conversations conversations;
@@ -127,7 +131,7 @@ class ScreenshotService {
                 fingerprint.map(ScreenFingerprint::encoded).orElse(null), image.screen()));
         conversation.ifPresent(c -> conversations.recordScreenshot(c.id(), new MessageMetadata.Screenshot(url,
                 text.isEmpty() ? null : text, image.width(), image.height())));
-        if (settings.watch() && conversationKey != null) {
+        if (settings.watch() && conversationKey != null && !withPerson(conversationKey, caller)) {
             watchFor(conversationKey, name, url, image.screen());
         }
         expire();
@@ -141,9 +145,14 @@ class ScreenshotService {
             watch.look(conversationId, name, url, screen);
         } catch (DataAccessException failed) {
             // The capture is stored; the next one that shows the error is looked at again.
-            log.warn("Could not look for new errors on a screenshot of conversation {}: {}", conversationId,
-                    failed.getClass().getSimpleName());
+            log.warn("Could not look for new errors on a shared screenshot: {}", failed.getClass().getSimpleName());
         }
+    }
+
+    /** Whether a person of the support side holds the conversation: then they speak for it, not the assistant. */
+    private boolean withPerson(String conversationId, Caller caller) {
+        return conversations.forTurn(conversationId, caller).map(TurnContext::handoff)
+                .map(handoff -> WITH_PERSON.equals(handoff.status())).orElse(false);
     }
 
     private void expire() {

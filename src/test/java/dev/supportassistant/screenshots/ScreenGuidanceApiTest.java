@@ -240,6 +240,20 @@ class ScreenGuidanceApiTest extends ApiTest {
     }
 
     @Test
+    void whileAPersonHoldsTheConversationTheAssistantDoesNotSpeakUp() {
+        String conversation = conversation();
+        // As the handoff module stores a conversation an agent claimed.
+        jdbc.sql("""
+                INSERT INTO handoffs (conversation_id, status, cause, claimed_by, status_changed_at)
+                VALUES (:id, 'with_human', 'customer_request', 'sam', CURRENT_TIMESTAMP)
+                """).param("id", conversation).update();
+
+        share(conversation, ScreenDrawings.checkout().png());
+
+        assertThat(notices(conversation)).isEmpty();
+    }
+
+    @Test
     void guidanceIsDrawnOnlyForAMessageOfTheScreenshotsConversationThatPointsAtIt() {
         String conversation = conversation();
         String url = share(conversation, ScreenDrawings.checkout().png()).get("url").asString();
