@@ -240,6 +240,23 @@ class ScreenGuidanceApiTest extends ApiTest {
     }
 
     @Test
+    void aScreenshotOlderThanTheGuidanceWindowIsNotPointedAt() {
+        String conversation = conversation();
+        share(conversation, ScreenDrawings.checkout().png());
+        // Shared longer ago than SCREEN_GUIDANCE_MINUTES: the customer's screen has likely moved on.
+        jdbc.sql("UPDATE screenshots SET created_at = :then WHERE conversation_id = :id")
+                .param("then", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)
+                        .minusMinutes(settings.guidanceMinutes() + 1))
+                .param("id", conversation).update();
+
+        JsonNode reply = customer().chat(ChatRequest.message("where do I click to try again?").in(conversation)).json()
+                .get("message");
+
+        assertThat(reply.get("metadata").has("screen_guidance")).isFalse();
+        assertThat(reply.get("content").asString()).doesNotContain("On your screen");
+    }
+
+    @Test
     void whileAPersonHoldsTheConversationTheAssistantDoesNotSpeakUp() {
         String conversation = conversation();
         // As the handoff module stores a conversation an agent claimed.
