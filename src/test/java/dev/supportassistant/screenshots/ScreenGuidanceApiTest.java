@@ -23,6 +23,7 @@ import dev.supportassistant.ApiClient;
 import dev.supportassistant.ApiTest;
 import dev.supportassistant.ChatRequest;
 import dev.supportassistant.CustomerTokensForTests;
+import dev.supportassistant.EventStreamClient;
 import dev.supportassistant.conversation.Conversations;
 import dev.supportassistant.platform.database.GroupCommit;
 import dev.supportassistant.screenshots.guidance.AnnotatedScreenshot;
@@ -194,6 +195,23 @@ class ScreenGuidanceApiTest extends ApiTest {
         assertThat(second.get("ocr_text").asString()).isEqualTo(first.get("ocr_text").asString());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM screenshots WHERE conversation_id = :id").param("id", conversation)
                 .query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void theMessageAboutANewErrorArrivesOnTheLiveStream() {
+        String conversation = conversation();
+        try (EventStreamClient events = EventStreamClient.open(port(), "/api/v1/conversation/" + conversation
+                + "/events", "Authorization", "Bearer " + CustomerTokensForTests.tokenFor("alice"))) {
+            assertThat(events.next().comment()).isEqualTo("connected");
+
+            share(conversation, ScreenDrawings.checkout().png());
+
+            JsonNode notice = events.nextMatching(event -> "message".equals(event.type())
+                    && event.json().get("message").get("metadata").has("screen_error")).json().get("message");
+            assertThat(notice.get("role").asString()).isEqualTo("assistant");
+            assertThat(notice.get("metadata").get("screen_error").asString())
+                    .isEqualTo("Error 502: Payment gateway timeout");
+        }
     }
 
     @Test
