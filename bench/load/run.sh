@@ -26,10 +26,13 @@
 #                 the heap limited to 512 MiB.
 #   overload      the capacity at 64 connections, then that rate for 20 s, twice it for 30 s and half of it for
 #                 10 s (an open model): what is answered, what is refused (503), how fast, server side.
-#   startup       start-up to healthy, plain java -jar and with the JDK's start-up cache.
+#   startup       start-up to healthy, plain java -jar and with the JDK's start-up cache (recorded by
+#                 the training run, as start.sh does; TRAINING_REQUESTS, 300).
+#   warmup        requests/s of a fresh instance in its first FIRST_SECONDS (30) of load against its
+#                 steady rate after WARMUP_SECONDS (120) more, plain and with the start-up cache.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-all_sections=(side-by-side overhead concurrency overload startup)
+all_sections=(side-by-side overhead concurrency overload startup warmup)
 sections=("$@")
 [ $# -gt 0 ] || sections=("${all_sections[@]}")
 for s in "${sections[@]}"; do
@@ -319,11 +322,31 @@ overload() {
   echo
 }
 
-# Start-up: plain java -jar, then the extracted layout with the JDK's start-up cache (CDS archive
-# on 17-24, AOT cache on 25+), trained by a run that exits after the context refresh. Each first on
+# record_cache: extracts the jar and records the JDK's start-up cache as start.sh does (an AOT cache
+# on 25+, a CDS archive before), by the training run: the service, with no settings, sends itself
+# TRAINING_REQUESTS (300) requests of a customer's workload and exits. Sets APP (the extracted jar),
+# CACHE_OPTS (the options that use the cache) and CACHE_NAME.
+record_cache() {
+  local record
+  [ -d "$work/extracted" ] || "$java" -Djarmode=tools -jar "$jar" extract --destination "$work/extracted" > /dev/null
+  APP="$work/extracted/$(basename "$jar")"
+  if "$java" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q AOTCacheOutput; then
+    record=(-XX:AOTCacheOutput="$work/app.aot"); CACHE_OPTS=(-XX:AOTCache="$work/app.aot"); CACHE_NAME="AOT cache"
+  else
+    record=(-XX:ArchiveClassesAtExit="$work/app.jsa"); CACHE_OPTS=(-XX:SharedArchiveFile="$work/app.jsa"); CACHE_NAME="CDS archive"
+  fi
+  [ ! -f "${CACHE_OPTS[0]#*=}" ] || return 0
+  progress "recording the $CACHE_NAME (training run)"
+  mkdir -p "$work/training"
+  (cd "$work/training" && env -i PATH="$PATH" HOME="${HOME:-/tmp}" RATE_LIMIT_CHAT_PER_MINUTE=0 "$java" "${record[@]}" \
+    -Dsupport.training.requests="${TRAINING_REQUESTS:-300}" -Dserver.port=0 -jar "$APP" > "$work/training.log" 2>&1) ||
+    { echo "the training run failed: $work/training.log" >&2; exit 1; }
+}
+
+# Start-up: plain java -jar, then the extracted layout with the JDK's start-up cache. Each first on
 # an empty database (the bundled articles are embedded and stored), then restarted on it.
 startup() {
-  start_upstream 0; local upstream=$UPSTREAM first idle app cache_opts cache_name
+  start_upstream 0; local upstream=$UPSTREAM first idle
   progress "startup"
   echo "| scenario | figures |"
   echo "|---|---|"
@@ -335,23 +358,42 @@ startup() {
   REUSE_DIR=$SERVICE_DIR start_service "$upstream" true 1g
   echo "| start-up to healthy, plain java -jar | first start ${first} ms, restart ${STARTUP_MS} ms; idle RSS ${idle} MiB |"
   stop_service
-  "$java" -Djarmode=tools -jar "$jar" extract --destination "$work/extracted" > /dev/null
-  app="$work/extracted/$(basename "$jar")"
-  if "$java" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q AOTCacheOutput; then
-    (cd "$work" && "$java" -XX:AOTCacheOutput="$work/app.aot" -Dspring.context.exit=onRefresh \
-      -Dspring.datasource.url="jdbc:h2:mem:training" -jar "$app" > "$work/training.log" 2>&1) || true
-    cache_opts=(-XX:AOTCache="$work/app.aot"); cache_name="AOT cache"
-  else
-    (cd "$work" && "$java" -XX:ArchiveClassesAtExit="$work/app.jsa" -Dspring.context.exit=onRefresh \
-      -Dspring.datasource.url="jdbc:h2:mem:training" -jar "$app" > "$work/training.log" 2>&1) || true
-    cache_opts=(-XX:SharedArchiveFile="$work/app.jsa"); cache_name="CDS archive"
-  fi
-  start_service "$upstream" true 1g "$app" "${cache_opts[@]}"
+  record_cache
+  start_service "$upstream" true 1g "$APP" "${CACHE_OPTS[@]}"
   first=$STARTUP_MS
   stop_service
-  REUSE_DIR=$SERVICE_DIR start_service "$upstream" true 1g "$app" "${cache_opts[@]}"
-  echo "| start-up to healthy, extracted jar with the $cache_name | first start ${first} ms, restart ${STARTUP_MS} ms |"
+  REUSE_DIR=$SERVICE_DIR start_service "$upstream" true 1g "$APP" "${CACHE_OPTS[@]}"
+  echo "| start-up to healthy, extracted jar with the $CACHE_NAME | first start ${first} ms, restart ${STARTUP_MS} ms |"
   stop_service
+  stop "$UPSTREAM_PID"
+  echo
+}
+
+# Warm-up: a fresh instance (gateway path) under wrk at 64 connections from the moment it is
+# healthy: requests/s in its first FIRST_SECONDS (30), then after WARMUP_SECONDS (120) more of
+# load, STEADY_SECONDS (30) measured; plain java -jar, then with the start-up cache of record_cache.
+warmup() {
+  local first_s=${FIRST_SECONDS:-30} warm_s=${WARMUP_SECONDS:-120} steady_s=${STEADY_SECONDS:-30}
+  local wrk_opts=(-t2 -c64 --timeout 10s -s bench/load/chat.lua) upstream first steady variant
+  start_upstream 0; upstream=$UPSTREAM
+  record_cache
+  echo "| fresh instance, gateway path, wrk at 64 connections | start-up to healthy | first ${first_s} s | steady (after ${warm_s} s more) | first / steady |"
+  echo "|---|---|---|---|---|"
+  for variant in plain cache; do
+    progress "warmup: $variant"
+    if [ "$variant" = plain ]; then
+      start_service "$upstream" false 1g
+    else
+      start_service "$upstream" false 1g "$APP" "${CACHE_OPTS[@]}"
+    fi
+    first=$(wrk "${wrk_opts[@]}" -d"${first_s}s" "http://127.0.0.1:$PORT/api/v1/chat" | grep '^requests=')
+    wrk "${wrk_opts[@]}" -d"${warm_s}s" "http://127.0.0.1:$PORT/api/v1/chat" > /dev/null
+    steady=$(wrk "${wrk_opts[@]}" -d"${steady_s}s" "http://127.0.0.1:$PORT/api/v1/chat" | grep '^requests=')
+    stop_service
+    echo "| $([ "$variant" = plain ] && echo "plain java -jar" || echo "extracted jar with the $CACHE_NAME") | ${STARTUP_MS} ms" \
+      "| $(wrk_cell "$first") | $(wrk_cell "$steady") |" \
+      "$(awk -v f="$(per_second "$first")" -v s="$(per_second "$steady")" 'BEGIN { printf "%.0f%%", 100 * f / s }') |"
+  done
   stop "$UPSTREAM_PID"
   echo
 }

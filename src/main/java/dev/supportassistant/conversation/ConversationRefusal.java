@@ -22,6 +22,11 @@ public final class ConversationRefusal extends ErrorResponseException {
                 "Listing a user's conversations needs that user's customer token or the admin API key");
     }
 
+    /** 409 for something a conversation has reached the most of, such as notes. */
+    static ConversationRefusal full(String detail) {
+        return new ConversationRefusal(HttpStatus.CONFLICT, detail);
+    }
+
     /** 422 for a parameter that does not fit the conversation, such as a message id that is not one of its. */
     static ConversationRefusal invalid(String detail) {
         return new ConversationRefusal(HttpStatus.UNPROCESSABLE_CONTENT, detail);

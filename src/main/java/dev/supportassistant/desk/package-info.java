@@ -7,7 +7,7 @@
  * module's {@link dev.supportassistant.handoff.SupportDesk}.
  */
 @ApplicationModule(allowedDependencies = {
-        "accounts", "agent", "conversation", "handoff", "knowledge", "routing", "screenshare",
+        "accounts", "agent", "conversation", "copilot", "feedback", "handoff", "knowledge", "routing", "screenshare",
         "screenshots", "stats", "platform :: ratelimit", "platform :: security", "platform :: web" })
 @NullMarked
 package dev.supportassistant.desk;

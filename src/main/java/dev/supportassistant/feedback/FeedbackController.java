@@ -2,6 +2,7 @@ package dev.supportassistant.feedback;
 
 import jakarta.validation.Valid;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -10,15 +11,17 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.supportassistant.platform.security.Caller;
 
-/** The customer rates one of the assistant's messages. */
+/** The customer rates one of the assistant's messages, or the whole conversation. */
 @RestController
 @RequestMapping("/api/v1")
 class FeedbackController {
 
     private final FeedbackService feedback;
+    private final ConversationRatings ratings;
 
-    FeedbackController(FeedbackService feedback) {
+    FeedbackController(FeedbackService feedback, ConversationRatings ratings) {
         this.feedback = feedback;
+        this.ratings = ratings;
     }
 
     /**
@@ -30,5 +33,15 @@ class FeedbackController {
     FeedbackService.MessageFeedback rate(@PathVariable String conversationId, @PathVariable String messageId,
             @Valid @RequestBody FeedbackRequest request, Caller caller) {
         return feedback.rate(conversationId, messageId, request, caller);
+    }
+
+    /**
+     * {@code {"score": 1-5, "comment": "..."}}: the customer's rating of the whole conversation, once
+     * it was answered, once per outcome ({@link ConversationRatings}); 201 with the rating.
+     */
+    @PostMapping("/conversation/{conversationId}/rating")
+    ResponseEntity<ConversationRating> rateConversation(@PathVariable String conversationId,
+            @Valid @RequestBody RatingRequest request, Caller caller) {
+        return ResponseEntity.status(201).body(ratings.rate(conversationId, request, caller));
     }
 }

@@ -22,9 +22,31 @@ class StatsController {
     static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
 
     private final UsageReports reports;
+    private final OutcomeReports outcomes;
 
-    StatsController(UsageReports reports) {
+    StatsController(UsageReports reports, OutcomeReports outcomes) {
         this.reports = reports;
+        this.outcomes = outcomes;
+    }
+
+    /**
+     * What became of the conversations that started in the last {@code days} days (1 to 90,
+     * default 7): resolved by the AI alone, handed to a person, resolved by a person, reopened, the
+     * time to the first human reply, the customers' ratings; per day ({@link OutcomeReports}).
+     *
+     * @param to ISO-8601 instant the window ends at (exclusive); default now, which is also what
+     *     "ended" (24 hours without a message) is judged at
+     */
+    @GetMapping("/api/v1/stats/outcomes")
+    OutcomeReport outcomes(@RequestParam(defaultValue = "7") String days,
+            @RequestParam(required = false) @Nullable String to) {
+        int count;
+        try {
+            count = Integer.parseInt(days.strip());
+        } catch (NumberFormatException notANumber) {
+            throw new InvalidWindowException("days: must be a whole number from 1 to " + OutcomeReports.MAX_DAYS);
+        }
+        return outcomes.lastDays(count, to == null ? Instant.now() : instant("to", to));
     }
 
     /**

@@ -86,7 +86,8 @@ class ConsolePagesTest extends ApiTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "/desk/console", "/desk/console/knowledge", "/desk/console/usage",
-            "/desk/console/experiments", "/desk/console/accounts" })
+            "/desk/console/experiments", "/desk/console/accounts", "/desk/console/saved-replies",
+            "/desk/console/outcomes" })
     void everyConsolePageOpensWithDataToShow(String page) {
         assertThat(api.chat("The export never finishes").status()).isEqualTo(200);
         conversationInExperiment("plain");

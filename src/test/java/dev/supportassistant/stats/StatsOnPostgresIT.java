@@ -12,7 +12,7 @@ import dev.supportassistant.EmbeddedPostgres;
 import dev.supportassistant.RunningService;
 
 /**
- * On a real PostgreSQL: the statistics' SQL adds up the same as on H2, and readiness goes down
+ * On a real PostgreSQL: the statistics' and the outcomes' SQL adds up the same as on H2, and readiness goes down
  * when the database does (while liveness stays up, so the orchestrator waits instead of restarting).
  */
 class StatsOnPostgresIT {
@@ -27,6 +27,10 @@ class StatsOnPostgresIT {
 
             var stats = service.api().asAdmin().get("/api/v1/stats?from=" + StatsFixture.FROM + "&to=" + StatsFixture.TO);
             StatsFixture.assertStats(stats.json());
+            OutcomesFixture.store(service.context().getBean(JdbcClient.class));
+            var outcomes = service.api().asAdmin().get(OutcomesFixture.QUERY);
+            assertThat(outcomes.status()).as(outcomes.body()).isEqualTo(200);
+            OutcomesFixture.assertReport(outcomes.json());
             assertThat(service.api().get("/actuator/health/readiness").status()).isEqualTo(200);
 
             dropDatabase(database);
