@@ -60,14 +60,8 @@ class ScreenshotService {
         this.settings = settings;
         this.recognizer = new TextRecognizer(settings.ocrThreads(), Duration.ofSeconds(settings.engineWaitSeconds()));
         this.watch = watch;
-        this.read = Counter.builder("screenshots.captures").tag("ocr", "read")
-                .description("Screenshots shared, by whether OCR read them or they were nearly identical to the "
-                        + "conversation's previous one (unchanged: no OCR)")
-                .register(meters);
-        this.unchanged = Counter.builder("screenshots.captures").tag("ocr", "unchanged")
-                .description("Screenshots shared, by whether OCR read them or they were nearly identical to the "
-                        + "conversation's previous one (unchanged: no OCR)")
-                .register(meters);
+        this.read = captures("read", meters);
+        this.unchanged = captures("unchanged", meters);
         this.clock = Clock.systemUTC();
     }
 
@@ -137,6 +131,14 @@ class ScreenshotService {
         expire();
         return new Shared(true, url, text.isEmpty() ? null : text, conversationKey, image.width(), image.height(),
                 false);
+    }
+
+    /** {@code support.screenshots.captures}: how many were read by OCR, and how many skipped it as nearly identical. */
+    private static Counter captures(String ocr, MeterRegistry meters) {
+        return Counter.builder("support.screenshots.captures").tag("ocr", ocr)
+                .description("Screenshots shared, by whether OCR read them or they were nearly identical to the "
+                        + "conversation's previous one (unchanged: no OCR)")
+                .register(meters);
     }
 
     /** Screen watching's look at a new capture; the upload has succeeded whatever it finds. */

@@ -85,7 +85,7 @@ class ScreenGuidanceApiTest extends ApiTest {
     }
 
     private double captures(String ocr) {
-        return meters.get("screenshots.captures").tag("ocr", ocr).counter().count();
+        return meters.get("support.screenshots.captures").tag("ocr", ocr).counter().count();
     }
 
     private static void assertOn(JsonNode box, Rectangle drawn) {
