@@ -64,8 +64,14 @@ class GuidanceImages {
         if (steps.isEmpty()) {
             throw new NoScreenGuidanceException("guidance: the message has no screen guidance on this screenshot");
         }
-        return drawn.get(screenshot.name() + "/" + message.id(),
-                key -> screenshots.bounded(() -> AnnotatedScreenshot.png(screenshot.image(), steps)));
+        String key = screenshot.name() + "/" + message.id();
+        byte[] png = drawn.getIfPresent(key);
+        if (png == null) {
+            // Drawn outside the cache's own locking: a drawing may wait for a place in the pool.
+            png = screenshots.bounded(() -> AnnotatedScreenshot.png(screenshot.image(), steps));
+            drawn.put(key, png);
+        }
+        return png;
     }
 
     /** The message's steps on this screenshot, in its order. */
