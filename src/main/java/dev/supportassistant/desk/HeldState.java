@@ -11,7 +11,8 @@ import dev.supportassistant.handoff.SupportDesk;
 /**
  * Who holds a conversation, in words, and what the signed-in person may do with it: claim a
  * waiting one; reply to one they hold; hand back or resolve one that waits or that they hold (an
- * operator also one someone else holds), as the handoff rules allow.
+ * operator also one someone else holds), as the handoff rules allow; reopen a resolved one; assign
+ * one that waits, or that they hold, to another agent.
  *
  * @param status the wire name, for styles and tests: {@code bot}, {@code waiting_for_human}, ...
  * @param statusText the status in words ("Waiting for a person", "Held by you")
@@ -19,7 +20,8 @@ import dev.supportassistant.handoff.SupportDesk;
  */
 record HeldState(String status, String statusText, @Nullable String holder, @Nullable String cause,
         @Nullable String reason, boolean reasonByCustomer, @Nullable String summary, boolean summaryByAi,
-        @Nullable Instant requestedAt, boolean canClaim, boolean canReply, boolean canFinish) {
+        @Nullable Instant requestedAt, boolean canClaim, boolean canReply, boolean canFinish, boolean canReopen,
+        boolean canAssign) {
 
     static HeldState of(HandoffState handoff, SignedIn me) {
         HandoffStatus status = handoff.status();
@@ -36,6 +38,8 @@ record HeldState(String status, String statusText, @Nullable String holder, @Nul
                         handoff.reason()),
                 SupportDesk.summaryText(handoff.summary()), SupportDesk.writtenByAi(handoff.summary()),
                 handoff.requestedAt(), status == HandoffStatus.WAITING_FOR_HUMAN, mine,
+                status == HandoffStatus.WAITING_FOR_HUMAN || mine || (status == HandoffStatus.WITH_HUMAN && me.operator()),
+                status == HandoffStatus.RESOLVED,
                 status == HandoffStatus.WAITING_FOR_HUMAN || mine || (status == HandoffStatus.WITH_HUMAN && me.operator()));
     }
 }
