@@ -2,6 +2,7 @@ package dev.supportassistant.desk;
 
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.text.TextContentRenderer;
 
 /**
  * An AI answer's Markdown ({@code **Cancel subscription**}, lists, links) as HTML for the desk,
@@ -24,10 +25,17 @@ final class AnswerMarkdown {
             })
             .build();
 
+    private static final TextContentRenderer PLAIN = TextContentRenderer.builder().build();
+
     private AnswerMarkdown() {
     }
 
     static String html(String markdown) {
         return RENDERER.render(PARSER.parse(markdown));
+    }
+
+    /** The answer's words without their marks, on one line: for a preview such as a list's last message. */
+    static String plain(String markdown) {
+        return PLAIN.render(PARSER.parse(markdown)).replaceAll("\\s+", " ").strip();
     }
 }

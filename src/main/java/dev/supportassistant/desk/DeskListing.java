@@ -29,6 +29,7 @@ class DeskListing {
     static final int MAX_QUERY_CHARS = 200;
     /** The furthest page: an offset no search needs, bounded before the database sees it. */
     static final int MAX_PAGE = 10_000;
+    private static final int PREVIEW_CHARS = 160;
     /** The filters, by wire name, as the page names them. */
     static final Map<String, String> STATES = states();
 
@@ -45,10 +46,17 @@ class DeskListing {
         static Row of(HandoffViews.ListedConversation listed) {
             return new Row(listed.conversationId(), QueueCard.customer(new HandoffViews.Customer(listed.userId(),
                     listed.userIdVerified(), null, null)),
-                    listed.lastMessage() == null ? "(no message)" : listed.lastMessage(), listed.status().wireName(),
+                    listed.lastMessage() == null ? "(no message)" : preview(listed),
+                    listed.status().wireName(),
                     STATES.get(listed.status().wireName()), listed.claimedBy(), listed.lastActivity(),
                     listed.afterHours());
         }
+    }
+
+    /** The customer's words as they wrote them, an answer's without its Markdown marks; cut to one or two lines. */
+    private static String preview(HandoffViews.ListedConversation listed) {
+        String text = listed.lastMessageByCustomer() ? listed.lastMessage() : AnswerMarkdown.plain(listed.lastMessage());
+        return text.length() <= PREVIEW_CHARS ? text : text.substring(0, PREVIEW_CHARS - 1) + "…";
     }
 
     @GetMapping("/desk/conversations")

@@ -28,7 +28,7 @@ class ConversationDirectory {
 
     /** H2's full-text search returns matching rows, not conversations: at most this many are looked at. */
     static final int H2_MATCHES = 10_000;
-    private static final int LAST_MESSAGE_CHARS = 160;
+    private static final int LAST_MESSAGE_CHARS = 400;
 
     private final JdbcClient jdbc;
     private final boolean postgres;
@@ -84,7 +84,9 @@ class ConversationDirectory {
         return """
                 SELECT c.id, c.user_id, c.owner_id, c.updated_at, h.status, h.claimed_by, h.requested_at,
                        (SELECT m.content FROM messages m WHERE m.conversation_id = c.id AND m.role <> 'system'
-                        ORDER BY m.seq DESC LIMIT 1) AS last_message
+                        ORDER BY m.seq DESC LIMIT 1) AS last_message,
+                       (SELECT m.role FROM messages m WHERE m.conversation_id = c.id AND m.role <> 'system'
+                        ORDER BY m.seq DESC LIMIT 1) AS last_role
                 FROM conversations c LEFT JOIN handoffs h ON h.conversation_id = c.id
                 """;
     }
@@ -96,7 +98,7 @@ class ConversationDirectory {
         Instant requestedAt = instantOrNull(rs, "requested_at");
         return new HandoffViews.ListedConversation(rs.getString("id"), rs.getString("user_id"),
                 rs.getString("owner_id") != null, status,
-                rs.getString("claimed_by"),
+                rs.getString("claimed_by"), "user".equals(rs.getString("last_role")),
                 last == null || last.length() <= LAST_MESSAGE_CHARS ? last
                         : last.substring(0, LAST_MESSAGE_CHARS - 1) + "…",
                 instant(rs, "updated_at"),

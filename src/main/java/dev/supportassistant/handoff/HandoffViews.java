@@ -85,13 +85,15 @@ public final class HandoffViews {
      * @param userId the customer's id, as the conversation was started for it
      * @param userIdVerified whether a customer token proved it
      * @param status who holds it: {@code bot} also for a conversation never handed to a person
+     * @param lastMessageByCustomer whether the customer wrote {@code lastMessage} (else the AI or a person)
      * @param lastMessage the latest message of the customer, the AI or a person (not the service's
-     *     notes), cut to 160 characters
+     *     notes), cut to 400 characters
      * @param lastActivity when anything was last written in it
      * @param afterHours whether it waits for a person since outside {@code DESK_HOURS}
      */
     public record ListedConversation(String conversationId, @Nullable String userId, boolean userIdVerified,
-            HandoffStatus status, @Nullable String claimedBy, @Nullable String lastMessage, Instant lastActivity,
+            HandoffStatus status, @Nullable String claimedBy, boolean lastMessageByCustomer, @Nullable String lastMessage,
+            Instant lastActivity,
             boolean afterHours) {
     }
 
