@@ -56,6 +56,16 @@ class DeskConversationsApiTest extends ApiTest {
     }
 
     @Test
+    void anErasedConversationIsNotFoundAnyMore() {
+        String erased = conversation("eraser-" + UUID.randomUUID(), "Please forget my " + word + " account");
+        assertThat(found("/api/v1/desk/search?q=" + word)).containsExactly(erased);
+
+        assertThat(api.asAdmin().send("DELETE", "/api/v1/conversation/" + erased, null).status()).isEqualTo(204);
+
+        assertThat(found("/api/v1/desk/search?q=" + word)).isEmpty();
+    }
+
+    @Test
     void everyConversationIsListedNewestActivityFirstAPageAtATime() {
         String older = conversation("lister-" + UUID.randomUUID(), "First question");
         String newer = conversation("lister-" + UUID.randomUUID(), "Second question");
