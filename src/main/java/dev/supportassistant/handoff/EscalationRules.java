@@ -17,7 +17,8 @@ import dev.supportassistant.conversation.TurnContext;
 /**
  * When the AI steps aside, asked on every customer turn as the chat's {@link HumanHandoff}: while
  * a person holds or awaits the conversation the AI stays silent and the customer's message is
- * acknowledged; a message that asks for a person ({@code HANDOFF_ON_EXPLICIT_REQUEST}), or the
+ * acknowledged, once per handoff step (not after every message); outside {@code DESK_HOURS} a
+ * waiting conversation is answered by the AI until someone claims it ({@link DeskHours}); a message that asks for a person ({@code HANDOFF_ON_EXPLICIT_REQUEST}), or the
  * {@code HANDOFF_AFTER_CONFUSED_TURNS}-th confused turn in a row, escalates it
  * ({@link HandoffService#escalate}), unless nobody could take it over ({@link DeskStaffing}): then
  * the AI answers on, except that a customer who asked for a person is told, in the service's own

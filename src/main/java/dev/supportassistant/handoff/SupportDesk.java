@@ -26,13 +26,10 @@ public class SupportDesk {
     private final DeskQueries queries;
     private final ConversationEvents events;
     private final DeskStaffing staffing;
-    private final DeskHours hours;
 
-    SupportDesk(HandoffService handoffs, DeskQueries queries, ConversationEvents events, DeskStaffing staffing,
-            DeskHours hours) {
+    SupportDesk(HandoffService handoffs, DeskQueries queries, ConversationEvents events, DeskStaffing staffing) {
         this.handoffs = handoffs;
         this.staffing = staffing;
-        this.hours = hours;
         this.queries = queries;
         this.events = events;
     }
@@ -59,15 +56,6 @@ public class SupportDesk {
     /** Names of the enabled desk accounts, to assign a conversation to. */
     public List<String> agents() {
         return staffing.enabledAgents();
-    }
-
-    /** {@code DESK_HOURS} as set, and whether the desk is open now; empty text when it is always open. */
-    public String hours() {
-        return hours.text();
-    }
-
-    public boolean openNow() {
-        return hours.openNow();
     }
 
     /** Who the customer is, the handoff state with the note for staff, and every message; 404 when there is none. */

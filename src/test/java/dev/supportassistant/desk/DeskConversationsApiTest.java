@@ -2,6 +2,8 @@ package dev.supportassistant.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -94,6 +96,14 @@ class DeskConversationsApiTest extends ApiTest {
             assertThat(refused.json().get("detail").asString()).as(query).isNotBlank();
         }
         assertThat(api.get("/api/v1/desk/search").status()).isEqualTo(401);
+    }
+
+    @Test
+    void anyTextInTheSearchBoxIsASearchNotAnError() {
+        for (String query : List.of("it's", "100%", "(", "\"quoted words\"", "a*b OR c", "ünïcödé", "-", "   ", "\\")) {
+            var response = api.asAdmin().get("/api/v1/desk/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+            assertThat(response.status()).as(query + ": " + response.body()).isEqualTo(200);
+        }
     }
 
     @Test
