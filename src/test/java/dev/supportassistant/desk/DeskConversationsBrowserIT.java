@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,8 +23,13 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import dev.supportassistant.ChatRequest;
 import dev.supportassistant.CustomerTokensForTests;
+import dev.supportassistant.conversation.ChatMessage;
+import dev.supportassistant.conversation.Conversations;
+import dev.supportassistant.conversation.MessageMetadata;
 
 /**
  * The Conversations page and a conversation's Reopen and Assign to, in a real browser: a support
@@ -32,6 +38,9 @@ import dev.supportassistant.CustomerTokensForTests;
  * pages are saved there as PNG files (how docs/images' pictures of them are taken).
  */
 class DeskConversationsBrowserIT extends DeskPages {
+
+    @Autowired
+    private Conversations conversations;
 
     private String handedOver(String customer, String message) {
         String conversation = api.chat(ChatRequest.message(message).from(customer)).json().get("conversation_id").asString();
@@ -113,6 +122,34 @@ class DeskConversationsBrowserIT extends DeskPages {
         waitForText(By.id("history"), me + " assigned the conversation to " + colleague + ".");
         assertThat(browser.findElement(By.id("reply-fields")).getAttribute("disabled")).isNotNull();
         saveScreenshot("desk-transferred.png");
+    }
+
+    @Test
+    void anAiAnswerReadsAsMarkdownWithoutAnyonesHtmlAndTheConfusionExplanationIsFolded() {
+        String conversation = customerWrites(null, "How do I stop paying?");
+        ChatMessage confused = ChatMessage.newMessage("I still don't get it, where is it??",
+                MessageMetadata.CustomerMessage.scored(0.82, List.of("repeated question", "frustration"), null, null));
+        conversations.append(conversation, confused);
+        conversations.append(conversation, ChatMessage.newMessage("Open **Billing** and press `Cancel subscription`."
+                + "\n\n<img src=x onerror=\"document.title='owned'\">",
+                MessageMetadata.AiAnswer.of("local", "local-model", new MessageMetadata.TokenUsage(1, 1, 2, true), 5,
+                        0.82, List.of())));
+        signIn(account("agent"), PASSWORD);
+        waitForText(By.tagName("h1"), "Queue");
+
+        browser.get(url("/desk/conversations/" + conversation));
+
+        WebElement answer = browser.findElement(By.cssSelector("#history li.ai:last-child .markdown"));
+        assertThat(answer.findElement(By.tagName("strong")).getText()).isEqualTo("Billing");
+        assertThat(answer.findElement(By.tagName("code")).getText()).isEqualTo("Cancel subscription");
+        assertThat(answer.findElements(By.tagName("img"))).isEmpty();
+        assertThat(answer.getText()).contains("<img src=x");
+        assertThat(browser.getTitle()).doesNotContain("owned");
+        WebElement why = browser.findElement(By.cssSelector("#m-" + confused.id() + " details.why"));
+        assertThat(why.getAttribute("open")).as("folded").isNull();
+        assertThat(why.findElement(By.tagName("summary")).getText()).isEqualTo("Why?");
+        why.findElement(By.tagName("summary")).click();
+        assertThat(why.getText()).contains("repeated question; frustration");
     }
 
     @Test
