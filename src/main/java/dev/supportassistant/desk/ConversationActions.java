@@ -13,9 +13,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.supportassistant.handoff.SupportDesk;
 
 /**
- * The desk's buttons: Claim, Send (a reply), Hand back to AI, Resolve, Reopen, Assign to. Each is a form post that
- * comes back to a page saying what happened, or why not (the handoff rules' own words: "already
- * claimed by bob").
+ * The desk's buttons: Claim, Send (a reply), Hand back to AI, Resolve, Reopen, Assign to. Each is
+ * a form post that comes back to a page saying what happened, or why not (the handoff rules' own
+ * words: "already claimed by bob").
  */
 @Controller
 @RequestMapping("/desk/conversations/{conversationId}")

@@ -26,6 +26,9 @@ record HeldState(String status, String statusText, @Nullable String holder, @Nul
     static HeldState of(HandoffState handoff, SignedIn me) {
         HandoffStatus status = handoff.status();
         boolean mine = status == HandoffStatus.WITH_HUMAN && me.name().equals(handoff.claimedBy());
+        // Ending it, or giving it to someone else: a waiting one, one's own, or as an operator any a person holds.
+        boolean mayMove = status == HandoffStatus.WAITING_FOR_HUMAN || mine
+                || (status == HandoffStatus.WITH_HUMAN && me.operator());
         String text = switch (status) {
             case BOT -> "The AI assistant answers";
             case WAITING_FOR_HUMAN -> "Waiting for a person";
@@ -37,9 +40,7 @@ record HeldState(String status, String statusText, @Nullable String holder, @Nul
                 SupportDesk.reasonInCustomersWords(handoff.cause() == null ? null : handoff.cause().wireName(),
                         handoff.reason()),
                 SupportDesk.summaryText(handoff.summary()), SupportDesk.writtenByAi(handoff.summary()),
-                handoff.requestedAt(), status == HandoffStatus.WAITING_FOR_HUMAN, mine,
-                status == HandoffStatus.WAITING_FOR_HUMAN || mine || (status == HandoffStatus.WITH_HUMAN && me.operator()),
-                status == HandoffStatus.RESOLVED,
-                status == HandoffStatus.WAITING_FOR_HUMAN || mine || (status == HandoffStatus.WITH_HUMAN && me.operator()));
+                handoff.requestedAt(), status == HandoffStatus.WAITING_FOR_HUMAN, mine, mayMove,
+                status == HandoffStatus.RESOLVED, mayMove);
     }
 }
