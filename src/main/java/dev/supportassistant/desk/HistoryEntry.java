@@ -28,10 +28,13 @@ import dev.supportassistant.handoff.SupportDesk;
  * @param screenshotHeight its height in pixels; 0 when unknown
  * @param quoteLabel whose words {@code quote} is, in words, when there is one
  * @param quote the customer's words that a system note is about
+ * @param why what made a customer's message look confused (the confusion signals), folded away on the page
+ * @param html an AI answer's Markdown as sanitised HTML ({@link AnswerMarkdown}); absent for every other author
  */
 record HistoryEntry(String id, String kind, String author, String content, Instant timestamp, List<String> details,
         @Nullable String screenshotPath, @Nullable String screenshotText, int screenshotWidth, int screenshotHeight,
-        boolean screenShareStarted, @Nullable String quoteLabel, @Nullable String quote) {
+        boolean screenShareStarted, @Nullable String quoteLabel, @Nullable String quote, @Nullable String why,
+        @Nullable String html) {
 
     static HistoryEntry of(ChatMessage message) {
         MessageMetadata meta = message.metadata();
@@ -44,13 +47,15 @@ record HistoryEntry(String id, String kind, String author, String content, Insta
         MessageMetadata.Screenshot shot = null;
         boolean screenShareStarted = false;
         List<MessageMetadata.ScreenGuidance> guidance = null;
+        String why = null;
+        String html = null;
         if (meta instanceof MessageMetadata.CustomerMessage customer) {
             kind = "customer";
             author = "Customer";
             if (customer.confusionLevel() != null) {
-                details.add("confusion %.2f".formatted(customer.confusionLevel())
-                        + (customer.confusionSignals() == null || customer.confusionSignals().isEmpty() ? ""
-                                : ": " + String.join("; ", customer.confusionSignals())));
+                details.add("confusion %.2f".formatted(customer.confusionLevel()));
+                why = customer.confusionSignals() == null || customer.confusionSignals().isEmpty() ? null
+                        : String.join("; ", customer.confusionSignals());
             }
         } else if (meta instanceof MessageMetadata.HumanReply reply) {
             kind = "agent";
@@ -61,6 +66,7 @@ record HistoryEntry(String id, String kind, String author, String content, Insta
         } else if (meta instanceof MessageMetadata.AiAnswer answer) {
             kind = "ai";
             author = "AI assistant";
+            html = AnswerMarkdown.html(message.content());
             details.add(answer.provider() + (answer.model() == null ? "" : " · " + answer.model()));
             if (Boolean.TRUE.equals(answer.fallback())) {
                 details.add("fallback" + (answer.error() == null ? "" : ": " + answer.error()));
@@ -99,12 +105,12 @@ record HistoryEntry(String id, String kind, String author, String content, Insta
                     .toList()));
             return new HistoryEntry(message.id(), kind, author, content, message.timestamp(), details,
                     screenshotPath(guidance.get(0).screenshotUrl()) + "?guidance=" + message.id(), null, 0, 0,
-                    false, quoteLabel, quote);
+                    false, quoteLabel, quote, why, html);
         }
         return new HistoryEntry(message.id(), kind, author, content, message.timestamp(), details,
                 shot == null ? null : screenshotPath(shot.url()), shot == null ? null : shot.ocrText(),
                 shot == null ? 0 : Math.max(0, shot.width()), shot == null ? 0 : Math.max(0, shot.height()),
-                screenShareStarted, quoteLabel, quote);
+                screenShareStarted, quoteLabel, quote, why, html);
     }
 
     /** A handoff note without the customer's reason, which notes stored by earlier versions end with. */
