@@ -20,7 +20,8 @@ import dev.supportassistant.handoff.SupportDesk;
  * @param kind {@code customer}, {@code ai}, {@code agent} or {@code system}: the style and the label
  * @param author who wrote it, in words ("Customer", "AI assistant", "bob (agent)", "System")
  * @param details what staff want to know besides the text: provider and model, confusion, fallbacks
- * @param screenshotPath where the desk serves the screenshot this note records, when it records one
+ * @param screenshotPath where the desk serves the screenshot this note records, when it records one, or
+ *     the screenshot a reply points at, with the places marked ({@code ?guidance=})
  * @param screenshotText the text read on that screenshot, when some was read
  * @param screenshotWidth its width in pixels, so that the page keeps its place before the image
  *     loads (a lazy image of no size grows later and pushes the newest messages out of view); 0 when unknown
@@ -45,6 +46,7 @@ record HistoryEntry(String id, String kind, String author, String content, Insta
         String quote = null;
         MessageMetadata.Screenshot shot = null;
         boolean screenShareStarted = false;
+        List<MessageMetadata.ScreenGuidance> guidance = null;
         String why = null;
         String html = null;
         if (meta instanceof MessageMetadata.CustomerMessage customer) {
@@ -69,6 +71,13 @@ record HistoryEntry(String id, String kind, String author, String content, Insta
             if (Boolean.TRUE.equals(answer.fallback())) {
                 details.add("fallback" + (answer.error() == null ? "" : ": " + answer.error()));
             }
+            guidance = answer.screenGuidance();
+        } else if (meta instanceof MessageMetadata.ScreenNotice notice) {
+            kind = "ai";
+            author = "AI assistant (watching the screen)";
+            quoteLabel = "The error as read on the customer's screen:";
+            quote = notice.screenError();
+            guidance = notice.screenGuidance();
         } else {
             kind = "system";
             author = "System";
@@ -89,6 +98,14 @@ record HistoryEntry(String id, String kind, String author, String content, Insta
             } else if (meta instanceof MessageMetadata.ScreenShareNote note) {
                 screenShareStarted = "started".equals(note.screenShare().event());
             }
+        }
+        if (guidance != null && !guidance.isEmpty()) {
+            // The reply's places, marked on the screenshot they are on, beside it.
+            details.add("points at " + String.join(", ", guidance.stream().map(step -> "\"" + step.label() + "\"")
+                    .toList()));
+            return new HistoryEntry(message.id(), kind, author, content, message.timestamp(), details,
+                    screenshotPath(guidance.get(0).screenshotUrl()) + "?guidance=" + message.id(), null, 0, 0,
+                    false, quoteLabel, quote, why, html);
         }
         return new HistoryEntry(message.id(), kind, author, content, message.timestamp(), details,
                 shot == null ? null : screenshotPath(shot.url()), shot == null ? null : shot.ocrText(),
