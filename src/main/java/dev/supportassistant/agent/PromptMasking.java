@@ -61,7 +61,7 @@ class PromptMasking {
 
     /**
      * Everything in the request that a customer could have written or shown, masked in one order:
-     * the history oldest first, the new message, the help passages, the screenshot's text. The
+     * the history oldest first, the new message, the help passages, the screenshot's text and labels. The
      * instructions ({@code SYSTEM_PROMPT}, an experiment's) are the operator's and stay as they are.
      */
     Masked mask(AgentRequest request) {
@@ -78,7 +78,7 @@ class PromptMasking {
         }
         ScreenImage screen = request.screen();
         ScreenImage shownScreen = screen == null ? null
-                : new ScreenImage(screen.bytes(), screen.mimeType(), masking.mask(screen.text()));
+                : screen.withTexts(masking.mask(screen.text()), masking.mask(screen.labels()));
         return new Masked(new AgentRequest(history, message, request.confusion(), passages, request.model(),
                 request.systemPrompt(), shownScreen, request.screenShareAvailable()), masking, request.passages());
     }

@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  */
 class RetentionAndErasureTest extends ApiTest {
 
-    private static final byte[] SCREEN = ScreenDrawings.settings().png();
+    private static final byte[] SCREEN = ScreenDrawings.checkout().png();
 
     @Autowired
     private JdbcClient jdbc;

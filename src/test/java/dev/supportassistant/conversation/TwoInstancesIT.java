@@ -55,7 +55,7 @@ class TwoInstancesIT {
         RunningService second = TwoInstancesOnPostgres.second();
         org.springframework.jdbc.core.simple.JdbcClient jdbc = first.context()
                 .getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
-        byte[] screen = dev.supportassistant.screenshots.ScreenDrawings.settings().png();
+        byte[] screen = dev.supportassistant.screenshots.ScreenDrawings.checkout().png();
         dev.supportassistant.ApiClient customer = ConversationFootprint.customer(first.api(), "kept-" + System.nanoTime());
         java.util.List<String> old = new java.util.ArrayList<>();
         for (int i = 0; i < 4; i++) {
