@@ -21,6 +21,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 import dev.supportassistant.embedding.SentenceEmbeddings;
+import dev.supportassistant.knowledge.formats.DocumentReader;
+import dev.supportassistant.knowledge.formats.ReadDocument;
 
 /**
  * Adds, lists and removes knowledge-base documents. Each document is split into chunks and every
@@ -47,13 +49,15 @@ public class DocumentLibrary implements SmartInitializingSingleton {
     private final SentenceEmbeddings embeddings;
     private final KnowledgeFolder folder;
     private final KnowledgeSettings settings;
+    private final DocumentReader reader;
 
     DocumentLibrary(KnowledgeStore store, SentenceEmbeddings embeddings, KnowledgeFolder folder,
-            KnowledgeSettings settings) {
+            KnowledgeSettings settings, DocumentReader reader) {
         this.store = store;
         this.embeddings = embeddings;
         this.folder = folder;
         this.settings = settings;
+        this.reader = reader;
     }
 
     /** Runs once every bean exists and before the web server takes requests. */
@@ -71,6 +75,32 @@ public class DocumentLibrary implements SmartInitializingSingleton {
         String id = UUID.randomUUID().toString();
         String slug = slug(title) + "-" + id.substring(0, 8);
         return store(id, HelpArticle.withTitle(slug, title.strip(), content), API, null, hash(title + "\n" + content));
+    }
+
+    /**
+     * Adds a file: PDF, Word (.docx), HTML, Markdown or text, told from its bytes. Its title is
+     * {@code title} when given, else the file's own (a PDF's or DOCX's properties, the page's
+     * heading), else its name.
+     *
+     * @throws org.springframework.web.ErrorResponseException 413 for a file over the limits, 415 for
+     *     another format, 422 for one that yields no text (a scanned PDF is said to be one)
+     */
+    public KnowledgeDocument addFile(@Nullable String sentName, byte[] bytes, @Nullable String title) {
+        String fileName = DocumentReader.fileName(sentName);
+        ReadDocument read = reader.read(fileName, bytes);
+        String shown = title != null && !title.isBlank() ? title.strip()
+                : read.title() != null ? read.title() : fileName.replaceFirst("\\.[A-Za-z0-9]{1,8}$", "").strip();
+        shown = shown.isEmpty() ? "Document" : shown.length() <= 500 ? shown : shown.substring(0, 499) + "…";
+        return add(shown, read.markdown());
+    }
+
+    /**
+     * Refuses a file by its declared size ({@code KNOWLEDGE_MAX_DOCUMENT_BYTES}) before its bytes are read.
+     *
+     * @throws org.springframework.web.ErrorResponseException 413
+     */
+    public void checkFileSize(@Nullable String sentName, long bytes) {
+        reader.checkSize(DocumentReader.fileName(sentName), bytes);
     }
 
     public List<KnowledgeDocument> list() {

@@ -16,6 +16,7 @@ import dev.supportassistant.conversation.ChatMessage;
 import dev.supportassistant.conversation.Conversation;
 import dev.supportassistant.conversation.Conversations;
 import dev.supportassistant.conversation.MessageMetadata;
+import dev.supportassistant.knowledge.formats.TestFiles;
 
 /**
  * The operator's console pages as the server renders them, read by a signed-in operator, each with
@@ -117,6 +118,26 @@ class ConsolePagesTest extends ApiTest {
 
         assertThat(body).containsPattern("answers from <span>\\d+</span> documents")
                 .contains("<th scope=\"row\">Managing your account settings</th>");
+    }
+
+    @Test
+    void theKnowledgePageTakesAPdfAndSaysWhyAScannedOneIsRefused() {
+        String page = "/desk/console/knowledge";
+        byte[] manual = TestFiles.pdf("Gizmo manual", List.of(new TestFiles.Section("Charging the Gizmo",
+                List.of("Plug the Gizmo into the blue cable for two hours."))));
+
+        operator.submitFile(page, page, "gizmo.pdf", manual, "title", "", "_csrf", operator.csrf(page));
+        String added = operator.get(page).body();
+        operator.submitFile(page, page, "scan.pdf", TestFiles.scannedPdf(1), "title", "", "_csrf", operator.csrf(page));
+        String refused = operator.get(page).body();
+
+        assertThat(added).contains("Added &#39;Gizmo manual&#39; (1 passages).")
+                .contains("<th scope=\"row\">Gizmo manual</th>");
+        assertThat(refused).contains("&#39;scan.pdf&#39; has no text layer, only images of its 1 page: it looks like a "
+                + "scanned document.");
+        api.asAdmin().get("/api/v1/docs").json().valueStream()
+                .filter(document -> document.get("title").asString().equals("Gizmo manual"))
+                .forEach(document -> api.asAdmin().send("DELETE", "/api/v1/docs/" + document.get("id").asString(), null));
     }
 
     /** A conversation in the shared experiment's {@code variant}: a customer's message and the local agent's reply. */
