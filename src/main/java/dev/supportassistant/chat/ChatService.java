@@ -246,7 +246,7 @@ class ChatService {
     private static List<MessageMetadata.Source> sources(List<KnowledgePassage> passages) {
         return passages.stream()
                 .map(passage -> new MessageMetadata.Source(passage.articleTitle() + " — " + passage.sectionTitle(),
-                        passage.chunkId()))
+                        passage.chunkId(), passage.url()))
                 .toList();
     }
 }

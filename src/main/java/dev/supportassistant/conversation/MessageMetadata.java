@@ -258,8 +258,16 @@ public sealed interface MessageMetadata {
     record Screenshot(String url, @Nullable String ocrText, int width, int height) {
     }
 
-    /** A passage of the knowledge base an answer drew on. */
-    record Source(String title, String chunkId) {
+    /**
+     * A passage of the knowledge base an answer drew on.
+     *
+     * @param url the web page it was read from, for a web source's passage; absent otherwise
+     */
+    record Source(String title, String chunkId, @Nullable String url) {
+
+        public Source(String title, String chunkId) {
+            this(title, chunkId, null);
+        }
     }
 
     /**

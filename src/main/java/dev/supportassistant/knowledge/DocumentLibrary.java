@@ -38,6 +38,7 @@ public class DocumentLibrary implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(DocumentLibrary.class);
     static final String FOLDER = "folder";
     static final String API = "api";
+    static final String WEB = "web";
     /**
      * How chunks are embedded, stored with every document and part of a folder file's content hash:
      * when it changes, files ingested the old way are ingested again at the next start, and the
@@ -172,6 +173,35 @@ public class DocumentLibrary implements SmartInitializingSingleton {
 
     private KnowledgeDocument store(String id, HelpArticle article, String origin, @Nullable String sourceFile,
             String hash) {
+        List<KnowledgeStore.NewChunk> stored = embedded(article);
+        KnowledgeDocument document = new KnowledgeDocument(id, article.title(), origin, sourceFile, stored.size(),
+                KnowledgeStore.now());
+        store.insert(document, hash, INDEXING, stored);
+        return document;
+    }
+
+    /** The content hash of a web page's text: the same hash means nothing to embed again. */
+    static String pageHash(String title, String markdown) {
+        return hash(INDEXING + "\n" + title + "\n" + markdown);
+    }
+
+    /**
+     * Stores a web source's page, embedded, in place of its earlier text ({@code replaced}).
+     *
+     * @return the page's document (its chunk count is what was embedded)
+     */
+    KnowledgeDocument storePage(String sourceId, @Nullable String replaced, String url, String title, String markdown,
+            String hash) {
+        String id = UUID.randomUUID().toString();
+        HelpArticle article = HelpArticle.withTitle(slug(title) + "-" + id.substring(0, 8), title, markdown);
+        List<KnowledgeStore.NewChunk> stored = embedded(article);
+        KnowledgeDocument page = new KnowledgeDocument(id, title, WEB, null, stored.size(), KnowledgeStore.now(), url);
+        store.replacePage(replaced, page, sourceId, hash, INDEXING, stored);
+        return page;
+    }
+
+    /** The article's chunks with their embeddings. */
+    private List<KnowledgeStore.NewChunk> embedded(HelpArticle article) {
         List<HelpArticle.Chunk> chunks = article.chunks();
         List<List<String>> texts = chunks.stream().map(chunk -> embeddedTexts(article, chunk)).toList();
         List<List<float[]>> vectors = embedTogether(texts);
@@ -181,10 +211,7 @@ public class DocumentLibrary implements SmartInitializingSingleton {
             stored.add(new KnowledgeStore.NewChunk(article.slug() + "#" + chunk.position(), chunk.position(),
                     chunk.heading(), chunk.text(), vectors.get(i)));
         }
-        KnowledgeDocument document = new KnowledgeDocument(id, article.title(), origin, sourceFile, chunks.size(),
-                KnowledgeStore.now());
-        store.insert(document, hash, INDEXING, stored);
-        return document;
+        return stored;
     }
 
     /**

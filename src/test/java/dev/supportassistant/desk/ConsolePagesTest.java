@@ -1,8 +1,10 @@
 package dev.supportassistant.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +18,9 @@ import dev.supportassistant.conversation.ChatMessage;
 import dev.supportassistant.conversation.Conversation;
 import dev.supportassistant.conversation.Conversations;
 import dev.supportassistant.conversation.MessageMetadata;
+import dev.supportassistant.knowledge.WebSources;
 import dev.supportassistant.knowledge.formats.TestFiles;
+import dev.supportassistant.knowledge.sources.HelpCenterSite;
 
 /**
  * The operator's console pages as the server renders them, read by a signed-in operator, each with
@@ -29,6 +33,8 @@ class ConsolePagesTest extends ApiTest {
 
     @Autowired
     private Conversations conversations;
+    @Autowired
+    private WebSources webSources;
 
     private String name;
     private DeskSession operator;
@@ -86,7 +92,7 @@ class ConsolePagesTest extends ApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "/desk/console", "/desk/console/knowledge", "/desk/console/usage",
+    @ValueSource(strings = { "/desk/console", "/desk/console/knowledge", "/desk/console/sources", "/desk/console/usage",
             "/desk/console/experiments", "/desk/console/accounts" })
     void everyConsolePageOpensWithDataToShow(String page) {
         assertThat(api.chat("The export never finishes").status()).isEqualTo(200);
@@ -138,6 +144,36 @@ class ConsolePagesTest extends ApiTest {
         api.asAdmin().get("/api/v1/docs").json().valueStream()
                 .filter(document -> document.get("title").asString().equals("Gizmo manual"))
                 .forEach(document -> api.asAdmin().send("DELETE", "/api/v1/docs/" + document.get("id").asString(), null));
+    }
+
+    @Test
+    void theSourcesPageShowsEachSourcesPagesLastSyncAndErrorsAndSyncsOnDemand() {
+        String page = "/desk/console/sources";
+        try (HelpCenterSite site = new HelpCenterSite()) {
+            site.page("/help/gizmo-charging.html", "Charging the Gizmo", "Charge it", "Use the blue cable.");
+            operator.submit(page, page, "url", site.url("/sitemap.xml"), "_csrf", operator.csrf(page));
+            String id = webSources.list().stream().filter(source -> source.url().equals(site.url("/sitemap.xml")))
+                    .findFirst().orElseThrow().id();
+            await().atMost(Duration.ofSeconds(20)).until(() -> !syncing(id));
+            site.remove("/help/gizmo-charging.html");
+            site.page("/help/gizmo-colours.html", "Gizmo colours", "Colours", "Blue and red.");
+            operator.submit(page, page + "/" + id + "/sync", "_csrf", operator.csrf(page));
+            await().atMost(Duration.ofSeconds(20)).until(() -> webSources.list().stream()
+                    .filter(source -> source.id().equals(id) && !source.syncing() && source.lastSync() != null)
+                    .anyMatch(source -> source.lastSync().removed() == 1));
+
+            String body = operator.get(page).body().replaceAll("\\s+", " ");
+
+            assertThat(body).contains(site.url("/sitemap.xml")).contains("<dd>sitemap</dd>")
+                    .contains("<th scope=\"row\">Gizmo colours</th>").doesNotContain("Charging the Gizmo")
+                    .contains("<dt>Removed</dt><dd>1</dd>").contains("aria-label=\"Sync now " + site.url("/sitemap.xml"));
+            webSources.remove(id);
+        }
+    }
+
+    private boolean syncing(String id) {
+        return webSources.list().stream().filter(source -> source.id().equals(id))
+                .anyMatch(source -> source.syncing() || source.lastSync() == null);
     }
 
     /** A conversation in the shared experiment's {@code variant}: a customer's message and the local agent's reply. */

@@ -1,5 +1,6 @@
 package dev.supportassistant.knowledge.formats;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -28,6 +29,18 @@ public final class HtmlText {
             "figure", "figcaption", "details", "summary");
 
     private HtmlText() {
+    }
+
+    /** A web page read: its text, and the absolute addresses it links to (navigation's included). */
+    public record Read(ReadDocument document, List<String> links) {
+    }
+
+    /** Reads a page at {@code url}, with the links that lead on from it, before its navigation is dropped. */
+    public static Read readWithLinks(String html, String url) {
+        Document page = Jsoup.parse(html, url);
+        List<String> links = page.select("a[href]").stream().map(link -> link.absUrl("href"))
+                .filter(link -> !link.isEmpty()).map(link -> link.replaceFirst("#.*$", "")).distinct().toList();
+        return new Read(read(page), links);
     }
 
     /** Reads a page; {@code baseUri} resolves its links (the page's URL, or empty for a file). */
