@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 
 import dev.supportassistant.agent.AgentAnswer;
 import dev.supportassistant.agent.AgentDispatcher;
+import dev.supportassistant.agent.AgentRegistry;
 import dev.supportassistant.agent.AgentRequest;
 import dev.supportassistant.agent.ConversationTurn;
 import dev.supportassistant.agent.TokenUsage;
@@ -24,6 +25,7 @@ import dev.supportassistant.conversation.Conversations;
 import dev.supportassistant.conversation.MessageMetadata;
 import dev.supportassistant.conversation.TurnContext;
 import dev.supportassistant.knowledge.KnowledgeBase;
+import dev.supportassistant.knowledge.KnowledgeGaps;
 import dev.supportassistant.knowledge.KnowledgePassage;
 import dev.supportassistant.platform.security.Caller;
 import dev.supportassistant.platform.web.RequestLimits;
@@ -64,12 +66,14 @@ class ChatService {
     private final ScreenImages screenImages;
     private final OverloadDetector overload;
     private final ApplicationEventPublisher events;
+    private final KnowledgeGaps gaps;
 
     ChatService(Conversations conversations, ConfusionAnalyzer confusionAnalyzer, KnowledgeBase knowledgeBase,
             AgentDispatcher agents, ScreenShareOffers screenShareOffers, RequestLimits limits,
             ConversationLimits conversationLimits, ChatMetrics metrics, ProviderRouting routing,
             ObjectProvider<HumanHandoff> handoff, ObjectProvider<ScreenImages> screenImages, OverloadDetector overload,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, KnowledgeGaps gaps) {
+        this.gaps = gaps;
         this.conversations = conversations;
         this.confusionAnalyzer = confusionAnalyzer;
         this.knowledgeBase = knowledgeBase;
@@ -197,8 +201,21 @@ class ChatService {
         }
         events.publishEvent(new TurnAnswered(conversationId, confusion.level(),
                 offer.map(ScreenShareOffers.Offer::reason).orElse(null)));
+        if (unanswered(turn, answer)) {
+            gaps.unanswered(conversationId, turn.agentRequest().message(), KnowledgeGaps.NO_ANSWER);
+        }
         return new ChatResponse(reply, conversationId, offer.isPresent(), confusion.level(),
                 offer.map(made -> new ChatResponse.ScreenShareOffer(made.channelName())).orElse(null));
+    }
+
+    /**
+     * Whether the knowledge base left the question unanswered: the offline agent said it found nothing,
+     * or a model was given no passage that answers it well enough.
+     */
+    private static boolean unanswered(Turn turn, AgentAnswer answer) {
+        return answer.reply().nothingFound() || (!answer.provider().equals(AgentRegistry.LOCAL)
+                && turn.agentRequest().passages().stream()
+                        .noneMatch(passage -> passage.relevance() >= KnowledgeBase.CONFIDENT_RELEVANCE));
     }
 
     /** What is known about the answer: who wrote it and how, for which customer message, under which route. */

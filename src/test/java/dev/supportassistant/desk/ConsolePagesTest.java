@@ -18,6 +18,7 @@ import dev.supportassistant.conversation.ChatMessage;
 import dev.supportassistant.conversation.Conversation;
 import dev.supportassistant.conversation.Conversations;
 import dev.supportassistant.conversation.MessageMetadata;
+import dev.supportassistant.knowledge.KnowledgeGaps;
 import dev.supportassistant.knowledge.WebSources;
 import dev.supportassistant.knowledge.formats.TestFiles;
 import dev.supportassistant.knowledge.sources.HelpCenterSite;
@@ -35,6 +36,8 @@ class ConsolePagesTest extends ApiTest {
     private Conversations conversations;
     @Autowired
     private WebSources webSources;
+    @Autowired
+    private KnowledgeGaps gaps;
 
     private String name;
     private DeskSession operator;
@@ -92,7 +95,8 @@ class ConsolePagesTest extends ApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "/desk/console", "/desk/console/knowledge", "/desk/console/sources", "/desk/console/usage",
+    @ValueSource(strings = { "/desk/console", "/desk/console/knowledge", "/desk/console/sources", "/desk/console/gaps",
+            "/desk/console/usage",
             "/desk/console/experiments", "/desk/console/accounts" })
     void everyConsolePageOpensWithDataToShow(String page) {
         assertThat(api.chat("The export never finishes").status()).isEqualTo(200);
@@ -169,6 +173,28 @@ class ConsolePagesTest extends ApiTest {
                     .contains("<dt>Removed</dt><dd>1</dd>").contains("aria-label=\"Sync now " + site.url("/sitemap.xml"));
             webSources.remove(id);
         }
+    }
+
+    @Test
+    void theGapsPageShowsWhatCustomersAskedAndAnAnswerClosesTheGap() {
+        String page = "/desk/console/gaps";
+        String question = "Can I print my whole Zorpton ledger on A3 paper?";
+        assertThat(api.chat(question).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> gaps.open().stream()
+                .anyMatch(gap -> gap.examples().contains(question)));
+        String id = gaps.open().stream().filter(gap -> gap.examples().contains(question)).findFirst().orElseThrow().id();
+
+        String before = operator.get(page).body();
+        operator.submit(page, page + "/" + id + "/answer", "title", "Printing the ledger", "answer",
+                "## Print the Zorpton ledger\nChoose File > Print and pick A3.", "_csrf", operator.csrf(page));
+        String after = operator.get(page).body();
+
+        assertThat(before).contains("<q class=\"customer-words\">" + question + "</q>");
+        assertThat(after).contains("Added &#39;Printing the ledger&#39; to the knowledge base")
+                .doesNotContain(question);
+        api.asAdmin().get("/api/v1/docs").json().valueStream()
+                .filter(document -> document.get("title").asString().equals("Printing the ledger"))
+                .forEach(document -> api.asAdmin().send("DELETE", "/api/v1/docs/" + document.get("id").asString(), null));
     }
 
     private boolean syncing(String id) {

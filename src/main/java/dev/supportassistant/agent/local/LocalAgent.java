@@ -72,11 +72,18 @@ class LocalAgent implements AiAgent {
         String prompt = request.history().stream().map(ConversationTurn::content)
                 .collect(Collectors.joining("\n", "", "\n" + request.message()));
         return new AgentReply(content.toString(), MODEL, TokenUsage.estimated(prompt, content.toString()),
-                answer.sources());
+                answer.sources(), answer.nothingFound());
     }
 
-    /** What the agent says, the passages it quotes, and whether an offer of screen sharing fits after it. */
-    private record Answer(String text, List<KnowledgePassage> sources, boolean mayOfferHelp) {
+    /**
+     * What the agent says, the passages it quotes, whether an offer of screen sharing fits after it, and
+     * whether it said it found nothing.
+     */
+    private record Answer(String text, List<KnowledgePassage> sources, boolean mayOfferHelp, boolean nothingFound) {
+
+        Answer(String text, List<KnowledgePassage> sources, boolean mayOfferHelp) {
+            this(text, sources, mayOfferHelp, false);
+        }
     }
 
     private Answer compose(AgentRequest request, List<KnowledgePassage> relevant) {
@@ -89,7 +96,7 @@ class LocalAgent implements AiAgent {
         }
         if (relevant.isEmpty()) {
             return offTopic.isOffTopic(request.message()) ? new Answer(scope(), List.of(), false)
-                    : new Answer(notFound(), List.of(), true);
+                    : new Answer(notFound(), List.of(), true, true);
         }
         KnowledgePassage best = relevant.get(0);
         StringBuilder answer = new StringBuilder("Here is what our help articles say about **")
