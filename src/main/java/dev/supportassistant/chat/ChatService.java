@@ -1,6 +1,7 @@
 package dev.supportassistant.chat;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -26,6 +27,7 @@ import dev.supportassistant.conversation.MessageMetadata;
 import dev.supportassistant.conversation.TurnContext;
 import dev.supportassistant.knowledge.KnowledgeBase;
 import dev.supportassistant.knowledge.KnowledgeGaps;
+import dev.supportassistant.language.CustomerLanguage;
 import dev.supportassistant.knowledge.KnowledgePassage;
 import dev.supportassistant.platform.security.Caller;
 import dev.supportassistant.platform.web.RequestLimits;
@@ -67,13 +69,15 @@ class ChatService {
     private final OverloadDetector overload;
     private final ApplicationEventPublisher events;
     private final KnowledgeGaps gaps;
+    private final CustomerLanguage languages;
 
     ChatService(Conversations conversations, ConfusionAnalyzer confusionAnalyzer, KnowledgeBase knowledgeBase,
             AgentDispatcher agents, ScreenShareOffers screenShareOffers, RequestLimits limits,
             ConversationLimits conversationLimits, ChatMetrics metrics, ProviderRouting routing,
             ObjectProvider<HumanHandoff> handoff, ObjectProvider<ScreenImages> screenImages, OverloadDetector overload,
-            ApplicationEventPublisher events, KnowledgeGaps gaps) {
+            ApplicationEventPublisher events, KnowledgeGaps gaps, CustomerLanguage languages) {
         this.gaps = gaps;
+        this.languages = languages;
         this.conversations = conversations;
         this.confusionAnalyzer = confusionAnalyzer;
         this.knowledgeBase = knowledgeBase;
@@ -173,6 +177,7 @@ class ChatService {
                 (int) context.counts().customerMessages() + 1, confusion, passages, text),
                 prepared.request().provider());
         return new Turn(context, message, confusion, route, new AgentRequest(turns(history), text, confusion, passages)
+                .writtenIn(languages.of(text).orElse(null))
                 .answeredWith(route.model(), route.systemPrompt())
                 .offeringScreenShare(screenShareOffers.available())
                 .showing(context.screenshot() == null ? null : screenImages.image(context.screenshot()).orElse(null)));
@@ -192,7 +197,9 @@ class ChatService {
     private ChatResponse finish(Turn turn, AgentAnswer answer) {
         ConfusionAssessment confusion = turn.confusion();
         String conversationId = turn.conversationId();
-        ChatMessage reply = ChatMessage.newMessage(answer.reply().content(), metadata(answer, confusion, turn.route()));
+        Locale language = turn.agentRequest().language();
+        ChatMessage reply = ChatMessage.newMessage(answer.reply().content(), metadata(answer, confusion, turn.route())
+                .inLanguage(language == null ? null : language.getLanguage()));
         Optional<ScreenShareOffers.Offer> offer = screenShareOffers.after(conversationId, confusion, answer.reply());
         if (offer.isPresent()) {
             conversations.append(conversationId, reply, offer.get().note());

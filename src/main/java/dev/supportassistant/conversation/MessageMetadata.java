@@ -75,12 +75,23 @@ public sealed interface MessageMetadata {
      * @param incomplete true when a streamed answer was cut off and holds only what arrived
      * @param route the routing rule ({@code ROUTING_RULES}) that chose its provider
      * @param feedback the customer's rating of it
+     * @param language the language detected in the customer's message it answers ({@code en},
+     *     {@code es}, {@code de}, {@code fr}), which it was asked to answer in; absent when none was told
      */
     record AiAnswer(String provider, @Nullable String model, @Nullable Double confusionLevel,
             @Nullable TokenUsage tokenUsage, @Nullable Boolean fallback, @Nullable String error,
             @Nullable Long latencyMs, @Nullable List<Source> sources, @Nullable Boolean incomplete,
             @Nullable String route, @Nullable String experiment, @Nullable String variant,
-            @Nullable Feedback feedback) implements MessageMetadata {
+            @Nullable Feedback feedback, @Nullable String language) implements MessageMetadata {
+
+        public AiAnswer(String provider, @Nullable String model, @Nullable Double confusionLevel,
+                @Nullable TokenUsage tokenUsage, @Nullable Boolean fallback, @Nullable String error,
+                @Nullable Long latencyMs, @Nullable List<Source> sources, @Nullable Boolean incomplete,
+                @Nullable String route, @Nullable String experiment, @Nullable String variant,
+                @Nullable Feedback feedback) {
+            this(provider, model, confusionLevel, tokenUsage, fallback, error, latencyMs, sources, incomplete, route,
+                    experiment, variant, feedback, null);
+        }
 
         /**
          * A new answer: who wrote it with which model, at what cost in tokens and time, for a
@@ -99,19 +110,25 @@ public sealed interface MessageMetadata {
          */
         public AiAnswer failed(boolean fellBack, @Nullable String failure) {
             return new AiAnswer(provider, model, confusionLevel, tokenUsage, fellBack, failure, latencyMs, sources,
-                    incomplete, route, experiment, variant, feedback);
+                    incomplete, route, experiment, variant, feedback, language);
         }
 
         /** The same, marked as a streamed answer cut off before its end. */
         public AiAnswer cutOff() {
             return new AiAnswer(provider, model, confusionLevel, tokenUsage, fallback, error, latencyMs, sources,
-                    Boolean.TRUE, route, experiment, variant, feedback);
+                    Boolean.TRUE, route, experiment, variant, feedback, language);
         }
 
         /** The same, with the route and the experiment variant the turn was answered under. */
         public AiAnswer routed(@Nullable String rule, @Nullable String inExperiment, @Nullable String asVariant) {
             return new AiAnswer(provider, model, confusionLevel, tokenUsage, fallback, error, latencyMs, sources,
-                    incomplete, rule, inExperiment, asVariant, feedback);
+                    incomplete, rule, inExperiment, asVariant, feedback, language);
+        }
+
+        /** The same, answering a message in this language ({@code es}); absent when none was detected. */
+        public AiAnswer inLanguage(@Nullable String detected) {
+            return new AiAnswer(provider, model, confusionLevel, tokenUsage, fallback, error, latencyMs, sources,
+                    incomplete, route, experiment, variant, feedback, detected);
         }
 
         /** Whether it holds only part of a streamed answer. */
@@ -121,7 +138,7 @@ public sealed interface MessageMetadata {
 
         AiAnswer rated(@Nullable Feedback rating) {
             return new AiAnswer(provider, model, confusionLevel, tokenUsage, fallback, error, latencyMs, sources,
-                    incomplete, route, experiment, variant, rating);
+                    incomplete, route, experiment, variant, rating, language);
         }
 
         @Override
@@ -135,7 +152,7 @@ public sealed interface MessageMetadata {
                 return this;
             }
             return new AiAnswer(provider, model, confusionLevel, tokenUsage, fallback, error == null ? null : FAILURE,
-                    latencyMs, sources, incomplete, null, null, null, feedback);
+                    latencyMs, sources, incomplete, null, null, null, feedback, language);
         }
     }
 

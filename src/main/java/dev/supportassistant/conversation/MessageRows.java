@@ -34,9 +34,16 @@ class MessageRows {
     record Details(@Nullable List<String> confusionSignals, @Nullable List<MessageMetadata.Source> sources,
             @Nullable Boolean incomplete, @Nullable ScreenShareEvent screenShare, @Nullable String author,
             @Nullable Boolean human, MessageMetadata.@Nullable Handoff handoff,
-            MessageMetadata.@Nullable Screenshot screenshot) {
+            MessageMetadata.@Nullable Screenshot screenshot, @Nullable String language) {
 
         static final Details NONE = new Details(null, null, null, null, null, null, null, null);
+
+        Details(@Nullable List<String> confusionSignals, @Nullable List<MessageMetadata.Source> sources,
+                @Nullable Boolean incomplete, @Nullable ScreenShareEvent screenShare, @Nullable String author,
+                @Nullable Boolean human, MessageMetadata.@Nullable Handoff handoff,
+                MessageMetadata.@Nullable Screenshot screenshot) {
+            this(confusionSignals, sources, incomplete, screenShare, author, human, handoff, screenshot, null);
+        }
     }
 
     /** A message's columns besides its id, conversation, role, text and time. */
@@ -62,7 +69,8 @@ class MessageRows {
         if (metadata instanceof AiAnswer answer) {
             return new Columns(answer.provider(), answer.model(), answer.tokenUsage(), answer.confusionLevel(),
                     answer.latencyMs(), answer.fallback(), answer.error(),
-                    new Details(null, answer.sources(), answer.incomplete(), null, null, null, null, null),
+                    new Details(null, answer.sources(), answer.incomplete(), null, null, null, null, null,
+                            answer.language()),
                     answer.route(), answer.experiment(), answer.variant());
         }
         if (metadata instanceof HumanReply reply) {
@@ -119,7 +127,7 @@ class MessageRows {
         return new AiAnswer(provider, rs.getString("model"), rs.getObject("confusion_level", Double.class), usage,
                 rs.getObject("fallback", Boolean.class), rs.getString("error"), rs.getObject("latency_ms", Long.class),
                 details.sources(), details.incomplete(), rs.getString("route"), rs.getString("experiment"),
-                rs.getString("variant"), feedback);
+                rs.getString("variant"), feedback, details.language());
     }
 
     private static MessageMetadata note(Details details) {

@@ -2,8 +2,10 @@ package dev.supportassistant.handoff;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import dev.supportassistant.chat.HumanHandoff;
@@ -13,6 +15,8 @@ import dev.supportassistant.conversation.ChatMessage;
 import dev.supportassistant.conversation.Conversations;
 import dev.supportassistant.conversation.MessageMetadata;
 import dev.supportassistant.conversation.TurnContext;
+import dev.supportassistant.language.CustomerLanguage;
+import dev.supportassistant.language.CustomerTexts;
 
 /**
  * When the AI steps aside, asked on every customer turn as the chat's {@link HumanHandoff}: while
@@ -27,6 +31,7 @@ import dev.supportassistant.conversation.TurnContext;
 @Service
 class EscalationRules implements HumanHandoff {
 
+    /** English; the customer texts ({@code handoff.waiting}, {@code handoff.delivered}, {@code handoff.nobody-available}) hold each language's. */
     static final String WAITING_ACKNOWLEDGEMENT = "Thanks, I've added that for the support team; a person will join "
             + "this conversation shortly.";
     static final String WITH_HUMAN_ACKNOWLEDGEMENT = "Delivered to %s from our support team.";
@@ -38,9 +43,11 @@ class EscalationRules implements HumanHandoff {
     private final Conversations conversations;
     private final HandoffSettings settings;
     private final ConfusionSettings confusion;
+    private final CustomerLanguage languages;
 
     EscalationRules(HandoffService handoffs, Conversations conversations, HandoffSettings settings,
-            ConfusionSettings confusion) {
+            ConfusionSettings confusion, CustomerLanguage languages) {
+        this.languages = languages;
         this.handoffs = handoffs;
         this.conversations = conversations;
         this.settings = settings;
@@ -52,20 +59,22 @@ class EscalationRules implements HumanHandoff {
     public Optional<ChatMessage> takeOver(TurnContext context, ChatMessage message, ConfusionAssessment assessment) {
         String conversationId = context.conversation().id();
         HandoffState current = HandoffState.of(conversationId, context.handoff());
+        Locale language = languages.of(message.content()).orElse(null);
         if (current.status().humanSide()) {
-            return Optional.of(acknowledgement(current));
+            return Optional.of(acknowledgement(current, language));
         }
         if (settings.onExplicitRequest() && HumanRequests.asksForPerson(message.content())) {
             // The rule's reason is the service's words, so it does not quote the customer's message
             // (which could be written to read as more of them); the history shows the message itself.
-            return escalate(conversationId, HandoffCause.EXPLICIT_REQUEST, "The customer asked for a person in a message");
+            return escalate(conversationId, HandoffCause.EXPLICIT_REQUEST, "The customer asked for a person in a message",
+                    language);
         }
         int streak = settings.afterConfusedTurns() > 0 && assessment.confused()
                 ? confusedStreak(context.recent(), message) : 0;
         if (settings.afterConfusedTurns() > 0 && streak >= settings.afterConfusedTurns()) {
             return escalate(conversationId, HandoffCause.CONFUSION,
                     "The customer seemed confused for %d turns in a row (confusion %.2f)".formatted(streak,
-                            assessment.level()));
+                            assessment.level()), language);
         }
         return Optional.empty();
     }
@@ -74,17 +83,21 @@ class EscalationRules implements HumanHandoff {
      * The holding reply of an escalation. When nobody could take the conversation: to a customer who
      * asked for a person, the reply saying so; otherwise none, so that the AI answers on.
      */
-    private Optional<ChatMessage> escalate(String conversationId, HandoffCause cause, String reason) {
+    private Optional<ChatMessage> escalate(String conversationId, HandoffCause cause, String reason,
+            @Nullable Locale language) {
         try {
-            return Optional.of(holdingReplyOf(handoffs.escalate(conversationId, cause, reason, HandoffService.ASSISTANT)));
+            return Optional.of(holdingReplyOf(handoffs.escalate(conversationId, cause, reason, HandoffService.ASSISTANT),
+                    language));
         } catch (NoDeskException nobody) {
-            return cause == HandoffCause.EXPLICIT_REQUEST ? Optional.of(nobodyAvailable(conversationId)) : Optional.empty();
+            return cause == HandoffCause.EXPLICIT_REQUEST ? Optional.of(nobodyAvailable(conversationId, language))
+                    : Optional.empty();
         }
     }
 
     /** Stored like every reply; the conversation stays with the AI, which answers the next message. */
-    private ChatMessage nobodyAvailable(String conversationId) {
-        return conversations.appendHoldingReply(conversationId, NOBODY_AVAILABLE, null);
+    private ChatMessage nobodyAvailable(String conversationId, @Nullable Locale language) {
+        return conversations.appendHoldingReply(conversationId, CustomerTexts.text("handoff.nobody-available", language),
+                null);
     }
 
     /**
@@ -112,13 +125,14 @@ class EscalationRules implements HumanHandoff {
     }
 
     /** The reply to a customer's message while a person holds or awaits the conversation; stored like any reply. */
-    private ChatMessage acknowledgement(HandoffState current) {
+    private ChatMessage acknowledgement(HandoffState current, @Nullable Locale language) {
         String text = current.status() == HandoffStatus.WITH_HUMAN
-                ? WITH_HUMAN_ACKNOWLEDGEMENT.formatted(current.claimedBy()) : WAITING_ACKNOWLEDGEMENT;
+                ? CustomerTexts.text("handoff.delivered", language).formatted(current.claimedBy())
+                : CustomerTexts.text("handoff.waiting", language);
         return conversations.appendHoldingReply(current.conversationId(), text, current.note(null, null));
     }
 
-    private ChatMessage holdingReplyOf(HandoffService.Escalated escalated) {
-        return escalated.holdingReply() != null ? escalated.holdingReply() : acknowledgement(escalated.handoff());
+    private ChatMessage holdingReplyOf(HandoffService.Escalated escalated, @Nullable Locale language) {
+        return escalated.holdingReply() != null ? escalated.holdingReply() : acknowledgement(escalated.handoff(), language);
     }
 }

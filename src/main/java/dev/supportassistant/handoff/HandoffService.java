@@ -2,6 +2,8 @@ package dev.supportassistant.handoff;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -14,6 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.supportassistant.conversation.ChatMessage;
 import dev.supportassistant.conversation.Conversations;
 import dev.supportassistant.conversation.MessageMetadata;
+import dev.supportassistant.language.CustomerLanguage;
+import dev.supportassistant.language.CustomerTexts;
 import dev.supportassistant.screenshare.ScreenShareSessions;
 import dev.supportassistant.screenshare.TokenGrant;
 
@@ -29,6 +33,7 @@ import dev.supportassistant.screenshare.TokenGrant;
 @Service
 class HandoffService {
 
+    /** In English; {@code handoff.holding} of the customer texts, in the customer's language. */
     static final String HOLDING_REPLY = "I've asked a person from our support team to join this conversation. "
             + "They will see everything written so far, and you can keep adding details here meanwhile.";
     /** The reason of a customer's request for a person that gave none: the service's words, not theirs. */
@@ -45,9 +50,12 @@ class HandoffService {
     private final DeskStaffing staffing;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final CustomerLanguage languages;
 
     HandoffService(HandoffStore store, Conversations conversations, ScreenShareSessions screenShare, DeskQueries desk,
-            DeskStaffing staffing, ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+            DeskStaffing staffing, ApplicationEventPublisher events, PlatformTransactionManager transactions,
+            CustomerLanguage languages) {
+        this.languages = languages;
         this.store = store;
         this.conversations = conversations;
         this.screenShare = screenShare;
@@ -84,15 +92,24 @@ class HandoffService {
                 throw new NoDeskException();
             }
             boolean customersWords = SupportDesk.reasonInCustomersWords(cause.wireName(), reason);
-            handoff.escalate(cause, reason,
-                    HandoffSummaries.extractive(conversations.recentMessages(conversationId), reason, customersWords),
-                    by, now());
+            List<ChatMessage> recent = conversations.recentMessages(conversationId);
+            handoff.escalate(cause, reason, HandoffSummaries.extractive(recent, reason, customersWords), by, now());
             saved(handoff);
             HandoffState after = handoff.state();
-            ChatMessage holding = conversations.appendHoldingReply(conversationId, HOLDING_REPLY,
-                    after.note(null, ASSISTANT));
+            ChatMessage holding = conversations.appendHoldingReply(conversationId,
+                    CustomerTexts.text("handoff.holding", languageOf(recent)), after.note(null, ASSISTANT));
             return new Escalated(after, holding);
         });
+    }
+
+    /** The language of the customer's latest message among {@code recent}, when it can be told. */
+    private @Nullable Locale languageOf(List<ChatMessage> recent) {
+        for (int i = recent.size() - 1; i >= 0; i--) {
+            if (recent.get(i).role() == ChatMessage.Role.USER) {
+                return languages.of(recent.get(i).content()).orElse(null);
+            }
+        }
+        return null;
     }
 
     HandoffViews.Claim claim(String conversationId, String agent) {

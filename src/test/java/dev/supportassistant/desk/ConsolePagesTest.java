@@ -197,6 +197,16 @@ class ConsolePagesTest extends ApiTest {
                 .forEach(document -> api.asAdmin().send("DELETE", "/api/v1/docs/" + document.get("id").asString(), null));
     }
 
+    @Test
+    void theDeskShowsTheLanguageTheCustomerWroteIn() {
+        String id = api.chat("¿Dónde puedo descargar mis facturas del año pasado?").json().get("conversation_id")
+                .asString();
+
+        String page = operator.get("/desk/conversations/" + id).body();
+
+        assertThat(page).contains("customer&#39;s language: es");
+    }
+
     private boolean syncing(String id) {
         return webSources.list().stream().filter(source -> source.id().equals(id))
                 .anyMatch(source -> source.syncing() || source.lastSync() == null);

@@ -16,6 +16,7 @@ import dev.supportassistant.agent.TokenUsage;
 import dev.supportassistant.embedding.SentenceEmbeddings;
 import dev.supportassistant.knowledge.KnowledgeBase;
 import dev.supportassistant.knowledge.KnowledgePassage;
+import dev.supportassistant.language.CustomerTexts;
 
 /**
  * The built-in offline agent. It answers only from the help articles: the best matching
@@ -64,7 +65,12 @@ class LocalAgent implements AiAgent {
         List<KnowledgePassage> relevant = request.passages().stream()
                 .filter(passage -> passage.relevance() >= KnowledgeBase.CONFIDENT_RELEVANCE).toList();
         Answer answer = compose(request, relevant);
-        StringBuilder content = new StringBuilder(answer.text());
+        StringBuilder content = new StringBuilder();
+        if (request.notInEnglish()) {
+            // The articles are English and this agent does not translate: it says so, in the customer's language.
+            content.append(CustomerTexts.text("local.english-only", request.language())).append("\n\n");
+        }
+        content.append(answer.text());
         if (request.offersScreenShare() && answer.mayOfferHelp()) {
             content.append("\n\nThis looks frustrating, and it may be quicker to look at it together: "
                     + "if you share your screen, a support specialist can see what you see and guide you step by step.");
