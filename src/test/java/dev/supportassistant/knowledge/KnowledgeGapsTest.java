@@ -36,7 +36,6 @@ class KnowledgeGapsTest extends ApiTest {
         assertThat(gap.get("examples").valueStream().map(JsonNode::asString))
                 .containsExactlyInAnyOrderElementsOf(DARK_MODE);
         assertThat(gap.get("last_asked_at").asString()).isNotBlank();
-        assertThat(gapWith("How do I reset my password?")).isEmpty();
 
         var answered = api.asAdmin().post("/api/v1/knowledge/gaps/" + gap.get("id").asString() + "/answer",
                 "{\"title\": \"Dark mode\", \"answer\": " + ApiClient.quote("""

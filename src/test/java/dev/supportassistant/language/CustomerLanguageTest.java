@@ -2,6 +2,11 @@ package dev.supportassistant.language;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.ResourceBundle;
@@ -25,6 +30,26 @@ class CustomerLanguageTest {
             "The app crashes every time I open a report | en" })
     void aMessageOfAFewWordsIsToldItsLanguage(String message, String language) {
         assertThat(LANGUAGE.of(message)).map(Locale::getLanguage).contains(language);
+    }
+
+    /** An English customer told in German that a person will join would be worse than no detection at all. */
+    @Test
+    void hardlyAnyEnglishQuestionIsTakenForAnotherLanguage() throws IOException {
+        List<String> questions = new ArrayList<>();
+        for (String part : List.of("retrieval-tuning.tsv", "retrieval-held-aside.tsv")) {
+            Files.readAllLines(Path.of("src/test/resources/knowledge", part)).stream()
+                    .filter(line -> !line.startsWith("#") && line.contains("\t"))
+                    .map(line -> line.split("\t")[1]).forEach(questions::add);
+        }
+
+        List<String> mistaken = questions.stream()
+                .filter(question -> LANGUAGE.of(question).filter(language -> !language.getLanguage().equals("en"))
+                        .isPresent())
+                .toList();
+
+        assertThat(questions).hasSizeGreaterThan(300);
+        assertThat(mistaken).as("English questions taken for another language").hasSizeLessThanOrEqualTo(
+                questions.size() / 100);
     }
 
     @Test
