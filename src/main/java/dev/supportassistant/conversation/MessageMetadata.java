@@ -316,6 +316,7 @@ public sealed interface MessageMetadata {
         }
     }
 
+    /**
      * A passage of the knowledge base an answer drew on.
      *
      * @param url the web page it was read from, for a web source's passage; absent otherwise
