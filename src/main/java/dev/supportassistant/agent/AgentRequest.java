@@ -1,6 +1,7 @@
 package dev.supportassistant.agent;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -26,10 +27,18 @@ import dev.supportassistant.knowledge.KnowledgePassage;
  *     images. Agents that cannot see images ignore it, or send {@link ScreenImage#text()}.
  * @param screenShareAvailable whether the customer can be offered screen sharing at all (Agora is
  *     configured); when not, no answer suggests it, since nobody could accept ({@link #offersScreenShare()})
+ * @param language the language the customer's message is written in, when it was told
+ *     ({@code language.CustomerLanguage}): the answer should be in it; absent, English
  */
 public record AgentRequest(List<ConversationTurn> history, String message, ConfusionAssessment confusion,
         List<KnowledgePassage> passages, @Nullable String model, @Nullable String systemPrompt,
-        @Nullable ScreenImage screen, boolean screenShareAvailable) {
+        @Nullable ScreenImage screen, boolean screenShareAvailable, @Nullable Locale language) {
+
+    public AgentRequest(List<ConversationTurn> history, String message, ConfusionAssessment confusion,
+            List<KnowledgePassage> passages, @Nullable String model, @Nullable String systemPrompt,
+            @Nullable ScreenImage screen, boolean screenShareAvailable) {
+        this(history, message, confusion, passages, model, systemPrompt, screen, screenShareAvailable, null);
+    }
 
     public AgentRequest {
         history = List.copyOf(history);
@@ -54,19 +63,30 @@ public record AgentRequest(List<ConversationTurn> history, String message, Confu
 
     /** The same request, where screen sharing can or cannot be offered. */
     public AgentRequest offeringScreenShare(boolean available) {
-        return new AgentRequest(history, message, confusion, passages, model, systemPrompt, screen, available);
+        return new AgentRequest(history, message, confusion, passages, model, systemPrompt, screen, available, language);
+    }
+
+    /** The same request, written in this language (absent: not told). */
+    public AgentRequest writtenIn(@Nullable Locale detected) {
+        return new AgentRequest(history, message, confusion, passages, model, systemPrompt, screen,
+                screenShareAvailable, detected);
+    }
+
+    /** Whether the customer writes in a language other than English, which the help articles are in. */
+    public boolean notInEnglish() {
+        return language != null && !language.getLanguage().equals("en");
     }
 
     /** The same request, answered with this model and these instructions (either may be absent). */
     public AgentRequest answeredWith(@Nullable String model, @Nullable String systemPrompt) {
         return new AgentRequest(history, message, confusion, passages, model, systemPrompt, screen,
-                screenShareAvailable);
+                screenShareAvailable, language);
     }
 
     /** The same request, with the customer's latest screenshot, if there is one. */
     public AgentRequest showing(@Nullable ScreenImage screen) {
         return new AgentRequest(history, message, confusion, passages, model, systemPrompt, screen,
-                screenShareAvailable);
+                screenShareAvailable, language);
     }
 
     /**
@@ -75,14 +95,14 @@ public record AgentRequest(List<ConversationTurn> history, String message, Confu
      */
     public AgentRequest screenAsText() {
         return screen == null ? this : new AgentRequest(history, message + "\n\n" + screen.asText(), confusion,
-                passages, model, systemPrompt, null, screenShareAvailable);
+                passages, model, systemPrompt, null, screenShareAvailable, language);
     }
 
     /** The same request for a fallback provider: the chosen provider's model means nothing to it. */
     AgentRequest withConfiguredModel() {
         return model == null ? this
                 : new AgentRequest(history, message, confusion, passages, null, systemPrompt, screen,
-                        screenShareAvailable);
+                        screenShareAvailable, language);
     }
 
     /** The instructions to use: the request's own, else {@code SYSTEM_PROMPT}. */

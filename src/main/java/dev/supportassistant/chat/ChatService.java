@@ -1,6 +1,7 @@
 package dev.supportassistant.chat;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Service;
 
 import dev.supportassistant.agent.AgentAnswer;
 import dev.supportassistant.agent.AgentDispatcher;
+import dev.supportassistant.agent.AgentRegistry;
 import dev.supportassistant.agent.AgentRequest;
 import dev.supportassistant.agent.ConversationTurn;
 import dev.supportassistant.agent.TokenUsage;
@@ -24,6 +26,8 @@ import dev.supportassistant.conversation.Conversations;
 import dev.supportassistant.conversation.MessageMetadata;
 import dev.supportassistant.conversation.TurnContext;
 import dev.supportassistant.knowledge.KnowledgeBase;
+import dev.supportassistant.knowledge.KnowledgeGaps;
+import dev.supportassistant.language.CustomerLanguage;
 import dev.supportassistant.knowledge.KnowledgePassage;
 import dev.supportassistant.platform.security.Caller;
 import dev.supportassistant.platform.web.RequestLimits;
@@ -65,12 +69,16 @@ class ChatService {
     private final ScreenImages screenImages;
     private final OverloadDetector overload;
     private final ApplicationEventPublisher events;
+    private final KnowledgeGaps gaps;
+    private final CustomerLanguage languages;
 
     ChatService(Conversations conversations, ConfusionAnalyzer confusionAnalyzer, KnowledgeBase knowledgeBase,
             AgentDispatcher agents, ScreenShareOffers screenShareOffers, RequestLimits limits,
             ConversationLimits conversationLimits, ChatMetrics metrics, ProviderRouting routing,
             ObjectProvider<HumanHandoff> handoff, ObjectProvider<ScreenImages> screenImages, OverloadDetector overload,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, KnowledgeGaps gaps, CustomerLanguage languages) {
+        this.gaps = gaps;
+        this.languages = languages;
         this.conversations = conversations;
         this.confusionAnalyzer = confusionAnalyzer;
         this.knowledgeBase = knowledgeBase;
@@ -170,6 +178,7 @@ class ChatService {
                 (int) context.counts().customerMessages() + 1, confusion, passages, text),
                 prepared.request().provider());
         return new Turn(context, message, confusion, route, new AgentRequest(turns(history), text, confusion, passages)
+                .writtenIn(languages.of(text).orElse(null))
                 .answeredWith(route.model(), route.systemPrompt())
                 .offeringScreenShare(screenShareOffers.available())
                 .showing(context.screenshot() == null ? null : screenImages.image(context.screenshot()).orElse(null)));
@@ -190,7 +199,9 @@ class ChatService {
         ConfusionAssessment confusion = turn.confusion();
         String conversationId = turn.conversationId();
         TurnContext.ScreenshotReference screenshot = turn.context().screenshot();
-        MessageMetadata.AiAnswer metadata = metadata(answer, confusion, turn.route());
+        Locale language = turn.agentRequest().language();
+        MessageMetadata.AiAnswer metadata = metadata(answer, confusion, turn.route())
+                .inLanguage(language == null ? null : language.getLanguage());
         ChatMessage reply = ChatMessage.newMessage(answer.reply().content(), screenshot == null ? metadata
                 : metadata.pointingAt(screenImages.pointedAt(answer.reply().content(), screenshot)));
         Optional<ScreenShareOffers.Offer> offer = screenShareOffers.after(conversationId, confusion, answer.reply());
@@ -201,8 +212,21 @@ class ChatService {
         }
         events.publishEvent(new TurnAnswered(conversationId, confusion.level(),
                 offer.map(ScreenShareOffers.Offer::reason).orElse(null)));
+        if (unanswered(turn, answer)) {
+            gaps.unanswered(conversationId, turn.agentRequest().message(), KnowledgeGaps.NO_ANSWER);
+        }
         return new ChatResponse(reply, conversationId, offer.isPresent(), confusion.level(),
                 offer.map(made -> new ChatResponse.ScreenShareOffer(made.channelName())).orElse(null));
+    }
+
+    /**
+     * Whether the knowledge base left the question unanswered: the offline agent said it found nothing,
+     * or a model was given no passage that answers it well enough.
+     */
+    private static boolean unanswered(Turn turn, AgentAnswer answer) {
+        return answer.reply().nothingFound() || (!answer.provider().equals(AgentRegistry.LOCAL)
+                && turn.agentRequest().passages().stream()
+                        .noneMatch(passage -> passage.relevance() >= KnowledgeBase.CONFIDENT_RELEVANCE));
     }
 
     /** What is known about the answer: who wrote it and how, for which customer message, under which route. */
@@ -250,7 +274,7 @@ class ChatService {
     private static List<MessageMetadata.Source> sources(List<KnowledgePassage> passages) {
         return passages.stream()
                 .map(passage -> new MessageMetadata.Source(passage.articleTitle() + " — " + passage.sectionTitle(),
-                        passage.chunkId()))
+                        passage.chunkId(), passage.url()))
                 .toList();
     }
 }

@@ -4,7 +4,7 @@
  * offers screen sharing; the conversations themselves are the conversation module's.
  */
 @ApplicationModule(allowedDependencies = {
-        "agent", "confusion", "conversation", "knowledge", "routing", "screenshare",
+        "agent", "confusion", "conversation", "knowledge", "language", "routing", "screenshare",
         "platform :: ratelimit", "platform :: security", "platform :: web" })
 @NullMarked
 package dev.supportassistant.chat;

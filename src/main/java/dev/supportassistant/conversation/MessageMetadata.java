@@ -77,12 +77,15 @@ public sealed interface MessageMetadata {
      * @param feedback the customer's rating of it
      * @param screenGuidance the places on the customer's latest screenshot that it names, in its
      *     order; absent when it names none (or there was no recent screenshot)
+     * @param language the language detected in the customer's message it answers ({@code en},
+     *     {@code es}, {@code de}, {@code fr}), which it was asked to answer in; absent when none was told
      */
     record AiAnswer(String provider, @Nullable String model, @Nullable Double confusionLevel,
             @Nullable TokenUsage tokenUsage, @Nullable Boolean fallback, @Nullable String error,
             @Nullable Long latencyMs, @Nullable List<Source> sources, @Nullable Boolean incomplete,
             @Nullable String route, @Nullable String experiment, @Nullable String variant,
-            @Nullable Feedback feedback, @Nullable List<ScreenGuidance> screenGuidance) implements MessageMetadata {
+            @Nullable Feedback feedback, @Nullable List<ScreenGuidance> screenGuidance, @Nullable String language)
+            implements MessageMetadata {
 
         /**
          * A new answer: who wrote it with which model, at what cost in tokens and time, for a
@@ -92,7 +95,7 @@ public sealed interface MessageMetadata {
         public static AiAnswer of(String provider, String model, TokenUsage tokenUsage, long latencyMs,
                 double confusionLevel, List<Source> sources) {
             return new AiAnswer(provider, model, confusionLevel, tokenUsage, false, null, latencyMs,
-                    List.copyOf(sources), null, null, null, null, null, null);
+                    List.copyOf(sources), null, null, null, null, null, null, null);
         }
 
         /**
@@ -101,25 +104,32 @@ public sealed interface MessageMetadata {
          */
         public AiAnswer failed(boolean fellBack, @Nullable String failure) {
             return new AiAnswer(provider, model, confusionLevel, tokenUsage, fellBack, failure, latencyMs, sources,
-                    incomplete, route, experiment, variant, feedback, screenGuidance);
+                    incomplete, route, experiment, variant, feedback, screenGuidance, language);
         }
 
         /** The same, marked as a streamed answer cut off before its end. */
         public AiAnswer cutOff() {
             return new AiAnswer(provider, model, confusionLevel, tokenUsage, fallback, error, latencyMs, sources,
-                    Boolean.TRUE, route, experiment, variant, feedback, screenGuidance);
+                    Boolean.TRUE, route, experiment, variant, feedback, screenGuidance, language);
         }
 
         /** The same, with the route and the experiment variant the turn was answered under. */
         public AiAnswer routed(@Nullable String rule, @Nullable String inExperiment, @Nullable String asVariant) {
             return new AiAnswer(provider, model, confusionLevel, tokenUsage, fallback, error, latencyMs, sources,
-                    incomplete, rule, inExperiment, asVariant, feedback, screenGuidance);
+                    incomplete, rule, inExperiment, asVariant, feedback, screenGuidance, language);
         }
 
         /** The same, pointing at these places on the customer's screen (none: no guidance). */
         public AiAnswer pointingAt(List<ScreenGuidance> places) {
             return new AiAnswer(provider, model, confusionLevel, tokenUsage, fallback, error, latencyMs, sources,
-                    incomplete, route, experiment, variant, feedback, places.isEmpty() ? null : List.copyOf(places));
+                    incomplete, route, experiment, variant, feedback, places.isEmpty() ? null : List.copyOf(places),
+                    language);
+        }
+
+        /** The same, answering a message in this language ({@code es}); absent when none was detected. */
+        public AiAnswer inLanguage(@Nullable String detected) {
+            return new AiAnswer(provider, model, confusionLevel, tokenUsage, fallback, error, latencyMs, sources,
+                    incomplete, route, experiment, variant, feedback, screenGuidance, detected);
         }
 
         /** Whether it holds only part of a streamed answer. */
@@ -129,7 +139,7 @@ public sealed interface MessageMetadata {
 
         AiAnswer rated(@Nullable Feedback rating) {
             return new AiAnswer(provider, model, confusionLevel, tokenUsage, fallback, error, latencyMs, sources,
-                    incomplete, route, experiment, variant, rating, screenGuidance);
+                    incomplete, route, experiment, variant, rating, screenGuidance, language);
         }
 
         @Override
@@ -143,7 +153,7 @@ public sealed interface MessageMetadata {
                 return this;
             }
             return new AiAnswer(provider, model, confusionLevel, tokenUsage, fallback, error == null ? null : FAILURE,
-                    latencyMs, sources, incomplete, null, null, null, feedback, screenGuidance);
+                    latencyMs, sources, incomplete, null, null, null, feedback, screenGuidance, language);
         }
     }
 
@@ -306,8 +316,16 @@ public sealed interface MessageMetadata {
         }
     }
 
-    /** A passage of the knowledge base an answer drew on. */
-    record Source(String title, String chunkId) {
+    /**
+     * A passage of the knowledge base an answer drew on.
+     *
+     * @param url the web page it was read from, for a web source's passage; absent otherwise
+     */
+    record Source(String title, String chunkId, @Nullable String url) {
+
+        public Source(String title, String chunkId) {
+            this(title, chunkId, null);
+        }
     }
 
     /**

@@ -36,9 +36,10 @@ class MessageRows {
             @Nullable Boolean incomplete, @Nullable ScreenShareEvent screenShare, @Nullable String author,
             @Nullable Boolean human, MessageMetadata.@Nullable Handoff handoff,
             MessageMetadata.@Nullable Screenshot screenshot,
-            @Nullable List<MessageMetadata.ScreenGuidance> screenGuidance, @Nullable String screenError) {
+            @Nullable List<MessageMetadata.ScreenGuidance> screenGuidance, @Nullable String screenError,
+            @Nullable String language) {
 
-        static final Details NONE = new Details(null, null, null, null, null, null, null, null, null, null);
+        static final Details NONE = new Details(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** A message's columns besides its id, conversation, role, text and time. */
@@ -58,35 +59,35 @@ class MessageRows {
         // Java 17: no pattern matching in switch yet; every kind of the sealed family has its branch.
         if (metadata instanceof CustomerMessage customer) {
             return new Columns(null, null, null, customer.confusionLevel(), null, null, null,
-                    new Details(customer.confusionSignals(), null, null, null, null, null, null, null, null, null),
+                    new Details(customer.confusionSignals(), null, null, null, null, null, null, null, null, null, null),
                     null, customer.experiment(), customer.variant());
         }
         if (metadata instanceof AiAnswer answer) {
             return new Columns(answer.provider(), answer.model(), answer.tokenUsage(), answer.confusionLevel(),
                     answer.latencyMs(), answer.fallback(), answer.error(),
                     new Details(null, answer.sources(), answer.incomplete(), null, null, null, null, null,
-                            answer.screenGuidance(), null),
+                            answer.screenGuidance(), null, answer.language()),
                     answer.route(), answer.experiment(), answer.variant());
         }
         if (metadata instanceof HumanReply reply) {
             return plain(new Details(null, null, null, null, reply.author(), Boolean.TRUE, reply.handoff(), null, null,
-                    null));
+                    null, null));
         }
         if (metadata instanceof HoldingReply reply) {
-            return plain(new Details(null, null, null, null, null, null, reply.handoff(), null, null, null));
+            return plain(new Details(null, null, null, null, null, null, reply.handoff(), null, null, null, null));
         }
         if (metadata instanceof ScreenNotice notice) {
             return plain(new Details(null, null, null, null, null, null, null, null, notice.screenGuidance(),
-                    notice.screenError()));
+                    notice.screenError(), null));
         }
         if (metadata instanceof HandoffNote note) {
-            return plain(new Details(null, null, null, null, null, null, note.handoff(), null, null, null));
+            return plain(new Details(null, null, null, null, null, null, note.handoff(), null, null, null, null));
         }
         if (metadata instanceof ScreenShareNote note) {
-            return plain(new Details(null, null, null, note.screenShare(), null, null, null, null, null, null));
+            return plain(new Details(null, null, null, note.screenShare(), null, null, null, null, null, null, null));
         }
         ScreenshotNote note = (ScreenshotNote) metadata;
-        return plain(new Details(null, null, null, null, null, null, null, note.screenshot(), null, null));
+        return plain(new Details(null, null, null, null, null, null, null, note.screenshot(), null, null, null));
     }
 
     String detailsJson(Details details) {
@@ -130,7 +131,7 @@ class MessageRows {
         return new AiAnswer(provider, rs.getString("model"), rs.getObject("confusion_level", Double.class), usage,
                 rs.getObject("fallback", Boolean.class), rs.getString("error"), rs.getObject("latency_ms", Long.class),
                 details.sources(), details.incomplete(), rs.getString("route"), rs.getString("experiment"),
-                rs.getString("variant"), feedback, details.screenGuidance());
+                rs.getString("variant"), feedback, details.screenGuidance(), details.language());
     }
 
     private static MessageMetadata note(Details details) {

@@ -68,6 +68,9 @@ record HistoryEntry(String id, String kind, String author, String content, Insta
             author = "AI assistant";
             html = AnswerMarkdown.html(message.content());
             details.add(answer.provider() + (answer.model() == null ? "" : " · " + answer.model()));
+            if (answer.language() != null) {
+                details.add("customer's language: " + answer.language());
+            }
             if (Boolean.TRUE.equals(answer.fallback())) {
                 details.add("fallback" + (answer.error() == null ? "" : ": " + answer.error()));
             }

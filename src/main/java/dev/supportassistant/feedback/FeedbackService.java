@@ -3,17 +3,19 @@ package dev.supportassistant.feedback;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
-import dev.supportassistant.platform.security.Caller;
 import dev.supportassistant.conversation.ChatMessage;
 import dev.supportassistant.conversation.Conversation;
 import dev.supportassistant.conversation.ConversationRefusal;
 import dev.supportassistant.conversation.Conversations;
 import dev.supportassistant.conversation.MessageMetadata;
+import dev.supportassistant.knowledge.KnowledgeGaps;
+import dev.supportassistant.platform.security.Caller;
 
 /**
  * Customers rate the assistant's messages: thumbs up or down with an optional comment, one rating
@@ -30,10 +32,12 @@ class FeedbackService {
 
     private final Conversations conversations;
     private final FeedbackStore feedback;
+    private final KnowledgeGaps gaps;
 
-    FeedbackService(Conversations conversations, FeedbackStore feedback) {
+    FeedbackService(Conversations conversations, FeedbackStore feedback, KnowledgeGaps gaps) {
         this.conversations = conversations;
         this.feedback = feedback;
+        this.gaps = gaps;
     }
 
     MessageFeedback rate(String conversationId, String messageId, FeedbackRequest request, Caller caller) {
@@ -55,7 +59,25 @@ class FeedbackService {
         MessageMetadata.Feedback given = new MessageMetadata.Feedback(rating, comment,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
         feedback.save(messageId, given);
+        if (rating.equals("down")) {
+            questionBefore(conversation.id(), messageId).ifPresent(question -> gaps.unanswered(conversation.id(),
+                    question, KnowledgeGaps.THUMBS_DOWN));
+        }
         return new MessageFeedback(messageId, given.rating(), given.comment(), given.createdAt());
+    }
+
+    /** The customer's message the rated reply answered, when it is among the conversation's latest. */
+    private Optional<String> questionBefore(String conversationId, String messageId) {
+        String question = null;
+        for (ChatMessage message : conversations.recentMessages(conversationId)) {
+            if (message.id().equals(messageId)) {
+                return Optional.ofNullable(question);
+            }
+            if (message.role() == ChatMessage.Role.USER) {
+                question = message.content();
+            }
+        }
+        return Optional.empty();
     }
 
     /** The stored rating, as the endpoint answers it. */

@@ -1,9 +1,10 @@
 /**
  * Customers rate the assistant's replies (thumbs up or down, with a comment): one rating a message,
- * shown with the message and counted in experiments' results.
+ * shown with the message and counted in experiments' results; a question whose answer was rated
+ * down is a knowledge gap.
  */
 @ApplicationModule(allowedDependencies = {
-        "conversation", "platform :: security", "platform :: web" })
+        "conversation", "knowledge", "platform :: security", "platform :: web" })
 @NullMarked
 package dev.supportassistant.feedback;
 

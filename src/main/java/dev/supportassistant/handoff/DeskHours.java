@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.TextStyle;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -39,6 +39,7 @@ final class DeskHours {
             + " or 'Mon-Fri 09:00-17:30; Sat 10:00-14:00 Europe/Berlin', or nothing for always open";
     /** Longer than any sensible value: a setting is read before anything is allocated for it. */
     private static final int MAX_CHARS = 500;
+    private static final DateTimeFormatter OPENING = DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm");
     private static final Pattern SPAN = Pattern.compile(
             "([A-Za-z]{3}(?:-[A-Za-z]{3})?(?:,[A-Za-z]{3}(?:-[A-Za-z]{3})?)*) ([0-2]\\d:[0-5]\\d)-([0-2]\\d:[0-5]\\d)");
     private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
@@ -140,11 +141,12 @@ final class DeskHours {
         return Optional.empty();
     }
 
-    /** "Monday 8 December at 09:00 (Europe/Berlin)": when the desk opens next, for a customer. */
-    static String describe(ZonedDateTime opening) {
-        return opening.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + opening.getDayOfMonth()
-                + " " + opening.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " at "
-                + opening.toLocalTime() + " (" + opening.getZone().getId() + ")";
+    /**
+     * When the desk opens next, for a customer, in their language: "Monday 7 December, 09:00
+     * (Europe/Berlin)", "lunes 7 diciembre, 09:00 (Europe/Berlin)".
+     */
+    static String describe(ZonedDateTime opening, Locale language) {
+        return OPENING.withLocale(language).format(opening) + " (" + opening.getZone().getId() + ")";
     }
 
     private static Set<DayOfWeek> days(String list, String text) {

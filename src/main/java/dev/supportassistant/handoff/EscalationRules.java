@@ -2,8 +2,10 @@ package dev.supportassistant.handoff;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import dev.supportassistant.chat.HumanHandoff;
@@ -13,6 +15,8 @@ import dev.supportassistant.conversation.ChatMessage;
 import dev.supportassistant.conversation.Conversations;
 import dev.supportassistant.conversation.MessageMetadata;
 import dev.supportassistant.conversation.TurnContext;
+import dev.supportassistant.language.CustomerLanguage;
+import dev.supportassistant.language.CustomerTexts;
 
 /**
  * When the AI steps aside, asked on every customer turn as the chat's {@link HumanHandoff}: while
@@ -28,6 +32,7 @@ import dev.supportassistant.conversation.TurnContext;
 @Service
 class EscalationRules implements HumanHandoff {
 
+    /** English; the customer texts ({@code handoff.waiting}, {@code handoff.delivered}, {@code handoff.nobody-available}) hold each language's. */
     static final String WAITING_ACKNOWLEDGEMENT = "Thanks, I've added that for the support team; a person will join "
             + "this conversation shortly.";
     static final String WITH_HUMAN_ACKNOWLEDGEMENT = "Delivered to %s from our support team.";
@@ -40,10 +45,12 @@ class EscalationRules implements HumanHandoff {
     private final HandoffSettings settings;
     private final ConfusionSettings confusion;
     private final DeskHours hours;
+    private final CustomerLanguage languages;
 
     EscalationRules(HandoffService handoffs, Conversations conversations, HandoffSettings settings,
-            ConfusionSettings confusion, DeskHours hours) {
+            ConfusionSettings confusion, DeskHours hours, CustomerLanguage languages) {
         this.hours = hours;
+        this.languages = languages;
         this.handoffs = handoffs;
         this.conversations = conversations;
         this.settings = settings;
@@ -59,44 +66,54 @@ class EscalationRules implements HumanHandoff {
         if (current.status() == HandoffStatus.WAITING_FOR_HUMAN && !hours.openNow()) {
             // After hours nobody comes before the desk opens: the AI goes on helping meanwhile, and
             // a customer asking for a person again is reminded, once, that they are in the queue.
-            return asksForPerson ? Optional.of(acknowledgement(current, context.recent())) : Optional.empty();
+            return asksForPerson ? Optional.of(acknowledgement(current, context.recent(), languageOf(message)))
+                    : Optional.empty();
         }
         if (current.status().humanSide()) {
-            return Optional.of(acknowledgement(current, context.recent()));
+            return Optional.of(acknowledgement(current, context.recent(), languageOf(message)));
         }
         if (asksForPerson) {
             // The rule's reason is the service's words, so it does not quote the customer's message
             // (which could be written to read as more of them); the history shows the message itself.
-            return escalate(context, HandoffCause.EXPLICIT_REQUEST, "The customer asked for a person in a message");
+            return escalate(context, HandoffCause.EXPLICIT_REQUEST, "The customer asked for a person in a message",
+                    languageOf(message));
         }
         int streak = settings.afterConfusedTurns() > 0 && assessment.confused()
                 ? confusedStreak(context.recent(), message) : 0;
         if (settings.afterConfusedTurns() > 0 && streak >= settings.afterConfusedTurns()) {
             return escalate(context, HandoffCause.CONFUSION,
                     "The customer seemed confused for %d turns in a row (confusion %.2f)".formatted(streak,
-                            assessment.level()));
+                            assessment.level()), languageOf(message));
         }
         return Optional.empty();
+    }
+
+    /** The language the customer wrote {@code message} in, detected only for a turn that gets a reply here. */
+    private @Nullable Locale languageOf(ChatMessage message) {
+        return languages.of(message.content()).orElse(null);
     }
 
     /**
      * The holding reply of an escalation. When nobody could take the conversation: to a customer who
      * asked for a person, the reply saying so; otherwise none, so that the AI answers on.
      */
-    private Optional<ChatMessage> escalate(TurnContext context, HandoffCause cause, String reason) {
+    private Optional<ChatMessage> escalate(TurnContext context, HandoffCause cause, String reason,
+            @Nullable Locale language) {
         String conversationId = context.conversation().id();
         try {
             HandoffService.Escalated escalated = handoffs.escalate(conversationId, cause, reason, HandoffService.ASSISTANT);
             return Optional.of(escalated.holdingReply() != null ? escalated.holdingReply()
-                    : acknowledgement(escalated.handoff(), context.recent()));
+                    : acknowledgement(escalated.handoff(), context.recent(), language));
         } catch (NoDeskException nobody) {
-            return cause == HandoffCause.EXPLICIT_REQUEST ? Optional.of(nobodyAvailable(conversationId)) : Optional.empty();
+            return cause == HandoffCause.EXPLICIT_REQUEST ? Optional.of(nobodyAvailable(conversationId, language))
+                    : Optional.empty();
         }
     }
 
     /** Stored like every reply; the conversation stays with the AI, which answers the next message. */
-    private ChatMessage nobodyAvailable(String conversationId) {
-        return conversations.appendHoldingReply(conversationId, NOBODY_AVAILABLE, null);
+    private ChatMessage nobodyAvailable(String conversationId, @Nullable Locale language) {
+        return conversations.appendHoldingReply(conversationId, CustomerTexts.text("handoff.nobody-available", language),
+                null);
     }
 
     /**
@@ -124,18 +141,20 @@ class EscalationRules implements HumanHandoff {
     }
 
     /**
-     * The reply to a customer's message while a person holds or awaits the conversation: one per
-     * handoff step, stored like any reply. When this step's holding reply or acknowledgement is among
-     * the turn's latest messages already, the customer gets that one again (same id) and nothing new
-     * is stored or sent, so that writing on does not bring the same line after every message.
+     * The reply to a customer's message while a person holds or awaits the conversation, in their
+     * language: one per handoff step, stored like any reply. When this step's holding reply or
+     * acknowledgement is among the turn's latest messages already, the customer gets that one again
+     * (same id) and nothing new is stored or sent, so that writing on does not bring the same line
+     * after every message.
      */
-    private ChatMessage acknowledgement(HandoffState current, List<ChatMessage> recent) {
+    private ChatMessage acknowledgement(HandoffState current, List<ChatMessage> recent, @Nullable Locale language) {
         Optional<ChatMessage> sent = holdingReplySinceLastStep(recent);
         if (sent.isPresent()) {
             return sent.get();
         }
         String text = current.status() == HandoffStatus.WITH_HUMAN
-                ? WITH_HUMAN_ACKNOWLEDGEMENT.formatted(current.claimedBy()) : WAITING_ACKNOWLEDGEMENT;
+                ? CustomerTexts.text("handoff.delivered", language).formatted(current.claimedBy())
+                : CustomerTexts.text("handoff.waiting", language);
         return conversations.appendHoldingReply(current.conversationId(), text, current.note(null, null));
     }
 

@@ -2,6 +2,8 @@ package dev.supportassistant.handoff;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -14,6 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.supportassistant.conversation.ChatMessage;
 import dev.supportassistant.conversation.Conversations;
 import dev.supportassistant.conversation.MessageMetadata;
+import dev.supportassistant.language.CustomerLanguage;
+import dev.supportassistant.language.CustomerTexts;
 import dev.supportassistant.screenshare.ScreenShareSessions;
 import dev.supportassistant.screenshare.TokenGrant;
 
@@ -29,12 +33,6 @@ import dev.supportassistant.screenshare.TokenGrant;
 @Service
 class HandoffService {
 
-    static final String HOLDING_REPLY = "I've asked a person from our support team to join this conversation. "
-            + "They will see everything written so far, and you can keep adding details here meanwhile.";
-    /** The holding reply outside {@code DESK_HOURS}: when the desk opens, and that the AI helps until then. */
-    static final String AFTER_HOURS_REPLY = "Our support team is not at the desk right now (their hours: %s). "
-            + "I've put this conversation in their queue, and a person will pick it up when the desk opens, on %s. "
-            + "Until then I can go on helping you here: tell me what you are trying to do or what went wrong.";
     /** The reason of a customer's request for a person that gave none: the service's words, not theirs. */
     static final String CUSTOMER_ASKED = "The customer asked for a person";
     static final String CUSTOMER = MessageMetadata.Handoff.BY_CUSTOMER;
@@ -50,11 +48,13 @@ class HandoffService {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final DeskHours hours;
+    private final CustomerLanguage languages;
 
     HandoffService(HandoffStore store, Conversations conversations, ScreenShareSessions screenShare, DeskQueries desk,
             DeskStaffing staffing, ApplicationEventPublisher events, PlatformTransactionManager transactions,
-            DeskHours hours) {
+            DeskHours hours, CustomerLanguage languages) {
         this.hours = hours;
+        this.languages = languages;
         this.store = store;
         this.conversations = conversations;
         this.screenShare = screenShare;
@@ -91,15 +91,24 @@ class HandoffService {
                 throw new NoDeskException();
             }
             boolean customersWords = SupportDesk.reasonInCustomersWords(cause.wireName(), reason);
-            handoff.escalate(cause, reason,
-                    HandoffSummaries.extractive(conversations.recentMessages(conversationId), reason, customersWords),
-                    by, now());
+            List<ChatMessage> recent = conversations.recentMessages(conversationId);
+            handoff.escalate(cause, reason, HandoffSummaries.extractive(recent, reason, customersWords), by, now());
             saved(handoff);
             HandoffState after = handoff.state();
-            ChatMessage holding = conversations.appendHoldingReply(conversationId, holdingReply(),
+            ChatMessage holding = conversations.appendHoldingReply(conversationId, holdingReply(languageOf(recent)),
                     after.note(null, ASSISTANT));
             return new Escalated(after, holding);
         });
+    }
+
+    /** The language of the customer's latest message among {@code recent}, when it can be told. */
+    private @Nullable Locale languageOf(List<ChatMessage> recent) {
+        for (int i = recent.size() - 1; i >= 0; i--) {
+            if (recent.get(i).role() == ChatMessage.Role.USER) {
+                return languages.of(recent.get(i).content()).orElse(null);
+            }
+        }
+        return null;
     }
 
     HandoffViews.Claim claim(String conversationId, String agent) {
@@ -200,9 +209,15 @@ class HandoffService {
     // ------------------------------------------------------------------ helpers
 
     /** The holding reply of an escalation now: within desk hours, that a person will join; outside, when. */
-    private String holdingReply() {
-        return hours.nextOpening().map(opening -> AFTER_HOURS_REPLY.formatted(hours.text(), DeskHours.describe(opening)))
-                .orElse(HOLDING_REPLY);
+    /**
+     * The holding reply of an escalation, in the customer's language: outside {@code DESK_HOURS}, when
+     * the desk opens and that the AI helps until then ({@code handoff.after-hours}), else
+     * {@code handoff.holding}.
+     */
+    private String holdingReply(@Nullable Locale language) {
+        return hours.nextOpening().map(opening -> CustomerTexts.text("handoff.after-hours", language)
+                .formatted(hours.text(), DeskHours.describe(opening, language == null ? Locale.ENGLISH : language)))
+                .orElseGet(() -> CustomerTexts.text("handoff.holding", language));
     }
 
     /**

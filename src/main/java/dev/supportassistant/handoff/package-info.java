@@ -5,7 +5,7 @@
  * the desk module's API and pages), and the customer's handoff endpoints and live event stream.
  */
 @ApplicationModule(allowedDependencies = {
-        "accounts", "agent", "chat", "confusion", "conversation", "events", "screenshare",
+        "accounts", "agent", "chat", "confusion", "conversation", "events", "language", "screenshare",
         "platform :: config", "platform :: ratelimit", "platform :: security", "platform :: web", "privacy" })
 @NullMarked
 package dev.supportassistant.handoff;

@@ -1,5 +1,6 @@
 package dev.supportassistant.knowledge;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
@@ -18,12 +20,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import dev.supportassistant.platform.web.Printable;
+import dev.supportassistant.platform.web.UploadRejectedException;
 
 /**
- * Operator endpoints for the knowledge base: add a document, list them, delete one. The security
+ * Operator endpoints for the knowledge base: add a document (JSON text or a file), list them, delete one. The security
  * module's access rules let only operators in.
  */
 @RestController
@@ -66,6 +71,25 @@ class DocumentController {
     ResponseEntity<Added> add(@Valid @RequestBody NewDocument document) {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new Added(library.add(document.titleOrFirstLine(), document.content())));
+    }
+
+    /**
+     * A file as multipart field {@code file}: PDF, Word (.docx), HTML, Markdown or text; optional
+     * field {@code title}. Refused by its declared size before it is read.
+     */
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Added> upload(@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+            @RequestParam(name = "title", required = false) @Nullable String title) throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw UploadRejectedException.empty("file: no file was sent; send it as multipart/form-data in the field 'file'");
+        }
+        if (title != null && title.length() > 500) {
+            throw new ErrorResponseException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemDetail.forStatusAndDetail(
+                    HttpStatus.UNPROCESSABLE_CONTENT, "title: at most 500 characters"), null);
+        }
+        library.checkFileSize(file.getOriginalFilename(), file.getSize());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new Added(library.addFile(file.getOriginalFilename(), file.getBytes(), title)));
     }
 
     @GetMapping

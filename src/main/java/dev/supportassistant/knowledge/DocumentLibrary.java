@@ -21,6 +21,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 import dev.supportassistant.embedding.SentenceEmbeddings;
+import dev.supportassistant.knowledge.formats.DocumentReader;
+import dev.supportassistant.knowledge.formats.ReadDocument;
 
 /**
  * Adds, lists and removes knowledge-base documents. Each document is split into chunks and every
@@ -36,6 +38,7 @@ public class DocumentLibrary implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(DocumentLibrary.class);
     static final String FOLDER = "folder";
     static final String API = "api";
+    static final String WEB = "web";
     /**
      * How chunks are embedded, stored with every document and part of a folder file's content hash:
      * when it changes, files ingested the old way are ingested again at the next start, and the
@@ -47,13 +50,15 @@ public class DocumentLibrary implements SmartInitializingSingleton {
     private final SentenceEmbeddings embeddings;
     private final KnowledgeFolder folder;
     private final KnowledgeSettings settings;
+    private final DocumentReader reader;
 
     DocumentLibrary(KnowledgeStore store, SentenceEmbeddings embeddings, KnowledgeFolder folder,
-            KnowledgeSettings settings) {
+            KnowledgeSettings settings, DocumentReader reader) {
         this.store = store;
         this.embeddings = embeddings;
         this.folder = folder;
         this.settings = settings;
+        this.reader = reader;
     }
 
     /** Runs once every bean exists and before the web server takes requests. */
@@ -71,6 +76,32 @@ public class DocumentLibrary implements SmartInitializingSingleton {
         String id = UUID.randomUUID().toString();
         String slug = slug(title) + "-" + id.substring(0, 8);
         return store(id, HelpArticle.withTitle(slug, title.strip(), content), API, null, hash(title + "\n" + content));
+    }
+
+    /**
+     * Adds a file: PDF, Word (.docx), HTML, Markdown or text, told from its bytes. Its title is
+     * {@code title} when given, else the file's own (a PDF's or DOCX's properties, the page's
+     * heading), else its name.
+     *
+     * @throws org.springframework.web.ErrorResponseException 413 for a file over the limits, 415 for
+     *     another format, 422 for one that yields no text (a scanned PDF is said to be one)
+     */
+    public KnowledgeDocument addFile(@Nullable String sentName, byte[] bytes, @Nullable String title) {
+        String fileName = DocumentReader.fileName(sentName);
+        ReadDocument read = reader.read(fileName, bytes);
+        String shown = title != null && !title.isBlank() ? title.strip()
+                : read.title() != null ? read.title() : fileName.replaceFirst("\\.[A-Za-z0-9]{1,8}$", "").strip();
+        shown = shown.isEmpty() ? "Document" : shown.length() <= 500 ? shown : shown.substring(0, 499) + "…";
+        return add(shown, read.markdown());
+    }
+
+    /**
+     * Refuses a file by its declared size ({@code KNOWLEDGE_MAX_DOCUMENT_BYTES}) before its bytes are read.
+     *
+     * @throws org.springframework.web.ErrorResponseException 413
+     */
+    public void checkFileSize(@Nullable String sentName, long bytes) {
+        reader.checkSize(DocumentReader.fileName(sentName), bytes);
     }
 
     public List<KnowledgeDocument> list() {
@@ -142,6 +173,35 @@ public class DocumentLibrary implements SmartInitializingSingleton {
 
     private KnowledgeDocument store(String id, HelpArticle article, String origin, @Nullable String sourceFile,
             String hash) {
+        List<KnowledgeStore.NewChunk> stored = embedded(article);
+        KnowledgeDocument document = new KnowledgeDocument(id, article.title(), origin, sourceFile, stored.size(),
+                KnowledgeStore.now());
+        store.insert(document, hash, INDEXING, stored);
+        return document;
+    }
+
+    /** The content hash of a web page's text: the same hash means nothing to embed again. */
+    static String pageHash(String title, String markdown) {
+        return hash(INDEXING + "\n" + title + "\n" + markdown);
+    }
+
+    /**
+     * Stores a web source's page, embedded, in place of its earlier text ({@code replaced}).
+     *
+     * @return the page's document (its chunk count is what was embedded)
+     */
+    KnowledgeDocument storePage(String sourceId, @Nullable String replaced, String url, String title, String markdown,
+            String hash) {
+        String id = UUID.randomUUID().toString();
+        HelpArticle article = HelpArticle.withTitle(slug(title) + "-" + id.substring(0, 8), title, markdown);
+        List<KnowledgeStore.NewChunk> stored = embedded(article);
+        KnowledgeDocument page = new KnowledgeDocument(id, title, WEB, null, stored.size(), KnowledgeStore.now(), url);
+        store.replacePage(replaced, page, sourceId, hash, INDEXING, stored);
+        return page;
+    }
+
+    /** The article's chunks with their embeddings. */
+    private List<KnowledgeStore.NewChunk> embedded(HelpArticle article) {
         List<HelpArticle.Chunk> chunks = article.chunks();
         List<List<String>> texts = chunks.stream().map(chunk -> embeddedTexts(article, chunk)).toList();
         List<List<float[]>> vectors = embedTogether(texts);
@@ -151,10 +211,7 @@ public class DocumentLibrary implements SmartInitializingSingleton {
             stored.add(new KnowledgeStore.NewChunk(article.slug() + "#" + chunk.position(), chunk.position(),
                     chunk.heading(), chunk.text(), vectors.get(i)));
         }
-        KnowledgeDocument document = new KnowledgeDocument(id, article.title(), origin, sourceFile, chunks.size(),
-                KnowledgeStore.now());
-        store.insert(document, hash, INDEXING, stored);
-        return document;
+        return stored;
     }
 
     /**

@@ -22,6 +22,8 @@ class IndexedKnowledgeBase implements KnowledgeBase {
     private record Snapshot(long revision, SearchIndex index, List<String> topics) {
     }
 
+    static final int MAX_TOPICS = 20;
+
     private final KnowledgeStore store;
     private final SentenceEmbeddings embeddings;
     private final KnowledgeSettings settings;
@@ -56,8 +58,8 @@ class IndexedKnowledgeBase implements KnowledgeBase {
         synchronized (this) {
             if (snapshot.revision() != revision) {
                 List<StoredChunk> chunks = store.chunks();
-                List<String> topics = store.documents().stream().map(KnowledgeDocument::title).distinct().sorted()
-                        .toList();
+                // A site of hundreds of pages would make the customer's list of topics unreadable.
+                List<String> topics = store.titles().stream().limit(MAX_TOPICS).toList();
                 snapshot = new Snapshot(revision, new SearchIndex(chunks), topics);
                 log.info("Knowledge base index: {} documents, {} chunks (revision {})", topics.size(), chunks.size(),
                         revision);

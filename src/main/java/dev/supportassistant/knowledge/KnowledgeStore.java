@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,10 +44,52 @@ class KnowledgeStore {
     /** Stores a document whose chunks were embedded as {@code indexing} says. */
     @Transactional
     void insert(KnowledgeDocument document, String contentHash, String indexing, List<NewChunk> chunks) {
+        insert(document, contentHash, indexing, chunks, null);
+    }
+
+    /**
+     * Stores a web source's page in place of the document {@code replaced} (its earlier text), in one
+     * transaction: a search sees the old page or the new one, never neither.
+     */
+    @Transactional
+    void replacePage(@Nullable String replaced, KnowledgeDocument page, String sourceId, String contentHash,
+            String indexing, List<NewChunk> chunks) {
+        if (replaced != null) {
+            jdbc.sql("DELETE FROM knowledge_documents WHERE id = :id").param("id", replaced).update();
+        }
+        insert(page, contentHash, indexing, chunks, sourceId);
+    }
+
+    /** A web source's page as stored: its document and content hash. */
+    record StoredPage(String id, String url, String contentHash) {
+    }
+
+    /** The pages of a web source, by address. */
+    Map<String, StoredPage> pages(String sourceId) {
+        return jdbc.sql("SELECT id, url, content_hash FROM knowledge_documents WHERE source_id = :source")
+                .param("source", sourceId)
+                .query((rs, row) -> new StoredPage(rs.getString("id"), rs.getString("url"), rs.getString("content_hash")))
+                .list().stream().collect(Collectors.toMap(StoredPage::url, page -> page, (a, b) -> a));
+    }
+
+    /** The pages of a web source as the console lists them, by address. */
+    List<KnowledgeDocument> pageDocuments(String sourceId) {
+        return jdbc.sql(DOCUMENTS.replace("/*where*/", "WHERE d.source_id = :source").replace("ORDER BY d.created_at, d.title",
+                        "ORDER BY d.url"))
+                .param("source", sourceId)
+                .query(KnowledgeStore::document)
+                .list();
+    }
+
+    private void insert(KnowledgeDocument document, String contentHash, String indexing, List<NewChunk> chunks,
+            @Nullable String sourceId) {
         jdbc.sql("""
-                INSERT INTO knowledge_documents (id, title, origin, source_file, content_hash, indexing, created_at)
-                VALUES (:id, :title, :origin, :sourceFile, :hash, :indexing, :createdAt)
+                INSERT INTO knowledge_documents (id, title, origin, source_file, content_hash, indexing, created_at,
+                                                 source_id, url)
+                VALUES (:id, :title, :origin, :sourceFile, :hash, :indexing, :createdAt, :sourceId, :url)
                 """)
+                .param("sourceId", sourceId)
+                .param("url", document.url())
                 .param("id", document.id())
                 .param("title", document.title())
                 .param("origin", document.origin())
@@ -125,17 +168,33 @@ class KnowledgeStore {
         return deleted;
     }
 
+    private static final String DOCUMENTS = """
+            SELECT d.id, d.title, d.origin, d.source_file, d.created_at, d.url,
+                   (SELECT COUNT(*) FROM knowledge_chunks c WHERE c.document_id = d.id) AS chunks
+            FROM knowledge_documents d
+            /*where*/
+            ORDER BY d.created_at, d.title
+            """;
+
+    /** The documents, web sources' pages left out (the Sources list shows them with their source). */
     List<KnowledgeDocument> documents() {
-        return jdbc.sql("""
-                SELECT d.id, d.title, d.origin, d.source_file, d.created_at,
-                       (SELECT COUNT(*) FROM knowledge_chunks c WHERE c.document_id = d.id) AS chunks
-                FROM knowledge_documents d
-                ORDER BY d.created_at, d.title
-                """)
-                .query((rs, row) -> new KnowledgeDocument(rs.getString("id"), rs.getString("title"),
-                        rs.getString("origin"), rs.getString("source_file"), rs.getInt("chunks"),
-                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
-                .list();
+        return jdbc.sql(DOCUMENTS.replace("/*where*/", "WHERE d.source_id IS NULL")).query(KnowledgeStore::document).list();
+    }
+
+    /** Every document's title, articles' and uploaded documents' first, then web pages' (each set sorted). */
+    List<String> titles() {
+        record Title(String title, boolean web) {
+        }
+        return jdbc.sql("SELECT DISTINCT title, source_id IS NOT NULL AS web FROM knowledge_documents")
+                .query((rs, row) -> new Title(rs.getString("title"), rs.getBoolean("web"))).list().stream()
+                .sorted(java.util.Comparator.comparing(Title::web).thenComparing(Title::title))
+                .map(Title::title).distinct().toList();
+    }
+
+    private static KnowledgeDocument document(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new KnowledgeDocument(rs.getString("id"), rs.getString("title"), rs.getString("origin"),
+                rs.getString("source_file"), rs.getInt("chunks"), rs.getObject("created_at", OffsetDateTime.class)
+                        .toInstant(), rs.getString("url"));
     }
 
     /** Content hashes of the folder documents, by source file. */
@@ -153,13 +212,13 @@ class KnowledgeStore {
 
     List<StoredChunk> chunks() {
         return jdbc.sql("""
-                SELECT c.id, d.title, c.heading, c.content, c.embedding
+                SELECT c.id, d.title, c.heading, c.content, c.embedding, d.url
                 FROM knowledge_chunks c JOIN knowledge_documents d ON d.id = c.document_id
                 ORDER BY d.created_at, c.document_id, c.position
                 """)
                 .query((rs, row) -> new StoredChunk(rs.getString("id"), rs.getString("title"),
                         rs.getString("heading"), rs.getString("content"),
-                        vectors(rs.getBytes("embedding"))))
+                        vectors(rs.getBytes("embedding")), rs.getString("url")))
                 .list();
     }
 
@@ -183,7 +242,7 @@ class KnowledgeStore {
         return vectors;
     }
 
-    private void bumpRevision() {
+    void bumpRevision() {
         jdbc.sql("UPDATE knowledge_revision SET revision = revision + 1 WHERE id = 1").update();
     }
 

@@ -102,6 +102,7 @@ final class SearchIndex {
     }
 
     private KnowledgePassage passage(StoredChunk chunk, double relevance) {
-        return new KnowledgePassage(chunk.id(), chunk.documentTitle(), chunk.heading(), shown.get(chunk.id()), relevance);
+        return new KnowledgePassage(chunk.id(), chunk.documentTitle(), chunk.heading(), shown.get(chunk.id()), relevance,
+                chunk.url());
     }
 }

@@ -22,7 +22,21 @@ import dev.supportassistant.CustomerTokensForTests;
  */
 public final class ConversationFootprint {
 
+    /**
+     * The tables {@link #conversation} puts rows in. Other tables that reference a conversation (a
+     * feature's added later, say) are counted by {@link #rows} too, so a test sees them emptied.
+     */
+    public static final List<String> FILLED = List.of("conversations", "messages", "message_feedback",
+            "conversation_events", "conversation_ratings", "handoffs", "screen_share_channels",
+            "screen_share_sessions", "screenshots", "screen_errors_noticed", "staff_notes");
+
     private ConversationFootprint() {
+    }
+
+    /** Every table {@link #conversation} fills has rows of it. */
+    public static void assertFilled(Map<String, Long> rows) {
+        assertThat(rows).containsKeys(FILLED.toArray(String[]::new));
+        FILLED.forEach(table -> assertThat(rows.get(table)).as(table).isPositive());
     }
 
     /** A customer with a token of their own, for the conversation and the screenshots. */

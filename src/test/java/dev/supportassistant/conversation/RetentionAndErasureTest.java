@@ -73,8 +73,7 @@ class RetentionAndErasureTest extends ApiTest {
         String older = ConversationFootprint.conversation(customer, api.asAdmin(), SCREEN);
         String recent = ConversationFootprint.conversation(customer, api.asAdmin(), SCREEN);
         List<String> messages = ConversationFootprint.messageIds(jdbc, old);
-        assertThat(ConversationFootprint.rows(jdbc, old)).allSatisfy((table, rows) -> assertThat(rows)
-                .as(table).isPositive());
+        ConversationFootprint.assertFilled(ConversationFootprint.rows(jdbc, old));
         assertThat(ConversationFootprint.ratings(jdbc, messages)).isEqualTo(1);
         lastActive(old, Duration.ZERO);
         lastActive(older, Duration.ofDays(400));
@@ -92,8 +91,7 @@ class RetentionAndErasureTest extends ApiTest {
                     .as(table).isZero());
         }
         assertThat(ConversationFootprint.ratings(jdbc, messages)).isZero();
-        assertThat(ConversationFootprint.rows(jdbc, recent)).allSatisfy((table, rows) -> assertThat(rows)
-                .as(table).isPositive());
+        ConversationFootprint.assertFilled(ConversationFootprint.rows(jdbc, recent));
         assertThat(removed("conversations", "retention") - before).isEqualTo(2);
     }
 

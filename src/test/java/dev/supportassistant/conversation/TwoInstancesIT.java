@@ -62,8 +62,7 @@ class TwoInstancesIT {
             old.add(ConversationFootprint.conversation(customer, first.api().asAdmin(), screen));
         }
         java.util.List<String> messages = ConversationFootprint.messageIds(jdbc, old.get(0));
-        assertThat(ConversationFootprint.rows(jdbc, old.get(0))).allSatisfy((table, rows) -> assertThat(rows)
-                .as(table).isPositive());
+        ConversationFootprint.assertFilled(ConversationFootprint.rows(jdbc, old.get(0)));
         // Further back than anything other tests on these instances store, beyond the longest retention.
         jdbc.sql("UPDATE conversations SET updated_at = TIMESTAMP WITH TIME ZONE '1900-01-01 00:00:00+00' WHERE id IN (:ids)")
                 .param("ids", old).update();

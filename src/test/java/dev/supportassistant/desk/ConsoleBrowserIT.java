@@ -59,7 +59,7 @@ class ConsoleBrowserIT extends DeskPages {
         waiting().until(ExpectedConditions.urlToBe(url("/desk")));
         browser.get(url("/desk/console/knowledge"));
 
-        labelled("Markdown or text file").sendKeys(file.toString());
+        labelled("PDF, Word (.docx), HTML, Markdown or text file").sendKeys(file.toString());
         labelled("Title (optional)").sendKeys("Returning a Zorblex");
         button("Upload").click();
 

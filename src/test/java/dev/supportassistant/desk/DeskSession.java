@@ -58,6 +58,24 @@ final class DeskSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), headers);
     }
 
+    /** A form with one file (field {@code file}) and text fields, as a browser posts it; {@code fields} name, value... */
+    HttpResponse<String> submitFile(String page, String path, String fileName, byte[] file, String... fields) {
+        String boundary = "----DeskSessionBoundary" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            body.writeBytes(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields[i]
+                    + "\"\r\n\r\n" + fields[i + 1]).getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").header("Referer", base + page)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     private HttpRequest.Builder form(String path, String... fields) {
         StringBuilder body = new StringBuilder();
         for (int i = 0; i + 1 < fields.length; i += 2) {

@@ -73,7 +73,7 @@ class AfterHoursTest extends ApiTest {
         Optional<ChatMessage> told = turn(conversationId, "Can I talk to a human please?");
 
         assertThat(told).hasValueSatisfying(reply -> assertThat(reply.content())
-                .contains("Monday 7 December at 09:00 (Europe/Berlin)")
+                .contains("Monday 7 December, 09:00 (Europe/Berlin)")
                 .contains("Mon-Fri 09:00-17:30 Europe/Berlin")
                 .contains("I can go on helping you here"));
         assertThat(store.find(conversationId)).hasValueSatisfying(

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,8 +39,8 @@ class DeskHoursTest {
     void outsideItsHoursItSaysWhenItOpensNext() {
         DeskHours sunday = at(BERLIN_OFFICE, SUNDAY_NOON);
 
-        assertThat(sunday.nextOpening()).hasValueSatisfying(opening -> assertThat(DeskHours.describe(opening))
-                .isEqualTo("Monday 7 December at 09:00 (Europe/Berlin)"));
+        assertThat(sunday.nextOpening()).hasValueSatisfying(opening -> assertThat(DeskHours.describe(opening, Locale.ENGLISH))
+                .isEqualTo("Monday 7 December, 09:00 (Europe/Berlin)"));
         assertThat(at(BERLIN_OFFICE, Instant.parse("2026-12-07T08:30:00Z")).nextOpening()).isEmpty();
         // Friday evening: the next opening is Monday's, not Saturday's.
         assertThat(at(BERLIN_OFFICE, Instant.parse("2026-12-11T18:00:00Z")).nextOpening())

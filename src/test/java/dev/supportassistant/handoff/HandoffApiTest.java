@@ -65,6 +65,19 @@ class HandoffApiTest extends ApiTest {
     }
 
     @Test
+    void aCustomerWritingInSpanishIsToldInSpanishThatAPersonWillJoin() {
+        String conversationId = startConversation("No puedo sincronizar mis archivos desde el viernes pasado");
+
+        var escalation = customer().post("/api/v1/conversation/" + conversationId + "/handoff", "{}");
+        var followUp = customer().chat(ChatRequest.message("Sigo esperando, el error aparece cada vez").in(conversationId));
+
+        assertThat(escalation.json().get("message").get("content").asString())
+                .startsWith("He pedido a una persona de nuestro equipo de soporte que se una a esta conversación.");
+        assertThat(followUp.json().get("message").get("content").asString())
+                .isEqualTo("Gracias, lo he añadido para el equipo de soporte; una persona se unirá a esta conversación en breve.");
+    }
+
+    @Test
     void aCustomerIsHandedToAPersonWhoRepliesLiveAndAfterResolvingTheBotAnswersAgain() {
         String conversationId = startConversation("Sync fails with error 0x80070005 every time I open the app");
         try (EventStreamClient events = customerEvents(conversationId)) {

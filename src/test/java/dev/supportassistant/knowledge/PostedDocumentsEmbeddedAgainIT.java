@@ -28,6 +28,8 @@ import org.springframework.transaction.annotation.EnableTransactionManagement;
 
 import dev.supportassistant.EmbeddedPostgres;
 import dev.supportassistant.embedding.SentenceEmbeddings;
+import dev.supportassistant.knowledge.formats.DocumentLimits;
+import dev.supportassistant.knowledge.formats.DocumentReader;
 
 /**
  * Documents posted through the API exist only as their stored chunks: when the way chunks are
@@ -108,7 +110,8 @@ class PostedDocumentsEmbeddedAgainIT {
 
     private DocumentLibrary library(KnowledgeStore store) {
         KnowledgeSettings settings = new KnowledgeSettings(true, emptyFolder.toString());
-        return new DocumentLibrary(store, EMBEDDINGS, new KnowledgeFolder(settings), settings);
+        return new DocumentLibrary(store, EMBEDDINGS, new KnowledgeFolder(settings), settings,
+                new DocumentReader(new DocumentLimits(1_000_000, 10, 100_000, 64L << 20)));
     }
 
     /** The store as the service has it (transactional), on a freshly migrated database. */

@@ -16,6 +16,7 @@ import dev.supportassistant.agent.TokenUsage;
 import dev.supportassistant.embedding.SentenceEmbeddings;
 import dev.supportassistant.knowledge.KnowledgeBase;
 import dev.supportassistant.knowledge.KnowledgePassage;
+import dev.supportassistant.language.CustomerTexts;
 
 /**
  * The built-in offline agent. It answers only from the help articles: the best matching
@@ -67,7 +68,12 @@ class LocalAgent implements AiAgent {
         List<KnowledgePassage> relevant = request.passages().stream()
                 .filter(passage -> passage.relevance() >= KnowledgeBase.CONFIDENT_RELEVANCE).toList();
         Answer answer = compose(request, relevant);
-        StringBuilder content = new StringBuilder(answer.text());
+        StringBuilder content = new StringBuilder();
+        if (request.notInEnglish()) {
+            // The articles are English and this agent does not translate: it says so, in the customer's language.
+            content.append(CustomerTexts.text("local.english-only", request.language())).append("\n\n");
+        }
+        content.append(answer.text());
         if (request.offersScreenShare() && answer.mayOfferHelp()) {
             content.append("\n\nThis looks frustrating, and it may be quicker to look at it together: "
                     + "if you share your screen, a support specialist can see what you see and guide you step by step.");
@@ -75,11 +81,18 @@ class LocalAgent implements AiAgent {
         String prompt = request.history().stream().map(ConversationTurn::content)
                 .collect(Collectors.joining("\n", "", "\n" + request.message()));
         return new AgentReply(content.toString(), MODEL, TokenUsage.estimated(prompt, content.toString()),
-                answer.sources());
+                answer.sources(), answer.nothingFound());
     }
 
-    /** What the agent says, the passages it quotes, and whether an offer of screen sharing fits after it. */
-    private record Answer(String text, List<KnowledgePassage> sources, boolean mayOfferHelp) {
+    /**
+     * What the agent says, the passages it quotes, whether an offer of screen sharing fits after it, and
+     * whether it said it found nothing.
+     */
+    private record Answer(String text, List<KnowledgePassage> sources, boolean mayOfferHelp, boolean nothingFound) {
+
+        Answer(String text, List<KnowledgePassage> sources, boolean mayOfferHelp) {
+            this(text, sources, mayOfferHelp, false);
+        }
     }
 
     private Answer compose(AgentRequest request, List<KnowledgePassage> relevant) {
@@ -99,7 +112,7 @@ class LocalAgent implements AiAgent {
         }
         if (relevant.isEmpty()) {
             return offTopic.isOffTopic(request.message()) ? new Answer(scope(), List.of(), false)
-                    : new Answer(notFound(), List.of(), true);
+                    : new Answer(notFound(), List.of(), true, true);
         }
         KnowledgePassage best = relevant.get(0);
         StringBuilder answer = new StringBuilder("Here is what our help articles say about **")

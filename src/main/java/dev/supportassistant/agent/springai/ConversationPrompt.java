@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
@@ -96,6 +97,11 @@ public final class ConversationPrompt {
             for (String label : request.screen().labels()) {
                 text.append("\n- ").append(label);
             }
+        }
+        if (request.notInEnglish()) {
+            String language = request.language().getDisplayLanguage(Locale.ENGLISH);
+            text.append("\n\nThe customer writes in ").append(language).append(". Answer in ").append(language)
+                    .append("; the help-center passages are in English, so translate what you use from them.");
         }
         return text.toString();
     }

@@ -1,11 +1,7 @@
 package dev.supportassistant.desk.console;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
+import java.io.UncheckedIOException;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
@@ -22,13 +18,13 @@ import dev.supportassistant.desk.SignedIn;
 import dev.supportassistant.knowledge.DocumentLibrary;
 
 /**
- * The knowledge documents the assistant answers from: the list, uploading a Markdown or text file
- * (as {@code POST /api/v1/docs} adds one), and deleting one.
+ * The knowledge documents the assistant answers from: the list, uploading a PDF, Word, HTML,
+ * Markdown or text file (as {@code POST /api/v1/docs} adds one, with the same refusals), and
+ * deleting one.
  */
 @Controller
 class KnowledgeConsole {
 
-    static final int MAX_CHARS = 200_000;
     private static final String PAGE = "/desk/console/knowledge";
 
     private final DocumentLibrary library;
@@ -47,26 +43,15 @@ class KnowledgeConsole {
     @PostMapping(PAGE)
     String upload(@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
             @RequestParam(defaultValue = "") String title, RedirectAttributes flash) {
-        String name = file == null || file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
-        String lower = name.toLowerCase(Locale.ROOT);
         if (file == null || file.isEmpty()) {
-            flash.addFlashAttribute("problem", "Choose a .md or .txt file to upload.");
-        } else if (!lower.endsWith(".md") && !lower.endsWith(".txt") && !lower.endsWith(".markdown")) {
-            flash.addFlashAttribute("problem", "Only Markdown (.md) and text (.txt) files can be added; '" + name
-                    + "' is neither.");
-        } else {
-            String content = text(file);
-            if (content == null || content.isBlank() || content.length() > MAX_CHARS) {
-                flash.addFlashAttribute("problem", content == null ? "'" + name + "' is not UTF-8 text."
-                        : content.isBlank() ? "'" + name + "' is empty."
-                        : "'" + name + "' has more than " + MAX_CHARS + " characters; split it into several documents.");
-            } else {
-                String shown = title.isBlank() ? name.replaceFirst("\\.[^.]+$", "") : title.strip();
-                var added = library.add(shown, content);
-                flash.addFlashAttribute("notice", "Added '" + added.title() + "' (" + added.chunks() + " passages).");
-            }
+            flash.addFlashAttribute("problem", "Choose a PDF, Word (.docx), HTML, Markdown or text file to upload.");
+            return "redirect:" + PAGE;
         }
-        return "redirect:" + PAGE;
+        return ConsoleSteps.run(flash, PAGE, () -> {
+            library.checkFileSize(file.getOriginalFilename(), file.getSize());
+            var added = library.addFile(file.getOriginalFilename(), bytes(file), title);
+            return "Added '" + added.title() + "' (" + added.chunks() + " passages).";
+        });
     }
 
     @PostMapping(PAGE + "/{id}/delete")
@@ -77,16 +62,11 @@ class KnowledgeConsole {
         return "redirect:" + PAGE;
     }
 
-    /** The file's text; absent when it is not UTF-8 or cannot be read. */
-    private static @Nullable String text(MultipartFile file) {
+    private static byte[] bytes(MultipartFile file) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file.getBytes())).toString()
-                    .replace("\uFEFF", "");
-        } catch (CharacterCodingException notText) {
-            return null;
+            return file.getBytes();
         } catch (IOException unreadable) {
-            return null;
+            throw new UncheckedIOException(unreadable);
         }
     }
 }

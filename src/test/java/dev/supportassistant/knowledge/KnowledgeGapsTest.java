@@ -1,0 +1,87 @@
+package dev.supportassistant.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import dev.supportassistant.ApiClient;
+import dev.supportassistant.ApiTest;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Knowledge gaps: questions nothing answers are grouped by meaning, listed for operators, and an
+ * operator's answer becomes the knowledge the next customer is answered from.
+ */
+class KnowledgeGapsTest extends ApiTest {
+
+    private static final List<String> DARK_MODE = List.of("Is there a dark mode?",
+            "How do I switch the app to a dark theme?", "can the interface be made black instead of white at night",
+            "Night mode setting where?", "I want dark colours in the app");
+
+    @Test
+    void fiveWordingsOfAnUnansweredQuestionAreOneGapAndItsAnswerAnswersTheNext() {
+        for (String question : DARK_MODE) {
+            assertThat(api.chat(question).json().get("message").get("content").asString())
+                    .as(question).contains("couldn't find an answer");
+        }
+
+        JsonNode gap = await().atMost(Duration.ofSeconds(30)).until(() -> gapWith(DARK_MODE.get(0)),
+                found -> found.isPresent() && found.get().get("count").asInt() == 5).orElseThrow();
+
+        assertThat(gap.get("examples").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrderElementsOf(DARK_MODE);
+        assertThat(gap.get("last_asked_at").asString()).isNotBlank();
+
+        var answered = api.asAdmin().post("/api/v1/knowledge/gaps/" + gap.get("id").asString() + "/answer",
+                "{\"title\": \"Dark mode\", \"answer\": " + ApiClient.quote("""
+                        ## Turn on dark mode
+                        Open **Settings > Appearance** and choose **Dark**. The app follows your system's \
+                        light or dark theme when you choose **Automatic**.""") + "}");
+        try {
+            assertThat(answered.status()).as(answered.body()).isEqualTo(201);
+            assertThat(gapWith(DARK_MODE.get(0))).isEmpty();
+
+            String reply = api.chat("Does the app have a dark theme?").json().get("message").get("content").asString();
+
+            assertThat(reply).contains("Settings > Appearance").contains("Dark");
+            assertThat(api.asAdmin().post("/api/v1/knowledge/gaps/" + gap.get("id").asString() + "/answer",
+                    "{\"title\": \"Again\", \"answer\": \"x\"}").status()).isEqualTo(404);
+        } finally {
+            api.asAdmin().send("DELETE", "/api/v1/docs/" + answered.json().get("id").asString(), null);
+        }
+    }
+
+    @Test
+    void aQuestionWhoseAnswerTheCustomerRatedDownIsAGap() {
+        String question = "My invoices from last spring show the wrong company address";
+        JsonNode reply = api.chat(question).json();
+        String conversation = reply.get("conversation_id").asString();
+        String answerId = reply.get("message").get("id").asString();
+
+        var rated = api.post("/api/v1/conversation/" + conversation + "/messages/" + answerId + "/feedback",
+                "{\"rating\": \"down\"}");
+
+        assertThat(rated.status()).as(rated.body()).isEqualTo(200);
+        JsonNode gap = await().atMost(Duration.ofSeconds(30)).until(() -> gapWith(question), Optional::isPresent)
+                .orElseThrow();
+        assertThat(gap.get("thumbs_down").asInt()).isPositive();
+    }
+
+    @Test
+    void gapsAreForOperatorsOnly() {
+        assertThat(api.get("/api/v1/knowledge/gaps").status()).isEqualTo(401);
+        assertThat(api.asAdmin().post("/api/v1/knowledge/gaps/nope/answer", "{\"title\": \"T\", \"answer\": \"A\"}")
+                .status()).isEqualTo(404);
+    }
+
+    private Optional<JsonNode> gapWith(String question) {
+        return api.asAdmin().get("/api/v1/knowledge/gaps").json().valueStream()
+                .filter(gap -> gap.get("examples").valueStream().anyMatch(example -> example.asString().equals(question)))
+                .findFirst();
+    }
+}
