@@ -22,8 +22,8 @@ import dev.supportassistant.conversation.ChatMessage;
 import dev.supportassistant.conversation.Conversations;
 import dev.supportassistant.conversation.MessageMetadata;
 import dev.supportassistant.conversation.TurnContext;
-import dev.supportassistant.screenshare.ScreenShareSessions;
 import dev.supportassistant.language.CustomerLanguage;
+import dev.supportassistant.screenshare.ScreenShareSessions;
 
 /**
  * Outside {@code DESK_HOURS}, on a fixed clock: a customer who asks for a person is told when the
