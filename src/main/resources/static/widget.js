@@ -969,8 +969,8 @@
   }
   launcher.addEventListener('click', function () { return panel.hidden ? open() : close(); });
   closeButton.addEventListener('click', close);
-  panel.addEventListener('keydown', function (event) {
-    if (event.key === 'Escape') {
+  root.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape' && !panel.hidden) {
       event.stopPropagation();
       close();
     }

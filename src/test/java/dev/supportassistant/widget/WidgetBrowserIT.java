@@ -207,6 +207,35 @@ class WidgetBrowserIT extends ApiTest {
     }
 
     @Test
+    void sharingTheScreenPublishesItOnTheConversationsChannelAndSendsCapturesToIt() {
+        openWidget();
+        write("The export button does nothing");
+        waitForReply(1);
+        String conversation = conversation();
+        pickerSharesAScreenShowing("EXPORT FAILED CODE 4021");
+        agoraStandsIn();
+
+        button("Share screen").click();
+
+        waitForNotice("You are sharing your screen.");
+        waiting().until(driver -> agoraCalls().contains("publish video"));
+        JsonNode started = waiting().until(driver -> messages(conversation).stream()
+                .filter(message -> message.get("metadata").has("screen_share")
+                        && message.get("metadata").get("screen_share").get("event").asString().equals("started"))
+                .findFirst().orElse(null));
+        String channel = started.get("metadata").get("screen_share").get("channel_name").asString();
+        assertThat(agoraCalls()).contains("join 970CA35de60c44645bbae8a215061b33 " + channel + " 007");
+        // The first capture goes at once; the next every 10 seconds.
+        waiting().until(driver -> messages(conversation).stream()
+                .anyMatch(message -> message.get("metadata").has("screenshot")));
+
+        button("Stop sharing").click();
+        waitForNotice("You stopped sharing your screen.");
+        assertThat(agoraCalls()).endsWith("leave");
+        assertThat(conversation()).isEqualTo(conversation);
+    }
+
+    @Test
     void everythingWorksFromTheKeyboardAndEscapeReturnsToTheLauncher() {
         browser.get(site.page());
         widget().findElement(By.cssSelector("button.launcher"));
@@ -343,6 +372,38 @@ class WidgetBrowserIT extends ApiTest {
                 setInterval(draw, 100);
                 navigator.mediaDevices.getDisplayMedia = () => Promise.resolve(canvas.captureStream(10));
                 """, text);
+    }
+
+    /**
+     * Agora's Web SDK as the page sees it (window.AgoraRTC, which the widget uses when present),
+     * recording what the widget asks of it: the tests stay off Agora's network.
+     */
+    private void agoraStandsIn() {
+        browser.executeScript("""
+                window.agoraCalls = [];
+                const record = (...call) => window.agoraCalls.push(call.join(' '));
+                window.AgoraRTC = {
+                  setLogLevel() {},
+                  createClient() {
+                    return {
+                      on() {},
+                      join(app, channel, token, uid) { record('join', app, channel, token.slice(0, 3)); return Promise.resolve(uid); },
+                      publish(track) { record('publish', track.kind); return Promise.resolve(); },
+                      leave() { record('leave'); return Promise.resolve(); }
+                    };
+                  },
+                  createCustomVideoTrack(config) { return { kind: config.mediaStreamTrack.kind }; }
+                };
+                """);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> agoraCalls() {
+        return (List<String>) browser.executeScript("return window.agoraCalls");
+    }
+
+    private List<JsonNode> messages(String conversation) {
+        return api.get("/api/v1/conversation/" + conversation).json().get("messages").values().stream().toList();
     }
 
     /** What the widget looks like: computed styles and boxes of its main parts. */

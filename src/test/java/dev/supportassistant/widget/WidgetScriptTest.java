@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
@@ -54,6 +56,22 @@ class WidgetScriptTest extends ApiTest {
         assertThat(response.header("Cache-Control")).isEqualTo("public, max-age=600");
         assertThat(response.header("Cross-Origin-Resource-Policy")).isEqualTo("cross-origin");
         assertThat(response.body()).contains("Chat with support");
+    }
+
+    @Test
+    void theAgoraSdkItLoadsWhenSharingStartsIsServedByTheServiceToo() throws IOException {
+        String script;
+        try (InputStream in = getClass().getResourceAsStream("/static/widget.js")) {
+            script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Matcher sdk = Pattern.compile("BASE \\+ '([^']+)'").matcher(script.substring(script.indexOf("AGORA_SDK")));
+        assertThat(sdk.find()).isTrue();
+
+        var response = api.get("/" + sdk.group(1), "Origin", "https://shop.example");
+
+        assertThat(sdk.group(1)).startsWith("desk/assets/agora/AgoraRTC_N-");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Content-Type")).startsWith("text/javascript");
     }
 
     @Test
