@@ -45,11 +45,27 @@ final class CustomerSite implements AutoCloseable {
                     body.write(page);
                 }
             });
+            // A spoken sentence ("my printer is not working") for a page that stands in for a microphone.
+            server.createContext("/printer.wav", exchange -> {
+                byte[] sound;
+                try (var in = CustomerSite.class.getResourceAsStream("/media/printer-22k.wav")) {
+                    sound = in.readAllBytes();
+                }
+                exchange.getResponseHeaders().set("Content-Type", "audio/wav");
+                exchange.sendResponseHeaders(200, sound.length);
+                try (var body = exchange.getResponseBody()) {
+                    body.write(sound);
+                }
+            });
             server.start();
             return new CustomerSite(server, origin);
         } catch (IOException portTaken) {
             throw new UncheckedIOException("The customer's site cannot listen at " + origin, portTaken);
         }
+    }
+
+    String origin() {
+        return origin;
     }
 
     String page() {

@@ -236,6 +236,28 @@ class WidgetBrowserIT extends ApiTest {
     }
 
     @Test
+    void speakPutsTheTranscriptInTheMessageBoxAndListenPlaysAReply() {
+        openWidget();
+        write("How do I reset my password?");
+        waitForReply(1);
+        microphoneSays(site.origin() + "/printer.wav");
+        playedAudioIsRecorded();
+
+        button("Speak").click();
+        waiting().until(driver -> Boolean.TRUE.equals(browser.executeScript("return window.microphoneDone")));
+        button("Stop recording").click();
+
+        waiting().until(driver -> widget().findElement(By.cssSelector("textarea")).getDomProperty("value")
+                .contains("printer"));
+        assertThat(focused()).isEqualTo("Message");
+        assertThat(messages(conversation())).hasSize(2);
+
+        waitForReply(1).findElement(By.cssSelector(".actions button")).click();
+        waiting().until(driver -> browser.executeScript("return window.played.length").equals(1L));
+        assertThat((String) browser.executeScript("return window.played[0]")).startsWith("audio/");
+    }
+
+    @Test
     void everythingWorksFromTheKeyboardAndEscapeReturnsToTheLauncher() {
         browser.get(site.page());
         widget().findElement(By.cssSelector("button.launcher"));
@@ -372,6 +394,38 @@ class WidgetBrowserIT extends ApiTest {
                 setInterval(draw, 100);
                 navigator.mediaDevices.getDisplayMedia = () => Promise.resolve(canvas.captureStream(10));
                 """, text);
+    }
+
+    /**
+     * A microphone for the page: getUserMedia answers with a stream playing the sound at
+     * {@code url} once; {@code window.microphoneDone} says when it has been said.
+     */
+    private void microphoneSays(String url) {
+        browser.executeScript("""
+                navigator.mediaDevices.getUserMedia = async () => {
+                  const context = new AudioContext();
+                  const sound = await context.decodeAudioData(await (await fetch(arguments[0])).arrayBuffer());
+                  const source = context.createBufferSource();
+                  const microphone = context.createMediaStreamDestination();
+                  source.buffer = sound;
+                  source.connect(microphone);
+                  source.onended = () => { window.microphoneDone = true; };
+                  source.start();
+                  return microphone.stream;
+                };
+                """, url);
+    }
+
+    /** Audio the page plays is recorded in {@code window.played} (the type of what played), not heard. */
+    private void playedAudioIsRecorded() {
+        browser.executeScript("""
+                window.played = [];
+                window.Audio = class {
+                  constructor(url) { this.url = url; }
+                  async play() { window.played.push((await (await fetch(this.url)).blob()).type); }
+                  pause() {}
+                };
+                """);
     }
 
     /**
