@@ -340,6 +340,24 @@ class WidgetBrowserIT extends ApiTest {
     }
 
     @Test
+    void itSpeaksTheBrowsersLanguage() {
+        Map<String, Object> languages = browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of(
+                "source", "Object.defineProperty(navigator, 'languages', {get: () => ['es-ES', 'es', 'en']});"));
+        try {
+            browser.get(site.page());
+
+            WebElement launcher = widget().findElement(By.cssSelector("button.launcher"));
+            assertThat(launcher.getText()).isEqualTo("Chatear con soporte");
+            launcher.click();
+            assertThat(widget().findElement(By.cssSelector("label")).getText()).isEqualTo("Mensaje");
+            assertThat(widget().findElement(By.cssSelector("section.panel")).getDomAttribute("lang")).isEqualTo("es");
+        } finally {
+            browser.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+                    Map.of("identifier", languages.get("identifier")));
+        }
+    }
+
+    @Test
     void aLaptopScreenshotForTheDocs() {
         openWidget();
         write("How do I reset my password?");
