@@ -38,7 +38,7 @@
       rate: 'Rate this conversation', rateN: '{n} of 5', you: 'You', assistant: 'Assistant',
       sources: 'Sources', history: 'Conversation', thinking: 'Writing\u2026', transcribing: 'Turning your words into text\u2026',
       recording: 'Recording\u2026 press Stop recording when you are done.', noMicrophone: 'The microphone is not available: ',
-      sending: 'Sending the screenshot\u2026', sent: 'Screenshot sent.', writeFirst: 'Write a message first, then share your screen.',
+      sending: 'Sending the screenshot\u2026', sent: 'Screenshot sent.', writeFirst: 'Write your first message, then try again.',
       sharing: 'You are sharing your screen. A screenshot is sent every 10 seconds.',
       sharingNoLive: 'The live view could not start ({reason}); a screenshot is still sent every 10 seconds.',
       stopped: 'You stopped sharing your screen.', joined: '{who} joined the conversation.',
@@ -54,7 +54,7 @@
       rate: 'Valorar esta conversaci\u00f3n', rateN: '{n} de 5', you: 'T\u00fa', assistant: 'Asistente',
       sources: 'Fuentes', history: 'Conversaci\u00f3n', thinking: 'Escribiendo\u2026', transcribing: 'Pasando tu voz a texto\u2026',
       recording: 'Grabando\u2026 pulsa Detener la grabaci\u00f3n al terminar.', noMicrophone: 'El micr\u00f3fono no est\u00e1 disponible: ',
-      sending: 'Enviando la captura\u2026', sent: 'Captura enviada.', writeFirst: 'Escribe primero un mensaje y luego comparte tu pantalla.',
+      sending: 'Enviando la captura\u2026', sent: 'Captura enviada.', writeFirst: 'Escribe primero un mensaje y vuelve a intentarlo.',
       sharing: 'Est\u00e1s compartiendo tu pantalla. Se env\u00eda una captura cada 10 segundos.',
       sharingNoLive: 'La vista en directo no pudo empezar ({reason}); se sigue enviando una captura cada 10 segundos.',
       stopped: 'Has dejado de compartir tu pantalla.', joined: '{who} se ha unido a la conversaci\u00f3n.',
@@ -70,7 +70,7 @@
       rate: 'Dieses Gespr\u00e4ch bewerten', rateN: '{n} von 5', you: 'Sie', assistant: 'Assistent',
       sources: 'Quellen', history: 'Gespr\u00e4ch', thinking: 'Schreibt\u2026', transcribing: 'Ihre Worte werden zu Text\u2026',
       recording: 'Aufnahme l\u00e4uft\u2026 dr\u00fccken Sie Aufnahme beenden, wenn Sie fertig sind.', noMicrophone: 'Das Mikrofon ist nicht verf\u00fcgbar: ',
-      sending: 'Bildschirmfoto wird gesendet\u2026', sent: 'Bildschirmfoto gesendet.', writeFirst: 'Schreiben Sie zuerst eine Nachricht, dann teilen Sie Ihren Bildschirm.',
+      sending: 'Bildschirmfoto wird gesendet\u2026', sent: 'Bildschirmfoto gesendet.', writeFirst: 'Schreiben Sie zuerst eine Nachricht und versuchen Sie es dann erneut.',
       sharing: 'Sie teilen Ihren Bildschirm. Alle 10 Sekunden wird ein Bildschirmfoto gesendet.',
       sharingNoLive: 'Die Live-Ansicht konnte nicht starten ({reason}); alle 10 Sekunden wird weiter ein Bildschirmfoto gesendet.',
       stopped: 'Sie teilen Ihren Bildschirm nicht mehr.', joined: '{who} ist dem Gespr\u00e4ch beigetreten.',
@@ -86,7 +86,7 @@
       rate: '\u00c9valuer cette conversation', rateN: '{n} sur 5', you: 'Vous', assistant: 'Assistant',
       sources: 'Sources', history: 'Conversation', thinking: 'R\u00e9daction\u2026', transcribing: 'Transcription de vos paroles\u2026',
       recording: 'Enregistrement\u2026 appuyez sur Arr\u00eater l\u2019enregistrement quand vous avez fini.', noMicrophone: 'Le micro n\u2019est pas disponible : ',
-      sending: 'Envoi de la capture\u2026', sent: 'Capture envoy\u00e9e.', writeFirst: '\u00c9crivez d\u2019abord un message, puis partagez votre \u00e9cran.',
+      sending: 'Envoi de la capture\u2026', sent: 'Capture envoy\u00e9e.', writeFirst: '\u00c9crivez d\u2019abord un message, puis r\u00e9essayez.',
       sharing: 'Vous partagez votre \u00e9cran. Une capture est envoy\u00e9e toutes les 10 secondes.',
       sharingNoLive: 'La vue en direct n\u2019a pas pu d\u00e9marrer ({reason}) ; une capture est toujours envoy\u00e9e toutes les 10 secondes.',
       stopped: 'Vous avez arr\u00eat\u00e9 de partager votre \u00e9cran.', joined: '{who} a rejoint la conversation.',
@@ -632,6 +632,11 @@
       + (lastEventId ? '?last_event_id=' + encodeURIComponent(lastEventId) : '');
     fetch(BASE + path, { headers: headers({ Accept: 'text/event-stream' }), credentials: 'omit', signal: controller.signal })
       .then(function (response) {
+        if (response.status === 404) {
+          // The conversation is gone (erased or expired): nothing to watch any more.
+          controller.abort();
+          return null;
+        }
         if (!response.ok || !response.body) {
           throw new Error('HTTP ' + response.status);
         }
