@@ -15,6 +15,7 @@ import dev.supportassistant.screenshots.guidance.GuidanceStep;
 import dev.supportassistant.screenshots.guidance.ScreenErrors;
 import dev.supportassistant.screenshots.guidance.ScreenFingerprint;
 import dev.supportassistant.screenshots.guidance.ScreenLabels;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What one capture of a shared screen costs the processor (bench/screens/run.sh runs it): a new
@@ -63,9 +64,29 @@ public final class ScreenCaptureBudget {
             ScreenErrors.newIn(screen[0], List.of());
         };
         Runnable annotated = () -> AnnotatedScreenshot.png(png, steps[0]);
+        // What the service adds to a capture besides the engines' work (ScreenshotService, ScreenshotStore):
+        // the fingerprint kept as text, and the words' JSON, written for a new capture, and for a
+        // duplicate read back from the previous capture and written again with the copy.
+        JsonMapper json = JsonMapper.builder().build();
+        String[] stored = new String[2];
+        Runnable keptNew = () -> {
+            stored[0] = previous.encoded();
+            stored[1] = json.writeValueAsString(new ScreenshotStore.StoredLines(screen[0].lines()));
+        };
+        Runnable duplicateInService = () -> {
+            ScreenFingerprint now = ScreenFingerprint.of(png).orElseThrow();
+            if (!ScreenFingerprint.decoded(stored[0]).orElseThrow().nearlyIdentical(now)) {
+                throw new IllegalStateException("the same capture was taken for a new one");
+            }
+            ScreenText copied = ScreenText.of(json.readValue(stored[1], ScreenshotStore.StoredLines.class).lines());
+            json.writeValueAsString(new ScreenshotStore.StoredLines(copied.lines()));
+            now.encoded();
+        };
 
         measure(() -> "warm-up", fresh, 3);
         measure(() -> "warm-up", duplicate, 20);
+        keptNew.run();
+        measure(() -> "warm-up", duplicateInService, 20);
         System.out.printf(Locale.ROOT, "- 1920x1080 PNG of %d KB, %d words read, steps %s, errors %s, %d labels offered%n",
                 png.length / 1024, screen[0].words().size(), steps[0].stream().map(GuidanceStep::label).toList(),
                 ScreenErrors.in(screen[0]).stream().map(error -> error.text()).toList(),
@@ -75,6 +96,12 @@ public final class ScreenCaptureBudget {
         measure(() -> "of which guidance alone (labels named, labels offered, errors)", guidance, duplicates);
         measure(() -> "annotated PNG of the capture (GET ?guidance=)", annotated, captures);
         measure(() -> "of which OCR alone", () -> ocr.read(png), captures);
+        System.out.printf(Locale.ROOT, "- kept with the capture: fingerprint %d characters, words' JSON %d KB%n",
+                stored[0].length(), stored[1].length() / 1024);
+        measure(() -> "the service's duplicate (fingerprint, previous one's decoded, words' JSON read and written)",
+                duplicateInService, duplicates);
+        measure(() -> "the service's extra for a new capture (fingerprint made text, words' JSON written)", keptNew,
+                duplicates);
         Path marked = Path.of("target", "screen-guidance-desktop.png");
         try {
             Files.write(marked, AnnotatedScreenshot.png(png, steps[0]));

@@ -34,7 +34,8 @@ import dev.supportassistant.routing.RouteDecision;
  * One customer turn, top to bottom: read what the turn needs of the conversation it continues (one
  * read, {@link TurnContext}), score the customer's confusion, store their message, look up help
  * passages, let an agent answer (shown the customer's latest screenshot, see {@link ScreenImages})
- * in one piece or streamed, and store the answer, with the note of a screen-sharing offer when the
+ * in one piece or streamed, and store the answer, with the places on that screenshot it names
+ * ({@code screen_guidance}) and the note of a screen-sharing offer when the
  * customer seems confused or the answer suggests it ({@link ScreenShareOffers}). The customer's
  * message is committed before any provider is asked, so it survives whatever the provider does; the
  * answer is the turn's second and last commit. What reacts to a turn (its metrics) hears of it once
@@ -188,7 +189,10 @@ class ChatService {
     private ChatResponse finish(Turn turn, AgentAnswer answer) {
         ConfusionAssessment confusion = turn.confusion();
         String conversationId = turn.conversationId();
-        ChatMessage reply = ChatMessage.newMessage(answer.reply().content(), metadata(answer, confusion, turn.route()));
+        TurnContext.ScreenshotReference screenshot = turn.context().screenshot();
+        MessageMetadata.AiAnswer metadata = metadata(answer, confusion, turn.route());
+        ChatMessage reply = ChatMessage.newMessage(answer.reply().content(), screenshot == null ? metadata
+                : metadata.pointingAt(screenImages.pointedAt(answer.reply().content(), screenshot)));
         Optional<ScreenShareOffers.Offer> offer = screenShareOffers.after(conversationId, confusion, answer.reply());
         if (offer.isPresent()) {
             conversations.append(conversationId, reply, offer.get().note());

@@ -75,12 +75,14 @@ public sealed interface MessageMetadata {
      * @param incomplete true when a streamed answer was cut off and holds only what arrived
      * @param route the routing rule ({@code ROUTING_RULES}) that chose its provider
      * @param feedback the customer's rating of it
+     * @param screenGuidance the places on the customer's latest screenshot that it names, in its
+     *     order; absent when it names none (or there was no recent screenshot)
      */
     record AiAnswer(String provider, @Nullable String model, @Nullable Double confusionLevel,
             @Nullable TokenUsage tokenUsage, @Nullable Boolean fallback, @Nullable String error,
             @Nullable Long latencyMs, @Nullable List<Source> sources, @Nullable Boolean incomplete,
             @Nullable String route, @Nullable String experiment, @Nullable String variant,
-            @Nullable Feedback feedback) implements MessageMetadata {
+            @Nullable Feedback feedback, @Nullable List<ScreenGuidance> screenGuidance) implements MessageMetadata {
 
         /**
          * A new answer: who wrote it with which model, at what cost in tokens and time, for a
@@ -90,7 +92,7 @@ public sealed interface MessageMetadata {
         public static AiAnswer of(String provider, String model, TokenUsage tokenUsage, long latencyMs,
                 double confusionLevel, List<Source> sources) {
             return new AiAnswer(provider, model, confusionLevel, tokenUsage, false, null, latencyMs,
-                    List.copyOf(sources), null, null, null, null, null);
+                    List.copyOf(sources), null, null, null, null, null, null);
         }
 
         /**
@@ -99,19 +101,25 @@ public sealed interface MessageMetadata {
          */
         public AiAnswer failed(boolean fellBack, @Nullable String failure) {
             return new AiAnswer(provider, model, confusionLevel, tokenUsage, fellBack, failure, latencyMs, sources,
-                    incomplete, route, experiment, variant, feedback);
+                    incomplete, route, experiment, variant, feedback, screenGuidance);
         }
 
         /** The same, marked as a streamed answer cut off before its end. */
         public AiAnswer cutOff() {
             return new AiAnswer(provider, model, confusionLevel, tokenUsage, fallback, error, latencyMs, sources,
-                    Boolean.TRUE, route, experiment, variant, feedback);
+                    Boolean.TRUE, route, experiment, variant, feedback, screenGuidance);
         }
 
         /** The same, with the route and the experiment variant the turn was answered under. */
         public AiAnswer routed(@Nullable String rule, @Nullable String inExperiment, @Nullable String asVariant) {
             return new AiAnswer(provider, model, confusionLevel, tokenUsage, fallback, error, latencyMs, sources,
-                    incomplete, rule, inExperiment, asVariant, feedback);
+                    incomplete, rule, inExperiment, asVariant, feedback, screenGuidance);
+        }
+
+        /** The same, pointing at these places on the customer's screen (none: no guidance). */
+        public AiAnswer pointingAt(List<ScreenGuidance> places) {
+            return new AiAnswer(provider, model, confusionLevel, tokenUsage, fallback, error, latencyMs, sources,
+                    incomplete, route, experiment, variant, feedback, places.isEmpty() ? null : List.copyOf(places));
         }
 
         /** Whether it holds only part of a streamed answer. */
@@ -121,7 +129,7 @@ public sealed interface MessageMetadata {
 
         AiAnswer rated(@Nullable Feedback rating) {
             return new AiAnswer(provider, model, confusionLevel, tokenUsage, fallback, error, latencyMs, sources,
-                    incomplete, route, experiment, variant, rating);
+                    incomplete, route, experiment, variant, rating, screenGuidance);
         }
 
         @Override
@@ -135,7 +143,7 @@ public sealed interface MessageMetadata {
                 return this;
             }
             return new AiAnswer(provider, model, confusionLevel, tokenUsage, fallback, error == null ? null : FAILURE,
-                    latencyMs, sources, incomplete, null, null, null, feedback);
+                    latencyMs, sources, incomplete, null, null, null, feedback, screenGuidance);
         }
     }
 
@@ -199,6 +207,32 @@ public sealed interface MessageMetadata {
         }
     }
 
+    /**
+     * The assistant's own words about an error that appeared on the customer's shared screen, posted
+     * without the customer asking (screen watching): not a model's answer.
+     *
+     * @param screenError the error's text as read on the screen: the customer's screen's words
+     * @param screenGuidance where the screen shows what to do about it; absent when it shows nothing
+     * @param feedback the customer's rating of it
+     */
+    record ScreenNotice(String screenError, @Nullable List<ScreenGuidance> screenGuidance,
+            @Nullable Feedback feedback) implements MessageMetadata {
+
+        public static ScreenNotice of(String screenError, List<ScreenGuidance> places) {
+            return new ScreenNotice(screenError, places.isEmpty() ? null : List.copyOf(places), null);
+        }
+
+        @Override
+        public Role role() {
+            return Role.ASSISTANT;
+        }
+
+        @Override
+        public ScreenNotice forCustomer() {
+            return this;
+        }
+    }
+
     /** A note the service keeps in the history: a handoff step, a screen-sharing step or a shared screenshot. */
     sealed interface SystemNote extends MessageMetadata {
 
@@ -256,6 +290,20 @@ public sealed interface MessageMetadata {
      * @param ocrText the text read on it, when some was read
      */
     record Screenshot(String url, @Nullable String ocrText, int width, int height) {
+    }
+
+    /**
+     * A place on a screenshot of the customer's that a reply points at: the label as the reply
+     * names it and where it is, in the screenshot's own pixels.
+     *
+     * @param screenshotId the screenshot's name ({@code /uploads/<name>.png})
+     * @param screenshotUrl where the screenshot is fetched; with {@code ?guidance=<message id>}, marked
+     */
+    record ScreenGuidance(String label, Box box, String screenshotId, String screenshotUrl) {
+
+        /** A rectangle in pixels from the screenshot's top-left corner. */
+        public record Box(int x, int y, int width, int height) {
+        }
     }
 
     /** A passage of the knowledge base an answer drew on. */

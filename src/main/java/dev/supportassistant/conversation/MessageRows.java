@@ -14,6 +14,7 @@ import dev.supportassistant.conversation.MessageMetadata.CustomerMessage;
 import dev.supportassistant.conversation.MessageMetadata.HandoffNote;
 import dev.supportassistant.conversation.MessageMetadata.HoldingReply;
 import dev.supportassistant.conversation.MessageMetadata.HumanReply;
+import dev.supportassistant.conversation.MessageMetadata.ScreenNotice;
 import dev.supportassistant.conversation.MessageMetadata.ScreenShareNote;
 import dev.supportassistant.conversation.MessageMetadata.ScreenshotNote;
 import dev.supportassistant.conversation.MessageMetadata.TokenUsage;
@@ -24,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * a column of their own in it, the rest as JSON in {@code details}. The layout is the one every
  * earlier version wrote, so their rows read as they always did and a row written now reads in them.
  * Which kind a row holds follows from its role and what it carries: a person's reply says
- * {@code human}, an AI's answer names its provider, anything else of the assistant's is its own
+ * {@code human}, a screen notice its {@code screen_error}, an AI's answer names its provider, anything else of the assistant's is its own
  * holding reply; a system note holds a handoff step, a screen-sharing step or a screenshot.
  */
 @Component
@@ -34,9 +35,10 @@ class MessageRows {
     record Details(@Nullable List<String> confusionSignals, @Nullable List<MessageMetadata.Source> sources,
             @Nullable Boolean incomplete, @Nullable ScreenShareEvent screenShare, @Nullable String author,
             @Nullable Boolean human, MessageMetadata.@Nullable Handoff handoff,
-            MessageMetadata.@Nullable Screenshot screenshot) {
+            MessageMetadata.@Nullable Screenshot screenshot,
+            @Nullable List<MessageMetadata.ScreenGuidance> screenGuidance, @Nullable String screenError) {
 
-        static final Details NONE = new Details(null, null, null, null, null, null, null, null);
+        static final Details NONE = new Details(null, null, null, null, null, null, null, null, null, null);
     }
 
     /** A message's columns besides its id, conversation, role, text and time. */
@@ -56,29 +58,35 @@ class MessageRows {
         // Java 17: no pattern matching in switch yet; every kind of the sealed family has its branch.
         if (metadata instanceof CustomerMessage customer) {
             return new Columns(null, null, null, customer.confusionLevel(), null, null, null,
-                    new Details(customer.confusionSignals(), null, null, null, null, null, null, null), null,
-                    customer.experiment(), customer.variant());
+                    new Details(customer.confusionSignals(), null, null, null, null, null, null, null, null, null),
+                    null, customer.experiment(), customer.variant());
         }
         if (metadata instanceof AiAnswer answer) {
             return new Columns(answer.provider(), answer.model(), answer.tokenUsage(), answer.confusionLevel(),
                     answer.latencyMs(), answer.fallback(), answer.error(),
-                    new Details(null, answer.sources(), answer.incomplete(), null, null, null, null, null),
+                    new Details(null, answer.sources(), answer.incomplete(), null, null, null, null, null,
+                            answer.screenGuidance(), null),
                     answer.route(), answer.experiment(), answer.variant());
         }
         if (metadata instanceof HumanReply reply) {
-            return plain(new Details(null, null, null, null, reply.author(), Boolean.TRUE, reply.handoff(), null));
+            return plain(new Details(null, null, null, null, reply.author(), Boolean.TRUE, reply.handoff(), null, null,
+                    null));
         }
         if (metadata instanceof HoldingReply reply) {
-            return plain(new Details(null, null, null, null, null, null, reply.handoff(), null));
+            return plain(new Details(null, null, null, null, null, null, reply.handoff(), null, null, null));
+        }
+        if (metadata instanceof ScreenNotice notice) {
+            return plain(new Details(null, null, null, null, null, null, null, null, notice.screenGuidance(),
+                    notice.screenError()));
         }
         if (metadata instanceof HandoffNote note) {
-            return plain(new Details(null, null, null, null, null, null, note.handoff(), null));
+            return plain(new Details(null, null, null, null, null, null, note.handoff(), null, null, null));
         }
         if (metadata instanceof ScreenShareNote note) {
-            return plain(new Details(null, null, null, note.screenShare(), null, null, null, null));
+            return plain(new Details(null, null, null, note.screenShare(), null, null, null, null, null, null));
         }
         ScreenshotNote note = (ScreenshotNote) metadata;
-        return plain(new Details(null, null, null, null, null, null, null, note.screenshot()));
+        return plain(new Details(null, null, null, null, null, null, null, note.screenshot(), null, null));
     }
 
     String detailsJson(Details details) {
@@ -108,6 +116,9 @@ class MessageRows {
         if (Boolean.TRUE.equals(details.human())) {
             return new HumanReply(details.author(), details.handoff(), feedback);
         }
+        if (details.screenError() != null) {
+            return new ScreenNotice(details.screenError(), details.screenGuidance(), feedback);
+        }
         String provider = rs.getString("provider");
         if (provider == null) {
             return new HoldingReply(details.handoff(), feedback);
@@ -119,7 +130,7 @@ class MessageRows {
         return new AiAnswer(provider, rs.getString("model"), rs.getObject("confusion_level", Double.class), usage,
                 rs.getObject("fallback", Boolean.class), rs.getString("error"), rs.getObject("latency_ms", Long.class),
                 details.sources(), details.incomplete(), rs.getString("route"), rs.getString("experiment"),
-                rs.getString("variant"), feedback);
+                rs.getString("variant"), feedback, details.screenGuidance());
     }
 
     private static MessageMetadata note(Details details) {

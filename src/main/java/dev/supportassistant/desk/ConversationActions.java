@@ -13,9 +13,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.supportassistant.handoff.SupportDesk;
 
 /**
- * The desk's buttons: Claim, Send (a reply), Hand back to AI, Resolve. Each is a form post that
- * comes back to a page saying what happened, or why not (the handoff rules' own words: "already
- * claimed by bob").
+ * The desk's buttons: Claim, Send (a reply), Hand back to AI, Resolve, Reopen, Assign to. Each is
+ * a form post that comes back to a page saying what happened, or why not (the handoff rules' own
+ * words: "already claimed by bob").
  */
 @Controller
 @RequestMapping("/desk/conversations/{conversationId}")
@@ -74,6 +74,23 @@ class ConversationActions {
             desk.resolve(conversationId, authentication.getName(), SignedIn.of(authentication).operator(),
                     blankToNull(note));
             return "You resolved the conversation.";
+        });
+    }
+
+    @PostMapping("/reopen")
+    String reopen(@PathVariable String conversationId, Authentication authentication, RedirectAttributes flash) {
+        return attempt(flash, BACK, () -> {
+            desk.reopen(conversationId, authentication.getName());
+            return "You reopened the conversation; it waits for a person in the queue.";
+        });
+    }
+
+    @PostMapping("/assign")
+    String assign(@PathVariable String conversationId, @RequestParam(defaultValue = "") String to,
+            Authentication authentication, RedirectAttributes flash) {
+        return attempt(flash, BACK, () -> {
+            desk.transfer(conversationId, to, authentication.getName(), SignedIn.of(authentication).operator());
+            return "You assigned the conversation to " + to.strip() + ".";
         });
     }
 

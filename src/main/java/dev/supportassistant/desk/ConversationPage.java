@@ -21,8 +21,9 @@ import dev.supportassistant.screenshare.AgoraSettings;
 
 /**
  * One conversation at the desk: its whole history with its authors told apart, who holds it, the
- * handoff summary, and what the signed-in person may do with it. The page follows the
- * conversation's live events and fetches {@code .../live} again when something happens.
+ * handoff summary, the customer's other conversations, and what the signed-in person may do with
+ * it. The page follows the conversation's live events and fetches {@code .../live} again when
+ * something happens.
  */
 @Controller
 @RequestMapping("/desk/conversations/{conversationId}")
@@ -73,6 +74,11 @@ class ConversationPage {
         model.addAttribute("state", HeldState.of(conversation.handoff(), me));
         model.addAttribute("history", conversation.messages().stream().map(HistoryEntry::of).toList());
         model.addAttribute("agoraConfigured", agora.isConfigured());
+        model.addAttribute("others", desk.customersOtherConversations(conversationId).stream().map(DeskListing.Row::of)
+                .toList());
+        // Whom it can be assigned to: an enabled account other than the one holding it.
+        model.addAttribute("agents", desk.agents().stream()
+                .filter(agent -> !agent.equals(conversation.handoff().claimedBy())).toList());
         return true;
     }
 }

@@ -1,5 +1,6 @@
 package dev.supportassistant.desk;
 
+import java.util.List;
 import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -70,6 +71,41 @@ class DeskApiController {
     @GetMapping("/conversations/{conversationId}")
     HandoffViews.DeskConversation conversation(@PathVariable String conversationId) {
         return desk.conversation(conversationId);
+    }
+
+    /**
+     * Every conversation, most recently active first, 25 a page: {@code state} ({@code waiting_for_human},
+     * {@code with_human}, {@code resolved}, {@code bot}: the AI holds it) and {@code q} (a conversation
+     * id, a customer id, or words of its messages) narrow it; {@code page} from 0.
+     */
+    @GetMapping("/search")
+    HandoffViews.ConversationList search(@RequestParam(required = false) @Nullable String state,
+            @RequestParam(required = false) @Size(max = DeskListing.MAX_QUERY_CHARS) @Nullable String q,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(DeskListing.MAX_PAGE) int page) {
+        return desk.conversations(DeskListing.status(state), q, page);
+    }
+
+    /** The customer's other conversations (same {@code user_id}), latest first, at most 20. */
+    @GetMapping("/conversations/{conversationId}/customer-conversations")
+    List<HandoffViews.ListedConversation> customersOthers(@PathVariable String conversationId) {
+        return desk.customersOtherConversations(conversationId);
+    }
+
+    /** Puts a resolved conversation back in the queue, waiting for a person. */
+    @PostMapping("/conversations/{conversationId}/reopen")
+    HandoffViews.State reopen(@PathVariable String conversationId, Caller caller) {
+        return desk.reopen(conversationId, name(caller));
+    }
+
+    /** Who to give a conversation to: an enabled desk account's name. */
+    record Assignment(@NotBlank @Size(max = 64) @Printable String to) {
+    }
+
+    /** Gives the conversation to another agent; a system note says who moved it. */
+    @PostMapping("/conversations/{conversationId}/transfer")
+    HandoffViews.State transfer(@PathVariable String conversationId, @Valid @RequestBody Assignment assignment,
+            Caller caller) {
+        return desk.transfer(conversationId, assignment.to(), name(caller), caller.admin());
     }
 
     /** Takes a waiting conversation; 409 when another agent has it or it is not waiting. */

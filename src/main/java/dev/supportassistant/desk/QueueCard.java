@@ -11,11 +11,12 @@ import dev.supportassistant.handoff.SupportDesk;
 /**
  * A conversation in the desk's queue as a card: the customer's first message in their own words,
  * how long they have waited, how confused they seem and why, and the handoff summary with who
- * wrote it (a model, or the service from the conversation itself).
+ * wrote it (a model, or the service from the conversation itself), and whether it came outside
+ * desk hours (the AI answers it until someone claims it).
  */
 record QueueCard(String conversationId, String customer, String firstMessage, @Nullable Instant requestedAt,
         String waited, @Nullable String cause, @Nullable String confusion, List<String> signals, @Nullable String summary,
-        boolean summaryByAi, @Nullable String claimedBy) {
+        boolean summaryByAi, @Nullable String claimedBy, boolean afterHours) {
 
     static QueueCard of(HandoffViews.QueueEntry entry) {
         return new QueueCard(entry.conversationId(), customer(entry.customer()),
@@ -24,7 +25,8 @@ record QueueCard(String conversationId, String customer, String firstMessage, @N
                 entry.cause() == null ? null : entry.cause().wireName().replace('_', ' '),
                 entry.confusionLevel() == null ? null : "%.2f".formatted(entry.confusionLevel()),
                 entry.confusionSignals() == null ? List.of() : entry.confusionSignals(),
-                SupportDesk.summaryText(entry.summary()), SupportDesk.writtenByAi(entry.summary()), entry.claimedBy());
+                SupportDesk.summaryText(entry.summary()), SupportDesk.writtenByAi(entry.summary()), entry.claimedBy(),
+                entry.afterHours());
     }
 
     /** Who the customer is: a verified user id, a claimed one (marked so), or nobody known. */

@@ -1,7 +1,11 @@
 package dev.supportassistant.handoff;
 
+import java.util.List;
+import java.util.Optional;
+
 import org.springframework.stereotype.Component;
 
+import dev.supportassistant.accounts.DeskAccount;
 import dev.supportassistant.accounts.DeskAccounts;
 import dev.supportassistant.platform.config.ApiSettings;
 import dev.supportassistant.platform.security.SecuritySettings;
@@ -26,6 +30,17 @@ class DeskStaffing {
         this.security = security;
         this.api = api;
         this.accounts = accounts;
+    }
+
+    /** The name of the enabled desk account called {@code name} (as the account spells it), if there is one. */
+    Optional<String> enabledAgent(String name) {
+        return DeskAccount.couldBeName(name) ? accounts.find(name.strip()).filter(DeskAccount::enabled)
+                .map(DeskAccount::name) : Optional.empty();
+    }
+
+    /** The names of every enabled desk account, to assign conversations to. */
+    List<String> enabledAgents() {
+        return accounts.list().stream().filter(DeskAccount::enabled).map(DeskAccount::name).sorted().toList();
     }
 
     boolean someoneCanTakeOver() {

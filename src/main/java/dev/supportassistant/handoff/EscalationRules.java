@@ -17,7 +17,8 @@ import dev.supportassistant.conversation.TurnContext;
 /**
  * When the AI steps aside, asked on every customer turn as the chat's {@link HumanHandoff}: while
  * a person holds or awaits the conversation the AI stays silent and the customer's message is
- * acknowledged; a message that asks for a person ({@code HANDOFF_ON_EXPLICIT_REQUEST}), or the
+ * acknowledged, once per handoff step (not after every message); outside {@code DESK_HOURS} a
+ * waiting conversation is answered by the AI until someone claims it ({@link DeskHours}); a message that asks for a person ({@code HANDOFF_ON_EXPLICIT_REQUEST}), or the
  * {@code HANDOFF_AFTER_CONFUSED_TURNS}-th confused turn in a row, escalates it
  * ({@link HandoffService#escalate}), unless nobody could take it over ({@link DeskStaffing}): then
  * the AI answers on, except that a customer who asked for a person is told, in the service's own
@@ -38,9 +39,11 @@ class EscalationRules implements HumanHandoff {
     private final Conversations conversations;
     private final HandoffSettings settings;
     private final ConfusionSettings confusion;
+    private final DeskHours hours;
 
     EscalationRules(HandoffService handoffs, Conversations conversations, HandoffSettings settings,
-            ConfusionSettings confusion) {
+            ConfusionSettings confusion, DeskHours hours) {
+        this.hours = hours;
         this.handoffs = handoffs;
         this.conversations = conversations;
         this.settings = settings;
@@ -52,18 +55,24 @@ class EscalationRules implements HumanHandoff {
     public Optional<ChatMessage> takeOver(TurnContext context, ChatMessage message, ConfusionAssessment assessment) {
         String conversationId = context.conversation().id();
         HandoffState current = HandoffState.of(conversationId, context.handoff());
-        if (current.status().humanSide()) {
-            return Optional.of(acknowledgement(current));
+        boolean asksForPerson = settings.onExplicitRequest() && HumanRequests.asksForPerson(message.content());
+        if (current.status() == HandoffStatus.WAITING_FOR_HUMAN && !hours.openNow()) {
+            // After hours nobody comes before the desk opens: the AI goes on helping meanwhile, and
+            // a customer asking for a person again is reminded, once, that they are in the queue.
+            return asksForPerson ? Optional.of(acknowledgement(current, context.recent())) : Optional.empty();
         }
-        if (settings.onExplicitRequest() && HumanRequests.asksForPerson(message.content())) {
+        if (current.status().humanSide()) {
+            return Optional.of(acknowledgement(current, context.recent()));
+        }
+        if (asksForPerson) {
             // The rule's reason is the service's words, so it does not quote the customer's message
             // (which could be written to read as more of them); the history shows the message itself.
-            return escalate(conversationId, HandoffCause.EXPLICIT_REQUEST, "The customer asked for a person in a message");
+            return escalate(context, HandoffCause.EXPLICIT_REQUEST, "The customer asked for a person in a message");
         }
         int streak = settings.afterConfusedTurns() > 0 && assessment.confused()
                 ? confusedStreak(context.recent(), message) : 0;
         if (settings.afterConfusedTurns() > 0 && streak >= settings.afterConfusedTurns()) {
-            return escalate(conversationId, HandoffCause.CONFUSION,
+            return escalate(context, HandoffCause.CONFUSION,
                     "The customer seemed confused for %d turns in a row (confusion %.2f)".formatted(streak,
                             assessment.level()));
         }
@@ -74,9 +83,12 @@ class EscalationRules implements HumanHandoff {
      * The holding reply of an escalation. When nobody could take the conversation: to a customer who
      * asked for a person, the reply saying so; otherwise none, so that the AI answers on.
      */
-    private Optional<ChatMessage> escalate(String conversationId, HandoffCause cause, String reason) {
+    private Optional<ChatMessage> escalate(TurnContext context, HandoffCause cause, String reason) {
+        String conversationId = context.conversation().id();
         try {
-            return Optional.of(holdingReplyOf(handoffs.escalate(conversationId, cause, reason, HandoffService.ASSISTANT)));
+            HandoffService.Escalated escalated = handoffs.escalate(conversationId, cause, reason, HandoffService.ASSISTANT);
+            return Optional.of(escalated.holdingReply() != null ? escalated.holdingReply()
+                    : acknowledgement(escalated.handoff(), context.recent()));
         } catch (NoDeskException nobody) {
             return cause == HandoffCause.EXPLICIT_REQUEST ? Optional.of(nobodyAvailable(conversationId)) : Optional.empty();
         }
@@ -111,14 +123,33 @@ class EscalationRules implements HumanHandoff {
         return streak;
     }
 
-    /** The reply to a customer's message while a person holds or awaits the conversation; stored like any reply. */
-    private ChatMessage acknowledgement(HandoffState current) {
+    /**
+     * The reply to a customer's message while a person holds or awaits the conversation: one per
+     * handoff step, stored like any reply. When this step's holding reply or acknowledgement is among
+     * the turn's latest messages already, the customer gets that one again (same id) and nothing new
+     * is stored or sent, so that writing on does not bring the same line after every message.
+     */
+    private ChatMessage acknowledgement(HandoffState current, List<ChatMessage> recent) {
+        Optional<ChatMessage> sent = holdingReplySinceLastStep(recent);
+        if (sent.isPresent()) {
+            return sent.get();
+        }
         String text = current.status() == HandoffStatus.WITH_HUMAN
                 ? WITH_HUMAN_ACKNOWLEDGEMENT.formatted(current.claimedBy()) : WAITING_ACKNOWLEDGEMENT;
         return conversations.appendHoldingReply(current.conversationId(), text, current.note(null, null));
     }
 
-    private ChatMessage holdingReplyOf(HandoffService.Escalated escalated) {
-        return escalated.holdingReply() != null ? escalated.holdingReply() : acknowledgement(escalated.handoff());
+    /** The holding reply stored since the conversation last changed hands, if the latest messages hold it. */
+    static Optional<ChatMessage> holdingReplySinceLastStep(List<ChatMessage> recent) {
+        for (int i = recent.size() - 1; i >= 0; i--) {
+            MessageMetadata meta = recent.get(i).metadata();
+            if (meta instanceof MessageMetadata.HandoffNote) {
+                return Optional.empty();
+            }
+            if (meta instanceof MessageMetadata.HoldingReply holding && holding.handoff() != null) {
+                return Optional.of(recent.get(i));
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * {@link HandoffConflictException}, 409, saying why) and registers what happened as a
  * {@link HandoffEvent}. {@code bot} or {@code resolved} → {@code waiting_for_human} (escalate) →
  * {@code with_human} (claim) → {@code bot} (hand back) or {@code resolved} (resolve); a waiting
- * conversation may be handed back or resolved too.
+ * conversation may be handed back or resolved too, a resolved one reopened (back to waiting), and
+ * one with a person (or waiting) transferred to another agent.
  *
  * <p>Saved with its {@code version} ({@link HandoffStore#save}): two agents or instances that load
  * the same state and both change it cannot both win; the loser's step is taken again on the state
@@ -151,6 +152,55 @@ final class Handoff {
     void resolve(String by, boolean operator, @Nullable String because, Instant now) {
         HandoffStatus before = finish(HandoffStatus.RESOLVED, by, operator, now);
         record(new HandoffEvent.Resolved(state(), before, by, because));
+    }
+
+    /**
+     * Puts a resolved conversation back in the queue, waiting for a person, as if it was escalated
+     * now (it keeps the cause, reason and note of its last escalation).
+     *
+     * @throws HandoffConflictException it is not resolved
+     */
+    void reopen(String by, Instant now) {
+        if (status != HandoffStatus.RESOLVED) {
+            throw new HandoffConflictException("Only a resolved conversation can be reopened (status "
+                    + status.wireName() + ")");
+        }
+        HandoffStatus before = status;
+        status = HandoffStatus.WAITING_FOR_HUMAN;
+        claimedBy = null;
+        requestedAt = now;
+        claimedAt = null;
+        statusChangedAt = now;
+        record(new HandoffEvent.Reopened(state(), before, by, null));
+    }
+
+    /**
+     * Gives a conversation with a person, or waiting for one, to agent {@code to}: the holder (or an
+     * operator) may pass on what they hold; anyone may assign a waiting one.
+     *
+     * @param to an enabled agent's name, checked by the caller
+     * @throws HandoffConflictException it is not with or waiting for a person, {@code to} holds it
+     *     already, or {@code by} may not move it
+     */
+    void transfer(String to, String by, boolean operator, Instant now) {
+        if (!heldByPerson()) {
+            throw new HandoffConflictException("Only a conversation with or waiting for a person can be assigned "
+                    + "(status " + status.wireName() + ")");
+        }
+        if (status == HandoffStatus.WITH_HUMAN && to.equals(claimedBy)) {
+            throw new HandoffConflictException("Conversation is already with " + to);
+        }
+        if (status == HandoffStatus.WITH_HUMAN && !operator && !by.equals(claimedBy)) {
+            throw new HandoffConflictException("Conversation is held by " + claimedBy
+                    + "; only they (or an operator) can assign it to someone else");
+        }
+        HandoffStatus before = status;
+        String from = claimedBy;
+        status = HandoffStatus.WITH_HUMAN;
+        claimedBy = to;
+        claimedAt = now;
+        statusChangedAt = now;
+        record(new HandoffEvent.Transferred(state(), before, by, null, from));
     }
 
     /**

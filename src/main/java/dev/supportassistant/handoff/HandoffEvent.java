@@ -55,4 +55,18 @@ public sealed interface HandoffEvent {
                     : Duration.between(handoff.requestedAt(), handoff.statusChangedAt());
         }
     }
+
+    /** A resolved conversation was put back in the queue by a staff member. */
+    record Reopened(HandoffState handoff, HandoffStatus previousStatus, String by, @Nullable String reason)
+            implements HandoffEvent {
+    }
+
+    /**
+     * A conversation was given to another agent ({@code handoff().claimedBy()}).
+     *
+     * @param from who held it before, when somebody did
+     */
+    record Transferred(HandoffState handoff, HandoffStatus previousStatus, String by, @Nullable String reason,
+            @Nullable String from) implements HandoffEvent {
+    }
 }

@@ -61,6 +61,15 @@ class HandoffHistory {
         if (step instanceof HandoffEvent.Claimed) {
             return step.by() + " joined the conversation.";
         }
+        if (step instanceof HandoffEvent.Reopened) {
+            return step.by() + " reopened the conversation; it waits for a person.";
+        }
+        if (step instanceof HandoffEvent.Transferred moved) {
+            return moved.by().equals(after.claimedBy()) ? after.claimedBy() + " took the conversation over"
+                    + (moved.from() == null ? "." : " from " + moved.from() + ".")
+                    : moved.by() + " assigned the conversation to " + after.claimedBy()
+                            + (moved.from() == null || moved.from().equals(moved.by()) ? "." : " (from " + moved.from() + ").");
+        }
         return step instanceof HandoffEvent.Resolved ? step.by() + " resolved the conversation."
                 : step.by() + " handed the conversation back to the assistant.";
     }

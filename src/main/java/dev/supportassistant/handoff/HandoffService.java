@@ -19,7 +19,7 @@ import dev.supportassistant.screenshare.TokenGrant;
 
 /**
  * Every step of handing a conversation to a person and back: escalate, claim, reply, hand back,
- * resolve. Each step is one transaction: the {@link Handoff} aggregate is loaded, takes the step
+ * resolve, reopen, transfer. Each step is one transaction: the {@link Handoff} aggregate is loaded, takes the step
  * (or refuses it, 409), is saved at its version, and what it registered is published, so that its
  * history message and live {@code status} event ({@link HandoffHistory}) commit with it or not at
  * all. A step that loses a race (another agent or instance saved first) is taken again on the
@@ -31,6 +31,10 @@ class HandoffService {
 
     static final String HOLDING_REPLY = "I've asked a person from our support team to join this conversation. "
             + "They will see everything written so far, and you can keep adding details here meanwhile.";
+    /** The holding reply outside {@code DESK_HOURS}: when the desk opens, and that the AI helps until then. */
+    static final String AFTER_HOURS_REPLY = "Our support team is not at the desk right now (their hours: %s). "
+            + "I've put this conversation in their queue, and a person will pick it up when the desk opens, on %s. "
+            + "Until then I can go on helping you here: tell me what you are trying to do or what went wrong.";
     /** The reason of a customer's request for a person that gave none: the service's words, not theirs. */
     static final String CUSTOMER_ASKED = "The customer asked for a person";
     static final String CUSTOMER = MessageMetadata.Handoff.BY_CUSTOMER;
@@ -45,9 +49,12 @@ class HandoffService {
     private final DeskStaffing staffing;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final DeskHours hours;
 
     HandoffService(HandoffStore store, Conversations conversations, ScreenShareSessions screenShare, DeskQueries desk,
-            DeskStaffing staffing, ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+            DeskStaffing staffing, ApplicationEventPublisher events, PlatformTransactionManager transactions,
+            DeskHours hours) {
+        this.hours = hours;
         this.store = store;
         this.conversations = conversations;
         this.screenShare = screenShare;
@@ -89,7 +96,7 @@ class HandoffService {
                     by, now());
             saved(handoff);
             HandoffState after = handoff.state();
-            ChatMessage holding = conversations.appendHoldingReply(conversationId, HOLDING_REPLY,
+            ChatMessage holding = conversations.appendHoldingReply(conversationId, holdingReply(),
                     after.note(null, ASSISTANT));
             return new Escalated(after, holding);
         });
@@ -152,6 +159,31 @@ class HandoffService {
         });
     }
 
+    /** Puts a resolved conversation back in the queue, waiting for a person; 409 when it is not resolved. */
+    HandoffState reopen(String conversationId, String by) {
+        existing(conversationId);
+        return step(conversationId, handoff -> {
+            handoff.reopen(by, now());
+            saved(handoff);
+            return handoff.state();
+        });
+    }
+
+    /**
+     * Gives the conversation to agent {@code to}, who must have an enabled desk account (422
+     * otherwise); the step's rules are {@link Handoff#transfer}'s.
+     */
+    HandoffState transfer(String conversationId, String to, String by, boolean operator) {
+        existing(conversationId);
+        String agent = staffing.enabledAgent(to).orElseThrow(() -> new InvalidHandoffRequestException(
+                "to: no enabled desk account is named " + to.strip()));
+        return step(conversationId, handoff -> {
+            handoff.transfer(agent, by, operator, now());
+            saved(handoff);
+            return handoff.state();
+        });
+    }
+
     /**
      * Puts a model's summary in place of the note of the escalation at {@code escalatedAt}, unless
      * the conversation was escalated again since.
@@ -166,6 +198,12 @@ class HandoffService {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** The holding reply of an escalation now: within desk hours, that a person will join; outside, when. */
+    private String holdingReply() {
+        return hours.nextOpening().map(opening -> AFTER_HOURS_REPLY.formatted(hours.text(), DeskHours.describe(opening)))
+                .orElse(HOLDING_REPLY);
+    }
 
     /**
      * Takes a step in one transaction on the stored state, again (up to {@link #ATTEMPTS} times) when

@@ -70,12 +70,43 @@ public final class HandoffViews {
      *
      * @param confusionLevel the confusion level of the customer's latest message
      * @param lastMessages the latest customer and assistant messages, oldest first
+     * @param afterHours whether it was handed over outside {@code DESK_HOURS}, so the AI answers meanwhile
      */
     public record QueueEntry(String conversationId, @Nullable String userId, Customer customer, HandoffStatus status,
             @Nullable HandoffCause cause, @Nullable String reason, @Nullable String summary,
             @Nullable String claimedBy, @Nullable Instant requestedAt, @Nullable Instant claimedAt,
             long waitingSeconds, @Nullable Double confusionLevel, @Nullable List<String> confusionSignals,
-            List<ChatMessage> lastMessages) {
+            List<ChatMessage> lastMessages, boolean afterHours) {
+    }
+
+    /**
+     * A conversation in the desk's list of every conversation.
+     *
+     * @param userId the customer's id, as the conversation was started for it
+     * @param userIdVerified whether a customer token proved it
+     * @param status who holds it: {@code bot} also for a conversation never handed to a person
+     * @param lastMessageByCustomer whether the customer wrote {@code lastMessage} (else the AI or a person)
+     * @param lastMessage the latest message of the customer, the AI or a person (not the service's
+     *     notes), cut to 400 characters
+     * @param lastActivity when anything was last written in it
+     * @param afterHours whether it waits for a person since outside {@code DESK_HOURS}
+     */
+    public record ListedConversation(String conversationId, @Nullable String userId, boolean userIdVerified,
+            HandoffStatus status, @Nullable String claimedBy, boolean lastMessageByCustomer, @Nullable String lastMessage,
+            Instant lastActivity,
+            boolean afterHours) {
+    }
+
+    /**
+     * One page of the desk's list of every conversation, most recently active first.
+     *
+     * @param status the filter, when there is one
+     * @param query what was searched for, when something was
+     * @param page the page's number, from 0
+     * @param hasMore whether there is a next page
+     */
+    public record ConversationList(@Nullable HandoffStatus status, @Nullable String query, int page, int pageSize,
+            boolean hasMore, List<ListedConversation> conversations) {
     }
 
     /** The desk's queue, oldest request first. */

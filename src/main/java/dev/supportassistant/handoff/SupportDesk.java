@@ -1,5 +1,6 @@
 package dev.supportassistant.handoff;
 
+import java.util.List;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -12,7 +13,8 @@ import dev.supportassistant.screenshare.TokenGrant;
 
 /**
  * The support desk's work, for the desk's API and web pages (the desk module): the queue, one
- * conversation in full, and the steps a person takes: claim, reply, hand back, resolve. Each step
+ * conversation in full, every conversation (listed and searched), and the steps a person takes:
+ * claim, reply, hand back, resolve, reopen, transfer. Each step
  * is one transaction of the {@link Handoff} aggregate; a step the rules do not allow fails with an
  * {@link org.springframework.web.ErrorResponseException} whose detail says why (409 claimed by
  * someone else, 404 no such conversation, ...).
@@ -23,9 +25,11 @@ public class SupportDesk {
     private final HandoffService handoffs;
     private final DeskQueries queries;
     private final ConversationEvents events;
+    private final DeskStaffing staffing;
 
-    SupportDesk(HandoffService handoffs, DeskQueries queries, ConversationEvents events) {
+    SupportDesk(HandoffService handoffs, DeskQueries queries, ConversationEvents events, DeskStaffing staffing) {
         this.handoffs = handoffs;
+        this.staffing = staffing;
         this.queries = queries;
         this.events = events;
     }
@@ -33,6 +37,25 @@ public class SupportDesk {
     /** Conversations in a status, longest waiting first. */
     public HandoffViews.Queue queue(HandoffStatus status, int limit) {
         return queries.queue(status, limit);
+    }
+
+    /**
+     * Every conversation, most recently active first, a page of {@value DeskQueries#PAGE_SIZE} at a
+     * time: those in {@code status} ({@code bot}: the AI holds it) and found by {@code query} (a
+     * conversation id, a customer id, or words of its messages), when given.
+     */
+    public HandoffViews.ConversationList conversations(@Nullable HandoffStatus status, @Nullable String query, int page) {
+        return queries.list(status, query, page);
+    }
+
+    /** The customer's other conversations (same user id), latest first; 404 when there is no such conversation. */
+    public List<HandoffViews.ListedConversation> customersOtherConversations(String conversationId) {
+        return queries.customersOthers(conversationId);
+    }
+
+    /** Names of the enabled desk accounts, to assign a conversation to. */
+    public List<String> agents() {
+        return staffing.enabledAgents();
     }
 
     /** Who the customer is, the handoff state with the note for staff, and every message; 404 when there is none. */
@@ -64,6 +87,19 @@ public class SupportDesk {
     /** Marks the customer's problem solved; otherwise as {@link #handBack}. */
     public HandoffViews.State resolve(String conversationId, String agent, boolean operator, @Nullable String reason) {
         return HandoffViews.State.of(handoffs.resolve(conversationId, agent, operator, reason));
+    }
+
+    /** Puts a resolved conversation back in the queue, waiting for a person; 409 when it is not resolved. */
+    public HandoffViews.State reopen(String conversationId, String agent) {
+        return HandoffViews.State.of(handoffs.reopen(conversationId, agent));
+    }
+
+    /**
+     * Gives the conversation to agent {@code to} (an enabled desk account; 422 otherwise): the one
+     * holding it (or an operator) passes it on, anyone assigns a waiting one; 409 otherwise.
+     */
+    public HandoffViews.State transfer(String conversationId, String to, String agent, boolean operator) {
+        return HandoffViews.State.of(handoffs.transfer(conversationId, to, agent, operator));
     }
 
     /** The agent's subscriber token for the customer's latest screen share; 404 when there is none. */

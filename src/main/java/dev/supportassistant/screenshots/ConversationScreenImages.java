@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 
 import javax.imageio.ImageIO;
@@ -19,12 +20,17 @@ import org.springframework.stereotype.Component;
 
 import dev.supportassistant.agent.ScreenImage;
 import dev.supportassistant.chat.ScreenImages;
+import dev.supportassistant.conversation.MessageMetadata;
 import dev.supportassistant.conversation.TurnContext;
+import dev.supportassistant.screenshots.guidance.GuidanceStep;
+import dev.supportassistant.screenshots.guidance.ScreenLabels;
 
 /**
  * The latest screenshot of a conversation (the one the turn found, {@link TurnContext}) as a vision model gets it: at most 1568 pixels on the
  * long side (what Anthropic's models read without scaling themselves; OpenAI's and Ollama's take it
- * as well), with its OCR text for a model that refuses images. A large image is decoded at every
+ * as well), with its OCR text for a model that refuses images and, when it is recent
+ * ({@code SCREEN_GUIDANCE_MINUTES}), the labels on it; and the places on it an answer names
+ * ({@link #pointedAt}), from the words OCR read and kept with it. A large image is decoded at every
  * second, third... pixel straight away (ImageIO's source subsampling), to at most twice the size
  * it is scaled to: every chat turn on that conversation decodes it again, and a whole 8K screen
  * would be 133 MB each time.
@@ -45,11 +51,31 @@ class ConversationScreenImages implements ScreenImages {
     @Override
     public Optional<ScreenImage> image(TurnContext.ScreenshotReference latest) {
         return store.find(latest.name(), screenshots.oldestKept()).map(screenshot -> {
+            List<String> labels = screenshot.screen() == null || !screenshots.recentForGuidance(latest.takenAt())
+                    ? List.of() : ScreenLabels.visible(screenshot.screen());
             if (Math.max(screenshot.width(), screenshot.height()) <= MAX_LONG_SIDE) {
-                return new ScreenImage(screenshot.image(), screenshot.mediaType(), screenshot.ocrText());
+                return new ScreenImage(screenshot.image(), screenshot.mediaType(), screenshot.ocrText(), labels);
             }
-            return new ScreenImage(scaled(screenshot.image()), "image/png", screenshot.ocrText());
+            return new ScreenImage(scaled(screenshot.image()), "image/png", screenshot.ocrText(), labels);
         });
+    }
+
+    @Override
+    public List<MessageMetadata.ScreenGuidance> pointedAt(String answer, TurnContext.ScreenshotReference latest) {
+        if (!screenshots.recentForGuidance(latest.takenAt())) {
+            return List.of();
+        }
+        return store.screen(latest.name(), screenshots.oldestKept())
+                .map(read -> ScreenLabels.pointedAt(answer, read.screen()).stream()
+                        .map(step -> guidance(step, latest.name(), read.url())).toList())
+                .orElse(List.of());
+    }
+
+    /** A step of guidance as a message keeps it: the label, its box, and the screenshot it is on. */
+    static MessageMetadata.ScreenGuidance guidance(GuidanceStep step, String screenshot, String url) {
+        ScreenText.Box box = step.box();
+        return new MessageMetadata.ScreenGuidance(step.label(),
+                new MessageMetadata.ScreenGuidance.Box(box.x(), box.y(), box.width(), box.height()), screenshot, url);
     }
 
     static byte[] scaled(byte[] image) {

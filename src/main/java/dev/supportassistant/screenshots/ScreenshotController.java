@@ -19,15 +19,18 @@ import dev.supportassistant.platform.security.Caller;
 
 /**
  * {@code POST /api/v1/screenshots}, as the original frontend calls it during screen sharing, and
- * {@code GET /uploads/<name>}, the {@code url} it answers with.
+ * {@code GET /uploads/<name>}, the {@code url} it answers with (and with {@code ?guidance=<message id>},
+ * the places a reply points at drawn on it).
  */
 @RestController
 class ScreenshotController {
 
     private final ScreenshotService screenshots;
+    private final GuidanceImages guidance;
 
-    ScreenshotController(ScreenshotService screenshots) {
+    ScreenshotController(ScreenshotService screenshots, GuidanceImages guidance) {
         this.screenshots = screenshots;
+        this.guidance = guidance;
     }
 
     /**
@@ -42,9 +45,19 @@ class ScreenshotController {
         return screenshots.share(bytes(file), conversationId, caller);
     }
 
-    /** The image, to its conversation's owner, staff and operators; 404 to everyone else. Never cached by others. */
+    /**
+     * The image, to its conversation's owner, staff and operators; 404 to everyone else. Never cached by
+     * others. With {@code guidance=<message id>}, as PNG with the places that message points at drawn on it.
+     */
     @GetMapping("/uploads/{file:.+}")
-    ResponseEntity<byte[]> image(@PathVariable String file, Caller caller) {
+    ResponseEntity<byte[]> image(@PathVariable String file,
+            @RequestParam(name = "guidance", required = false) @Nullable String messageId, Caller caller) {
+        if (messageId != null) {
+            return ResponseEntity.ok()
+                    .contentType(MediaType.IMAGE_PNG)
+                    .cacheControl(CacheControl.noStore().cachePrivate())
+                    .body(guidance.png(file, messageId, caller));
+        }
         ScreenshotStore.Screenshot screenshot = screenshots.served(file, caller);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(screenshot.mediaType()))

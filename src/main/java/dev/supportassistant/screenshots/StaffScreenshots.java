@@ -19,9 +19,11 @@ public class StaffScreenshots {
     }
 
     private final ScreenshotService screenshots;
+    private final GuidanceImages guidance;
 
-    StaffScreenshots(ScreenshotService screenshots) {
+    StaffScreenshots(ScreenshotService screenshots, GuidanceImages guidance) {
         this.screenshots = screenshots;
+        this.guidance = guidance;
     }
 
     /** @param file the name in {@code /uploads/<file>} */
@@ -30,6 +32,18 @@ public class StaffScreenshots {
             ScreenshotStore.Screenshot shot = screenshots.served(file, new Caller(null, false, agentName));
             return Optional.of(new Image(shot.mediaType(), shot.image()));
         } catch (ScreenshotNotFoundException unknown) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The screenshot with the places the message points at drawn on it, as PNG; empty when the
+     * screenshot is unknown or the message points at nothing on it.
+     */
+    public Optional<Image> withGuidance(String file, String messageId, String agentName) {
+        try {
+            return Optional.of(new Image("image/png", guidance.png(file, messageId, new Caller(null, false, agentName))));
+        } catch (ScreenshotNotFoundException | NoScreenGuidanceException unknown) {
             return Optional.empty();
         }
     }

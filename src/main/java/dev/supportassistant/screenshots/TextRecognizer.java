@@ -125,6 +125,14 @@ final class TextRecognizer {
     }
 
     /**
+     * Runs other work on a whole screenshot (drawing on it) in one of the pool's places, so that at
+     * most {@code OCR_THREADS} screenshots are decoded at once, whatever they are decoded for.
+     */
+    <R> R bounded(java.util.function.Supplier<R> work) {
+        return engines.use(api -> work.get());
+    }
+
+    /**
      * Decodes the image (PNG or JPEG, its header already checked) and reads its text, lines kept,
      * blank lines dropped, and its words with their boxes, all with an engine of its own.
      *

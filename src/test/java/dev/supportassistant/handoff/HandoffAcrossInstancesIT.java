@@ -29,6 +29,22 @@ import dev.supportassistant.TwoInstancesOnPostgres;
 class HandoffAcrossInstancesIT {
 
     @Test
+    void theDeskFindsAConversationByAWordOfItsTextWithPostgresFullTextSearch() {
+        String word = "axolotl" + Long.toString(System.nanoTime(), 36);
+        ApiClient customer = TwoInstancesOnPostgres.first().api().withBearer(CustomerTokensForTests.tokenFor("zoe"));
+        String wanted = customer.chat("The " + word + " dashboard is blank since Monday")
+                .json().get("conversation_id").asString();
+        customer.chat("Something else entirely");
+
+        var found = TwoInstancesOnPostgres.second().api().withBearer(CustomerTokensForTests.agentToken("bob"))
+                .get("/api/v1/desk/search?q=" + word.toUpperCase());
+
+        assertThat(found.status()).as(found.body()).isEqualTo(200);
+        assertThat(found.json().get("conversations")).singleElement()
+                .satisfies(row -> assertThat(row.get("conversation_id").asString()).isEqualTo(wanted));
+    }
+
+    @Test
     void eventsRaisedOnOneInstanceReachSubscribersOnTheOther() {
         String customerToken = CustomerTokensForTests.tokenFor("alice");
         String agentToken = CustomerTokensForTests.agentToken("bob");

@@ -155,6 +155,35 @@ class HandoffApiTest extends ApiTest {
     }
 
     @Test
+    void theHoldingReplyIsSentOncePerHandoffStepNotAfterEveryMessage() {
+        String conversationId = startConversation("My calendar does not sync");
+        String holding = customer().post("/api/v1/conversation/" + conversationId + "/handoff", "{}")
+                .json().get("message").get("id").asString();
+        List<String> whileWaiting = new ArrayList<>();
+        for (String text : List.of("It stopped yesterday", "I use the desktop app", "Version 4.2")) {
+            whileWaiting.add(customer().chat(ChatRequest.message(text).in(conversationId)).json().get("message")
+                    .get("id").asString());
+        }
+        agent(agentName).post("/api/v1/desk/conversations/" + conversationId + "/claim", null);
+        List<JsonNode> whileHeld = new ArrayList<>();
+        for (String text : List.of("Hello?", "Are you there?")) {
+            whileHeld.add(customer().chat(ChatRequest.message(text).in(conversationId)).json().get("message"));
+        }
+
+        assertThat(whileWaiting).as("the escalation's holding reply, again").containsOnly(holding);
+        assertThat(whileHeld.get(0).get("content").asString()).isEqualTo("Delivered to " + agentName
+                + " from our support team.");
+        assertThat(whileHeld.get(1).get("id").asString()).isEqualTo(whileHeld.get(0).get("id").asString());
+        List<String> automatic = new ArrayList<>();
+        for (JsonNode message : customer().get("/api/v1/conversation/" + conversationId).json().get("messages")) {
+            if (message.get("role").asString().equals("assistant") && message.get("metadata").has("handoff")) {
+                automatic.add(message.get("content").asString());
+            }
+        }
+        assertThat(automatic).as("one holding reply when it was handed over, one when the agent joined").hasSize(2);
+    }
+
+    @Test
     void handingBackAnswersWithTheReasonJustGivenOrNone() {
         String withReason = startConversation("My printer is offline");
         String withoutReason = startConversation("My scanner is offline");

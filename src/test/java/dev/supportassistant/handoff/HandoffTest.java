@@ -123,4 +123,57 @@ class HandoffTest {
         assertThat(handoff.summarized(ESCALATED, "[AI] note")).isTrue();
         assertThat(handoff.state().summary()).isEqualTo("[AI] note");
     }
+
+    @Test
+    void aResolvedConversationIsReopenedIntoTheQueueAndNothingElseIs() {
+        Handoff handoff = heldBy("bob");
+        handoff.resolve("bob", false, null, CLAIMED.plusSeconds(60));
+        Instant reopened = CLAIMED.plusSeconds(3600);
+
+        handoff.reopen("alice", reopened);
+
+        assertThat(handoff.state().status()).isEqualTo(HandoffStatus.WAITING_FOR_HUMAN);
+        assertThat(handoff.state().requestedAt()).isEqualTo(reopened);
+        assertThat(handoff.state().claimedBy()).isNull();
+        assertThat(handoff.events()).last().isInstanceOfSatisfying(HandoffEvent.Reopened.class, step -> {
+            assertThat(step.previousStatus()).isEqualTo(HandoffStatus.RESOLVED);
+            assertThat(step.by()).isEqualTo("alice");
+        });
+        assertThatThrownBy(() -> handoff.reopen("alice", reopened)).isInstanceOf(HandoffConflictException.class)
+                .satisfies(refused -> assertThat(((HandoffConflictException) refused).getBody().getDetail())
+                        .isEqualTo("Only a resolved conversation can be reopened (status waiting_for_human)"));
+    }
+
+    @Test
+    void theHolderOrAnOperatorPassesAConversationOnAndAnyoneAssignsAWaitingOne() {
+        Handoff held = heldBy("bob");
+        held.transfer("carol", "bob", false, CLAIMED.plusSeconds(5));
+        assertThat(held.state().claimedBy()).isEqualTo("carol");
+        assertThat(held.events()).last().isInstanceOfSatisfying(HandoffEvent.Transferred.class, step -> {
+            assertThat(step.by()).isEqualTo("bob");
+            assertThat(step.from()).isEqualTo("bob");
+            assertThat(step.previousStatus()).isEqualTo(HandoffStatus.WITH_HUMAN);
+        });
+
+        held.transfer("dave", "admin", true, CLAIMED.plusSeconds(6));
+        assertThat(held.state().claimedBy()).isEqualTo("dave");
+
+        Handoff waiting = waiting();
+        waiting.transfer("carol", "bob", false, CLAIMED);
+        assertThat(waiting.state().status()).isEqualTo(HandoffStatus.WITH_HUMAN);
+        assertThat(waiting.state().claimedBy()).isEqualTo("carol");
+    }
+
+    @Test
+    void aTransferByAnotherAgentToTheHolderOrOfAConversationWithTheAiIsRefused() {
+        Handoff held = heldBy("bob");
+        assertThatThrownBy(() -> held.transfer("carol", "eve", false, CLAIMED)).isInstanceOf(HandoffConflictException.class)
+                .satisfies(refused -> assertThat(((HandoffConflictException) refused).getBody().getDetail())
+                        .contains("held by bob"));
+        assertThatThrownBy(() -> held.transfer("bob", "bob", false, CLAIMED)).isInstanceOf(HandoffConflictException.class);
+        Handoff withAi = Handoff.none("c2");
+        assertThatThrownBy(() -> withAi.transfer("carol", "bob", true, CLAIMED)).isInstanceOf(HandoffConflictException.class);
+        assertThat(held.state().claimedBy()).isEqualTo("bob");
+        assertThat(withAi.changed()).isFalse();
+    }
 }

@@ -111,4 +111,27 @@ class ScreenImageProviderTest extends ProviderFakesTest {
 
         assertThat(lastRequest(OPENAI, "/v1/chat/completions").toString()).doesNotContain("image_url");
     }
+
+    @Test
+    void aProviderIsToldTheLabelsOnTheScreenAndItsAnswerPointsAtThem() {
+        OPENAI.stubFor(openAiChat(false).willReturn(openAiReply(
+                "The payment gateway timed out. Click \"Retry payment\" to try again.", 900, 14)));
+        ScreenDrawings.Drawn checkout = ScreenDrawings.checkout();
+        String conversation = api.chat(ChatRequest.message("Hello, I would like some help with my order, thanks.")
+                .via("openai")).json().get("conversation_id").asString();
+        assertThat(api.upload("/api/v1/screenshots", "file", "screenshot.png", "image/png", checkout.png(),
+                "conversation_id", conversation).status()).isEqualTo(200);
+
+        JsonNode answer = ask(conversation, "openai");
+
+        String instructions = lastRequest(OPENAI, "/v1/chat/completions").get("messages").get(0).get("content")
+                .asString();
+        assertThat(instructions).contains("name the label exactly as written here", "\n- Retry payment\n",
+                "\n- Cancel order\n");
+        JsonNode step = answer.get("metadata").get("screen_guidance").get(0);
+        assertThat(step.get("label").asString()).isEqualTo("Retry payment");
+        java.awt.Rectangle drawn = checkout.box("Retry payment");
+        assertThat(step.get("box").get("x").asInt()).isCloseTo(drawn.x, org.assertj.core.api.Assertions.within(3));
+        assertThat(step.get("box").get("y").asInt()).isCloseTo(drawn.y, org.assertj.core.api.Assertions.within(3));
+    }
 }

@@ -72,7 +72,10 @@ class ScreenshotApiTest extends ApiTest {
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.json().get("conversation_id").asString()).isEqualTo(conversation);
         JsonNode messages = alice.get("/api/v1/conversation/" + conversation).json().get("messages");
-        JsonNode last = messages.get(messages.size() - 1);
+        // The screenshot's note, then what the assistant noticed on it (the payment error, ScreenWatch).
+        JsonNode last = messages.get(messages.size() - 2);
+        assertThat(messages.get(messages.size() - 1).get("metadata").get("screen_error").asString())
+                .isEqualTo("Error 502: Payment gateway timeout");
         assertThat(last.get("role").asString()).isEqualTo("system");
         // The text read is the customer's content: in the metadata, not in the note's own words.
         assertThat(last.get("content").asString()).isEqualTo("The customer shared a screenshot.");

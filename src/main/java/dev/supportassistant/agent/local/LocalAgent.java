@@ -24,7 +24,8 @@ import dev.supportassistant.knowledge.KnowledgePassage;
  * computer") gets a question back (what were you doing, what happened, any error text) with the
  * topics it knows, as does a question no passage covers well enough; a request outside support
  * ("write me a poem") gets a one-line answer saying what it can help with; greetings, thanks,
- * closings and waiting ("ok, I'll wait") get a short reply. It needs no key and no network, so it is also every provider's last
+ * closings and waiting ("ok, I'll wait") get a short reply. Asked where to click on the screen the
+ * customer shares, it names the label on it that does what they want ({@link ScreenQuestions}). It needs no key and no network, so it is also every provider's last
  * fallback.
  */
 @Component
@@ -38,10 +39,12 @@ class LocalAgent implements AiAgent {
 
     private final KnowledgeBase knowledgeBase;
     private final OffTopicRequests offTopic;
+    private final ScreenQuestions screenQuestions;
 
     LocalAgent(KnowledgeBase knowledgeBase, SentenceEmbeddings embeddings) {
         this.knowledgeBase = knowledgeBase;
         this.offTopic = new OffTopicRequests(embeddings);
+        this.screenQuestions = new ScreenQuestions(embeddings);
     }
 
     @Override
@@ -83,6 +86,13 @@ class LocalAgent implements AiAgent {
         Optional<Set<SmallTalk.Kind>> smallTalk = SmallTalk.read(request.message());
         if (smallTalk.isPresent()) {
             return new Answer(SmallTalk.reply(smallTalk.get()), List.of(), false);
+        }
+        Optional<String> onScreen = request.screen() == null || !ScreenQuestions.asksWhere(request.message())
+                ? Optional.empty() : screenQuestions.labelFor(request.message(), request.screen().labels());
+        if (onScreen.isPresent()) {
+            // Quoted, as the screen spells it: the reply points at it on the screenshot.
+            return new Answer("On your screen, click \"" + onScreen.get() + "\". If something else appears "
+                    + "after that, tell me what it says and I'll help you with the next step.", List.of(), false);
         }
         if (VagueMessages.isVague(request.message())) {
             return new Answer(clarifyingQuestion(), List.of(), true);

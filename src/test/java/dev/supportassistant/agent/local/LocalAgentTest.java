@@ -13,6 +13,7 @@ import dev.supportassistant.agent.AgentReply;
 import dev.supportassistant.agent.AgentRequest;
 import dev.supportassistant.agent.ConversationTurn;
 import dev.supportassistant.agent.ConversationTurn.Role;
+import dev.supportassistant.agent.ScreenImage;
 import dev.supportassistant.confusion.ConfusionAssessment;
 import dev.supportassistant.knowledge.BundledKnowledge;
 import dev.supportassistant.knowledge.KnowledgeBase;
@@ -224,5 +225,28 @@ class LocalAgentTest {
         assertThat(agent.model()).isEqualTo("help-center-retrieval");
         assertThat(agent.missingConfiguration()).isEmpty();
         assertThat(agent.isConfigured()).isTrue();
+    }
+
+    /** The labels read on the checkout page of the screen guidance tests (ScreenDrawings.checkout). */
+    private static final ScreenImage CHECKOUT = new ScreenImage(new byte[0], "image/png", "", List.of("Example Store",
+            "Home", "Orders", "Account", "Help", "Checkout", "Payment method: Visa ending 4242", "Order total: 84.20 EUR",
+            "Error 502: Payment gateway timeout", "Retry payment", "Cancel order", "Change payment method"));
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "where do I click to try again?|Retry payment",
+            "Which button cancels my order?|Cancel order",
+            "where do I go to use another card?|Change payment method"})
+    void aQuestionOfWhereToClickIsAnsweredWithTheLabelOnTheScreen(String question, String label) {
+        AgentReply reply = agent.reply(request(question, CALM).showing(CHECKOUT));
+
+        assertThat(reply.content()).startsWith("On your screen, click \"" + label + "\".");
+    }
+
+    @Test
+    void noLabelIsNamedWhenNoneOnTheScreenDoesWhatIsAsked() {
+        AgentReply reply = agent.reply(request("where do I click to download my invoice?", CALM).showing(CHECKOUT));
+
+        assertThat(reply.content()).doesNotContain("On your screen");
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.ai.chat.messages.MessageType;
 import dev.supportassistant.agent.AgentRequest;
 import dev.supportassistant.agent.ConversationTurn;
 import dev.supportassistant.agent.ConversationTurn.Role;
+import dev.supportassistant.agent.ScreenImage;
 import dev.supportassistant.confusion.ConfusionAssessment;
 import dev.supportassistant.knowledge.KnowledgePassage;
 
@@ -112,5 +113,20 @@ class ConversationPromptTest {
 
         assertThat(ConversationPrompt.instructions(request, "You are the support assistant."))
                 .doesNotContain(ConversationPrompt.SCREEN_SHARE_INSTRUCTION);
+    }
+
+    @Test
+    void theLabelsOnTheCustomersScreenAreInTheInstructions() {
+        AgentRequest request = new AgentRequest(List.of(), "where do I click to try again?", CALM, List.of())
+                .showing(new ScreenImage(new byte[] {1}, "image/png", "Error 502: Payment gateway timeout\nRetry payment",
+                        List.of("Error 502: Payment gateway timeout", "Retry payment")));
+
+        String instructions = ConversationPrompt.instructions(request, "Be helpful.");
+
+        assertThat(instructions).endsWith(ConversationPrompt.SCREEN_LABELS_INSTRUCTION
+                + "\n- Error 502: Payment gateway timeout\n- Retry payment");
+        // A screen without labels (an old screenshot) adds nothing.
+        assertThat(ConversationPrompt.instructions(request.showing(new ScreenImage(new byte[] {1}, "image/png", "x")),
+                "Be helpful.")).doesNotContain(ConversationPrompt.SCREEN_LABELS_INSTRUCTION);
     }
 }

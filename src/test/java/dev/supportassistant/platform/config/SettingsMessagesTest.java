@@ -42,7 +42,7 @@ class SettingsMessagesTest {
     @ConfigurationPropertiesScan("dev.supportassistant")
     @EnableConfigurationProperties(ServerProperties.class)
     @ComponentScan(basePackages = "dev.supportassistant", useDefaultFilters = false, includeFilters =
-            @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*\\.(WeakKeyCheck|KnowledgeFolder)"))
+            @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*\\.(WeakKeyCheck|KnowledgeFolder|HandoffConfiguration)"))
     static class AllSettings {
     }
 
@@ -84,6 +84,7 @@ class SettingsMessagesTest {
             "AGORA_CHANNEL_PREFIX :: support/ :: Invalid setting AGORA_CHANNEL_PREFIX=support/: expected at most 27 characters, only letters, digits, space and !#$%&()+-:;<=.>?@[]^_{}|~,",
             "HANDOFF_ON_EXPLICIT_REQUEST :: maybe :: Invalid setting HANDOFF_ON_EXPLICIT_REQUEST=maybe: expected true or false",
             "HANDOFF_AFTER_CONFUSED_TURNS :: -1 :: Invalid setting HANDOFF_AFTER_CONFUSED_TURNS=-1: expected a whole number from 0 to 100",
+            "DESK_HOURS :: Mon-Fri 9-17 Europe/Berlin :: Invalid setting DESK_HOURS=Mon-Fri 9-17 Europe/Berlin: expected days and hours with a time zone, such as 'Mon-Fri 09:00-17:30 Europe/Berlin' or 'Mon-Fri 09:00-17:30; Sat 10:00-14:00 Europe/Berlin', or nothing for always open",
             "EVENTS_HEARTBEAT_SECONDS :: 0 :: Invalid setting EVENTS_HEARTBEAT_SECONDS=0: expected a whole number from 1 to 3600",
             "EVENTS_STREAM_TIMEOUT_MINUTES :: 0 :: Invalid setting EVENTS_STREAM_TIMEOUT_MINUTES=0: expected a whole number from 1 to 1440",
             "EVENTS_REPLAY_LIMIT :: 0 :: Invalid setting EVENTS_REPLAY_LIMIT=0: expected a whole number from 1 to 100000",

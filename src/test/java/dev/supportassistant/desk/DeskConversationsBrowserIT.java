@@ -1,0 +1,199 @@
+package dev.supportassistant.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.supportassistant.ChatRequest;
+import dev.supportassistant.CustomerTokensForTests;
+import dev.supportassistant.conversation.ChatMessage;
+import dev.supportassistant.conversation.Conversations;
+import dev.supportassistant.conversation.MessageMetadata;
+
+/**
+ * The Conversations page and a conversation's Reopen and Assign to, in a real browser: a support
+ * person finds a conversation by a word of it, reopens a resolved one, passes one on to a
+ * colleague, and reads times in their own time zone. With {@code -Ddesk.screenshots=<folder>} the
+ * pages are saved there as PNG files (how docs/images' pictures of them are taken).
+ */
+class DeskConversationsBrowserIT extends DeskPages {
+
+    @Autowired
+    private Conversations conversations;
+
+    private String handedOver(String customer, String message) {
+        String conversation = api.chat(ChatRequest.message(message).from(customer)).json().get("conversation_id").asString();
+        assertThat(api.post("/api/v1/conversation/" + conversation + "/handoff", "{}").status()).isEqualTo(200);
+        return conversation;
+    }
+
+    @Test
+    void searchFindsAConversationByAWordOfItsText() {
+        String word = "wombat" + UUID.randomUUID().toString().substring(0, 6);
+        String customer = "dana-" + UUID.randomUUID().toString().substring(0, 4);
+        api.chat(ChatRequest.message("My invoices stopped syncing last week").from(customer));
+        String wanted = customerWrites(null, "The " + word + " report shows an empty chart since the update");
+        signIn(account("agent"), PASSWORD);
+        waitForText(By.tagName("h1"), "Queue");
+
+        browser.findElement(By.linkText("Conversations")).click();
+        waitForText(By.tagName("h1"), "Conversations");
+        saveScreenshot("desk-conversations.png");
+        labelled("Search").sendKeys(word);
+        button("Find").click();
+
+        By row = By.cssSelector("#conversations tr[data-conversation='" + wanted + "']");
+        waiting().until(ExpectedConditions.presenceOfElementLocated(row));
+        assertThat(browser.findElements(By.cssSelector("#conversations tbody tr"))).hasSize(1);
+        assertThat(browser.findElement(row).getText()).contains("AI only").contains("Anonymous customer");
+        browser.findElement(row).findElement(By.tagName("a")).click();
+        waitForText(By.tagName("h1"), "Conversation with");
+        assertThat(browser.getCurrentUrl()).isEqualTo(url("/desk/conversations/" + wanted));
+    }
+
+    @Test
+    void aResolvedConversationIsReopenedWithItsCustomersOtherConversationsBesideIt() {
+        String customer = "erin-" + UUID.randomUUID().toString().substring(0, 4);
+        String earlier = api.chat(ChatRequest.message("How do I change my billing address?").from(customer))
+                .json().get("conversation_id").asString();
+        String conversation = handedOver(customer, "My card was charged twice for **one** order");
+        String desk = "/api/v1/desk/conversations/" + conversation;
+        var bob = api.withBearer(CustomerTokensForTests.agentToken("bob"));
+        bob.post(desk + "/claim", null);
+        bob.post(desk + "/messages", "{\"content\": \"I have refunded the second charge.\"}");
+        bob.post(desk + "/resolve", null);
+        String me = account("agent");
+        signIn(me, PASSWORD);
+        waitForText(By.tagName("h1"), "Queue");
+
+        browser.get(url("/desk/conversations/" + conversation));
+        waitForText(By.cssSelector("#state .status"), "Resolved");
+        assertThat(browser.findElement(By.cssSelector("#others a")).getAttribute("href"))
+                .endsWith("/desk/conversations/" + earlier);
+        button("Reopen").click();
+
+        waitForText(By.cssSelector(".notice"), "You reopened the conversation");
+        assertThat(browser.findElement(By.cssSelector("#state .status")).getText()).isEqualTo("Waiting for a person");
+        waitForText(By.id("history"), me + " reopened the conversation; it waits for a person.");
+        assertThat(inView(button("Claim"))).as("Claim above the fold, before the summary").isTrue();
+        saveScreenshot("desk-reopened.png");
+    }
+
+    @Test
+    void aConversationIsAssignedToAColleagueAndTheHistorySaysWhoMovedIt() {
+        String colleague = account("agent");
+        String me = account("agent");
+        String conversation = handedOver("farid-" + UUID.randomUUID().toString().substring(0, 4),
+                "The app crashes when I open **Settings** > *Sync*");
+        signIn(me, PASSWORD);
+        waitForText(By.tagName("h1"), "Queue");
+        browser.get(url("/desk/conversations/" + conversation));
+        button("Claim").click();
+        waitForText(By.cssSelector("#state .status"), "Held by you");
+        assertThat(inView(labelled("Reply"))).as("the Reply box above the fold").isTrue();
+        assertThat(inView(button("Send"))).isTrue();
+
+        new Select(labelled("Assign to")).selectByVisibleText(colleague);
+        button("Assign").click();
+
+        waitForText(By.cssSelector(".notice"), "You assigned the conversation to " + colleague + ".");
+        assertThat(browser.findElement(By.cssSelector("#state .status")).getText()).isEqualTo("Held by " + colleague);
+        waitForText(By.id("history"), me + " assigned the conversation to " + colleague + ".");
+        assertThat(browser.findElement(By.id("reply-fields")).getAttribute("disabled")).isNotNull();
+        saveScreenshot("desk-transferred.png");
+    }
+
+    @Test
+    void anAiAnswerReadsAsMarkdownWithoutAnyonesHtmlAndTheConfusionExplanationIsFolded() {
+        String conversation = customerWrites(null, "How do I stop paying?");
+        ChatMessage confused = ChatMessage.newMessage("I still don't get it, where is it??",
+                MessageMetadata.CustomerMessage.scored(0.82, List.of("repeated question", "frustration"), null, null));
+        conversations.append(conversation, confused);
+        conversations.append(conversation, ChatMessage.newMessage("Open **Billing** and press `Cancel subscription`."
+                + "\n\n<img src=x onerror=\"document.title='owned'\">",
+                MessageMetadata.AiAnswer.of("local", "local-model", new MessageMetadata.TokenUsage(1, 1, 2, true), 5,
+                        0.82, List.of())));
+        signIn(account("agent"), PASSWORD);
+        waitForText(By.tagName("h1"), "Queue");
+
+        browser.get(url("/desk/conversations/" + conversation));
+
+        WebElement answer = browser.findElement(By.cssSelector("#history li.ai:last-child .markdown"));
+        assertThat(answer.findElement(By.tagName("strong")).getText()).isEqualTo("Billing");
+        assertThat(answer.findElement(By.tagName("code")).getText()).isEqualTo("Cancel subscription");
+        assertThat(answer.findElements(By.tagName("img"))).isEmpty();
+        assertThat(answer.getText()).contains("<img src=x");
+        assertThat(browser.getTitle()).doesNotContain("owned");
+        WebElement why = browser.findElement(By.cssSelector("#m-" + confused.id() + " details.why"));
+        assertThat(why.getAttribute("open")).as("folded").isNull();
+        assertThat(why.findElement(By.tagName("summary")).getText()).isEqualTo("Why?");
+        why.findElement(By.tagName("summary")).click();
+        assertThat(why.getText()).contains("repeated question; frustration");
+    }
+
+    @Test
+    void timesAreShownInTheBrowsersTimeZone() {
+        String conversation = customerWrites(null, "What time is it over there?");
+        signIn(account("agent"), PASSWORD);
+        waitForText(By.tagName("h1"), "Queue");
+        ChromeDriver chromium = SharedBrowser.driver();
+        chromium.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Asia/Tokyo"));
+        try {
+            browser.get(url("/desk/conversations?q=" + conversation));
+            WebElement time = browser.findElement(By.cssSelector("#conversations time"));
+            waiting().until(page -> time.getAttribute("data-local") != null);
+
+            String tokyo = Instant.parse(time.getAttribute("datetime")).atZone(ZoneId.of("Asia/Tokyo"))
+                    .format(DateTimeFormatter.ofPattern("HH:mm"));
+            assertThat(time.getText()).contains(tokyo).contains("GMT+9").doesNotContain("UTC");
+
+            browser.get(url("/desk/conversations/" + conversation));
+            WebElement first = browser.findElement(By.cssSelector("#history time"));
+            waiting().until(page -> first.getAttribute("data-local") != null);
+            assertThat(first.getText()).contains(Instant.parse(first.getAttribute("datetime"))
+                    .atZone(ZoneId.of("Asia/Tokyo")).format(DateTimeFormatter.ofPattern("HH:mm")));
+        } finally {
+            chromium.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", ""));
+        }
+    }
+
+    /** Whether the element shows whole in the window without scrolling. */
+    private boolean inView(WebElement element) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript("var box = arguments[0]"
+                + ".getBoundingClientRect(); return box.top >= 0 && box.bottom <= window.innerHeight;", element));
+    }
+
+    private void saveScreenshot(String name) {
+        String folder = System.getProperty("desk.screenshots");
+        if (folder == null || folder.isBlank()) {
+            return;
+        }
+        try {
+            Files.createDirectories(Path.of(folder));
+            Files.write(Path.of(folder, name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException unwritable) {
+            throw new UncheckedIOException(unwritable);
+        }
+    }
+}
