@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import dev.supportassistant.ApiTest;
 import dev.supportassistant.desk.SharedBrowser;
 import dev.supportassistant.platform.config.ApiSettings;
+import dev.supportassistant.screenshots.ScreenDrawings;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -258,56 +259,31 @@ class WidgetBrowserIT extends ApiTest {
     }
 
     /**
-     * Screen guidance comes from the service's replies (metadata.screen_guidance); here the page
-     * adds it to the history the widget loads, pointing at a real screenshot of the conversation.
-     * The widget asks the service for the annotated image ({@code ?guidance=<reply id>}) and shows
-     * it beside the reply, or, where the service has none, the screenshot with the boxes drawn.
+     * A checkout page with a payment error, shared in the conversation: the assistant's message
+     * about it arrives live, pointing at the button to retry ({@code metadata.screen_guidance}), and
+     * the widget shows the screenshot with the service's marks ({@code ?guidance=<message id>})
+     * beside it, rather than drawing the boxes itself.
      */
     @Test
-    void aReplyWithScreenGuidanceShowsTheScreenshotBesideIt() throws java.io.IOException {
+    void aReplyWithScreenGuidanceShowsTheMarkedScreenshotBesideIt() {
         openWidget();
-        write("The export button does nothing");
-        String reply = waitForReply(1).getDomAttribute("data-id");
-        String conversation = conversation();
-        byte[] png;
-        try (var in = getClass().getResourceAsStream("/media/payment-error.png")) {
-            png = in.readAllBytes();
-        }
-        String url = api.upload("/api/v1/screenshots", "file", "screen.png", "image/png", png,
-                "conversation_id", conversation).json().get("url").asString();
-        Map<String, Object> guidance = browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of(
-                "source", """
-                        window.fetched = [];
-                        const realFetch = window.fetch;
-                        window.fetch = async (resource, init) => {
-                          window.fetched.push(String(resource));
-                          const response = await realFetch(resource, init);
-                          if (!String(resource).endsWith('/api/v1/conversation/%s')) { return response; }
-                          const body = await response.json();
-                          body.messages.filter(message => message.id === '%s').forEach(message => {
-                            message.metadata.screen_guidance = [{label: 'Payment gateway', screenshot_id: 'x',
-                              screenshot_url: '%s', box: {x: 20, y: 20, width: 300, height: 40}}];
-                          });
-                          return new Response(JSON.stringify(body), {status: 200, headers: {'Content-Type': 'application/json'}});
-                        };
-                        """.formatted(conversation, reply, url)));
-        try {
-            browser.navigate().refresh();
-            widget().findElement(By.cssSelector("button.launcher")).click();
+        write("I'm trying to pay for my order");
+        waitForReply(1);
+        ScreenDrawings.Drawn checkout = ScreenDrawings.checkout();
 
-            WebElement image = waiting().until(driver -> widget().findElements(By.cssSelector("li[data-id='" + reply
-                    + "'] figure img")).stream().filter(img -> ((Number) browser.executeScript(
-                            "return arguments[0].naturalWidth", img)).intValue() == 560).findFirst().orElse(null));
-            assertThat(image.getDomAttribute("alt")).isEqualTo("Where to look on your screen: Payment gateway");
-            assertThat(image.getDomProperty("src")).startsWith("blob:");
-            assertThat(widget().findElement(By.cssSelector("figcaption")).getText()).isEqualTo("Payment gateway");
-            @SuppressWarnings("unchecked")
-            List<String> fetched = (List<String>) browser.executeScript("return window.fetched");
-            assertThat(fetched).contains("http://localhost:" + port() + url + "?guidance=" + reply);
-        } finally {
-            browser.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
-                    Map.of("identifier", guidance.get("identifier")));
-        }
+        var shared = api.upload("/api/v1/screenshots", "file", "screen.png", "image/png", checkout.png(),
+                "conversation_id", conversation());
+
+        assertThat(shared.status()).as(shared.body()).isEqualTo(200);
+        WebElement notice = waiting().until(driver -> widget().findElements(By.cssSelector("li.assistant")).stream()
+                .filter(item -> item.getText().contains("Error 502: Payment gateway timeout")).findFirst().orElse(null));
+        WebElement image = waiting().until(driver -> notice.findElements(By.cssSelector("figure img")).stream()
+                .filter(img -> ((Number) browser.executeScript("return arguments[0].naturalWidth", img))
+                        .intValue() == checkout.image().getWidth()).findFirst().orElse(null));
+        assertThat(image.getDomAttribute("alt")).isEqualTo("Where to look on your screen: Retry payment");
+        assertThat(image.getDomProperty("src")).startsWith("blob:");
+        assertThat(notice.findElement(By.cssSelector("figcaption")).getText()).isEqualTo("Retry payment");
+        assertThat(notice.findElements(By.cssSelector("figure .box"))).as("the service marked it").isEmpty();
     }
 
     @Test
