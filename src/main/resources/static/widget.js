@@ -474,6 +474,11 @@
       return;
     }
     text.innerHTML = markdown(message.content || '');
+    // The reply's language, where the service names it, so screen readers pronounce it right.
+    var language = metadata.language || metadata.detected_language;
+    if (typeof language === 'string' && /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(language)) {
+      text.setAttribute('lang', language);
+    }
     var sources = (metadata.sources || []).map(function (source) { return source.title; }).filter(Boolean);
     if (sources.length) {
       item.appendChild(el('div', { class: 'sources' }, [el('span', { text: T.sources + ':' }),
