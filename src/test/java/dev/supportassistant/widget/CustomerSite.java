@@ -23,6 +23,11 @@ final class CustomerSite implements AutoCloseable {
         this.origin = origin;
     }
 
+    /** Serves pages on a free port of 127.0.0.1, each with the script from {@code service}. */
+    static CustomerSite onAnyPort(String service) {
+        return at("http://127.0.0.1:0", service);
+    }
+
     /** Serves pages at {@code origin} (http://127.0.0.1:port), each with the script from {@code service}. */
     static CustomerSite at(String origin, String service) {
         URI address = URI.create(origin);
@@ -58,7 +63,7 @@ final class CustomerSite implements AutoCloseable {
                 }
             });
             server.start();
-            return new CustomerSite(server, origin);
+            return new CustomerSite(server, "http://" + address.getHost() + ":" + server.getAddress().getPort());
         } catch (IOException portTaken) {
             throw new UncheckedIOException("The customer's site cannot listen at " + origin, portTaken);
         }
