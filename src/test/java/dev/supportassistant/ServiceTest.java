@@ -32,6 +32,9 @@ import org.springframework.context.annotation.Import;
                 + " \"provider\": \"local\"}, {\"name\": \"terse\", \"percent\": 0.01, \"provider\": \"local\"}]}]",
         // Limits a test reaches in a few requests: a conversation full at 20 messages, 40 open
         // event streams in all (the per-conversation and per-client caps keep their defaults).
-        "MAX_MESSAGES_PER_CONVERSATION=20", "EVENTS_MAX_STREAMS=40" })
+        "MAX_MESSAGES_PER_CONVERSATION=20", "EVENTS_MAX_STREAMS=40",
+        // The default origins, and a company's site that embeds the widget (WidgetBrowserIT), on a
+        // port outside the ephemeral range that the test reads from ApiSettings.
+        "CORS_ORIGINS=http://localhost:3000,http://127.0.0.1:3000,http://127.0.0.1:${random.int[20000,30000]}" })
 public @interface ServiceTest {
 }

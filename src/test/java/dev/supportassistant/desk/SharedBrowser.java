@@ -41,7 +41,7 @@ public final class SharedBrowser implements BeforeAllCallback {
                 Browser.class);
     }
 
-    static ChromeDriver driver() {
+    public static ChromeDriver driver() {
         return browser.driver();
     }
 

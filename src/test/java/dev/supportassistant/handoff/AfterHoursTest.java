@@ -22,6 +22,7 @@ import dev.supportassistant.conversation.ChatMessage;
 import dev.supportassistant.conversation.Conversations;
 import dev.supportassistant.conversation.MessageMetadata;
 import dev.supportassistant.conversation.TurnContext;
+import dev.supportassistant.language.CustomerLanguage;
 import dev.supportassistant.screenshare.ScreenShareSessions;
 
 /**
@@ -52,6 +53,8 @@ class AfterHoursTest extends ApiTest {
     private ConfusionSettings confusion;
     @Autowired
     private ConversationDirectory directory;
+    @Autowired
+    private CustomerLanguage languages;
 
     private DeskQueries queries;
     private EscalationRules rules;
@@ -61,8 +64,8 @@ class AfterHoursTest extends ApiTest {
         DeskHours hours = DeskHours.parse("Mon-Fri 09:00-17:30 Europe/Berlin", SUNDAY);
         queries = new DeskQueries(store, conversations, directory, hours);
         HandoffService handoffs = new HandoffService(store, conversations, screenShare, queries, staffing, events,
-                transactions, hours);
-        rules = new EscalationRules(handoffs, conversations, settings, confusion, hours);
+                transactions, hours, languages);
+        rules = new EscalationRules(handoffs, conversations, settings, confusion, hours, languages);
     }
 
     @Test

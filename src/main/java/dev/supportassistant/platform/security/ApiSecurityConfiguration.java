@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +23,7 @@ import org.springframework.security.web.header.writers.DelegatingRequestMatcherH
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -40,9 +42,15 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>The chain matches every request and comes last, so that chains for other parts of the
  * service (the support desk's pages, with their own sign-in) go before it.
+ *
+ * <p>The customer's widget ({@value #WIDGET}, docs/widget.md) is code for other sites' pages to
+ * load: any origin may fetch it, and browsers may keep it a while ({@link #widgetHeaders}).
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
+
+    /** The customer's widget script, which any web page may load (docs/widget.md). */
+    static final String WIDGET = "/widget.js";
 
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
@@ -59,7 +67,8 @@ class ApiSecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .xssProtection(xss -> xss.disable())
                         .cacheControl(cache -> cache.disable())
-                        .addHeaderWriter(nothingToRunOrKeep(api)))
+                        .addHeaderWriter(nothingToRunOrKeep(api))
+                        .addHeaderWriter(widgetHeaders()))
                 .cors(cors -> cors.configurationSource(browserOrigins(api, rules)))
                 .addFilterBefore(new OperatorKeyFilter(security, attempts, refusals),
                         BearerTokenAuthenticationFilter.class)
@@ -108,16 +117,33 @@ class ApiSecurityConfiguration {
     private static HeaderWriter nothingToRunOrKeep(ApiSettings api) {
         RequestMatcher docsPage = request -> api.debug()
                 && (request.getRequestURI().startsWith("/docs") || request.getRequestURI().startsWith("/swagger-ui"));
-        return new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(docsPage), new StaticHeadersWriter(
+        RequestMatcher notAnswers = new OrRequestMatcher(docsPage, ApiSecurityConfiguration::isWidget);
+        return new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(notAnswers), new StaticHeadersWriter(
                 List.of(new Header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"),
                         new Header("Cache-Control", "no-store"))));
+    }
+
+    /**
+     * The widget is the same for everyone and holds nothing personal: shared caches may keep it for
+     * ten minutes (a new version reaches every page within that), and a page on any origin may
+     * load it, also one that isolates itself ({@code Cross-Origin-Embedder-Policy}).
+     */
+    private static HeaderWriter widgetHeaders() {
+        return new DelegatingRequestMatcherHeaderWriter(ApiSecurityConfiguration::isWidget, new StaticHeadersWriter(
+                List.of(new Header("Cache-Control", "public, max-age=600"),
+                        new Header("Cross-Origin-Resource-Policy", "cross-origin"))));
+    }
+
+    private static boolean isWidget(HttpServletRequest request) {
+        return WIDGET.equals(request.getRequestURI());
     }
 
     /**
      * The browser frontend may call the API from the origins in {@code CORS_ORIGINS}, with
      * credentials, as the old backend allowed. {@code CORS_ORIGINS=*} allows every origin but never
      * with credentials: any web page could otherwise act with the visitor's cookies or HTTP
-     * authentication. The management endpoints keep Boot's own CORS rules (none).
+     * authentication. The management endpoints keep Boot's own CORS rules (none); the widget's script
+     * is for every origin.
      */
     private static CorsConfigurationSource browserOrigins(ApiSettings api, AccessRules rules) {
         CorsConfiguration origins = new CorsConfiguration();
@@ -134,6 +160,10 @@ class ApiSecurityConfiguration {
         origins.setExposedHeaders(List.of("X-Speech-Provider", "X-Speech-Fallback", "X-Speech-Error",
                 "X-Speech-Truncated", "X-Request-Id", "Retry-After"));
         origins.setMaxAge(3600L);
-        return request -> rules.isActuatorRequest(request) ? null : origins;
+        CorsConfiguration everyone = new CorsConfiguration();
+        everyone.addAllowedOrigin("*");
+        everyone.setAllowedMethods(List.of("GET", "HEAD"));
+        everyone.setAllowCredentials(false);
+        return request -> rules.isActuatorRequest(request) ? null : isWidget(request) ? everyone : origins;
     }
 }

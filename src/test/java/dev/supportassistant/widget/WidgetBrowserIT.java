@@ -1,0 +1,588 @@
+package dev.supportassistant.widget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.supportassistant.ApiTest;
+import dev.supportassistant.desk.SharedBrowser;
+import dev.supportassistant.platform.config.ApiSettings;
+import dev.supportassistant.screenshots.ScreenDrawings;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The customer's widget in a real browser, on a company's page served from another origin than
+ * the service's ({@link CustomerSite}, allowed by the shared context's {@code CORS_ORIGINS}), with
+ * nothing of the service on it but the script tag: what a customer sees and does, down to the
+ * service's records of it.
+ *
+ * <p>Screens: headless Chromium cannot pick a screen to share, so the tests stand in for the
+ * browser's picker: {@code navigator.mediaDevices.getDisplayMedia} on the host page answers with a
+ * canvas's stream (a drawn screen with text on it); everything after it (the frame, the PNG, the
+ * upload, the service's OCR) is the widget's and the service's own code.
+ *
+ * <p>With {@code -Dwidget.screenshots=docs/images} it also saves the pictures docs/widget.md shows.
+ */
+@ExtendWith(SharedBrowser.class)
+class WidgetBrowserIT extends ApiTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static CustomerSite site;
+
+    @Autowired
+    ApiSettings settings;
+
+    ChromeDriver browser;
+
+    @BeforeEach
+    void openTheCustomersSite() {
+        if (site == null) {
+            String origin = settings.corsOrigins().stream()
+                    .filter(candidate -> candidate.startsWith("http://127.0.0.1:") && !candidate.endsWith(":3000"))
+                    .findFirst().orElseThrow();
+            site = CustomerSite.at(origin, "http://localhost:" + port());
+        }
+        browser = SharedBrowser.driver();
+        browser.get("about:blank");
+        browser.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+    }
+
+    @AfterEach
+    void leaveThePage() {
+        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        // Forget the conversation, so that each test starts as a new visitor.
+        if (browser.getCurrentUrl().startsWith("http://127.0.0.1")) {
+            browser.executeScript("localStorage.clear()");
+        }
+        browser.get("about:blank");
+    }
+
+    @AfterAll
+    static void closeTheSite() {
+        if (site != null) {
+            site.close();
+            site = null;
+        }
+    }
+
+    @Test
+    void theScriptTagAloneBringsTheLauncher() {
+        browser.get(site.page());
+
+        WebElement launcher = widget().findElement(By.cssSelector("button.launcher"));
+        assertThat(launcher.getText()).isEqualTo("Chat with support");
+        assertThat(launcher.isDisplayed()).isTrue();
+        assertThat(widget().findElement(By.cssSelector("section.panel")).isDisplayed()).isFalse();
+        // Nothing of the widget outside its shadow root but the host element.
+        assertThat(browser.findElements(By.cssSelector("body > *")).stream().map(WebElement::getTagName))
+                .containsExactly("h1", "p", "script", "div");
+        assertThat(browser.getCurrentUrl()).doesNotContain("localhost:" + port());
+    }
+
+    @Test
+    void aMessageStreamsAReplyRenderedWithItsSources() {
+        openWidget();
+        // Every text the reply being written showed, in order, as the widget set it.
+        browser.executeScript("""
+                window.seen = [];
+                new MutationObserver(records => records.forEach(record => record.addedNodes.forEach(node => {
+                  if (node.nodeType === 3 && record.target.matches('li.assistant > .text')) { window.seen.push(node.data); }
+                }))).observe(arguments[0], {childList: true, subtree: true});
+                """, widget().findElement(By.cssSelector("ol.history")));
+
+        write("How do I reset my password?");
+
+        WebElement reply = waitForReply(1);
+        assertThat(reply.findElement(By.cssSelector(".who")).getText()).isEqualTo("Assistant");
+        assertThat(reply.findElement(By.cssSelector(".sources")).getText()).startsWith("Sources:")
+                .containsIgnoringCase("password");
+        // The local agent writes its reply as one token event: the widget shows the text as it
+        // arrives (raw), then, with the done event, as Markdown.
+        @SuppressWarnings("unchecked")
+        List<String> seen = (List<String>) browser.executeScript("return window.seen.filter(t => t !== arguments[0])",
+                "Writing\u2026");
+        String content = api.get("/api/v1/conversation/" + conversation()).json().get("messages").get(1)
+                .get("content").asString();
+        assertThat(seen).as("the text the reply showed while it was being written").isNotEmpty()
+                .allSatisfy(shown -> assertThat(content).startsWith(shown));
+        assertThat(seen.get(seen.size() - 1)).contains("**Forgot password?**");
+        assertThat(reply.findElements(By.cssSelector(".text strong")).stream().map(WebElement::getText))
+                .contains("Forgot password?");
+        assertThat(reply.findElements(By.cssSelector(".text ol > li"))).hasSizeGreaterThan(3);
+        WebElement mine = widget().findElement(By.cssSelector("li.user"));
+        assertThat(mine.getText()).contains("You").contains("How do I reset my password?");
+        assertThat(mine.getCssValue("background-color")).isNotEqualTo(reply.getCssValue("background-color"));
+        JsonNode stored = api.get("/api/v1/conversation/" + conversation()).json();
+        assertThat(stored.get("messages").values().stream().map(message -> message.get("role").asString()).toList())
+                .containsExactly("user", "assistant");
+    }
+
+    @Test
+    void theConversationSurvivesAReload() {
+        openWidget();
+        write("How do I reset my password?");
+        waitForReply(1);
+        String conversation = conversation();
+
+        browser.navigate().refresh();
+        widget().findElement(By.cssSelector("button.launcher")).click();
+
+        waiting().until(driver -> widget().findElements(By.cssSelector("li.msg[data-id]")).size() == 2);
+        assertThat(widget().findElement(By.cssSelector("li.user")).getText()).contains("How do I reset my password?");
+        write("Thanks, and how do I change my email address?");
+        waitForReply(2);
+        assertThat(conversation()).isEqualTo(conversation);
+        assertThat(api.get("/api/v1/conversation/" + conversation).json().get("messages").size()).isEqualTo(4);
+    }
+
+    @Test
+    void aPersonJoinsAndRepliesLiveAndTheCustomerRatesTheResolution() {
+        openWidget();
+        write("My export keeps failing");
+        waitForReply(1);
+        String conversation = conversation();
+
+        button("Talk to a person").click();
+        waitForNotice("Waiting for a person to join");
+        var desk = api.asAdmin();
+        assertThat(desk.post("/api/v1/desk/conversations/" + conversation + "/claim", null).status()).isEqualTo(200);
+        waitForNotice("admin joined the conversation.");
+        assertThat(desk.post("/api/v1/desk/conversations/" + conversation + "/messages",
+                "{\"content\": \"Hi, I am looking at your **export** now. <b>raw</b> [a](javascript:alert(1))\"}")
+                .status()).isEqualTo(201);
+
+        WebElement human = waiting().until(driver -> widget().findElements(By.cssSelector("li.human")).stream()
+                .filter(item -> item.getText().contains("looking at your export now")).findFirst().orElse(null));
+        assertThat(human.findElement(By.cssSelector(".who")).getText()).isEqualTo("admin");
+        assertThat(human.findElement(By.cssSelector("strong")).getText()).isEqualTo("export");
+        // Safe Markdown: the agent's HTML is shown as text, and only http(s) links become links.
+        assertThat(human.getText()).contains("<b>raw</b>").contains("[a](javascript:alert(1))");
+        assertThat(human.findElements(By.cssSelector("b, a"))).isEmpty();
+        assertThat(widget().findElement(By.cssSelector("ol.history")).getAttribute("aria-live")).isEqualTo("polite");
+
+        desk.post("/api/v1/desk/conversations/" + conversation + "/resolve", null);
+        waitForNotice("The conversation was resolved.");
+        widget().findElement(By.cssSelector("button[aria-label='4 of 5']")).click();
+
+        waitForNotice("Thank you for your rating.");
+        JsonNode ratings = desk.get("/api/v1/desk/conversations/" + conversation + "/ratings").json();
+        assertThat(ratings.toString()).contains("\"score\":4");
+    }
+
+    @Test
+    void aScreenshotIsAttachedToTheSameConversation() {
+        openWidget();
+        write("The export button does nothing");
+        waitForReply(1);
+        String conversation = conversation();
+        pickerSharesAScreenShowing("EXPORT FAILED CODE 4021");
+
+        button("Send screenshot").click();
+
+        waitForNotice("Screenshot sent.");
+        JsonNode messages = api.get("/api/v1/conversation/" + conversation).json().get("messages");
+        JsonNode screenshot = messages.values().stream().filter(message -> message.get("metadata").has("screenshot"))
+                .findFirst().orElseThrow().get("metadata").get("screenshot");
+        assertThat(screenshot.get("width").asInt()).isEqualTo(800);
+        assertThat(screenshot.get("ocr_text").asString()).contains("EXPORT FAILED").contains("4021");
+        assertThat(conversation()).isEqualTo(conversation);
+    }
+
+    @Test
+    void sharingTheScreenPublishesItOnTheConversationsChannelAndSendsCapturesToIt() {
+        openWidget();
+        write("The export button does nothing");
+        waitForReply(1);
+        String conversation = conversation();
+        pickerSharesAScreenShowing("EXPORT FAILED CODE 4021");
+        agoraStandsIn();
+
+        button("Share screen").click();
+
+        waitForNotice("You are sharing your screen.");
+        waiting().until(driver -> agoraCalls().contains("publish video"));
+        JsonNode started = waiting().until(driver -> messages(conversation).stream()
+                .filter(message -> message.get("metadata").has("screen_share")
+                        && message.get("metadata").get("screen_share").get("event").asString().equals("started"))
+                .findFirst().orElse(null));
+        String channel = started.get("metadata").get("screen_share").get("channel_name").asString();
+        assertThat(agoraCalls()).contains("join 970CA35de60c44645bbae8a215061b33 " + channel + " 007");
+        // The first capture goes at once; the next every 10 seconds.
+        waiting().until(driver -> messages(conversation).stream()
+                .anyMatch(message -> message.get("metadata").has("screenshot")));
+
+        button("Stop sharing").click();
+        waitForNotice("You stopped sharing your screen.");
+        assertThat(agoraCalls()).endsWith("leave");
+        assertThat(conversation()).isEqualTo(conversation);
+    }
+
+    @Test
+    void speakPutsTheTranscriptInTheMessageBoxAndListenPlaysAReply() {
+        openWidget();
+        write("How do I reset my password?");
+        waitForReply(1);
+        microphoneSays(site.origin() + "/printer.wav");
+        playedAudioIsRecorded();
+
+        button("Speak").click();
+        waiting().until(driver -> Boolean.TRUE.equals(browser.executeScript("return window.microphoneDone")));
+        button("Stop recording").click();
+
+        waiting().until(driver -> widget().findElement(By.cssSelector("textarea")).getDomProperty("value")
+                .contains("printer"));
+        assertThat(focused()).isEqualTo("Message");
+        assertThat(messages(conversation())).hasSize(2);
+
+        waitForReply(1).findElement(By.cssSelector(".actions button")).click();
+        waiting().until(driver -> browser.executeScript("return window.played.length").equals(1L));
+        assertThat((String) browser.executeScript("return window.played[0]")).startsWith("audio/");
+    }
+
+    /**
+     * A checkout page with a payment error, shared in the conversation: the assistant's message
+     * about it arrives live, pointing at the button to retry ({@code metadata.screen_guidance}), and
+     * the widget shows the screenshot with the service's marks ({@code ?guidance=<message id>})
+     * beside it, rather than drawing the boxes itself.
+     */
+    @Test
+    void aReplyWithScreenGuidanceShowsTheMarkedScreenshotBesideIt() {
+        openWidget();
+        write("I'm trying to pay for my order");
+        waitForReply(1);
+        ScreenDrawings.Drawn checkout = ScreenDrawings.checkout();
+
+        var shared = api.upload("/api/v1/screenshots", "file", "screen.png", "image/png", checkout.png(),
+                "conversation_id", conversation());
+
+        assertThat(shared.status()).as(shared.body()).isEqualTo(200);
+        WebElement notice = waiting().until(driver -> widget().findElements(By.cssSelector("li.assistant")).stream()
+                .filter(item -> item.getText().contains("Error 502: Payment gateway timeout")).findFirst().orElse(null));
+        WebElement image = waiting().until(driver -> notice.findElements(By.cssSelector("figure img")).stream()
+                .filter(img -> ((Number) browser.executeScript("return arguments[0].naturalWidth", img))
+                        .intValue() == checkout.image().getWidth()).findFirst().orElse(null));
+        assertThat(image.getDomAttribute("alt")).isEqualTo("Where to look on your screen: Retry payment");
+        assertThat(image.getDomProperty("src")).startsWith("blob:");
+        assertThat(notice.findElement(By.cssSelector("figcaption")).getText()).isEqualTo("Retry payment");
+        assertThat(notice.findElements(By.cssSelector("figure .box"))).as("the service marked it").isEmpty();
+    }
+
+    @Test
+    void everythingWorksFromTheKeyboardAndEscapeReturnsToTheLauncher() {
+        browser.get(site.page());
+        widget().findElement(By.cssSelector("button.launcher"));
+        // From the page's own link, one Tab reaches the launcher.
+        browser.findElement(By.linkText("Top of the page")).sendKeys("");
+        keys(Keys.TAB);
+        assertThat(focused()).isEqualTo("Chat with support");
+
+        keys(Keys.ENTER);
+        assertThat(focused()).isEqualTo("Message");
+        keys("How do I reset my password?", Keys.ENTER);
+        waitForReply(1);
+        keys(Keys.chord(Keys.SHIFT, Keys.TAB));
+        assertThat(focused()).as("the control before the text box").isNotBlank();
+
+        keys(Keys.ESCAPE);
+        assertThat(widget().findElement(By.cssSelector("section.panel")).isDisplayed()).isFalse();
+        assertThat(focused()).isEqualTo("Chat with support");
+
+        // Every control has a name a screen reader reads.
+        keys(Keys.ENTER);
+        @SuppressWarnings("unchecked")
+        List<String> unnamed = (List<String>) browser.executeScript("""
+                return [...arguments[0].shadowRoot.querySelectorAll('button, textarea')]
+                  .filter(control => !(control.getAttribute('aria-label') || control.textContent.trim()
+                     || (control.id && arguments[0].shadowRoot.querySelector('label[for="' + control.id + '"]'))))
+                  .map(control => control.outerHTML);
+                """, host());
+        assertThat(unnamed).isEmpty();
+    }
+
+    @Test
+    void onA360PixelPhoneThePanelFillsTheScreenWithoutSpillingOver() {
+        phone();
+        openWidget();
+        write("How do I reset my password?");
+        waitForReply(1);
+
+        Map<?, ?> panel = box("section.panel");
+        assertThat(((Number) panel.get("left")).doubleValue()).isGreaterThanOrEqualTo(0);
+        assertThat(((Number) panel.get("right")).doubleValue()).isLessThanOrEqualTo(360);
+        assertThat(((Number) panel.get("width")).doubleValue()).isEqualTo(360);
+        assertThat((Boolean) browser.executeScript("""
+                const panel = arguments[0].shadowRoot.querySelector('section.panel');
+                return [...panel.querySelectorAll('button:not([hidden]), textarea, li.msg')].every(element => {
+                  const box = element.getBoundingClientRect();
+                  return box.left >= 0 && box.right <= 360;
+                }) && panel.scrollWidth <= panel.clientWidth;
+                """, host())).isTrue();
+        assertThat(((Number) box("textarea").get("width")).doubleValue()).isGreaterThan(300);
+        showTheCustomersMessage();
+        screenshotForTheDocs("widget-phone.png");
+    }
+
+    @Test
+    void theHostPagesAggressiveCssDoesNotChangeTheWidget() {
+        openWidget();
+        Map<?, ?> plain = looks();
+
+        browser.get(site.page("* { all: unset !important; font-family: serif; } body { font-size: 30px; }", ""));
+        widget().findElement(By.cssSelector("button.launcher")).click();
+        Map<?, ?> underAttack = looks();
+
+        assertThat(underAttack).isEqualTo(plain);
+    }
+
+    @Test
+    void theTagsAttributesSetTitleColourSideAndLanguage() {
+        browser.get(site.page("", "data-title=\"Acme help\" data-colour=\"#8a2be2\" data-position=\"left\" "
+                + "data-language=\"de\""));
+
+        WebElement launcher = widget().findElement(By.cssSelector("button.launcher"));
+        assertThat(launcher.getText()).isEqualTo("Mit dem Support chatten");
+        assertThat(launcher.getCssValue("background-color")).isEqualTo("rgba(138, 43, 226, 1)");
+        assertThat(launcher.getRect().getX()).isLessThan(100);
+        launcher.click();
+        assertThat(widget().findElement(By.cssSelector("h2")).getText()).isEqualTo("Acme help");
+        assertThat(widget().findElement(By.cssSelector("label")).getText()).isEqualTo("Nachricht");
+        assertThat(widget().findElement(By.cssSelector("button.send")).getText()).isEqualTo("Senden");
+    }
+
+    @Test
+    void itSpeaksTheBrowsersLanguage() {
+        Map<String, Object> languages = browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of(
+                "source", "Object.defineProperty(navigator, 'languages', {get: () => ['es-ES', 'es', 'en']});"));
+        try {
+            browser.get(site.page());
+
+            WebElement launcher = widget().findElement(By.cssSelector("button.launcher"));
+            assertThat(launcher.getText()).isEqualTo("Chatear con soporte");
+            launcher.click();
+            assertThat(widget().findElement(By.cssSelector("label")).getText()).isEqualTo("Mensaje");
+            assertThat(widget().findElement(By.cssSelector("section.panel")).getDomAttribute("lang")).isEqualTo("es");
+        } finally {
+            browser.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+                    Map.of("identifier", languages.get("identifier")));
+        }
+    }
+
+    @Test
+    void aLaptopScreenshotForTheDocs() {
+        openWidget();
+        write("How do I reset my password?");
+        waitForReply(1);
+        assertThat(widget().findElement(By.cssSelector("section.panel")).isDisplayed()).isTrue();
+        showTheCustomersMessage();
+        screenshotForTheDocs("widget-laptop.png");
+    }
+
+    // ---- Steps
+
+    private void openWidget() {
+        browser.get(site.page());
+        widget().findElement(By.cssSelector("button.launcher")).click();
+        waiting().until(driver -> widget().findElement(By.cssSelector("textarea")).isDisplayed());
+    }
+
+    private void write(String message) {
+        WebElement box = widget().findElement(By.cssSelector("textarea"));
+        box.sendKeys(message);
+        widget().findElement(By.cssSelector("button.send")).click();
+    }
+
+    /** The {@code count}-th reply of the assistant, once it is complete (has its id). */
+    private WebElement waitForReply(int count) {
+        return waiting().until(driver -> {
+            List<WebElement> replies = widget().findElements(By.cssSelector("li.assistant[data-id]"));
+            return replies.size() >= count ? replies.get(count - 1) : null;
+        });
+    }
+
+    private void waitForNotice(String text) {
+        waiting().until(driver -> widget().findElement(By.cssSelector(".notice")).getText().contains(text));
+    }
+
+    private String conversation() {
+        return (String) browser.executeScript(
+                "return Object.keys(localStorage).filter(k => k.endsWith(':conversation')).map(k => localStorage[k])[0]");
+    }
+
+    private void pickerSharesAScreenShowing(String text) {
+        browser.executeScript("""
+                const canvas = document.createElement('canvas');
+                canvas.width = 800; canvas.height = 300;
+                const draw = () => {
+                  const context = canvas.getContext('2d');
+                  context.fillStyle = '#ffffff'; context.fillRect(0, 0, 800, 300);
+                  context.fillStyle = '#000000'; context.font = 'bold 48px sans-serif';
+                  context.fillText(arguments[0], 40, 160);
+                };
+                draw();
+                setInterval(draw, 100);
+                navigator.mediaDevices.getDisplayMedia = () => Promise.resolve(canvas.captureStream(10));
+                """, text);
+    }
+
+    /**
+     * A microphone for the page: getUserMedia answers with a stream playing the sound at
+     * {@code url} once; {@code window.microphoneDone} says when it has been said.
+     */
+    private void microphoneSays(String url) {
+        browser.executeScript("""
+                navigator.mediaDevices.getUserMedia = async () => {
+                  const context = new AudioContext();
+                  const sound = await context.decodeAudioData(await (await fetch(arguments[0])).arrayBuffer());
+                  const source = context.createBufferSource();
+                  const microphone = context.createMediaStreamDestination();
+                  source.buffer = sound;
+                  source.connect(microphone);
+                  source.onended = () => { window.microphoneDone = true; };
+                  source.start();
+                  return microphone.stream;
+                };
+                """, url);
+    }
+
+    /** Audio the page plays is recorded in {@code window.played} (the type of what played), not heard. */
+    private void playedAudioIsRecorded() {
+        browser.executeScript("""
+                window.played = [];
+                window.Audio = class {
+                  constructor(url) { this.url = url; }
+                  async play() { window.played.push((await (await fetch(this.url)).blob()).type); }
+                  pause() {}
+                };
+                """);
+    }
+
+    /**
+     * Agora's Web SDK as the page sees it (window.AgoraRTC, which the widget uses when present),
+     * recording what the widget asks of it: the tests stay off Agora's network.
+     */
+    private void agoraStandsIn() {
+        browser.executeScript("""
+                window.agoraCalls = [];
+                const record = (...call) => window.agoraCalls.push(call.join(' '));
+                window.AgoraRTC = {
+                  setLogLevel() {},
+                  createClient() {
+                    return {
+                      on() {},
+                      join(app, channel, token, uid) { record('join', app, channel, token.slice(0, 3)); return Promise.resolve(uid); },
+                      publish(track) { record('publish', track.kind); return Promise.resolve(); },
+                      leave() { record('leave'); return Promise.resolve(); }
+                    };
+                  },
+                  createCustomVideoTrack(config) { return { kind: config.mediaStreamTrack.kind }; }
+                };
+                """);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> agoraCalls() {
+        return (List<String>) browser.executeScript("return window.agoraCalls");
+    }
+
+    private List<JsonNode> messages(String conversation) {
+        return api.get("/api/v1/conversation/" + conversation).json().get("messages").values().stream().toList();
+    }
+
+    /** What the widget looks like: computed styles and boxes of its main parts. */
+    private Map<?, ?> looks() {
+        return (Map<?, ?>) browser.executeScript("""
+                const root = arguments[0].shadowRoot;
+                const result = {};
+                for (const selector of ['button.launcher', 'section.panel', 'header', 'h2', 'textarea', 'button.send', 'label', 'ol.history']) {
+                  const element = root.querySelector(selector);
+                  const style = getComputedStyle(element);
+                  const box = element.getBoundingClientRect();
+                  result[selector] = ['font-family', 'font-size', 'font-weight', 'color', 'background-color', 'padding-top',
+                    'padding-left', 'border-top-width', 'border-radius', 'display', 'position', 'line-height']
+                    .map(name => name + '=' + style.getPropertyValue(name)).join(';')
+                    + ';box=' + [box.left, box.top, box.width, box.height].map(Math.round).join(',');
+                }
+                return result;
+                """, host());
+    }
+
+    private Map<?, ?> box(String selector) {
+        return (Map<?, ?>) browser.executeScript(
+                "const b = arguments[0].shadowRoot.querySelector(arguments[1]).getBoundingClientRect();"
+                        + "return {left: b.left, right: b.right, width: b.width, height: b.height};", host(), selector);
+    }
+
+    private void phone() {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 360, "height", 740, "deviceScaleFactor", 2, "mobile", true));
+    }
+
+    private void keys(CharSequence... keys) {
+        new Actions(browser).sendKeys(keys).perform();
+    }
+
+    /** The accessible name of the focused control inside the widget (its label, aria-label or text). */
+    private String focused() {
+        return (String) browser.executeScript("""
+                const root = arguments[0].shadowRoot;
+                const element = root.activeElement;
+                if (!element) { return null; }
+                const label = element.id && root.querySelector('label[for="' + element.id + '"]');
+                return label ? label.textContent : (element.getAttribute('aria-label') || element.textContent.trim());
+                """, host());
+    }
+
+    private WebElement host() {
+        return waiting().until(driver -> driver.findElements(By.cssSelector("[data-support-assistant]")).stream()
+                .findFirst().orElse(null));
+    }
+
+    private SearchContext widget() {
+        return host().getShadowRoot();
+    }
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(browser, PATIENCE);
+    }
+
+    /** The history scrolled up to the customer's message, for a picture with both sides. */
+    private void showTheCustomersMessage() {
+        browser.executeScript("arguments[0].shadowRoot.querySelector('li.user').scrollIntoView()", host());
+    }
+
+    private void screenshotForTheDocs(String name) {
+        String folder = System.getProperty("widget.screenshots");
+        if (folder == null) {
+            return;
+        }
+        try {
+            Files.write(Path.of(folder, name), browser.getScreenshotAs(OutputType.BYTES));
+        } catch (java.io.IOException notWritten) {
+            throw new java.io.UncheckedIOException(notWritten);
+        }
+    }
+
+    private WebElement button(String text) {
+        return widget().findElements(By.cssSelector("button")).stream().filter(button -> button.getText().equals(text))
+                .findFirst().orElseThrow();
+    }
+}
