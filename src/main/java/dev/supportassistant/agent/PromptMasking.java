@@ -79,8 +79,7 @@ class PromptMasking {
         ScreenImage screen = request.screen();
         ScreenImage shownScreen = screen == null ? null
                 : screen.withTexts(masking.mask(screen.text()), masking.mask(screen.labels()));
-        return new Masked(new AgentRequest(history, message, request.confusion(), passages, request.model(),
-                request.systemPrompt(), shownScreen, request.screenShareAvailable()), masking, request.passages());
+        return new Masked(request.withTexts(history, message, passages, shownScreen), masking, request.passages());
     }
 
     /**
