@@ -60,6 +60,21 @@ class ConversationRatingApiTest extends ApiTest {
         }
     }
 
+    /** Jackson's defaults read 4.5 as 4 and "4" as 4: a rating nobody gave would be stored. */
+    @Test
+    void aScoreThatIsNoWholeNumberIsRefusedNotRoundedOrReadFromText() {
+        String conversation = startConversation();
+        for (String body : new String[] {"{\"score\": 4.5}", "{\"score\": 1e0}", "{\"score\": \"4\"}",
+                "{\"score\": 2147483648}"}) {
+            var refused = customer().post(rating(conversation), body);
+            assertThat(refused.status()).as(body).isEqualTo(422);
+            assertThat(refused.json().get("detail").asString()).as(body).startsWith("score: ")
+                    .doesNotContain("wrong JSON type");
+        }
+        assertThat(agent().get("/api/v1/desk/conversations/" + conversation + "/ratings").json()).isEmpty();
+        assertThat(customer().post(rating(conversation), "{\"score\": 4}").status()).isEqualTo(201);
+    }
+
     @Test
     void onlyTheCustomerRatesTheirConversation() {
         String conversation = startConversation();
