@@ -83,6 +83,9 @@ class ConversationRatingApiTest extends ApiTest {
         assertThat(stranger.status()).isEqualTo(404);
         assertThat(stranger.json().get("detail").asString()).isEqualTo("Conversation not found");
         assertThat(api.asAdmin().post(rating(conversation), "{\"score\": 1}").status()).isEqualTo(403);
+        var staff = agent().post(rating(conversation), "{\"score\": 1}");
+        assertThat(staff.status()).as(staff.body()).isEqualTo(403);
+        assertThat(staff.json().get("detail").asString()).contains("not by support staff");
         assertThat(customer().post(rating(conversation), "{\"score\": 2}").status()).isEqualTo(201);
     }
 
