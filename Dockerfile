@@ -11,7 +11,7 @@ RUN ./mvnw -B -q -DskipTests package \
 
 # Run stage: a JRE and the unpacked application, as an unprivileged user. Virtual threads are on
 # (JDK 21+). The JDK's ahead-of-time cache is recorded here by a training run: the application,
-# with no settings and a database of its own (removed after), sends itself a customer's workload
+# with no settings and the default embedded database (removed after), sends itself a customer's workload
 # and exits, so the cache holds the classes and method profiles of real requests (bench/RESULTS.md).
 FROM eclipse-temurin:25-jre
 RUN useradd --system --create-home --home-dir /app support
@@ -21,9 +21,8 @@ COPY --from=build /layers/spring-boot-loader/ ./
 COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
 RUN RATE_LIMIT_CHAT_PER_MINUTE=0 java -XX:MaxRAMPercentage=75 -XX:AOTCacheOutput=app.aot \
-      -Dsupport.training.requests=300 -Dserver.port=0 -Dspring.datasource.url=jdbc:h2:file:/tmp/training/db \
-      -jar support-assistant.jar > /dev/null \
- && rm -rf /tmp/training
+      -Dsupport.training.requests=300 -Dserver.port=0 -jar support-assistant.jar > /dev/null \
+ && rm -rf /app/data
 # The cache holds the class path as it was given: start from /app with the same relative paths.
 # The default H2 database lives in /app/data; mount a volume there, or set DATABASE_URL.
 RUN mkdir -p /app/data && chown support /app/data

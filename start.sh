@@ -51,11 +51,11 @@ fi
 if [ ! -f "$cache" ]; then
   requests=${START_TRAINING_REQUESTS:-300}
   progress "recording the JDK's start-up cache for this build: a training run of $requests requests (once, under a minute)"
-  # In target/start, with no settings (no .env there, a clean environment), on a random port and a
-  # database of its own, removed after: nothing of the caller's is read or written.
-  if ! (cd "$start" && env -i PATH="$PATH" HOME="${HOME:-/tmp}" RATE_LIMIT_CHAT_PER_MINUTE=0 java "${record[@]}" \
-        -Dsupport.training.requests="$requests" -Dserver.port=0 -Dspring.datasource.url=jdbc:h2:file:./training/db \
-        -jar "$app" 2>&1 | tee training.log | sed -nu 's/.*Training run: \([0-9]* of [0-9]*\) requests.*/start.sh: training run: \1 requests/p' >&2
+  # In target/start/training, with no settings (no .env there, a clean environment), on a random port
+  # and the default embedded database there, removed after: nothing of the caller's is read or written.
+  if ! (mkdir -p "$start/training" && cd "$start/training" && env -i PATH="$PATH" HOME="${HOME:-/tmp}" \
+        RATE_LIMIT_CHAT_PER_MINUTE=0 java "${record[@]}" -Dsupport.training.requests="$requests" -Dserver.port=0 \
+        -jar "$app" 2>&1 | tee "$start/training.log" | sed -nu 's/.*Training run: \([0-9]* of [0-9]*\) requests.*/start.sh: training run: \1 requests/p' >&2
         [ "${PIPESTATUS[0]}" -eq 0 ]) || [ ! -f "$cache" ]; then
     progress "no start-up cache (see $start/training.log); starting without it"
     rm -f "$cache"

@@ -1,6 +1,9 @@
 package dev.supportassistant.desk;
 
+import java.util.List;
+
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.text.TextContentRenderer;
 
@@ -17,6 +20,8 @@ final class AnswerMarkdown {
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
             .escapeHtml(true)
             .sanitizeUrls(true)
+            // commonmark's default list also has data:, a page or image of the author's own making.
+            .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
             .attributeProviderFactory(context -> (node, tagName, attributes) -> {
                 if ("a".equals(tagName)) {
                     attributes.put("rel", "nofollow noopener noreferrer");

@@ -47,11 +47,12 @@ public class ConversationRatings {
     }
 
     ConversationRating rate(String conversationId, RatingRequest request, Caller caller) {
-        Conversation conversation = conversations.visible(conversationId, caller)
-                .orElseThrow(ConversationRefusal::notFound);
+        // Staff first: a support agent sees no customer's conversation as theirs, and would be told 404.
         if (caller.staff()) {
             throw refusal(HttpStatus.FORBIDDEN, "A conversation is rated by its customer, not by support staff");
         }
+        Conversation conversation = conversations.visible(conversationId, caller)
+                .orElseThrow(ConversationRefusal::notFound);
         Integer score = request.score();
         if (score == null || score < 1 || score > 5) {
             throw refusal(HttpStatus.UNPROCESSABLE_CONTENT, "score: must be a whole number from 1 to 5");

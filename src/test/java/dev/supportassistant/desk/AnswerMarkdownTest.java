@@ -30,6 +30,16 @@ class AnswerMarkdownTest {
                 .contains("href=\"\"");
     }
 
+    /** commonmark's own sanitizer also keeps {@code data:}, which would carry a page of the author's making. */
+    @Test
+    void dataAddressesAreDroppedLikeEveryOtherSchemeButHttpAndMailto() {
+        String html = AnswerMarkdown.html("[open](data:text/html,<script>alert(1)</script>) "
+                + "![pixel](data:image/png;base64,iVBORw0KGgo=) [mail](mailto:help@example.com) [page](/help)");
+
+        assertThat(html).doesNotContain("data:").contains("href=\"mailto:help@example.com\"")
+                .contains("href=\"/help\"");
+    }
+
     @Test
     void onlyAnAiAnswerIsRenderedAndConfusionSignalsAreKeptForTheWhyDisclosure() {
         HistoryEntry customer = HistoryEntry.of(ChatMessage.newMessage("**not markdown** <b>",

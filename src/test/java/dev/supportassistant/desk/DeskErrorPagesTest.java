@@ -73,6 +73,22 @@ class DeskErrorPagesTest extends ApiTest {
         }
     }
 
+    /** A tab pasted into the Search box (a text field keeps it) is refused, on the desk's page for a browser. */
+    @Test
+    void aControlCharacterInADeskPagesQueryGetsTheDesksPageOrAProblemDetail() {
+        DeskSession agent = new DeskSession(port());
+        agent.signIn(DeskAccountsForTests.create(api, "agent"), DeskAccountsForTests.PASSWORD);
+
+        HttpResponse<String> page = agent.get("/desk/conversations?q=invoice%0942", "Accept", BROWSER);
+        assertDeskPage(page, 422);
+        assertThat(page.body()).contains("q: must not contain control characters");
+
+        HttpResponse<String> script = agent.get("/desk/conversations?q=invoice%0942", "Accept", "application/json");
+        assertThat(script.statusCode()).isEqualTo(422);
+        assertProblem(422, script.headers().firstValue("Content-Type").orElseThrow(), script.body());
+        assertThat(script.body()).contains("q: must not contain control characters");
+    }
+
     @Test
     void theErrorPathItselfIsNoEndpoint() {
         var response = api.get("/error");

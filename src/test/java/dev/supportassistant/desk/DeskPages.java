@@ -8,10 +8,12 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.supportassistant.ApiTest;
@@ -68,8 +70,9 @@ abstract class DeskPages extends ApiTest {
         return browser.findElement(By.xpath("//button[normalize-space()='" + text + "']"));
     }
 
-    WebDriverWait waiting() {
-        return new WebDriverWait(browser, PATIENCE);
+    /** A wait that looks again when the page was reloaded under it (a form's answer, a live update). */
+    FluentWait<WebDriver> waiting() {
+        return new WebDriverWait(browser, PATIENCE).ignoring(StaleElementReferenceException.class);
     }
 
     void waitForText(By where, String text) {

@@ -60,6 +60,21 @@ class ConversationRatingApiTest extends ApiTest {
         }
     }
 
+    /** Jackson's defaults read 4.5 as 4 and "4" as 4: a rating nobody gave would be stored. */
+    @Test
+    void aScoreThatIsNoWholeNumberIsRefusedNotRoundedOrReadFromText() {
+        String conversation = startConversation();
+        for (String body : new String[] {"{\"score\": 4.5}", "{\"score\": 1e0}", "{\"score\": \"4\"}",
+                "{\"score\": 2147483648}"}) {
+            var refused = customer().post(rating(conversation), body);
+            assertThat(refused.status()).as(body).isEqualTo(422);
+            assertThat(refused.json().get("detail").asString()).as(body).startsWith("score: ")
+                    .doesNotContain("wrong JSON type");
+        }
+        assertThat(agent().get("/api/v1/desk/conversations/" + conversation + "/ratings").json()).isEmpty();
+        assertThat(customer().post(rating(conversation), "{\"score\": 4}").status()).isEqualTo(201);
+    }
+
     @Test
     void onlyTheCustomerRatesTheirConversation() {
         String conversation = startConversation();
@@ -68,6 +83,9 @@ class ConversationRatingApiTest extends ApiTest {
         assertThat(stranger.status()).isEqualTo(404);
         assertThat(stranger.json().get("detail").asString()).isEqualTo("Conversation not found");
         assertThat(api.asAdmin().post(rating(conversation), "{\"score\": 1}").status()).isEqualTo(403);
+        var staff = agent().post(rating(conversation), "{\"score\": 1}");
+        assertThat(staff.status()).as(staff.body()).isEqualTo(403);
+        assertThat(staff.json().get("detail").asString()).contains("not by support staff");
         assertThat(customer().post(rating(conversation), "{\"score\": 2}").status()).isEqualTo(201);
     }
 

@@ -1,5 +1,6 @@
 package dev.supportassistant.platform.web;
 
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -23,7 +24,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Holds what a request carries outside its body to the {@link Printable} rule ({@link ControlCharacters}), before any
  * endpoint sees it: query parameters and path segments are names and ids (no control characters at
  * all), form fields may be text a person wrote (line breaks and tabs allowed). A refusal is a 422
- * naming the parameter, as a request body's is.
+ * naming the parameter, as a request body's is; a browser asking for a page gets it through the container's
+ * error path ({@link SentErrors}), on the page a feature offers (the desk's).
  */
 @Component
 class PrintableParameters implements HandlerInterceptor, WebMvcConfigurer {
@@ -34,9 +36,26 @@ class PrintableParameters implements HandlerInterceptor, WebMvcConfigurer {
     }
 
     @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws IOException {
+        try {
+            refuseControlCharacters(request);
+        } catch (ErrorResponseException refused) {
+            if (!SentErrors.wantsPage(request)) {
+                throw refused;
+            }
+            // A browser (a tab pasted into the desk's Search box) gets the page its feature offers, as for
+            // every error sent through the container's error path; scripts the problem detail above.
+            request.setAttribute(SentErrors.DETAIL, refused.getBody().getDetail());
+            response.sendError(refused.getStatusCode().value());
+            return false;
+        }
+        return true;
+    }
+
+    private static void refuseControlCharacters(HttpServletRequest request) {
         if (request.getDispatcherType() != DispatcherType.REQUEST) {
-            return true; // an error page or a stream's later dispatch: the request was held to the rule already
+            return; // an error page or a stream's later dispatch: the request was held to the rule already
         }
         String query = request.getQueryString();
         if (query != null) {
@@ -57,7 +76,6 @@ class PrintableParameters implements HandlerInterceptor, WebMvcConfigurer {
                 refuseControlCharacters(parameter.getKey(), value, true);
             }
         }
-        return true;
     }
 
     private static void refuseControlCharacters(String name, @Nullable String value, boolean lines) {

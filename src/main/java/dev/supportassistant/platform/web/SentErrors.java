@@ -115,7 +115,7 @@ class SentErrors implements ErrorController {
     }
 
     /** A browser asking for a page: HTML named among what it accepts (not only through a wildcard). */
-    private static boolean wantsPage(HttpServletRequest request) {
+    static boolean wantsPage(HttpServletRequest request) {
         String accept = request.getHeader("Accept");
         if (accept == null) {
             return false;
