@@ -48,6 +48,7 @@ final class SearchIndex {
     /** Each chunk's hubness above the average, by chunk id; see {@link Hubness}. */
     private final Map<String, Double> hubness;
     private final LexicalIndex lexical;
+    private final Vocabulary vocabulary;
 
     SearchIndex(List<StoredChunk> chunks) {
         this.chunks = List.copyOf(chunks);
@@ -56,6 +57,13 @@ final class SearchIndex {
         this.lexical = new LexicalIndex(chunks.stream()
                 .map(chunk -> new LexicalIndex.Source(passage(chunk, 0), SectionText.keywords(chunk.content())))
                 .toList());
+        this.vocabulary = new Vocabulary(chunks.stream()
+                .map(chunk -> chunk.documentTitle() + "\n" + chunk.heading() + "\n" + chunk.content()).toList());
+    }
+
+    /** The query with its misspelt words corrected to the words of these chunks; see {@link Vocabulary}. */
+    String corrected(String query) {
+        return vocabulary.corrected(query);
     }
 
     int size() {
@@ -65,6 +73,15 @@ final class SearchIndex {
     /** Vectors held, over all chunks. */
     int embeddedTexts() {
         return chunks.stream().mapToInt(chunk -> chunk.vectors().size()).sum();
+    }
+
+    /**
+     * Best first, for the customer's message as typed: its misspelt words are corrected before
+     * both sides see it, so a typo neither misses the words nor shifts the meaning.
+     */
+    List<KnowledgePassage> search(String query, SentenceEmbeddings embeddings, int limit) {
+        String corrected = corrected(query);
+        return search(corrected, embeddings.embed(corrected), limit);
     }
 
     /** Best first; a query with no content words ("how do I do this?") finds nothing. */

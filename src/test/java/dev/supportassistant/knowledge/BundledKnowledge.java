@@ -48,7 +48,7 @@ public final class BundledKnowledge implements KnowledgeBase {
 
     @Override
     public List<KnowledgePassage> search(String query, int limit) {
-        return index.search(query, embeddings.embed(query), limit);
+        return index.search(query, embeddings, limit);
     }
 
     /** The search without embedding the query: what scoring the chunks costs. */
