@@ -1,9 +1,11 @@
 package dev.supportassistant.knowledge;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.supportassistant.embedding.SentenceEmbeddings;
 
@@ -81,7 +83,27 @@ final class SearchIndex {
      */
     List<KnowledgePassage> search(String query, SentenceEmbeddings embeddings, int limit) {
         String corrected = corrected(query);
-        return search(corrected, embeddings.embed(corrected), limit);
+        Optional<MainProblem> marked = MainProblem.of(corrected);
+        List<KnowledgePassage> whole = search(corrected, embeddings.embed(corrected), limit);
+        if (marked.isEmpty()) {
+            return whole;
+        }
+        List<KnowledgePassage> main = search(marked.get().main(), embeddings.embed(marked.get().main()), limit);
+        if (main.isEmpty() || main.get(0).relevance() < KnowledgeBase.CONFIDENT_RELEVANCE) {
+            // Too little said in the marked part alone: the whole message tells more.
+            return whole;
+        }
+        List<KnowledgePassage> found = new ArrayList<>(main);
+        // The other problem's best section comes second: a follow-up with its own source.
+        search(marked.get().rest(), embeddings.embed(marked.get().rest()), 1).stream()
+                .filter(other -> other.relevance() >= KnowledgeBase.CONFIDENT_RELEVANCE)
+                .filter(other -> found.stream().limit(1).noneMatch(passage -> passage.chunkId().equals(other.chunkId())))
+                .findFirst()
+                .ifPresent(other -> {
+                    found.removeIf(passage -> passage.chunkId().equals(other.chunkId()));
+                    found.add(Math.min(1, found.size()), other);
+                });
+        return found.stream().limit(limit).toList();
     }
 
     /** Best first; a query with no content words ("how do I do this?") finds nothing. */
