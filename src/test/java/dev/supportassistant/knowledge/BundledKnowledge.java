@@ -56,6 +56,11 @@ public final class BundledKnowledge implements KnowledgeBase {
         return index.search(query, queryEmbedding, limit);
     }
 
+    /** The message with its misspelt words corrected, as the search reads it: what spelling costs. */
+    public String corrected(String message) {
+        return index.corrected(message);
+    }
+
     /** How many texts the bundled articles embed at ingestion (chunks and their parts). */
     public int embeddedTexts() {
         return index.embeddedTexts();
