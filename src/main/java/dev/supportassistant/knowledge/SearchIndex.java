@@ -57,7 +57,7 @@ final class SearchIndex {
         chunks.forEach(chunk -> shown.put(chunk.id(), SectionText.shown(chunk.content())));
         this.hubness = Hubness.aboveAverage(this.chunks, HUBNESS_NEIGHBOURS, HUBNESS_SAMPLE);
         this.lexical = new LexicalIndex(chunks.stream()
-                .map(chunk -> new LexicalIndex.Source(passage(chunk, 0), SectionText.keywords(chunk.content())))
+                .map(chunk -> new LexicalIndex.Source(passage(chunk, 0), SectionText.searchedWords(chunk.content())))
                 .toList());
         this.vocabulary = new Vocabulary(chunks.stream()
                 .map(chunk -> chunk.documentTitle() + "\n" + chunk.heading() + "\n" + chunk.content()).toList());

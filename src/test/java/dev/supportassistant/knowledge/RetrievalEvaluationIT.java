@@ -41,10 +41,10 @@ class RetrievalEvaluationIT {
     /** The kinds of customer-style messages, in the order their figures are printed. */
     static final List<String> KINDS = List.of("typo", "two", "tried", "symptom", "short");
     /**
-     * Top-1 that each part of the customer-style set must keep; below the first set's, since these
-     * messages are harder (figures per kind in docs/knowledge-base.md).
+     * Top-1 that each part of the customer-style set must keep (94.1% and 96.7% when written down;
+     * 74.5% and 81.7% before spelling, main problems and symptoms: docs/knowledge-base.md).
      */
-    static final double REQUIRED_CUSTOMER_STYLE_TOP_1 = 0.70;
+    static final double REQUIRED_CUSTOMER_STYLE_TOP_1 = 0.90;
     /** Ranks looked at for the reciprocal rank; a section found later counts as not found. */
     private static final int RANKS = 10;
 
@@ -169,7 +169,10 @@ class RetrievalEvaluationIT {
         List<String> examples = new ArrayList<>();
         for (KnowledgeFolder.SourceFile file : new KnowledgeFolder(new KnowledgeSettings(true, null)).read()) {
             HelpArticle.parse(file.name(), file.text()).sections()
-                    .forEach(section -> examples.addAll(SectionText.questions(section.body())));
+                    .forEach(section -> {
+                        examples.addAll(SectionText.questions(section.body()));
+                        examples.addAll(SectionText.symptoms(section.body()));
+                    });
         }
 
         List<String> copies = examples.stream().flatMap(example -> all.stream()
