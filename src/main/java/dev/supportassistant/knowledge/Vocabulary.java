@@ -44,6 +44,11 @@ final class Vocabulary {
     /** Words shorter than this are left as typed: too many words are one letter away from them. */
     static final int MIN_LENGTH = 4;
     /**
+     * Longer "words" are left as typed: no word of a help article is this long, and the automaton
+     * that a lookup builds grows with the word (a pasted token of thousands of letters).
+     */
+    static final int MAX_LENGTH = 40;
+    /**
      * How close the suggestion must be, as 1 - edits / length of the shorter word: one mistake in
      * a word of four letters or more, two in a word of eight or more.
      */
@@ -56,7 +61,7 @@ final class Vocabulary {
     /** The articles' search terms, so an inflection of their word ("reinstalled") is no typo. */
     private final Set<String> terms;
     private final DirectoryReader reader;
-    /** One mistake for most words; two only from {@link #TWO_MISTAKES_LENGTH} letters on (four times cheaper). */
+    /** One mistake for most words; two only from {@link #TWO_MISTAKES_LENGTH} letters on (a larger automaton). */
     private final DirectSpellChecker oneMistake = checker(1);
     private final DirectSpellChecker twoMistakes = checker(2);
 
@@ -83,6 +88,7 @@ final class Vocabulary {
         DirectSpellChecker checker = new DirectSpellChecker();
         checker.setMaxEdits(maxEdits);
         checker.setMinQueryLength(MIN_LENGTH);
+        checker.setMaxQueryLength(MAX_LENGTH);
         checker.setAccuracy(ACCURACY);
         return checker;
     }
@@ -95,7 +101,7 @@ final class Vocabulary {
         while (matcher.find()) {
             String word = matcher.group();
             String replacement = word;
-            if (word.length() >= MIN_LENGTH && lookups < MAX_LOOKUPS) {
+            if (word.length() >= MIN_LENGTH && word.length() <= MAX_LENGTH && lookups < MAX_LOOKUPS) {
                 lookups++;
                 replacement = known(word.toLowerCase(Locale.ROOT)).orElse(word);
             }

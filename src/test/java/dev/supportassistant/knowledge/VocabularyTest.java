@@ -47,6 +47,13 @@ class VocabularyTest {
     }
 
     @Test
+    void aVeryLongWordIsLeftAsTypedWithoutALookup() {
+        String pasted = "subscribtion" + "x".repeat(5_000);
+
+        assertThat(vocabulary.corrected("cancle " + pasted)).isEqualTo("cancel " + pasted);
+    }
+
+    @Test
     void anEmptyKnowledgeBaseCorrectsNothing() {
         assertThat(new Vocabulary(List.of()).corrected("cancle")).isEqualTo("cancle");
     }
