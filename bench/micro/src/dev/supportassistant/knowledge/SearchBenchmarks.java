@@ -14,7 +14,10 @@ import org.openjdk.jmh.annotations.State;
  * JMH: one knowledge-base search over the bundled articles (embedding the query, then hybrid
  * scoring of every chunk). Each call searches a query never seen before, so the embedding cache
  * does not flatter the figure; {@code scoreAnEmbeddedQuestion} times the scoring alone (a misspelt
- * word included, so typo matching runs). Run with bench/micro/run.sh.
+ * word included, so typo matching runs). The spelling step alone (issue 34) is timed on a message
+ * with three typos and on one with none; a message that marks a main problem is searched three
+ * times (whole, main part, the rest), which {@code searchATwoProblemMessage} shows. Run with
+ * bench/micro/run.sh.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,6 +42,26 @@ public class SearchBenchmarks {
     @Benchmark
     public List<KnowledgePassage> scoreAnEmbeddedQuestion() {
         return knowledge.search("I get error 0x80070005 when instaling", embedded, 3);
+    }
+
+    /** Correcting a message with three misspelt words against the articles' words. */
+    @Benchmark
+    public String correctAMisspeltMessage() {
+        return knowledge.corrected("what are the pasword requirments for my acount");
+    }
+
+    /** Looking up a message whose words are all known: what every turn pays. */
+    @Benchmark
+    public String correctAWellSpeltMessage() {
+        return knowledge.corrected("I asked for a password reset but the email never arrived");
+    }
+
+    /** A fresh message that marks its main problem: searched whole, then its two parts. */
+    @Benchmark
+    public List<KnowledgePassage> searchATwoProblemMessage() {
+        call++;
+        return knowledge.search("the installer worked fine; the real problem is the app times out (ticket " + call + ")",
+                3);
     }
 
     @Benchmark

@@ -274,7 +274,7 @@ class ChatService {
     private static List<MessageMetadata.Source> sources(List<KnowledgePassage> passages) {
         return passages.stream()
                 .map(passage -> new MessageMetadata.Source(passage.articleTitle() + " — " + passage.sectionTitle(),
-                        passage.chunkId(), passage.url()))
+                        passage.chunkId(), passage.url(), passage.relevance()))
                 .toList();
     }
 }

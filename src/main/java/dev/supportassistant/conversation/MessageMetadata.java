@@ -320,11 +320,17 @@ public sealed interface MessageMetadata {
      * A passage of the knowledge base an answer drew on.
      *
      * @param url the web page it was read from, for a web source's passage; absent otherwise
+     * @param score how well the passage matched the customer's message, 0.0 to 1.0 (the knowledge
+     *     search's relevance); absent on messages stored before it was recorded
      */
-    record Source(String title, String chunkId, @Nullable String url) {
+    record Source(String title, String chunkId, @Nullable String url, @Nullable Double score) {
 
         public Source(String title, String chunkId) {
-            this(title, chunkId, null);
+            this(title, chunkId, null, null);
+        }
+
+        public Source(String title, String chunkId, @Nullable String url) {
+            this(title, chunkId, url, null);
         }
     }
 

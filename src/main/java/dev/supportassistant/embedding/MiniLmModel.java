@@ -48,7 +48,7 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2Embedding
 final class MiniLmModel extends AbstractInProcessEmbeddingModel {
 
     private static final String MODEL = "/all-minilm-l6-v2.onnx";
-    private static final String TOKENIZER = "/all-minilm-l6-v2-tokenizer.json";
+    static final String TOKENIZER = "/all-minilm-l6-v2-tokenizer.json";
     private static final int THREADS_PER_CALL = 1;
     /** Tokens the model reads at most, special ones included; longer texts are embedded in parts by the library. */
     private static final int MAX_TOKENS = 512;
@@ -197,7 +197,7 @@ final class MiniLmModel extends AbstractInProcessEmbeddingModel {
         return SentenceEmbeddings.DIMENSIONS;
     }
 
-    private static InputStream resource(String name) {
+    static InputStream resource(String name) {
         InputStream stream = AllMiniLmL6V2EmbeddingModel.class.getResourceAsStream(name);
         if (stream == null) {
             throw new IllegalStateException("The embedding model's jar lacks " + name);

@@ -40,7 +40,7 @@ class IndexedKnowledgeBase implements KnowledgeBase {
         if (!settings.enabled() || query.isBlank()) {
             return List.of();
         }
-        return current().index().search(query, embeddings.embed(query), limit);
+        return current().index().search(query, embeddings, limit);
     }
 
     @Override

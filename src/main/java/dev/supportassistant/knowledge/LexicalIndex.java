@@ -104,32 +104,22 @@ final class LexicalIndex {
 
     /**
      * The indexed term a query term stands for: itself when the articles use it; otherwise a word
-     * of the articles that it misspells by one letter (two in long words: "pasword", "cancle",
-     * "portugese") or that it shortens or lengthens ("reimburs" for "reimbursement"); otherwise
-     * itself.
+     * of the articles that it shortens or lengthens ("reimburs" for "reimbursement"); otherwise
+     * itself. Misspellings are corrected before the query gets here ({@link Vocabulary}).
      */
     private String known(String term) {
-        if (documentFrequency.containsKey(term) || term.length() < 5 || isCode(term)) {
+        if (documentFrequency.containsKey(term) || term.length() < 6 || isCode(term)) {
             return term;
         }
         String known = corrections.get(term);
         if (known != null) {
             return known;
         }
-        int allowed = term.length() >= 9 ? 2 : 1;
         String best = term;
-        int bestDistance = allowed + 1;
         for (String candidate : documentFrequency.keySet()) {
-            boolean related = candidate.length() >= 6 && term.length() >= 6
-                    && (candidate.startsWith(term) || term.startsWith(candidate));
-            if (!related && Math.abs(candidate.length() - term.length()) > allowed) {
-                continue;
-            }
-            int distance = related ? 1 : Spelling.distance(term, candidate, allowed);
-            if (distance < bestDistance || distance == bestDistance && best != term
-                    && documentFrequency.get(candidate) > documentFrequency.get(best)) {
+            boolean related = candidate.length() >= 6 && (candidate.startsWith(term) || term.startsWith(candidate));
+            if (related && (best == term || documentFrequency.get(candidate) > documentFrequency.get(best))) {
                 best = candidate;
-                bestDistance = distance;
             }
         }
         if (corrections.size() >= MAX_CORRECTIONS) {

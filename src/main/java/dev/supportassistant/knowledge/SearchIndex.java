@@ -1,9 +1,11 @@
 package dev.supportassistant.knowledge;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.supportassistant.embedding.SentenceEmbeddings;
 
@@ -48,14 +50,22 @@ final class SearchIndex {
     /** Each chunk's hubness above the average, by chunk id; see {@link Hubness}. */
     private final Map<String, Double> hubness;
     private final LexicalIndex lexical;
+    private final Vocabulary vocabulary;
 
     SearchIndex(List<StoredChunk> chunks) {
         this.chunks = List.copyOf(chunks);
         chunks.forEach(chunk -> shown.put(chunk.id(), SectionText.shown(chunk.content())));
         this.hubness = Hubness.aboveAverage(this.chunks, HUBNESS_NEIGHBOURS, HUBNESS_SAMPLE);
         this.lexical = new LexicalIndex(chunks.stream()
-                .map(chunk -> new LexicalIndex.Source(passage(chunk, 0), SectionText.keywords(chunk.content())))
+                .map(chunk -> new LexicalIndex.Source(passage(chunk, 0), SectionText.searchedWords(chunk.content())))
                 .toList());
+        this.vocabulary = new Vocabulary(chunks.stream()
+                .map(chunk -> chunk.documentTitle() + "\n" + chunk.heading() + "\n" + chunk.content()).toList());
+    }
+
+    /** The query with its misspelt words corrected to the words of these chunks; see {@link Vocabulary}. */
+    String corrected(String query) {
+        return vocabulary.corrected(query);
     }
 
     int size() {
@@ -65,6 +75,35 @@ final class SearchIndex {
     /** Vectors held, over all chunks. */
     int embeddedTexts() {
         return chunks.stream().mapToInt(chunk -> chunk.vectors().size()).sum();
+    }
+
+    /**
+     * Best first, for the customer's message as typed: its misspelt words are corrected before
+     * both sides see it, so a typo neither misses the words nor shifts the meaning.
+     */
+    List<KnowledgePassage> search(String query, SentenceEmbeddings embeddings, int limit) {
+        String corrected = corrected(query);
+        Optional<MainProblem> marked = MainProblem.of(corrected);
+        List<KnowledgePassage> whole = search(corrected, embeddings.embed(corrected), limit);
+        if (marked.isEmpty()) {
+            return whole;
+        }
+        List<KnowledgePassage> main = search(marked.get().main(), embeddings.embed(marked.get().main()), limit);
+        if (main.isEmpty() || main.get(0).relevance() < KnowledgeBase.CONFIDENT_RELEVANCE) {
+            // Too little said in the marked part alone: the whole message tells more.
+            return whole;
+        }
+        List<KnowledgePassage> found = new ArrayList<>(main);
+        // The other problem's best section comes second: a follow-up with its own source.
+        search(marked.get().rest(), embeddings.embed(marked.get().rest()), 1).stream()
+                .filter(other -> other.relevance() >= KnowledgeBase.CONFIDENT_RELEVANCE)
+                .filter(other -> found.stream().limit(1).noneMatch(passage -> passage.chunkId().equals(other.chunkId())))
+                .findFirst()
+                .ifPresent(other -> {
+                    found.removeIf(passage -> passage.chunkId().equals(other.chunkId()));
+                    found.add(Math.min(1, found.size()), other);
+                });
+        return found.stream().limit(limit).toList();
     }
 
     /** Best first; a query with no content words ("how do I do this?") finds nothing. */

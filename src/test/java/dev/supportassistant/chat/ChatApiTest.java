@@ -53,6 +53,20 @@ class ChatApiTest extends ApiTest {
                 .startsWith("password-reset#");
     }
 
+    /** Up to three sections when more than one is relevant, best first, each with its score (issue 34). */
+    @Test
+    void sourcesComeBestFirstWithTheirScores() {
+        JsonNode sources = chat("what are the pasword requirments", null).get("message").get("metadata").get("sources");
+
+        assertThat(sources.get(0).get("chunk_id").asString()).startsWith("password-reset#");
+        assertThat(sources.size()).isBetween(1, 3);
+        double previous = 1;
+        for (JsonNode source : sources) {
+            assertThat(source.get("score").asDouble()).isBetween(0.4, previous);
+            previous = source.get("score").asDouble();
+        }
+    }
+
     @Test
     void frustratedCustomerWithAnErrorCodeIsOfferedScreenSharing() {
         JsonNode response = chat("I tried everything and it STILL DOES NOT WORK!! Error 0x80070005 when installing", null);

@@ -48,12 +48,17 @@ public final class BundledKnowledge implements KnowledgeBase {
 
     @Override
     public List<KnowledgePassage> search(String query, int limit) {
-        return index.search(query, embeddings.embed(query), limit);
+        return index.search(query, embeddings, limit);
     }
 
     /** The search without embedding the query: what scoring the chunks costs. */
     public List<KnowledgePassage> search(String query, float[] queryEmbedding, int limit) {
         return index.search(query, queryEmbedding, limit);
+    }
+
+    /** The message with its misspelt words corrected, as the search reads it: what spelling costs. */
+    public String corrected(String message) {
+        return index.corrected(message);
     }
 
     /** How many texts the bundled articles embed at ingestion (chunks and their parts). */

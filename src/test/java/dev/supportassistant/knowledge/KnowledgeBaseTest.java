@@ -37,6 +37,10 @@ class KnowledgeBaseTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             how do I cancle my subscription            | Cancel your subscription
+            cancle my subscribtion                     | Cancel your subscription
+            what are the pasword requirments           | Password rules for a new password
+            how do i chnage my credit crad             | Update your payment method
+            need to chnage the emial on my acount      | Change your account email address
             where are my invoces                       | Download invoices and receipts
             my avatar is an old photo, where can I swap it? | Change your name or profile picture
             getting error 429 from the app             | HTTP errors 401, 403, 404, 429, 500 and 503

@@ -20,6 +20,21 @@ class SectionTextTest {
         assertThat(SectionText.keywords("1. Open Settings.")).isEmpty();
     }
 
+    /** Symptoms are embedded like questions and their words searched like keywords (issue 34). */
+    @Test
+    void symptomsAreEmbeddedOneByOneAndSearchedAsWords() {
+        String section = "<!-- keywords: screen recording -->\n"
+                + "<!-- symptoms: the agent sees only my wallpaper | black screen on my Mac -->\n1. Open System Settings.";
+
+        assertThat(SectionText.symptoms(section)).containsExactly("the agent sees only my wallpaper",
+                "black screen on my Mac");
+        assertThat(SectionText.searchedWords(section))
+                .isEqualTo("screen recording, the agent sees only my wallpaper, black screen on my Mac");
+        assertThat(SectionText.embedded("Screen sharing", "Allow screen recording", section))
+                .contains("the agent sees only my wallpaper", "black screen on my Mac");
+        assertThat(SectionText.shown(section)).isEqualTo("1. Open System Settings.");
+    }
+
     @Test
     void customersNeverSeeComments() {
         assertThat(SectionText.shown(SECTION)).startsWith("1. Open").doesNotContain("<!--").doesNotContain("avatar")

@@ -1,5 +1,6 @@
 package dev.supportassistant.agent.local;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,8 +36,8 @@ class LocalAgent implements AiAgent {
     static final String MODEL = "help-center-retrieval";
 
 
-    /** A second article is mentioned only when it is nearly as relevant as the first. */
-    private static final double RELATED_MARGIN = 0.05;
+    /** Sections an answer names at most: the one it quotes and up to two more that are relevant. */
+    static final int MAX_SOURCES = 3;
 
     private final KnowledgeBase knowledgeBase;
     private final OffTopicRequests offTopic;
@@ -118,15 +119,26 @@ class LocalAgent implements AiAgent {
         StringBuilder answer = new StringBuilder("Here is what our help articles say about **")
                 .append(best.sectionTitle()).append("** (from \"").append(best.articleTitle()).append("\"):\n\n")
                 .append(best.text());
-        relevant.stream().skip(1)
-                .filter(passage -> !passage.articleTitle().equals(best.articleTitle())
-                        && passage.relevance() >= best.relevance() - RELATED_MARGIN)
-                .findFirst()
-                .ifPresent(related -> answer.append("\n\nYou may also find this useful: **")
-                        .append(related.sectionTitle()).append("** in \"").append(related.articleTitle())
-                        .append("\"."));
+        // Other relevant sections, best first, are sources too, so a near miss can be put right by
+        // the next one; the second may be the other problem of a message that named two (the search
+        // puts it there). The reply names those of other articles: a section of the same article
+        // is one scroll away in the article it names.
+        List<KnowledgePassage> others = relevant.stream().skip(1)
+                .filter(passage -> !passage.sectionTitle().equals(best.sectionTitle()))
+                .limit(MAX_SOURCES - 1).toList();
+        List<KnowledgePassage> elsewhere = others.stream()
+                .filter(passage -> !passage.articleTitle().equals(best.articleTitle())).toList();
+        if (!elsewhere.isEmpty()) {
+            answer.append(elsewhere.size() == 1 ? "\n\nYou may also find this useful: "
+                    : "\n\nYou may also find these useful: ")
+                    .append(elsewhere.stream().map(related -> "**" + related.sectionTitle() + "** in \""
+                            + related.articleTitle() + "\"").collect(Collectors.joining("; ")))
+                    .append(".");
+        }
         answer.append("\n\nDid that solve it? If not, tell me what you see at the step where it goes wrong.");
-        return new Answer(answer.toString(), List.of(best), true);
+        List<KnowledgePassage> sources = new ArrayList<>(List.of(best));
+        sources.addAll(others);
+        return new Answer(answer.toString(), sources, true);
     }
 
     /** One line: what the assistant is for. */

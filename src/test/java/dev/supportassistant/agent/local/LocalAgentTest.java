@@ -47,11 +47,24 @@ class LocalAgentTest {
                 .contains("Reset your password from the sign-in page")
                 .contains("Select **Forgot password?** below the password field.")
                 .contains("Enter your new password twice and select **Save password**.");
-        assertThat(reply.sources()).singleElement().satisfies(source -> {
+        assertThat(reply.sources()).first().satisfies(source -> {
             assertThat(source.chunkId()).startsWith("password-reset#");
             assertThat(source.sectionTitle()).isEqualTo("Reset your password from the sign-in page");
         });
+        assertThat(reply.sources()).hasSizeLessThanOrEqualTo(LocalAgent.MAX_SOURCES);
         assertThat(reply.model()).isEqualTo(LocalAgent.MODEL);
+    }
+
+    /** The main problem is answered; the other is offered as a follow-up with its own source (issue 34). */
+    @Test
+    void aMessageWithTwoProblemsAnswersTheMainOneAndOffersTheOther() {
+        AgentReply reply = agent.reply(request("we're also seeing some echo in calls but the main question is how to "
+                + "move to the team plan", CALM));
+
+        assertThat(reply.content()).contains("**Change your plan (upgrade or downgrade)**")
+                .contains("You may also find this useful: **Audio problems, echo or no sound during a support session**");
+        assertThat(reply.sources()).extracting(KnowledgePassage::sectionTitle).containsExactly(
+                "Change your plan (upgrade or downgrade)", "Audio problems, echo or no sound during a support session");
     }
 
     @Test
