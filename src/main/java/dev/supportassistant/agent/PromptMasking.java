@@ -44,7 +44,8 @@ class PromptMasking {
         /** The answer as the customer may see it: placeholders restored, the sources as they were. */
         AgentReply restored(AgentReply reply) {
             List<KnowledgePassage> sources = reply.sources().stream().map(this::original).toList();
-            return new AgentReply(masking.restore(reply.content()), reply.model(), reply.usage(), sources);
+            return new AgentReply(masking.restore(reply.content()), reply.model(), reply.usage(), sources,
+                    reply.nothingFound());
         }
 
         /** The help passage a masked copy was made of (the model's reply lists the copies it was given). */
@@ -74,7 +75,8 @@ class PromptMasking {
         List<KnowledgePassage> passages = new ArrayList<>(request.passages().size());
         for (KnowledgePassage passage : request.passages()) {
             passages.add(new KnowledgePassage(passage.chunkId(), masking.mask(passage.articleTitle()),
-                    masking.mask(passage.sectionTitle()), masking.mask(passage.text()), passage.relevance()));
+                    masking.mask(passage.sectionTitle()), masking.mask(passage.text()), passage.relevance(),
+                    passage.url()));
         }
         ScreenImage screen = request.screen();
         ScreenImage shownScreen = screen == null ? null
