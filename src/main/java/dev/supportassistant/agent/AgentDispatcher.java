@@ -31,6 +31,11 @@ import io.micrometer.core.instrument.MeterRegistry;
  * given by a fallback are counted ({@value #FALLBACKS}); the calls themselves are measured by
  * Spring AI's and Resilience4j's meters ({@link ProviderMetrics}).
  *
+ * <p>No provider but the offline {@code local} agent sees personal data: card numbers, e-mail
+ * addresses, phone numbers and the like in the request are replaced by placeholders before the
+ * first provider is asked, and its answer, streamed or not, has them restored before anyone sees
+ * it ({@link PromptMasking}, {@code PII_MASKING}).
+ *
  * <p>A stream falls over only before its first piece of text: once the customer has seen part of
  * an answer, mixing in another provider's would be confusing, so a cut stream ends the answer
  * there and is marked incomplete.
@@ -47,9 +52,11 @@ public class AgentDispatcher {
     private final AgentSettings settings;
     private final ProviderCalls calls;
     private final MeterRegistry meters;
+    private final PromptMasking masking;
 
     AgentDispatcher(ActiveProvider activeProvider, AgentRegistry registry, AgentSettings settings, ProviderCalls calls,
-            MeterRegistry meters) {
+            MeterRegistry meters, PromptMasking masking) {
+        this.masking = masking;
         this.activeProvider = activeProvider;
         this.registry = registry;
         this.settings = settings;
@@ -86,29 +93,43 @@ public class AgentDispatcher {
         long started = System.nanoTime();
         List<AiAgent> chain = chain(chosen(provider));
         List<String> failures = new ArrayList<>();
+        // Masked once for the whole chain: every provider of this turn sees the same placeholders.
+        PromptMasking.Masked masked = masking.mask(request);
         for (AiAgent agent : chain) {
             boolean fallback = agent != chain.get(0);
             boolean isLocal = agent == registry.local();
-            ProviderCalls.Relay relay = new ProviderCalls.Relay(onText);
-            AgentRequest asked = fallback ? request.withConfiguredModel() : request;
+            // Only the offline agent, which never sends anything out of the process, reads the originals.
+            AgentRequest shown = isLocal ? request : masked.request();
+            AgentRequest asked = fallback ? shown.withConfiguredModel() : shown;
+            PromptMasking.Restoring restoring = masked.restoring(onText);
+            ProviderCalls.Relay relay = new ProviderCalls.Relay(onText == null ? null : isLocal ? onText : restoring);
             try {
                 // local needs no network: no circuit, deadline or retry
                 AgentReply reply = !isLocal ? calls.call(agent, asked, relay)
                         : relay.streaming() ? agent.stream(asked, relay) : agent.reply(asked);
+                if (!isLocal) {
+                    reply = masked.restored(reply);
+                    if (relay.streaming() && !passedOnRest(restoring)) {
+                        return answered(agent, chain.get(0), reply, started, fallback, failures, "client disconnected");
+                    }
+                }
                 return answered(agent, chain.get(0), reply, started, fallback, failures, null);
             } catch (CallNotPermittedException open) {
                 failures.add(agent.provider() + ": circuit open, skipped");
             } catch (RuntimeException failure) {
                 relay.close();
                 if (ProviderCalls.ListenerGoneException.causedBy(failure)) {
-                    return answered(agent, chain.get(0), partial(agent, asked, relay), started, fallback, failures,
-                            "client disconnected");
+                    return answered(agent, chain.get(0), partial(agent, asked, relay, masked, isLocal), started,
+                            fallback, failures, "client disconnected");
                 }
                 String summary = ProviderFailure.of(failure).summary();
                 log.warn("AI provider {} failed: {}", agent.provider(), summary);
                 if (relay.started()) {
-                    return answered(agent, chain.get(0), partial(agent, asked, relay), started, fallback, failures,
-                            agent.provider() + ": " + summary);
+                    if (!isLocal) {
+                        passedOnRest(restoring);
+                    }
+                    return answered(agent, chain.get(0), partial(agent, asked, relay, masked, isLocal), started,
+                            fallback, failures, agent.provider() + ": " + summary);
                 }
                 if (isLocal) {
                     throw failure;
@@ -117,6 +138,19 @@ public class AgentDispatcher {
             }
         }
         throw new IllegalStateException("The fallback chain ended without the local agent");
+    }
+
+    /**
+     * Passes on the end of a streamed answer that was held back as a possible placeholder's start;
+     * false when the customer is gone.
+     */
+    private static boolean passedOnRest(PromptMasking.Restoring restoring) {
+        try {
+            restoring.finish();
+            return true;
+        } catch (RuntimeException gone) {
+            return false;
+        }
     }
 
     /** @param cut why a streamed answer ended early; absent when it is whole */
@@ -135,13 +169,15 @@ public class AgentDispatcher {
     }
 
     /** What a stream produced before it was cut, with its tokens estimated. */
-    private AgentReply partial(AiAgent agent, AgentRequest request, ProviderCalls.Relay relay) {
-        String text = relay.text();
+    private AgentReply partial(AiAgent agent, AgentRequest request, ProviderCalls.Relay relay,
+            PromptMasking.Masked masked, boolean isLocal) {
+        // The relay kept the provider's own text, placeholders and all.
+        String text = isLocal ? relay.text() : masked.masking().restore(relay.text());
         return new AgentReply(text, request.model() == null || agent == registry.local() ? agent.model()
                 : request.model(),
                 TokenUsage.estimated(ConversationPrompt.instructions(request, request.systemPromptOr(settings.systemPrompt())) + "\n"
                         + request.message(), text),
-                request.passages());
+                isLocal ? request.passages() : masked.originalPassages());
     }
 
     /**

@@ -83,7 +83,17 @@ public record AgentRequest(List<ConversationTurn> history, String message, Confu
                 screenShareAvailable, language);
     }
 
-    /** The same request, with the customer's latest screenshot, if there is one. */
+    /**
+     * The same request with the texts a customer wrote or showed replaced (by masked ones,
+     * {@link PromptMasking}), and everything else kept as it is.
+     */
+    AgentRequest withTexts(List<ConversationTurn> newHistory, String newMessage, List<KnowledgePassage> newPassages,
+            @Nullable ScreenImage newScreen) {
+        return new AgentRequest(newHistory, newMessage, confusion, newPassages, model, systemPrompt, newScreen,
+                screenShareAvailable, language);
+    }
+
+        /** The same request, with the customer's latest screenshot, if there is one. */
     public AgentRequest showing(@Nullable ScreenImage screen) {
         return new AgentRequest(history, message, confusion, passages, model, systemPrompt, screen,
                 screenShareAvailable, language);

@@ -8,9 +8,11 @@ import java.util.List;
  * (buttons, links, menu items, messages) so that an answer can name them exactly as the screen
  * spells them, which is what lets the reply point at them ({@code screen_guidance}).
  *
- * @param bytes the encoded image
+ * @param bytes the encoded image: with {@code PII_MASKING} on, the copy with the personal data OCR
+ *     found on it filled black (the screenshots module makes it when the screenshot is shared)
  * @param mimeType its type, e.g. {@code image/png}
- * @param text the text OCR read on it; blank when it read none
+ * @param text the text OCR read on it; blank when it read none. As read: the dispatcher masks it
+ *     with the rest of the request
  * @param labels the labels on it, in reading order; none when the screenshot is older than the
  *     guidance window ({@code SCREEN_GUIDANCE_MINUTES}), since the customer's screen has likely moved on.
  *     Read from the customer's screen like {@code text}: whatever masks {@code text} masks these

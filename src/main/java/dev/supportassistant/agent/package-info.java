@@ -5,7 +5,7 @@
  * real providers share is in {@code springai}; each provider has a folder of its own.
  */
 @ApplicationModule(allowedDependencies = {
-        "confusion", "embedding", "events", "knowledge", "language", "platform :: config", "platform :: web" })
+        "confusion", "embedding", "events", "knowledge", "language", "platform :: config", "platform :: web", "privacy" })
 @NullMarked
 package dev.supportassistant.agent;
 

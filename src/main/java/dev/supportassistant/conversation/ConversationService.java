@@ -22,9 +22,12 @@ class ConversationService {
     private final ConversationStore store;
     private final StoredMessages messages;
 
-    ConversationService(ConversationStore store, StoredMessages messages) {
+    private final ConversationErasure erasure;
+
+    ConversationService(ConversationStore store, StoredMessages messages, ConversationErasure erasure) {
         this.store = store;
         this.messages = messages;
+        this.erasure = erasure;
     }
 
     /**
@@ -50,7 +53,8 @@ class ConversationService {
     /** Deletes a conversation and all its messages (the customer's right to erasure). */
     void delete(String id, Caller caller) {
         Conversation conversation = visible(id, caller).orElseThrow(ConversationRefusal::notFound);
-        store.delete(conversation.id());
+        // Whole: its media (files too) with its rows.
+        erasure.one(conversation.id());
     }
 
     /**

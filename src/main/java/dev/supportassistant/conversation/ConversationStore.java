@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import dev.supportassistant.platform.database.GroupCommit;
+import dev.supportassistant.privacy.PersonalData;
 
 /**
  * Conversations and their messages in SQL. Each {@link #create} and {@link #append} has committed
@@ -28,8 +29,11 @@ class ConversationStore {
     private final MessageRows rows;
     private final ApplicationEventPublisher events;
     private final GroupCommit commits;
+    private final PersonalData personalData;
 
-    ConversationStore(JdbcClient jdbc, MessageRows rows, ApplicationEventPublisher events, GroupCommit commits) {
+    ConversationStore(JdbcClient jdbc, MessageRows rows, ApplicationEventPublisher events, GroupCommit commits,
+            PersonalData personalData) {
+        this.personalData = personalData;
         this.jdbc = jdbc;
         this.rows = rows;
         this.events = events;
@@ -47,7 +51,8 @@ class ConversationStore {
      * Stores a new conversation together with its first message, in one commit, last updated when
      * the message was written.
      */
-    void create(Conversation conversation, ChatMessage firstMessage) {
+    void create(Conversation conversation, ChatMessage first) {
+        ChatMessage firstMessage = kept(first);
         commits.run(() -> {
             jdbc.sql("""
                     INSERT INTO conversations (id, user_id, owner_id, created_at, updated_at)
@@ -65,7 +70,8 @@ class ConversationStore {
     }
 
     /** Stores messages at the end of the conversation, in this order and in one commit. */
-    void append(String conversationId, List<ChatMessage> messages) {
+    void append(String conversationId, List<ChatMessage> written) {
+        List<ChatMessage> messages = written.stream().map(this::kept).toList();
         commits.run(() -> {
             messages.forEach(message -> insert(conversationId, message));
             jdbc.sql("UPDATE conversations SET updated_at = :updatedAt WHERE id = :id")
@@ -74,6 +80,16 @@ class ConversationStore {
                     .update();
             messages.forEach(message -> stored(conversationId, message));
         });
+    }
+
+    /**
+     * The message as it is kept: with {@code PII_STORE_MASKED=true}, its text masked
+     * ({@link PersonalData#forStorage}), and so its live event and the desk's view of it too.
+     */
+    private ChatMessage kept(ChatMessage message) {
+        String content = personalData.forStorage(message.content());
+        return content.equals(message.content()) ? message
+                : new ChatMessage(message.id(), content, message.timestamp(), message.metadata());
     }
 
     /** Listeners run now, in the storing transaction: the live event exists exactly when the message does. */
@@ -161,11 +177,6 @@ class ConversationStore {
                     } while (rs.next());
                     return Optional.of(new TurnContext(conversation, counts, messages, handoff, screenshot));
                 });
-    }
-
-    /** Deletes a conversation with all its messages; false when there was none. */
-    boolean delete(String id) {
-        return jdbc.sql("DELETE FROM conversations WHERE id = :id").param("id", id).update() > 0;
     }
 
     /** One page of a user's conversations, most recently active first, with their message counts. */

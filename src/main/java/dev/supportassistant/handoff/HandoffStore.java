@@ -15,6 +15,8 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.supportassistant.privacy.PersonalData;
+
 /**
  * Handoffs in SQL, one row per conversation ever handed to a person (no row: the AI holds it).
  * A row is saved only at the version it was loaded at ({@code version}, optimistic locking): of two
@@ -25,9 +27,11 @@ import org.springframework.stereotype.Repository;
 class HandoffStore {
 
     private final JdbcClient jdbc;
+    private final PersonalData personalData;
 
-    HandoffStore(JdbcClient jdbc) {
+    HandoffStore(JdbcClient jdbc, PersonalData personalData) {
         this.jdbc = jdbc;
+        this.personalData = personalData;
     }
 
     /** The conversation's handoff as stored; a new one with the AI holding it when there is none. */
@@ -89,8 +93,9 @@ class HandoffStore {
                 .param("id", state.conversationId())
                 .param("status", state.status().wireName())
                 .param("cause", state.cause() == null ? null : state.cause().wireName())
-                .param("reason", state.reason())
-                .param("summary", state.summary())
+                // The customer's words and a note written from them: masked too with PII_STORE_MASKED.
+                .param("reason", state.reason() == null ? null : personalData.forStorage(state.reason()))
+                .param("summary", state.summary() == null ? null : personalData.forStorage(state.summary()))
                 .param("claimedBy", state.claimedBy())
                 .param("requestedAt", timestamp(state.requestedAt()))
                 .param("claimedAt", timestamp(state.claimedAt()))

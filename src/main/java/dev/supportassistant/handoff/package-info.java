@@ -6,7 +6,7 @@
  */
 @ApplicationModule(allowedDependencies = {
         "accounts", "agent", "chat", "confusion", "conversation", "events", "language", "screenshare",
-        "platform :: config", "platform :: ratelimit", "platform :: security", "platform :: web" })
+        "platform :: config", "platform :: ratelimit", "platform :: security", "platform :: web", "privacy" })
 @NullMarked
 package dev.supportassistant.handoff;
 

@@ -29,7 +29,10 @@ final class CardNumbers implements Finder {
         }
     }
 
-    /** Written together, in fours (the last group shorter for 13 or 19 digits), or Amex's 4-6-5. */
+    /**
+     * Written together, in fours (the last group shorter for 13 or 19 digits; fours may run together
+     * in pairs, as OCR reads them), or Amex's 4-6-5.
+     */
     static boolean isGroupedLikeACard(String raw) {
         String[] groups = raw.split("[ -]");
         if (groups.length == 1) {
@@ -39,12 +42,17 @@ final class CardNumbers implements Finder {
                 && (groups[2].length() == 5 || groups[2].length() == 4)) {
             return true;
         }
+        // Fours, or fours run together in pairs: OCR of a screenshot often loses every other gap
+        // ("4111 1111 1111 1111" read as "41111111 11111111").
+        int fours = 0;
         for (int i = 0; i < groups.length - 1; i++) {
-            if (groups[i].length() != 4) {
+            if (groups[i].length() != 4 && groups[i].length() != 8) {
                 return false;
             }
+            fours += groups[i].length() / 4;
         }
-        return groups.length >= 4 && !groups[groups.length - 1].isEmpty() && groups[groups.length - 1].length() <= 4;
+        String last = groups[groups.length - 1];
+        return !last.isEmpty() && (last.length() <= 4 || last.length() == 8) && fours + (last.length() + 3) / 4 >= 4;
     }
 
     /** The issuer ranges and lengths of the networks customers pay with (ISO/IEC 7812 prefixes). */

@@ -104,7 +104,7 @@ public final class Masking {
     }
 
     /** What the customer sees where the placeholder stood: the value, or for some kinds a masked form. */
-    private static String shownInstead(Detection detection, String original) {
+    static String shownInstead(Detection detection, String original) {
         String key = detection.key();
         return switch (detection.kind()) {
             case CARD -> "•••• " + key.substring(key.length() - 4);

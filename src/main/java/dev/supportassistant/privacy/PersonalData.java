@@ -20,10 +20,51 @@ public class PersonalData {
 
     private final Detector detector;
     private final boolean masking;
+    private final boolean storeMasked;
 
     public PersonalData(PrivacySettings settings) {
         this.detector = new Detector(settings.phoneRegion());
         this.masking = settings.masking();
+        this.storeMasked = settings.storeMasked();
+    }
+
+    /**
+     * The text as the database keeps it: as written, or with {@code PII_STORE_MASKED=true} with every
+     * piece of personal data replaced by a masked form that stands for it but does not hold it
+     * ({@code •••• 1111} for a card, {@code [EMAIL]} for an e-mail address, see {@link #masked}).
+     * Callers need not ask which setting is on.
+     */
+    public String forStorage(String text) {
+        return storeMasked ? masked(text) : text;
+    }
+
+    /** Whether the database keeps customers' text masked ({@code PII_STORE_MASKED}). */
+    public boolean storesMasked() {
+        return storeMasked;
+    }
+
+    /**
+     * The text with every piece of personal data replaced by a masked form that keeps nothing a
+     * reader could use: a card's and a social security number's last four digits
+     * ({@code •••• 1111}, {@code •••-••-6789}), {@code ••••••} for a secret, and the kind in brackets
+     * for the rest ({@code [EMAIL]}, {@code [PHONE]}, {@code [IBAN]}, {@code [IP]}). Unlike a
+     * {@link Masking}'s placeholders these carry no number: nothing restores them.
+     */
+    public String masked(String text) {
+        List<Detection> found = detector.detect(text);
+        if (found.isEmpty()) {
+            return text;
+        }
+        StringBuilder masked = new StringBuilder(text.length());
+        int written = 0;
+        for (Detection detection : found) {
+            masked.append(text, written, detection.start()).append(switch (detection.kind()) {
+                case CARD, SSN, SECRET -> Masking.shownInstead(detection, "");
+                case EMAIL, IBAN, IP, PHONE -> "[" + detection.kind().label() + "]";
+            });
+            written = detection.end();
+        }
+        return masked.append(text, written, text.length()).toString();
     }
 
     /**

@@ -22,6 +22,7 @@ import dev.supportassistant.agent.ScreenImage;
 import dev.supportassistant.chat.ScreenImages;
 import dev.supportassistant.conversation.MessageMetadata;
 import dev.supportassistant.conversation.TurnContext;
+import dev.supportassistant.privacy.PrivacySettings;
 import dev.supportassistant.screenshots.guidance.GuidanceStep;
 import dev.supportassistant.screenshots.guidance.ScreenLabels;
 
@@ -42,22 +43,35 @@ class ConversationScreenImages implements ScreenImages {
 
     private final ScreenshotStore store;
     private final ScreenshotService screenshots;
+    private final boolean masking;
 
-    ConversationScreenImages(ScreenshotStore store, ScreenshotService screenshots) {
+    ConversationScreenImages(ScreenshotStore store, ScreenshotService screenshots, PrivacySettings privacy) {
         this.store = store;
         this.screenshots = screenshots;
+        this.masking = privacy.masking();
     }
 
+    /**
+     * With {@code PII_MASKING} on (the default), the copy with personal data filled black
+     * ({@link PersonalDataOnScreen}), and nothing for a screenshot stored before copies were made;
+     * its OCR text and labels are masked with the rest of the turn by the agent module.
+     */
     @Override
     public Optional<ScreenImage> image(TurnContext.ScreenshotReference latest) {
-        return store.find(latest.name(), screenshots.oldestKept()).map(screenshot -> {
-            List<String> labels = screenshot.screen() == null || !screenshots.recentForGuidance(latest.takenAt())
-                    ? List.of() : ScreenLabels.visible(screenshot.screen());
-            if (Math.max(screenshot.width(), screenshot.height()) <= MAX_LONG_SIDE) {
-                return new ScreenImage(screenshot.image(), screenshot.mediaType(), screenshot.ocrText(), labels);
-            }
-            return new ScreenImage(scaled(screenshot.image()), "image/png", screenshot.ocrText(), labels);
-        });
+        return store.find(latest.name(), screenshots.oldestKept())
+                .filter(screenshot -> !masking || screenshot.personalDataChecked())
+                .map(screenshot -> {
+                    List<String> labels = screenshot.screen() == null
+                            || !screenshots.recentForGuidance(latest.takenAt())
+                                    ? List.of() : ScreenLabels.visible(screenshot.screen());
+                    byte[] shown = masking && screenshot.maskedImage() != null ? screenshot.maskedImage()
+                            : screenshot.image();
+                    String type = shown == screenshot.image() ? screenshot.mediaType() : "image/png";
+                    if (Math.max(screenshot.width(), screenshot.height()) <= MAX_LONG_SIDE) {
+                        return new ScreenImage(shown, type, screenshot.ocrText(), labels);
+                    }
+                    return new ScreenImage(scaled(shown), "image/png", screenshot.ocrText(), labels);
+                });
     }
 
     @Override

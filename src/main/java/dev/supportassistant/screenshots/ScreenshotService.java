@@ -22,6 +22,7 @@ import dev.supportassistant.conversation.MessageMetadata;
 import dev.supportassistant.conversation.TurnContext;
 import dev.supportassistant.platform.web.UploadRejectedException;
 import dev.supportassistant.platform.security.Caller;
+import dev.supportassistant.privacy.PersonalData;
 import dev.supportassistant.screenshots.guidance.ScreenFingerprint;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,9 +53,14 @@ class ScreenshotService {
     private final Counter read;
     private final Counter unchanged;
     private final Clock clock;
+    private final PersonalDataOnScreen personalDataOnScreen;
+    private final PersonalData personalData;
 
     ScreenshotService(ScreenshotStore store, Conversations conversations, ScreenshotSettings settings,
-            ScreenWatch watch, MeterRegistry meters) {
+            ScreenWatch watch, MeterRegistry meters, PersonalDataOnScreen personalDataOnScreen,
+            PersonalData personalData) {
+        this.personalDataOnScreen = personalDataOnScreen;
+        this.personalData = personalData;
         this.store = store;
         this.conversations = conversations;
         this.settings = settings;
@@ -109,9 +115,10 @@ class ScreenshotService {
         if (previous.isPresent()) {
             // The same screen as a moment ago: kept (it is the latest now), read as the previous one was.
             ScreenshotStore.Latest same = previous.get();
+            // Its own copy for AI providers, from the previous reading's boxes (the screen is the same).
             store.save(new ScreenshotStore.Screenshot(name, conversationKey, ownerId, header.format().mediaType,
                     header.width(), header.height(), bytes, same.ocrText(), now, fingerprint.get().encoded(),
-                    same.screen()));
+                    same.screen(), personalDataOnScreen.masked(bytes, same.screen()), true));
             unchanged.increment();
             expire();
             return new Shared(true, url, same.ocrText(), conversationKey, header.width(), header.height(), true);
@@ -120,11 +127,15 @@ class ScreenshotService {
         TextRecognizer.Reading image = recognizer.read(bytes);
         read.increment();
         String text = image.text();
+        // The copy for AI providers is made now, while the words' boxes are at hand, whatever PII_MASKING
+        // says: turning masking on later then covers screenshots already shared.
+        byte[] masked = personalDataOnScreen.masked(bytes, image.screen());
+        String kept = text.isEmpty() ? null : personalData.forStorage(text);
         store.save(new ScreenshotStore.Screenshot(name, conversationKey, ownerId, header.format().mediaType,
-                image.width(), image.height(), bytes, text.isEmpty() ? null : text, now,
-                fingerprint.map(ScreenFingerprint::encoded).orElse(null), image.screen()));
+                image.width(), image.height(), bytes, kept, now,
+                fingerprint.map(ScreenFingerprint::encoded).orElse(null), image.screen(), masked, true));
         conversation.ifPresent(c -> conversations.recordScreenshot(c.id(), new MessageMetadata.Screenshot(url,
-                text.isEmpty() ? null : text, image.width(), image.height())));
+                kept, image.width(), image.height())));
         if (settings.watch() && conversationKey != null && !withPerson(conversationKey, caller)) {
             watchFor(conversationKey, name, url, image.screen());
         }

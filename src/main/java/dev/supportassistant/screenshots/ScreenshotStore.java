@@ -24,10 +24,14 @@ class ScreenshotStore {
      * without; absent when neither had a customer token. {@code ocrText} is absent when OCR read nothing.
      * {@code fingerprint} ({@link dev.supportassistant.screenshots.guidance.ScreenFingerprint#encoded})
      * and {@code screen} are absent on screenshots stored by earlier versions.
+     * {@code maskedImage} is the PNG copy AI providers are shown ({@link PersonalDataOnScreen}), absent
+     * when nothing on it needed hiding; {@code personalDataChecked} is false for screenshots stored
+     * before copies were made, which were never looked at.
      */
     record Screenshot(String name, @Nullable String conversationId, @Nullable String ownerId, String mediaType,
             int width, int height, byte[] image, @Nullable String ocrText, Instant createdAt,
-            @Nullable String fingerprint, @Nullable ScreenText screen) {
+            @Nullable String fingerprint, @Nullable ScreenText screen, byte @Nullable [] maskedImage,
+            boolean personalDataChecked) {
     }
 
     /** A conversation's latest screenshot, without its image: what the next capture is compared with. */
@@ -49,10 +53,12 @@ class ScreenshotStore {
     void save(Screenshot screenshot) {
         jdbc.sql("""
                 INSERT INTO screenshots (name, conversation_id, owner_id, media_type, width, height, image, ocr_text,
-                    created_at, fingerprint, screen_words)
+                    created_at, fingerprint, screen_words, masked_image, personal_data_checked)
                 VALUES (:name, :conversationId, :ownerId, :mediaType, :width, :height, :image, :ocrText, :createdAt,
-                    :fingerprint, :screenWords)
+                    :fingerprint, :screenWords, :maskedImage, :checked)
                 """)
+                .param("maskedImage", screenshot.maskedImage())
+                .param("checked", screenshot.personalDataChecked())
                 .param("name", screenshot.name())
                 .param("conversationId", screenshot.conversationId())
                 .param("ownerId", screenshot.ownerId())
@@ -77,7 +83,8 @@ class ScreenshotStore {
                         rs.getString("owner_id"), rs.getString("media_type"), rs.getInt("width"), rs.getInt("height"),
                         rs.getBytes("image"), rs.getString("ocr_text"),
                         rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("fingerprint"),
-                        screen(rs.getString("screen_words"))))
+                        screen(rs.getString("screen_words")), rs.getBytes("masked_image"),
+                        rs.getBoolean("personal_data_checked")))
                 .optional();
     }
 

@@ -6,7 +6,7 @@
  */
 @ApplicationModule(allowedDependencies = {
         "agent", "chat", "conversation", "platform :: database", "platform :: engines", "platform :: ratelimit",
-        "platform :: security", "platform :: web" })
+        "platform :: security", "platform :: web", "privacy" })
 @NullMarked
 package dev.supportassistant.screenshots;
 

@@ -28,7 +28,8 @@ class FallbackChainTest {
                 new AgentSettings.Circuit(5, 50, Duration.ofSeconds(30)));
         ProviderCalls calls = new ProviderCalls(settings, new ProviderCircuits(settings), registry);
         return new AgentDispatcher(new ActiveProvider(registry, null, null, settings), registry, settings, calls,
-                new SimpleMeterRegistry());
+                new SimpleMeterRegistry(), new PromptMasking(new dev.supportassistant.privacy.PersonalData(
+                        new dev.supportassistant.privacy.PrivacySettings(true, false, "US"))));
     }
 
     private static List<String> names(List<AiAgent> chain) {

@@ -67,4 +67,24 @@ class DraftProviderTest extends ProviderFakesTest {
         assertThat(draft.json().get("fallback").asBoolean()).isTrue();
         assertThat(draft.json().get("text").asString()).isNotBlank();
     }
+
+    @Test
+    void aDraftIsAskedWithoutTheCustomersPersonalDataAndShowsItToStaffRestored() {
+        OPENAI.stubFor(openAiChat(false).willReturn(openAiReply("Noted.", 10, 5)));
+        String conversation = customer.chat(ChatRequest.message(
+                "Card 4111 1111 1111 1111 was charged twice, write to jane.doe@example.com")).json()
+                .get("conversation_id").asString();
+        OPENAI.stubFor(openAiChat(false).willReturn(openAiReply(
+                "We refunded [CARD_1] and will confirm to [EMAIL_1].", 10, 5)));
+
+        var draft = api.post("/api/v1/desk/conversations/" + conversation + "/draft", null);
+
+        assertThat(draft.status()).as(draft.body()).isEqualTo(200);
+        assertThat(draft.json().get("text").asString())
+                .isEqualTo("We refunded •••• 1111 and will confirm to jane.doe@example.com.");
+        List<LoggedRequest> all = OPENAI.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
+        assertThat(all).allSatisfy(request -> assertThat(request.getBodyAsString())
+                .doesNotContain("4111 1111", "jane.doe@example.com"));
+        assertThat(all.get(all.size() - 1).getBodyAsString()).contains("[CARD_1]", "[EMAIL_1]");
+    }
 }

@@ -65,6 +65,26 @@ class ProviderSummaryTest extends ProviderFakesTest {
     }
 
     @Test
+    void theModelWritesTheNoteFromTheConversationWithoutItsPersonalData(Scenario scenario) {
+        OPENAI.stubFor(openAiChat(false).willReturn(openAiReply("Noted.", 40, 10)));
+        String conversationId = api.chat("Charged twice on card 4111 1111 1111 1111, write to jane.doe@example.com")
+                .json().get("conversation_id").asString();
+        OPENAI.stubFor(openAiChat(false).withRequestBody(containing("handoff note"))
+                .willReturn(openAiReply("Card [CARD_1] charged twice; reply to [EMAIL_1].", 200, 30)));
+
+        scenario.stimulate(() -> handoffs.escalate(conversationId, HandoffCause.CUSTOMER_REQUEST, null,
+                HandoffService.CUSTOMER))
+                .andWaitForStateChange(() -> summary(conversationId), summary -> summary.startsWith("[AI-written"))
+                .andVerify(summary -> assertThat(summary).endsWith("Card •••• 1111 charged twice; reply to jane.doe@example.com."));
+
+        String asked = OPENAI.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/v1/chat/completions")))
+                .stream().map(request -> request.getBodyAsString()).reduce("", String::concat);
+        assertThat(asked).contains("handoff note", "[CARD_1]", "[EMAIL_1]")
+                .doesNotContain("4111 1111", "jane.doe@example.com");
+    }
+
+    @Test
     void theSummaryTakenFromTheConversationIsThereAtOnceAndStaysWhenTheProviderFails() {
         String conversationId = conversation();
         OPENAI.stubFor(openAiChat(false).withRequestBody(containing("handoff note"))

@@ -160,6 +160,26 @@ public final class ScreenDrawings {
         return canvas.done();
     }
 
+    /**
+     * A payment form, 1280 x 720, filled in with personal data: a card number, the cardholder's
+     * e-mail address and phone number, and a password field's dots; beside them text that is not
+     * personal ("Order total", "Pay now").
+     */
+    public static Drawn paymentForm() {
+        Canvas canvas = new Canvas(1);
+        canvas.topBar("Example Store", "Home", "Orders", "Account", "Help");
+        canvas.text("Payment details", 200, 150, Font.BOLD, 26, INK);
+        String[] labels = {"Card number", "Email", "Phone", "Password"};
+        String[] values = {"4111 1111 1111 1111", "jane.doe@example.com", "+1 415 555 2671", "••••••••"};
+        for (int i = 0; i < labels.length; i++) {
+            canvas.text(labels[i], 200, 220 + 56 * i, Font.PLAIN, 20, INK);
+            canvas.text(values[i], 480, 220 + 56 * i, Font.PLAIN, 20, INK);
+        }
+        canvas.text("Order total: 84.20 EUR", 200, 480, Font.PLAIN, 20, INK);
+        canvas.button("Pay now", 200, 520, BLUE, Color.WHITE);
+        return canvas.done();
+    }
+
     public static byte[] png(BufferedImage image) {
         try {
             ByteArrayOutputStream png = new ByteArrayOutputStream();

@@ -56,6 +56,10 @@ class ScreenGuidanceApiTest extends ApiTest {
     private ScreenshotSettings settings;
     @Autowired
     private ScreenWatch watch;
+    @Autowired
+    private PersonalDataOnScreen personalDataOnScreen;
+    @Autowired
+    private dev.supportassistant.privacy.PersonalData personalData;
 
     private ApiClient customer() {
         return api.withBearer(CustomerTokensForTests.tokenFor("alice"));
@@ -246,7 +250,8 @@ class ScreenGuidanceApiTest extends ApiTest {
     void withoutScreenWatchingAnErrorGetsNoMessage() {
         ScreenshotSettings off = new ScreenshotSettings(settings.retentionDays(), settings.maxPixels(),
                 settings.ocrThreads(), false, settings.engineWaitSeconds(), false, settings.guidanceMinutes());
-        ScreenshotService service = new ScreenshotService(store, conversations, off, watch, meters);
+        ScreenshotService service = new ScreenshotService(store, conversations, off, watch, meters,
+                personalDataOnScreen, personalData);
         String conversation = conversation();
 
         service.share(ScreenDrawings.checkout().png(), conversation,

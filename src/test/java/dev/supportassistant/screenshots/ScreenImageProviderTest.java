@@ -103,6 +103,52 @@ class ScreenImageProviderTest extends ProviderFakesTest {
     }
 
     @Test
+    void theImageAVisionModelIsShownHasThePersonalDataOnItBlackedOutAndItsTextMasked() {
+        OPENAI.stubFor(openAiChat(false).willReturn(openAiReply("I see the payment form.", 900, 12)));
+        String conversation = api.chat(ChatRequest.message("Hello, my payment does not go through.").via("openai"))
+                .json().get("conversation_id").asString();
+        byte[] form = ScreenDrawings.paymentForm().png();
+        var shared = api.upload("/api/v1/screenshots", "file", "screenshot.png", "image/png", form,
+                "conversation_id", conversation);
+        assertThat(shared.status()).as(shared.body()).isEqualTo(200);
+        // What the customer's screen said, as OCR read it: the number is readable on the original.
+        assertThat(shared.json().get("ocr_text").asString()).contains("4111", "jane.doe@example.com");
+
+        ask(conversation, "openai");
+
+        JsonNode request = lastRequest(OPENAI, "/v1/chat/completions");
+        JsonNode image = lastMessage(request).get("content").valueStream()
+                .filter(part -> part.get("type").asString().equals("image_url")).findFirst().orElseThrow();
+        String url = image.get("image_url").get("url").asString();
+        byte[] received = Base64.getDecoder().decode(url.substring(url.indexOf(',') + 1));
+        String read = new TextRecognizer(1, java.time.Duration.ofSeconds(30)).read(received).text();
+        assertThat(read).contains("Card number", "Order total").doesNotContain("4111", "1111 1111", "jane.doe",
+                "example.com", "555");
+        assertThat(request.toString()).doesNotContain("4111 1111 1111 1111", "jane.doe@example.com");
+        // Staff keep the original.
+        var original = api.binary("GET", shared.json().get("url").asString(), null);
+        assertThat(original.body()).isEqualTo(form);
+    }
+
+    @Test
+    void aModelThatRefusesImagesIsSentTheScreenshotsTextMasked() {
+        OPENAI.stubFor(openAiChat(false).withRequestBody(containing("image_url")).atPriority(1)
+                .willReturn(openAiError(400, "invalid_request_error", "Invalid content type. image_url is only "
+                        + "supported by certain models.")));
+        OPENAI.stubFor(openAiChat(false).atPriority(5).willReturn(openAiReply("I see the payment form.", 90, 12)));
+        String conversation = api.chat(ChatRequest.message("Hello, my payment does not go through.").via("openai"))
+                .json().get("conversation_id").asString();
+        assertThat(api.upload("/api/v1/screenshots", "file", "screenshot.png", "image/png",
+                ScreenDrawings.paymentForm().png(), "conversation_id", conversation).status()).isEqualTo(200);
+
+        ask(conversation, "openai");
+
+        String retried = lastMessage(lastRequest(OPENAI, "/v1/chat/completions")).get("content").toString();
+        assertThat(retried).doesNotContain("image_url").contains("Card number", "[CARD_1]", "[EMAIL_1]")
+                .doesNotContain("41111111", "1111 1111", "jane.doe", "555 2671");
+    }
+
+    @Test
     void aConversationWithoutScreenshotsSendsNoImage() {
         OPENAI.stubFor(openAiChat(false).willReturn(openAiReply("Hello.", 10, 2)));
         String id = api.chat("Hi").json().get("conversation_id").asString();

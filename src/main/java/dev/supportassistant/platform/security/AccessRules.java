@@ -24,8 +24,9 @@ import dev.supportassistant.platform.config.ApiSettings;
 
 /**
  * Which endpoints are whose, in one place. Operator endpoints (documents, stats, experiments,
- * switching the provider, the desk's accounts and writing its saved replies, and the management
- * endpoints but the health probes while they share the API's port) need {@code ADMIN_API_KEY}; support-desk endpoints need staff, the key or a support
+ * switching the provider, the desk's accounts and writing its saved replies, customers' data on
+ * request, and the management endpoints but the health probes while they share the API's port)
+ * need {@code ADMIN_API_KEY}; support-desk endpoints need staff, the key or a support
  * agent's token: customers get 403 there, anonymous callers 401. Without the keys their endpoints
  * are off (403 for everyone, telling the operator what to set), unless {@code DEBUG=true} opens
  * them for development. Everything else is the customers' API, open to anyone; features check who
@@ -58,7 +59,7 @@ class AccessRules {
     RequestMatcher operatorEndpoints() {
         return new OrRequestMatcher(pathPattern("/api/v1/docs/**"), pathPattern("/api/v1/knowledge/**"), pathPattern("/api/v1/stats/**"),
                 pathPattern("/api/v1/experiments/**"), pathPattern(HttpMethod.POST, "/api/v1/agent/switch"),
-                pathPattern("/api/v1/desk/agents/**"),
+                pathPattern("/api/v1/desk/agents/**"), pathPattern("/api/v1/customers/**"),
                 // The desk lists saved replies; operators write them.
                 pathPattern(HttpMethod.POST, "/api/v1/desk/saved-replies/**"),
                 pathPattern(HttpMethod.PUT, "/api/v1/desk/saved-replies/**"),
