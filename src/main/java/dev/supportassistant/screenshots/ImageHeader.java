@@ -1,5 +1,6 @@
 package dev.supportassistant.screenshots;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -99,15 +100,7 @@ record ImageHeader(Format format, int width, int height, int bitsPerPixel) {
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {
-        if (bytes.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (bytes[i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
+        return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     private static long int32(byte[] bytes, int at) {
