@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.util.RecordFormatException;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -73,6 +74,10 @@ final class DocxText {
                         + "from (a document of pictures only needs its text typed or recognised first)");
             }
             return new ReadDocument("docx", HtmlText.clip(title), text);
+        } catch (RecordFormatException expandsTooMuch) {
+            // POI refuses, before allocating, an entry whose declared unpacked size is over its limit.
+            throw UploadRejectedException.tooLarge("'" + name + "' expands to more than a Word document may when "
+                    + "unpacked: split it into several documents");
         } catch (NotOfficeXmlFileException | POIXMLException | IOException | IllegalStateException broken) {
             throw UploadRejectedException.unreadable("'" + name + "' is not a Word document (.docx) that can be read: "
                     + "the file is damaged, incomplete, or expands too much when unpacked");

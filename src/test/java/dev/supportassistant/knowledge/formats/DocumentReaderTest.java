@@ -3,12 +3,17 @@ package dev.supportassistant.knowledge.formats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
@@ -105,6 +110,53 @@ class DocumentReaderTest {
 
         assertThat(document.format()).isEqualTo("markdown");
         assertThat(document.markdown()).isEqualTo("# Notes\n\n## Step one\nDo it.");
+    }
+
+    @Test
+    void aWordDocumentThatUnpacksToHundredsOfMegabytesIsRefusedAsTooLarge() throws Exception {
+        byte[] bomb = wordDocumentUnpackingTo(120 << 20);
+
+        assertThat(bomb.length).isLessThan(1 << 20);
+        assertThatThrownBy(() -> reader.read("bomb.docx", bomb)).isInstanceOfSatisfying(
+                ErrorResponseException.class, refused -> {
+                    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+                    assertThat(refused.getBody().getDetail()).contains("'bomb.docx'").contains("unpacked");
+                });
+    }
+
+    /**
+     * A .docx whose body is {@code bytes} of one letter, under a megabyte packed, with every entry's
+     * size in its local header (as most zip tools write it; commons-compress does so writing a file).
+     */
+    private static byte[] wordDocumentUnpackingTo(int bytes) throws IOException {
+        Path file = Files.createTempFile("bomb", ".docx");
+        try {
+            try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(file.toFile())) {
+                entry(zip, "[Content_Types].xml", ("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/"
+                        + "package/2006/content-types\"><Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                        + "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
+                        + "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>")
+                        .getBytes(StandardCharsets.UTF_8), 1);
+                entry(zip, "_rels/.rels", ("<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/"
+                        + "package/2006/relationships\"><Relationship Id=\"r1\" Type=\"http://schemas.openxmlformats.org/"
+                        + "officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>")
+                        .getBytes(StandardCharsets.UTF_8), 1);
+                byte[] letters = new byte[1 << 20];
+                Arrays.fill(letters, (byte) 'a');
+                entry(zip, "word/document.xml", letters, bytes / letters.length);
+            }
+            return Files.readAllBytes(file);
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    private static void entry(ZipArchiveOutputStream zip, String name, byte[] content, int times) throws IOException {
+        zip.putArchiveEntry(new ZipArchiveEntry(name));
+        for (int i = 0; i < times; i++) {
+            zip.write(content);
+        }
+        zip.closeArchiveEntry();
     }
 
     @Test
