@@ -410,6 +410,7 @@
   }
   var shown = {};
   var streaming = false;
+  var loadingHistory = false;
   var heldEvents = [];
   var lastEventId = null;
   var events = null;
@@ -595,9 +596,7 @@
     }).then(function () {
       streaming = false;
       sendButton.disabled = false;
-      var held = heldEvents;
-      heldEvents = [];
-      held.forEach(function (event) { onConversationEvent(event.type, event.data); });
+      releaseHeldEvents();
     });
   }
   function finishReply(reply, answer) {
@@ -622,14 +621,18 @@
     scrollDown();
   }
 
-  // ---- Live updates: the customer's event stream, read with fetch (it may need the token)
+  // ---- Live updates: the customer's event stream, read with fetch (it may need the token). What it
+  // brings while a reply streams or the history loads waits for them (releaseHeldEvents). Returns a
+  // promise settled once the stream is open, or has failed to open.
   function listen() {
     if (events) {
       events.abort();
     }
     if (!conversationId) {
-      return;
+      return Promise.resolve();
     }
+    var opened;
+    var whenOpen = new Promise(function (resolve) { opened = resolve; });
     var controller = new AbortController();
     events = controller;
     var watched = conversationId;
@@ -637,6 +640,7 @@
       + (lastEventId ? '?last_event_id=' + encodeURIComponent(lastEventId) : '');
     fetch(BASE + path, { headers: headers({ Accept: 'text/event-stream' }), credentials: 'omit', signal: controller.signal })
       .then(function (response) {
+        opened();
         if (response.status === 404) {
           // The conversation is gone (erased or expired): nothing to watch any more.
           controller.abort();
@@ -649,7 +653,7 @@
           if (eventId) {
             lastEventId = eventId;
           }
-          if (streaming) {
+          if (streaming || loadingHistory) {
             heldEvents.push({ type: type, data: data });
           } else {
             onConversationEvent(type, data);
@@ -658,6 +662,7 @@
       })
       .catch(function () { /* reconnected below */ })
       .then(function () {
+        opened();
         if (events === controller && !controller.signal.aborted && conversationId === watched) {
           setTimeout(function () {
             if (events === controller) {
@@ -666,6 +671,15 @@
           }, 3000);
         }
       });
+    return whenOpen;
+  }
+  function releaseHeldEvents() {
+    if (streaming || loadingHistory) {
+      return;
+    }
+    var held = heldEvents;
+    heldEvents = [];
+    held.forEach(function (event) { onConversationEvent(event.type, event.data); });
   }
   function onConversationEvent(type, data) {
     if (type === 'message' && data.message) {
@@ -689,13 +703,21 @@
     }
   }
 
-  // ---- The conversation kept across page loads
+  // ---- The conversation kept across page loads. The event stream opens first, so that a message
+  // written while the history loads is not missed: what it brings meanwhile is shown after the history.
   function loadHistory() {
     if (!conversationId) {
       return Promise.resolve();
     }
     var path = 'api/v1/conversation/' + encodeURIComponent(conversationId);
-    return call('GET', path).then(json).then(function (conversation) {
+    loadingHistory = true;
+    function historyShown() {
+      loadingHistory = false;
+      releaseHeldEvents();
+    }
+    return listen().then(function () {
+      return call('GET', path);
+    }).then(json).then(function (conversation) {
       (conversation.messages || []).forEach(renderMessage);
       return call('GET', path + '/handoff').then(json).then(function (state) {
         if (state.status === 'resolved') {
@@ -710,7 +732,10 @@
       } else {
         throw failure;
       }
-    }).then(listen);
+    }).then(historyShown, function (failure) {
+      historyShown();
+      throw failure;
+    });
   }
 
   // ---- Voice

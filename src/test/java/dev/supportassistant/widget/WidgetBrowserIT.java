@@ -189,6 +189,56 @@ class WidgetBrowserIT extends ApiTest {
     }
 
     @Test
+    void aPersonsReplyWrittenWhileTheHistoryLoadsAfterAReloadIsShown() {
+        openWidget();
+        write("My invoice shows the wrong amount");
+        waitForReply(1);
+        String conversation = conversation();
+        button("Talk to a person").click();
+        waitForNotice("Waiting for a person to join");
+        var desk = api.asAdmin();
+        assertThat(desk.post("/api/v1/desk/conversations/" + conversation + "/claim", null).status()).isEqualTo(200);
+        // After the reload, the history's answer (read before the person writes) waits in the page until released.
+        Map<String, Object> holdTheHistory = browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                Map.of("source", """
+                        const fetched = window.fetch.bind(window);
+                        let release;
+                        const held = new Promise(resolve => release = resolve);
+                        window.releaseHistory = () => release();
+                        window.fetch = (url, options) => {
+                          const answer = fetched(url, options);
+                          if (!/\\/api\\/v1\\/conversation\\/[^\\/?]+$/.test(String(url))) {
+                            return answer;
+                          }
+                          return answer.then(response => {
+                            window.historyRead = true;
+                            return held.then(() => response);
+                          });
+                        };
+                        """));
+        try {
+            browser.navigate().refresh();
+            waiting().until(driver -> Boolean.TRUE.equals(browser.executeScript("return window.historyRead === true")));
+            assertThat(desk.post("/api/v1/desk/conversations/" + conversation + "/messages",
+                    "{\"content\": \"I corrected the invoice while the page loaded.\"}").status()).isEqualTo(201);
+            browser.executeScript("window.releaseHistory()");
+            widget().findElement(By.cssSelector("button.launcher")).click();
+
+            waiting().until(driver -> widget().findElements(By.cssSelector("li.human")).stream()
+                    .anyMatch(item -> item.getText().contains("I corrected the invoice while the page loaded.")));
+            List<String> shown = widget().findElements(By.cssSelector("li.msg[data-id]")).stream()
+                    .map(WebElement::getText).toList();
+            // Once, and after the history it came after.
+            assertThat(shown).filteredOn(text -> text.contains("I corrected the invoice")).hasSize(1);
+            assertThat(shown.get(shown.size() - 1)).contains("I corrected the invoice");
+            assertThat(shown.get(0)).contains("My invoice shows the wrong amount");
+        } finally {
+            browser.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+                    Map.of("identifier", holdTheHistory.get("identifier")));
+        }
+    }
+
+    @Test
     void aScreenshotIsAttachedToTheSameConversation() {
         openWidget();
         write("The export button does nothing");
