@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -14,7 +15,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.Header;
@@ -27,36 +27,28 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import dev.supportassistant.platform.config.ApiSettings;
 import dev.supportassistant.platform.ratelimit.RateLimiter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The API's security filter chain. Stateless: no session, no CSRF token (credentials are headers a
- * browser never sends by itself), and the authenticated caller lives in the request only. In order:
- * the security headers (no MIME sniffing, no framing, no referrer, and {@link #nothingToRunOrKeep})
- * and CORS, the operator's key ({@link OperatorKeyFilter}), customers' and agents' JWTs (the OAuth2
- * resource server with {@link CustomerTokenDecoder}), then the {@link AccessRules}. Refusals are
- * problem details ({@link SecurityRefusals}).
- *
- * <p>The chain matches every request and comes last, so that chains for other parts of the
- * service (the support desk's pages, with their own sign-in) go before it.
- *
- * <p>The customer's widget ({@value #WIDGET}, docs/widget.md) is code for other sites' pages to
- * load: any origin may fetch it, and browsers may keep it a while ({@link #widgetHeaders}).
+ * The API's security filter chain, stateless (no session, no CSRF token: credentials are headers a
+ * browser never sends by itself): the security headers and CORS, the operator's key
+ * ({@link OperatorKeyFilter}), customers' and agents' JWTs (the OAuth2 resource server with
+ * {@link CustomerTokenDecoder}), then the {@link AccessRules}; refusals by {@link SecurityRefusals}.
+ * It matches every request and comes last, after chains of other parts (the desk's pages).
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
 
-    /** The customer's widget script, which any web page may load (docs/widget.md). */
+    /** The customer's widget script, which any web page may load (docs/widget.md, {@link #widgetHeaders}). */
     static final String WIDGET = "/widget.js";
 
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain apiSecurity(HttpSecurity http, AccessRules rules, SecurityRefusals refusals,
-            JwtDecoder customerTokens, RateLimiter attempts, SecuritySettings security, ApiSettings api)
-            throws Exception {
+            RateLimiter attempts, SecuritySettings security, ApiSettings api) throws Exception {
         return http
                 .csrf(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
@@ -75,38 +67,33 @@ class ApiSecurityConfiguration {
                 .oauth2ResourceServer(tokens -> tokens
                         .bearerTokenResolver(new BearerTokens())
                         .authenticationEntryPoint(refusals)
-                        .jwt(jwt -> jwt.decoder(customerTokens)
+                        .jwt(jwt -> jwt.decoder(new CustomerTokenDecoder(security, Clock.systemUTC()))
                                 .jwtAuthenticationConverter(CustomerTokenDecoder::holder)))
                 .exceptionHandling(failures -> failures.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
                 .authorizeHttpRequests(requests -> requests
                         // A stream's later dispatches and error pages belong to a request already allowed.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers(rules.operatorEndpoints()).access(rules.operators())
-                        .requestMatchers(rules.deskEndpoints()).access(rules.staff())
+                        .requestMatchers(rules.operatorEndpoints())
+                        .access((authentication, request) -> rules.operatorDecision(authentication))
+                        .requestMatchers(rules.deskEndpoints())
+                        .access((authentication, request) -> rules.staffDecision(authentication))
                         .anyRequest().permitAll())
                 .build();
     }
 
     /**
-     * No observations of Spring Security's own: with an observation registry present it wraps every
-     * filter of every request, and each authorization decision, in an observation, about a tenth of
-     * a turn's processor time (profile in bench/RESULTS.md). The request metrics
-     * ({@code http.server.requests}) already count refusals by status.
+     * No observations of Spring Security's own: they wrap every filter of every request, about a
+     * tenth of a turn's processor time (bench/RESULTS.md), and the request metrics count refusals.
      */
     @Bean
     static SecurityObservationSettings securityObservations() {
         return SecurityObservationSettings.noObservations();
     }
 
-    @Bean
-    JwtDecoder customerTokens(SecuritySettings security) {
-        return new CustomerTokenDecoder(security, Clock.systemUTC());
-    }
-
     /** Also answers requests the firewall rejects, for every filter chain. */
     @Bean
-    SecurityRefusals securityRefusals(JsonMapper json) {
-        return new SecurityRefusals(json);
+    SecurityRefusals securityRefusals(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors) {
+        return new SecurityRefusals(errors);
     }
 
     /**

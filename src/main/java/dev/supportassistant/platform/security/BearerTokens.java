@@ -9,10 +9,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 
 /**
- * Finds the bearer token the resource server checks as a customer's or agent's JWT. Read as the
- * old backend read it ({@code Authorization: Bearer <token>}, the scheme in any case, spaces
- * trimmed, an empty token as none), and not at all once the operator's key authenticated the
- * request: that bearer was the key ({@link OperatorKeyFilter}).
+ * The bearer token the resource server checks as a JWT, read as the old backend read it (the
+ * scheme in any case, spaces trimmed, an empty token as none; Spring's default resolver refuses
+ * these), and none once the operator's key authenticated the request: that bearer was the key.
  */
 final class BearerTokens implements BearerTokenResolver {
 
@@ -24,7 +23,6 @@ final class BearerTokens implements BearerTokenResolver {
         return current != null && current.isAuthenticated() ? null : of(request);
     }
 
-    /** The request's bearer token, if it has one. */
     static @Nullable String of(HttpServletRequest request) {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
@@ -34,7 +32,7 @@ final class BearerTokens implements BearerTokenResolver {
         return token.isEmpty() ? null : token;
     }
 
-    /** Three dot-separated parts: a JWT (a customer's or an agent's token), not a guess at the admin key. */
+    /** Three dot-separated parts: a JWT, not a guess at the admin key. */
     static boolean looksLikeJwt(String token) {
         return token.chars().filter(c -> c == '.').count() == 2;
     }

@@ -6,16 +6,16 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Who is calling, as far as the request proves it: the features' view of Spring Security's
- * {@link Authentication}. Declare a parameter of this type in a controller method to receive it
+ * {@link Authentication}. A controller method receives it by declaring a parameter of this type
  * ({@link CallerResolver}).
  *
  * @param userId the subject of a valid customer token; absent for an anonymous caller
  * @param admin whether the request carries the admin API key
- * @param agentName the subject of a valid support-agent token (a token whose {@code role} claim is
- *     {@code agent}), if the caller has one
+ * @param agentName the subject of a valid support agent's token, if the caller has one
  */
 public record Caller(@Nullable String userId, boolean admin, @Nullable String agentName) {
 
@@ -35,6 +35,11 @@ public record Caller(@Nullable String userId, boolean admin, @Nullable String ag
         this(userId, admin, null);
     }
 
+    /** The caller of the request being handled on this thread (the security filter chain has run). */
+    static Caller current() {
+        return of(SecurityContextHolder.getContext().getAuthentication());
+    }
+
     /** The caller an authentication proves: an operator, an agent, a customer, or nobody in particular. */
     static Caller of(@Nullable Authentication authentication) {
         if (authentication == null || !authentication.isAuthenticated()
@@ -51,12 +56,7 @@ public record Caller(@Nullable String userId, boolean admin, @Nullable String ag
     }
 
     private static boolean holds(Authentication authentication, String authority) {
-        for (GrantedAuthority granted : authentication.getAuthorities()) {
-            if (authority.equals(granted.getAuthority())) {
-                return true;
-            }
-        }
-        return false;
+        return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(authority::equals);
     }
 
     public Optional<String> authenticatedUser() {
@@ -73,10 +73,7 @@ public record Caller(@Nullable String userId, boolean admin, @Nullable String ag
         return agentName != null ? agentName : admin ? ADMIN_NAME : null;
     }
 
-    /**
-     * Whether this caller may see a resource owned by {@code ownerId}: anything unowned, their own
-     * things, and everything for an admin.
-     */
+    /** Whether this caller may see what {@code ownerId} owns: anything unowned, their own, everything for an admin. */
     public boolean mayAccess(@Nullable String ownerId) {
         return admin || ownerId == null || ownerId.equals(userId);
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -19,19 +18,16 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.supportassistant.platform.ratelimit.RateLimiter;
 
 /**
- * Authenticates operators by {@code ADMIN_API_KEY}, offered as {@code X-API-Key} or as a bearer
- * token that is not shaped like a JWT, compared in constant time. Every offered key counts: a client
- * (an address, an IPv6 client by its /64) may offer {@value #WRONG_KEYS_PER_MINUTE} wrong keys a
- * minute; beyond that every attempt of that client with a key is refused with 429 until its budget
- * refills, the right key included (were it let through, the guess that finds it would succeed). A
- * wrong key authenticates nobody: the request goes on as anonymous, where a customer may also ask,
- * and operator endpoints then refuse it.
+ * Authenticates operators by {@code ADMIN_API_KEY}, as {@code X-API-Key} or a bearer token not
+ * shaped like a JWT, compared in constant time. A client (by {@link ClientAddress#key}) may offer
+ * {@value #WRONG_KEYS_PER_MINUTE} wrong keys a minute; beyond that every key it offers is refused
+ * with 429 until its budget refills, the right one included (else the guess that finds it would
+ * pass). A wrong key authenticates nobody: the request goes on as anonymous.
  */
 final class OperatorKeyFilter extends OncePerRequestFilter {
 
@@ -45,17 +41,16 @@ final class OperatorKeyFilter extends OncePerRequestFilter {
                 AuthorityUtils.createAuthorityList(Caller.OPERATOR_AUTHORITY));
     }
 
-    /** Absent while operator endpoints have no key ({@code ADMIN_API_KEY} unset). */
+    /** Absent while operator endpoints have no key. */
     private final byte @Nullable [] adminKey;
-    private final List<String> trustedProxies;
     private final RateLimiter attempts;
     private final SecurityRefusals refusals;
     /** Where an asynchronous dispatch of the same request (a stream) finds the operator again. */
-    private final SecurityContextRepository contexts = new RequestAttributeSecurityContextRepository();
+    private final RequestAttributeSecurityContextRepository contexts = new RequestAttributeSecurityContextRepository();
 
     OperatorKeyFilter(SecuritySettings security, RateLimiter attempts, SecurityRefusals refusals) {
-        this.adminKey = security.adminApiKey() == null ? null : security.adminApiKey().getBytes(StandardCharsets.UTF_8);
-        this.trustedProxies = security.trustedProxies();
+        String key = security.adminApiKey();
+        this.adminKey = key == null ? null : key.getBytes(StandardCharsets.UTF_8);
         this.attempts = attempts;
         this.refusals = refusals;
     }
@@ -63,37 +58,36 @@ final class OperatorKeyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (adminKey != null) {
-            String apiKey = request.getHeader("X-API-Key");
-            String bearer = BearerTokens.of(request);
-            boolean valid = isAdminKey(apiKey) || isAdminKey(bearer);
-            if (valid || apiKey != null || bearer != null && !BearerTokens.looksLikeJwt(bearer)) {
-                String client = ClientAddress.key(ClientAddress.of(request, trustedProxies));
-                try {
-                    long wait = attempts.waitSeconds(client, WRONG_KEYS);
-                    if (wait > 0) {
-                        refusals.write(request, response, Refusal.tooManyKeyAttempts(wait));
-                        return;
-                    }
-                    if (!valid) {
-                        attempts.acquire(client, WRONG_KEYS);
-                    }
-                } catch (DataAccessException unavailable) { // on PostgreSQL the attempts are counted there
-                    refusals.write(request, response, Refusal.databaseUnavailable());
+        String apiKey = request.getHeader("X-API-Key");
+        String bearer = BearerTokens.of(request);
+        boolean valid = isAdminKey(apiKey) || isAdminKey(bearer);
+        if (adminKey != null && (valid || apiKey != null || bearer != null && !BearerTokens.looksLikeJwt(bearer))) {
+            String client = ClientAddress.key(request.getRemoteAddr());
+            try {
+                long wait = attempts.waitSeconds(client, WRONG_KEYS);
+                if (wait > 0) {
+                    refusals.answer(request, response, Refusal.tooManyKeyAttempts(wait));
                     return;
                 }
-                if (valid) {
-                    SecurityContext context = SecurityContextHolder.createEmptyContext();
-                    context.setAuthentication(operator());
-                    SecurityContextHolder.setContext(context);
-                    contexts.saveContext(context, request, response);
+                if (!valid) {
+                    attempts.acquire(client, WRONG_KEYS);
                 }
+            } catch (DataAccessException unavailable) { // on PostgreSQL the attempts are counted there
+                refusals.answer(request, response, Refusal.databaseUnavailable());
+                return;
+            }
+            if (valid) {
+                SecurityContext context = SecurityContextHolder.createEmptyContext();
+                context.setAuthentication(operator());
+                SecurityContextHolder.setContext(context);
+                contexts.saveContext(context, request, response);
             }
         }
         chain.doFilter(request, response);
     }
 
     private boolean isAdminKey(@Nullable String candidate) {
-        return candidate != null && MessageDigest.isEqual(adminKey, candidate.getBytes(StandardCharsets.UTF_8));
+        return adminKey != null && candidate != null
+                && MessageDigest.isEqual(adminKey, candidate.getBytes(StandardCharsets.UTF_8));
     }
 }
