@@ -2,11 +2,15 @@ package dev.supportassistant.platform.security;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.apache.catalina.valves.RemoteIpValve;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -65,9 +69,9 @@ class ApiSecurityConfiguration {
                 .addFilterBefore(new OperatorKeyFilter(security, attempts, refusals),
                         BearerTokenAuthenticationFilter.class)
                 .oauth2ResourceServer(tokens -> tokens
-                        .bearerTokenResolver(new BearerTokens())
+                        .bearerTokenResolver(OperatorKeyFilter::jwtBearer)
                         .authenticationEntryPoint(refusals)
-                        .jwt(jwt -> jwt.decoder(new CustomerTokenDecoder(security, Clock.systemUTC()))
+                        .jwt(jwt -> jwt.decoder(CustomerTokenDecoder.of(security, Clock.systemUTC()))
                                 .jwtAuthenticationConverter(CustomerTokenDecoder::holder)))
                 .exceptionHandling(failures -> failures.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
                 .authorizeHttpRequests(requests -> requests
@@ -88,6 +92,25 @@ class ApiSecurityConfiguration {
     @Bean
     static SecurityObservationSettings securityObservations() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * {@code X-Forwarded-For} and {@code X-Forwarded-Proto} believed from {@code TRUSTED_PROXIES} only,
+     * by Tomcat's {@link RemoteIpValve}: behind them the remote address is the client's (the rate
+     * limits' key) and the request secure when the proxy took it over HTTPS (the desk's cookie is then
+     * {@code Secure}); a client not behind them cannot choose its own address.
+     */
+    @Bean
+    static WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> trustedProxies(SecuritySettings security) {
+        return factory -> {
+            if (!security.trustedProxies().isEmpty()) {
+                RemoteIpValve valve = new RemoteIpValve();
+                // Tomcat reads a list holding a '/' as CIDR ranges, any other as one regular expression.
+                valve.setInternalProxies(security.trustedProxies().stream().map(proxy -> proxy.contains("/") ? proxy
+                        : proxy + (proxy.contains(":") ? "/128" : "/32")).collect(Collectors.joining(",")));
+                factory.addEngineValves(valve);
+            }
+        };
     }
 
     /** Also answers requests the firewall rejects, for every filter chain. */

@@ -24,16 +24,10 @@ public record Caller(@Nullable String userId, boolean admin, @Nullable String ag
     /** The name the admin key acts under at the support desk. */
     public static final String ADMIN_NAME = "admin";
 
-    /** The authority of an operator, who proved the admin API key. */
+    /** The authorities of an operator (the admin key), an agent and a customer; the latter two named by their tokens. */
     public static final String OPERATOR_AUTHORITY = "ROLE_OPERATOR";
-    /** The authority of a support agent; the authentication's name is the agent's. */
     public static final String AGENT_AUTHORITY = "ROLE_AGENT";
-    /** The authority of a customer with a token; the authentication's name is their user id. */
     public static final String CUSTOMER_AUTHORITY = "ROLE_CUSTOMER";
-
-    public Caller(@Nullable String userId, boolean admin) {
-        this(userId, admin, null);
-    }
 
     /** The caller of the request being handled on this thread (the security filter chain has run). */
     static Caller current() {
@@ -47,12 +41,13 @@ public record Caller(@Nullable String userId, boolean admin, @Nullable String ag
             return ANONYMOUS;
         }
         if (holds(authentication, OPERATOR_AUTHORITY)) {
-            return new Caller(null, true);
+            return new Caller(null, true, null);
         }
         if (holds(authentication, AGENT_AUTHORITY)) {
             return new Caller(null, false, authentication.getName());
         }
-        return holds(authentication, CUSTOMER_AUTHORITY) ? new Caller(authentication.getName(), false) : ANONYMOUS;
+        return holds(authentication, CUSTOMER_AUTHORITY) ? new Caller(authentication.getName(), false, null)
+                : ANONYMOUS;
     }
 
     private static boolean holds(Authentication authentication, String authority) {

@@ -34,7 +34,7 @@ import dev.supportassistant.platform.web.ControlCharacters;
  * {@code role} claim {@value #AGENT_ROLE} and the audience {@value #AGENT_AUDIENCE}, so that a customer
  * who can get arbitrary claims signed still needs both to pass for one.
  */
-final class CustomerTokenDecoder implements JwtDecoder {
+final class CustomerTokenDecoder {
 
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
     /** The user id and owner columns hold 255 characters. */
@@ -43,42 +43,34 @@ final class CustomerTokenDecoder implements JwtDecoder {
     private static final String AGENT_AUDIENCE = "support-desk";
     private static final MappedJwtClaimSetConverter DEFAULT_CLAIMS = MappedJwtClaimSetConverter.withDefaults(Map.of());
 
-    /** Absent while tokens are off ({@code SECRET_KEY} unset). */
-    private final @Nullable NimbusJwtDecoder nimbus;
-    private final int lifetimeMinutes;
-    private final Clock clock;
+    private CustomerTokenDecoder() {
+    }
 
-    CustomerTokenDecoder(SecuritySettings settings, Clock clock) {
-        this.lifetimeMinutes = settings.accessTokenExpireMinutes();
-        this.clock = clock;
+    static JwtDecoder of(SecuritySettings settings, Clock clock) {
         String secretKey = settings.secretKey();
         if (secretKey == null) {
-            this.nimbus = null;
-            return;
+            return token -> {
+                throw refused("Customer tokens are not enabled on this service (SECRET_KEY is not set)");
+            };
         }
-        this.nimbus = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8),
-                "HmacSHA256")).macAlgorithm(MacAlgorithm.HS256).build();
+        NimbusJwtDecoder nimbus = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(
+                secretKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256")).macAlgorithm(MacAlgorithm.HS256).build();
         nimbus.setJwtValidator(token -> {
-            String problem = problem(token);
+            String problem = problem(token, settings.accessTokenExpireMinutes(), clock.instant());
             return problem == null ? OAuth2TokenValidatorResult.success()
                     : OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, problem, null));
         });
         nimbus.setClaimSetConverter(CustomerTokenDecoder::claimsAsSent);
-    }
-
-    @Override
-    public Jwt decode(String token) {
-        if (nimbus == null) {
-            throw refused("Customer tokens are not enabled on this service (SECRET_KEY is not set)");
-        }
-        try {
-            return nimbus.decode(token);
-        } catch (JwtValidationException brokeARule) {
-            throw brokeARule;
-        } catch (JwtException invalid) {
-            // Also a key too short to verify with (possible with DEBUG=true), which would otherwise be a 500.
-            throw refused(SecurityRefusals.INVALID_TOKEN);
-        }
+        return token -> {
+            try {
+                return nimbus.decode(token);
+            } catch (JwtValidationException brokeARule) { // its message would have a prefix the client need not read
+                throw refused(brokeARule.getErrors().iterator().next().getDescription());
+            } catch (JwtException invalid) {
+                // Also a key too short to verify with (possible with DEBUG=true), which would otherwise be a 500.
+                throw refused(SecurityRefusals.INVALID_TOKEN);
+            }
+        };
     }
 
     /** Who a valid token proves: a support agent by name, or a customer by user id. */
@@ -91,13 +83,12 @@ final class CustomerTokenDecoder implements JwtDecoder {
         return AGENT_ROLE.equals(token.getClaims().get("role"));
     }
 
-    private @Nullable String problem(Jwt token) {
+    private static @Nullable String problem(Jwt token, int lifetimeMinutes, Instant now) {
         Instant issuedAt = token.getIssuedAt();
         Instant expiresAt = token.getExpiresAt();
         if (issuedAt == null || expiresAt == null) { // one without both would never expire
             return "Token must carry both iat (issued at) and exp (expires at)";
         }
-        Instant now = clock.instant();
         Duration longest = Duration.ofMinutes(lifetimeMinutes).plus(CLOCK_SKEW);
         if (issuedAt.isAfter(now.plus(CLOCK_SKEW))) { // which would postpone its expiry
             return "Token issued in the future (iat after now)";

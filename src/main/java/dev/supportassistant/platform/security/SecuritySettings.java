@@ -16,13 +16,9 @@ import org.springframework.validation.annotation.Validated;
 import dev.supportassistant.platform.config.InvalidSettingException;
 
 /**
- * Who may do what (docs/configuration.md, "Security").
- *
- * @param adminApiKey {@code ADMIN_API_KEY}: the operators' key; unset, their endpoints are open only with {@code DEBUG=true}
- * @param secretKey {@code SECRET_KEY}: the HS256 key of customers' and agents' tokens; unset, no token is accepted
- * @param algorithm {@code ALGORITHM}: the old backend's setting; only {@code HS256}
- * @param accessTokenExpireMinutes {@code ACCESS_TOKEN_EXPIRE_MINUTES}: the longest lifetime of a token, from its {@code iat}
- * @param trustedProxies {@code TRUSTED_PROXIES}: addresses or CIDR ranges of the reverse proxies ({@link TrustedProxies})
+ * Who may do what: {@code ADMIN_API_KEY}, {@code SECRET_KEY} (customers' and agents' tokens),
+ * {@code ALGORITHM}, {@code ACCESS_TOKEN_EXPIRE_MINUTES} and {@code TRUSTED_PROXIES}, as
+ * docs/configuration.md describes them. The keys never show in {@link #toString}.
  */
 @Validated
 @ConfigurationProperties("support.security")
