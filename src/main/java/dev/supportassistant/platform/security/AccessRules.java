@@ -51,9 +51,10 @@ class AccessRules {
     }
 
     RequestMatcher operatorEndpoints() {
-        return new OrRequestMatcher(pathPattern("/api/v1/docs/**"), pathPattern("/api/v1/knowledge/**"), pathPattern("/api/v1/stats/**"),
-                pathPattern("/api/v1/experiments/**"), pathPattern(HttpMethod.POST, "/api/v1/agent/switch"),
-                pathPattern("/api/v1/desk/agents/**"), pathPattern("/api/v1/customers/**"),
+        return new OrRequestMatcher(pathPattern("/api/v1/docs/**"), pathPattern("/api/v1/knowledge/**"),
+                pathPattern("/api/v1/stats/**"), pathPattern("/api/v1/experiments/**"),
+                pathPattern(HttpMethod.POST, "/api/v1/agent/switch"), pathPattern("/api/v1/desk/agents/**"),
+                pathPattern("/api/v1/customers/**"),
                 // The desk lists saved replies; operators write them.
                 pathPattern(HttpMethod.POST, "/api/v1/desk/saved-replies/**"),
                 pathPattern(HttpMethod.PUT, "/api/v1/desk/saved-replies/**"),

@@ -8,7 +8,6 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.apache.catalina.valves.RemoteIpValve;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -31,7 +30,6 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
-import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import dev.supportassistant.platform.config.ApiSettings;
 import dev.supportassistant.platform.ratelimit.RateLimiter;
@@ -95,10 +93,9 @@ class ApiSecurityConfiguration {
     }
 
     /**
-     * {@code X-Forwarded-For} and {@code X-Forwarded-Proto} believed from {@code TRUSTED_PROXIES} only,
-     * by Tomcat's {@link RemoteIpValve}: behind them the remote address is the client's (the rate
-     * limits' key) and the request secure when the proxy took it over HTTPS (the desk's cookie is then
-     * {@code Secure}); a client not behind them cannot choose its own address.
+     * {@code X-Forwarded-For} and {@code X-Forwarded-Proto} from {@code TRUSTED_PROXIES} only, by Tomcat's
+     * {@link RemoteIpValve}: behind them the remote address is the client's and the request secure when
+     * the proxy took it over HTTPS; a client not behind them cannot choose its own address.
      */
     @Bean
     static WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> trustedProxies(SecuritySettings security) {
@@ -113,16 +110,9 @@ class ApiSecurityConfiguration {
         };
     }
 
-    /** Also answers requests the firewall rejects, for every filter chain. */
-    @Bean
-    SecurityRefusals securityRefusals(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors) {
-        return new SecurityRefusals(errors);
-    }
-
     /**
-     * A content policy that lets a browser run nothing from an API response, and no caching of
-     * answers (they hold conversations). The interactive docs' pages ({@code DEBUG=true} only) run
-     * scripts, so they go without both; while they are off, their paths are answers like any other.
+     * Nothing for a browser to run from an answer, nor to keep (answers hold conversations); not for the
+     * interactive docs' pages while {@code DEBUG=true} (they run scripts), nor for the widget.
      */
     private static HeaderWriter nothingToRunOrKeep(ApiSettings api) {
         RequestMatcher docsPage = request -> api.debug()
@@ -134,9 +124,8 @@ class ApiSecurityConfiguration {
     }
 
     /**
-     * The widget is the same for everyone and holds nothing personal: shared caches may keep it for
-     * ten minutes (a new version reaches every page within that), and a page on any origin may
-     * load it, also one that isolates itself ({@code Cross-Origin-Embedder-Policy}).
+     * The widget is the same for everyone: shared caches may keep it ten minutes, and a page on any
+     * origin may load it, also one that isolates itself ({@code Cross-Origin-Embedder-Policy}).
      */
     private static HeaderWriter widgetHeaders() {
         return new DelegatingRequestMatcherHeaderWriter(ApiSecurityConfiguration::isWidget, new StaticHeadersWriter(
@@ -149,11 +138,9 @@ class ApiSecurityConfiguration {
     }
 
     /**
-     * The browser frontend may call the API from the origins in {@code CORS_ORIGINS}, with
-     * credentials, as the old backend allowed. {@code CORS_ORIGINS=*} allows every origin but never
-     * with credentials: any web page could otherwise act with the visitor's cookies or HTTP
-     * authentication. The management endpoints keep Boot's own CORS rules (none); the widget's script
-     * is for every origin.
+     * The frontend may call from {@code CORS_ORIGINS} with credentials, as the old backend allowed;
+     * {@code *} never with them (any page could act with the visitor's cookies). No CORS for the
+     * management endpoints; the widget's script is for every origin.
      */
     private static CorsConfigurationSource browserOrigins(ApiSettings api, AccessRules rules) {
         CorsConfiguration origins = new CorsConfiguration();

@@ -1,11 +1,12 @@
 package dev.supportassistant.platform.security;
 
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -24,7 +25,7 @@ public record Caller(@Nullable String userId, boolean admin, @Nullable String ag
     /** The name the admin key acts under at the support desk. */
     public static final String ADMIN_NAME = "admin";
 
-    /** The authorities of an operator (the admin key), an agent and a customer; the latter two named by their tokens. */
+    /** The authorities of an operator (the admin key), an agent and a customer (named by their tokens). */
     public static final String OPERATOR_AUTHORITY = "ROLE_OPERATOR";
     public static final String AGENT_AUTHORITY = "ROLE_AGENT";
     public static final String CUSTOMER_AUTHORITY = "ROLE_CUSTOMER";
@@ -40,18 +41,14 @@ public record Caller(@Nullable String userId, boolean admin, @Nullable String ag
                 || authentication instanceof AnonymousAuthenticationToken) {
             return ANONYMOUS;
         }
-        if (holds(authentication, OPERATOR_AUTHORITY)) {
+        Set<String> authorities = AuthorityUtils.authorityListToSet(authentication.getAuthorities());
+        if (authorities.contains(OPERATOR_AUTHORITY)) {
             return new Caller(null, true, null);
         }
-        if (holds(authentication, AGENT_AUTHORITY)) {
+        if (authorities.contains(AGENT_AUTHORITY)) {
             return new Caller(null, false, authentication.getName());
         }
-        return holds(authentication, CUSTOMER_AUTHORITY) ? new Caller(authentication.getName(), false, null)
-                : ANONYMOUS;
-    }
-
-    private static boolean holds(Authentication authentication, String authority) {
-        return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(authority::equals);
+        return authorities.contains(CUSTOMER_AUTHORITY) ? new Caller(authentication.getName(), false, null) : ANONYMOUS;
     }
 
     public Optional<String> authenticatedUser() {
@@ -68,7 +65,7 @@ public record Caller(@Nullable String userId, boolean admin, @Nullable String ag
         return agentName != null ? agentName : admin ? ADMIN_NAME : null;
     }
 
-    /** Whether this caller may see what {@code ownerId} owns: anything unowned, their own, everything for an admin. */
+    /** Whether this caller may see what {@code ownerId} owns: anything unowned, their own, all for an admin. */
     public boolean mayAccess(@Nullable String ownerId) {
         return admin || ownerId == null || ownerId.equals(userId);
     }

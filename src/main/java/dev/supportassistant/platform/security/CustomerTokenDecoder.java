@@ -58,7 +58,7 @@ final class CustomerTokenDecoder {
         nimbus.setJwtValidator(token -> {
             String problem = problem(token, settings.accessTokenExpireMinutes(), clock.instant());
             return problem == null ? OAuth2TokenValidatorResult.success()
-                    : OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, problem, null));
+                    : OAuth2TokenValidatorResult.failure(invalid(problem));
         });
         nimbus.setClaimSetConverter(CustomerTokenDecoder::claimsAsSent);
         return token -> {
@@ -133,6 +133,10 @@ final class CustomerTokenDecoder {
     }
 
     private static JwtValidationException refused(String detail) {
-        return new JwtValidationException(detail, List.of(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, detail, null)));
+        return new JwtValidationException(detail, List.of(invalid(detail)));
+    }
+
+    private static OAuth2Error invalid(String detail) {
+        return new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, detail, null);
     }
 }

@@ -8,7 +8,7 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * A request the security refuses, with the status and the {@code detail} that say why. An access
- * rule returns it as its decision, which Spring Security carries in its
+ * rule returns it as its decision, which Spring Security hands on in its
  * {@link org.springframework.security.authorization.AuthorizationDeniedException}, so that
  * {@link SecurityRefusals} answers in the rule's words instead of a generic "Access Denied".
  */
@@ -20,9 +20,7 @@ final class Refusal extends ErrorResponseException implements AuthorizationResul
 
     /** 401: credentials are missing or wrong; the answer asks for a bearer credential. */
     static Refusal unauthorized(String detail) {
-        Refusal refusal = new Refusal(HttpStatus.UNAUTHORIZED, detail);
-        refusal.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        return refusal;
+        return new Refusal(HttpStatus.UNAUTHORIZED, detail).with(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
     }
 
     /** 403: no credential would help (the caller is known but not allowed, or the endpoint is off). */
@@ -35,18 +33,19 @@ final class Refusal extends ErrorResponseException implements AuthorizationResul
     }
 
     static Refusal tooManyKeyAttempts(long waitSeconds) {
-        Refusal refusal = new Refusal(HttpStatus.TOO_MANY_REQUESTS, "Too many failed attempts with an admin API "
-                + "key from this client; try again in " + waitSeconds + " seconds");
-        refusal.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(waitSeconds));
-        return refusal;
+        return new Refusal(HttpStatus.TOO_MANY_REQUESTS, "Too many failed attempts with an admin API key from this "
+                + "client; try again in " + waitSeconds + " seconds").with(HttpHeaders.RETRY_AFTER, waitSeconds);
     }
 
     /** 503: the database that counts admin-key attempts (PostgreSQL) cannot be reached. */
     static Refusal databaseUnavailable() {
-        Refusal refusal = new Refusal(HttpStatus.SERVICE_UNAVAILABLE,
-                "The service's database is unavailable; try again in a moment");
-        refusal.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
-        return refusal;
+        return new Refusal(HttpStatus.SERVICE_UNAVAILABLE, "The service's database is unavailable; try again in a "
+                + "moment").with(HttpHeaders.RETRY_AFTER, 5);
+    }
+
+    private Refusal with(String header, Object value) {
+        getHeaders().set(header, value.toString());
+        return this;
     }
 
     @Override

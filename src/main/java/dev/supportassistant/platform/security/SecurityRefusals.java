@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -14,6 +15,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
@@ -22,13 +24,15 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * an anonymous caller (the entry point) or a known one (the access-denied handler); for a token, the
  * rule it broke ({@link CustomerTokenDecoder}); for a URL the firewall rejects, a 400.
  */
+@Component
 final class SecurityRefusals implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     static final String INVALID_TOKEN = "Invalid token";
 
     private final HandlerExceptionResolver errors;
 
-    SecurityRefusals(HandlerExceptionResolver errors) {
+    /** Also answers requests the firewall rejects, for every filter chain. */
+    SecurityRefusals(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors) {
         this.errors = errors;
     }
 

@@ -24,7 +24,8 @@ class WeakKeyCheck {
         if (api.debug()) {
             return;
         }
-        if (secret != null && (secret.equals(PLACEHOLDER_SECRET) || secret.getBytes(StandardCharsets.UTF_8).length < 32)) {
+        if (secret != null
+                && (secret.equals(PLACEHOLDER_SECRET) || secret.getBytes(StandardCharsets.UTF_8).length < 32)) {
             throw new InvalidSettingException("SECRET_KEY", null, "a random value of at least 32 bytes that is not "
                     + "the example placeholder (for example: openssl rand -hex 32), or unset it to turn customer "
                     + "tokens off");

@@ -35,7 +35,8 @@ class AdminKeyThrottleOutageTest {
             }
         };
         OperatorKeyFilter filter = new OperatorKeyFilter(new SecuritySettings(KEY, null, "HS256", 30, List.of()),
-                RateLimiter.onPostgres(unreachable, Clock.systemUTC()), new SecurityRefusals(new DefaultHandlerExceptionResolver()));
+                RateLimiter.onPostgres(unreachable, Clock.systemUTC()),
+                new SecurityRefusals(new DefaultHandlerExceptionResolver()));
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/agent/switch");
         request.addHeader("X-API-Key", KEY);
         MockHttpServletResponse response = new MockHttpServletResponse();

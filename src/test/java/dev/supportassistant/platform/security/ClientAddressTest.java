@@ -16,7 +16,8 @@ class ClientAddressTest {
 
     @Test
     void neighbouringSlash64sAreDifferentClients() {
-        assertThat(CallerResolver.addressKey("2001:db8:1:3::1")).isNotEqualTo(CallerResolver.addressKey("2001:db8:1:2::1"));
+        assertThat(CallerResolver.addressKey("2001:db8:1:3::1"))
+                .isNotEqualTo(CallerResolver.addressKey("2001:db8:1:2::1"));
     }
 
     @Test

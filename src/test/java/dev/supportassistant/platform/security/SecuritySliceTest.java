@@ -23,7 +23,7 @@ import dev.supportassistant.platform.web.ApiExceptionHandler;
 @Documented
 @WebMvcTest(useDefaultFilters = false)
 @Import({ApiSecurityConfiguration.class, AccessRules.class, SliceRateLimits.class, CallerResolver.class,
-        SliceEndpoints.class, ApiExceptionHandler.class})
+        SecurityRefusals.class, SliceEndpoints.class, ApiExceptionHandler.class})
 @EnableConfigurationProperties({SecuritySettings.class, ApiSettings.class})
 @interface SecuritySliceTest {
 }

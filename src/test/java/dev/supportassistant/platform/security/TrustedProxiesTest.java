@@ -26,7 +26,8 @@ class TrustedProxiesTest {
 
     private static Seen seen(String trustedProxies, String peer, String... headers) throws Exception {
         TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory();
-        ApiSecurityConfiguration.trustedProxies(new SecuritySettings(null, null, "HS256", 30, trustedProxies)).customize(factory);
+        ApiSecurityConfiguration.trustedProxies(new SecuritySettings(null, null, "HS256", 30, trustedProxies))
+                .customize(factory);
         Valve valve = factory.getEngineValves().iterator().next();
         Seen[] seen = new Seen[1];
         valve.setNext(new ValveBase() {
@@ -68,7 +69,8 @@ class TrustedProxiesTest {
     @Test
     void withoutTrustedProxiesThereIsNoValve() {
         TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory();
-        ApiSecurityConfiguration.trustedProxies(new SecuritySettings(null, null, "HS256", 30, List.of())).customize(factory);
+        ApiSecurityConfiguration.trustedProxies(new SecuritySettings(null, null, "HS256", 30, List.of()))
+                .customize(factory);
 
         assertThat(factory.getEngineValves()).isEmpty();
     }
