@@ -29,10 +29,10 @@ import dev.supportassistant.platform.web.ControlCharacters;
 
 /**
  * Customers' and support agents' tokens: JWTs signed HS256 with {@code SECRET_KEY}, verified by
- * Spring Security's {@link NimbusJwtDecoder} and held to the rules of docs/security.md, each with 60
- * seconds of clock skew; the first rule a token breaks is its 401's detail. An agent's token carries two marks, the
- * {@code role} claim {@value #AGENT_ROLE} and the audience {@value #AGENT_AUDIENCE}, so that a customer
- * who can get arbitrary claims signed still needs both to pass for one.
+ * Spring Security's {@link NimbusJwtDecoder} and held to the rules of docs/security.md (60 seconds
+ * of clock skew); the first rule a token breaks is its 401's detail. An agent's token carries two
+ * marks, the {@code role} claim {@value #AGENT_ROLE} and the audience {@value #AGENT_AUDIENCE}, so
+ * that a customer who can get arbitrary claims signed still needs both to pass for one.
  */
 final class CustomerTokenDecoder {
 

@@ -8,15 +8,24 @@ import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.RemoteIpValve;
 import org.apache.catalina.valves.ValveBase;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.web.WebProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.tomcat.autoconfigure.TomcatServerProperties;
+import org.springframework.boot.tomcat.autoconfigure.TomcatWebServerFactoryCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.mock.env.MockEnvironment;
 
 /**
  * What the service sees of a request through Tomcat's valve as {@code TRUSTED_PROXIES} configure it:
  * behind a trusted proxy (an address or a CIDR range) the client named in {@code X-Forwarded-For},
  * all its lines read as one list, and HTTPS as the proxy says; from anyone else neither header counts,
- * so a client cannot choose its own address.
+ * so a client cannot choose its own address, also on a cloud platform.
  */
 class TrustedProxiesTest {
 
@@ -64,6 +73,22 @@ class TrustedProxiesTest {
     void fromAnyoneElseNeitherHeaderCounts() throws Exception {
         assertThat(seen("10.0.0.5,192.168.0.0/16", "192.0.2.44", "X-Forwarded-For", "198.51.100.1",
                 "X-Forwarded-Proto", "https")).isEqualTo(new Seen("192.0.2.44", false));
+    }
+
+    @Test
+    void onACloudPlatformBootAddsNoValveOfItsOwn() throws Exception {
+        // Boot would believe X-Forwarded-For from every private address on Kubernetes, TRUSTED_PROXIES or not.
+        MockEnvironment environment = new MockEnvironment().withProperty("spring.main.cloud-platform", "kubernetes");
+        environment.getPropertySources().addLast(new YamlPropertySourceLoader()
+                .load("application.yml", new ClassPathResource("application.yml")).get(0));
+        Binder settings = Binder.get(environment);
+        TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory();
+
+        new TomcatWebServerFactoryCustomizer(environment, settings.bind("server", ServerProperties.class).get(),
+                settings.bindOrCreate("server.tomcat", TomcatServerProperties.class), new WebProperties())
+                .customize(factory);
+
+        assertThat(factory.getEngineValves()).noneMatch(RemoteIpValve.class::isInstance);
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /** Rate limits and caps count an IPv6 client by its /64: one subscriber's allocation. */
-class ClientAddressTest {
+class AddressKeyTest {
 
     @Test
     void addressesOfOneSlash64AreOneClient() {
