@@ -40,7 +40,7 @@ import dev.supportassistant.platform.web.RequestSizeFilter;
  *
  * <p>The session cookie ({@code DESK_SESSION}, path {@code /desk}) is HttpOnly and SameSite=Lax
  * (application.yml), and Secure whenever the request came over HTTPS, also through a TLS proxy
- * among {@code TRUSTED_PROXIES} ({@link ForwardedTls}).
+ * among {@code TRUSTED_PROXIES} (Tomcat's {@code RemoteIpValve}, see the API's security configuration).
  */
 @Configuration(proxyBeanMethods = false)
 class DeskSecurity {

@@ -12,10 +12,8 @@ import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortT
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
@@ -23,19 +21,15 @@ import org.springframework.stereotype.Component;
 import dev.supportassistant.platform.config.ApiSettings;
 
 /**
- * Which endpoints are whose, in one place. Operator endpoints (documents, stats, experiments,
- * switching the provider, the desk's accounts and writing its saved replies, customers' data on
- * request, and the management endpoints but the health probes while they share the API's port)
- * need {@code ADMIN_API_KEY}; support-desk endpoints need staff, the key or a support
- * agent's token: customers get 403 there, anonymous callers 401. Without the keys their endpoints
- * are off (403 for everyone, telling the operator what to set), unless {@code DEBUG=true} opens
- * them for development. Everything else is the customers' API, open to anyone; features check who
- * may see what through the {@link Caller}.
+ * Which endpoints are whose (docs/security.md). Operator endpoints need {@code ADMIN_API_KEY}; desk
+ * endpoints staff (the key or a support agent's token): customers get 403 there, anonymous callers
+ * 401. Without the keys their endpoints are off (403 saying what to set) unless {@code DEBUG=true}.
+ * Everything else is the customers' API, open to anyone; features check who may see what ({@link Caller}).
  */
 @Component
 class AccessRules {
 
-    static final String KEY_HOW = "'Authorization: Bearer <key>' or 'X-API-Key: <key>'";
+    private static final String KEY_HOW = "'Authorization: Bearer <key>' or 'X-API-Key: <key>'";
     private static final String STAFF_HOW = "send ADMIN_API_KEY as " + KEY_HOW + ", or a support agent's token "
             + "(a JWT signed with SECRET_KEY whose role claim is agent) as 'Authorization: Bearer <token>'";
 
@@ -57,9 +51,10 @@ class AccessRules {
     }
 
     RequestMatcher operatorEndpoints() {
-        return new OrRequestMatcher(pathPattern("/api/v1/docs/**"), pathPattern("/api/v1/knowledge/**"), pathPattern("/api/v1/stats/**"),
-                pathPattern("/api/v1/experiments/**"), pathPattern(HttpMethod.POST, "/api/v1/agent/switch"),
-                pathPattern("/api/v1/desk/agents/**"), pathPattern("/api/v1/customers/**"),
+        return new OrRequestMatcher(pathPattern("/api/v1/docs/**"), pathPattern("/api/v1/knowledge/**"),
+                pathPattern("/api/v1/stats/**"), pathPattern("/api/v1/experiments/**"),
+                pathPattern(HttpMethod.POST, "/api/v1/agent/switch"), pathPattern("/api/v1/desk/agents/**"),
+                pathPattern("/api/v1/customers/**"),
                 // The desk lists saved replies; operators write them.
                 pathPattern(HttpMethod.POST, "/api/v1/desk/saved-replies/**"),
                 pathPattern(HttpMethod.PUT, "/api/v1/desk/saved-replies/**"),
@@ -71,7 +66,7 @@ class AccessRules {
         return pathPattern("/api/v1/desk/**");
     }
 
-    /** The management endpoints' paths, whatever port they are on: they have CORS rules of their own (none). */
+    /** The management endpoints' paths, whatever port they are on (they have no CORS rules). */
     boolean isActuatorRequest(HttpServletRequest request) {
         String path = path(request);
         return path.equals(actuatorBasePath) || path.startsWith(actuatorBasePath + "/");
@@ -80,14 +75,6 @@ class AccessRules {
     private boolean isGuardedActuatorRequest(HttpServletRequest request) {
         // The servlet path is decoded and normalised, so no spelling of a path slips past the check.
         return actuatorSharesApiPort && isActuatorRequest(request) && !probes.contains(path(request));
-    }
-
-    AuthorizationManager<RequestAuthorizationContext> operators() {
-        return (authentication, request) -> operatorDecision(authentication);
-    }
-
-    AuthorizationManager<RequestAuthorizationContext> staff() {
-        return (authentication, request) -> staffDecision(authentication);
     }
 
     AuthorizationResult operatorDecision(Supplier<? extends Authentication> authentication) {

@@ -2,10 +2,14 @@ package dev.supportassistant.platform.security;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.apache.catalina.valves.RemoteIpValve;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -14,7 +18,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.Header;
@@ -30,33 +33,24 @@ import org.springframework.web.cors.CorsConfigurationSource;
 
 import dev.supportassistant.platform.config.ApiSettings;
 import dev.supportassistant.platform.ratelimit.RateLimiter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The API's security filter chain. Stateless: no session, no CSRF token (credentials are headers a
- * browser never sends by itself), and the authenticated caller lives in the request only. In order:
- * the security headers (no MIME sniffing, no framing, no referrer, and {@link #nothingToRunOrKeep})
- * and CORS, the operator's key ({@link OperatorKeyFilter}), customers' and agents' JWTs (the OAuth2
- * resource server with {@link CustomerTokenDecoder}), then the {@link AccessRules}. Refusals are
- * problem details ({@link SecurityRefusals}).
- *
- * <p>The chain matches every request and comes last, so that chains for other parts of the
- * service (the support desk's pages, with their own sign-in) go before it.
- *
- * <p>The customer's widget ({@value #WIDGET}, docs/widget.md) is code for other sites' pages to
- * load: any origin may fetch it, and browsers may keep it a while ({@link #widgetHeaders}).
+ * The API's security filter chain, stateless (no session, no CSRF token: credentials are headers a
+ * browser never sends by itself): the security headers and CORS, the operator's key
+ * ({@link OperatorKeyFilter}), customers' and agents' JWTs (the OAuth2 resource server with
+ * {@link CustomerTokenDecoder}), then the {@link AccessRules}; refusals by {@link SecurityRefusals}.
+ * It matches every request and comes last, after chains of other parts (the desk's pages).
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
 
-    /** The customer's widget script, which any web page may load (docs/widget.md). */
+    /** The customer's widget script, which any web page may load (docs/widget.md, {@link #widgetHeaders}). */
     static final String WIDGET = "/widget.js";
 
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain apiSecurity(HttpSecurity http, AccessRules rules, SecurityRefusals refusals,
-            JwtDecoder customerTokens, RateLimiter attempts, SecuritySettings security, ApiSettings api)
-            throws Exception {
+            RateLimiter attempts, SecuritySettings security, ApiSettings api) throws Exception {
         return http
                 .csrf(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
@@ -73,46 +67,52 @@ class ApiSecurityConfiguration {
                 .addFilterBefore(new OperatorKeyFilter(security, attempts, refusals),
                         BearerTokenAuthenticationFilter.class)
                 .oauth2ResourceServer(tokens -> tokens
-                        .bearerTokenResolver(new BearerTokens())
+                        .bearerTokenResolver(OperatorKeyFilter::jwtBearer)
                         .authenticationEntryPoint(refusals)
-                        .jwt(jwt -> jwt.decoder(customerTokens)
+                        .jwt(jwt -> jwt.decoder(CustomerTokenDecoder.of(security, Clock.systemUTC()))
                                 .jwtAuthenticationConverter(CustomerTokenDecoder::holder)))
                 .exceptionHandling(failures -> failures.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
                 .authorizeHttpRequests(requests -> requests
                         // A stream's later dispatches and error pages belong to a request already allowed.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers(rules.operatorEndpoints()).access(rules.operators())
-                        .requestMatchers(rules.deskEndpoints()).access(rules.staff())
+                        .requestMatchers(rules.operatorEndpoints())
+                        .access((authentication, request) -> rules.operatorDecision(authentication))
+                        .requestMatchers(rules.deskEndpoints())
+                        .access((authentication, request) -> rules.staffDecision(authentication))
                         .anyRequest().permitAll())
                 .build();
     }
 
     /**
-     * No observations of Spring Security's own: with an observation registry present it wraps every
-     * filter of every request, and each authorization decision, in an observation, about a tenth of
-     * a turn's processor time (profile in bench/RESULTS.md). The request metrics
-     * ({@code http.server.requests}) already count refusals by status.
+     * No observations of Spring Security's own: they wrap every filter of every request, about a
+     * tenth of a turn's processor time (bench/RESULTS.md), and the request metrics count refusals.
      */
     @Bean
     static SecurityObservationSettings securityObservations() {
         return SecurityObservationSettings.noObservations();
     }
 
+    /**
+     * {@code X-Forwarded-For} and {@code X-Forwarded-Proto} from {@code TRUSTED_PROXIES} only, by Tomcat's
+     * {@link RemoteIpValve}: behind them the remote address is the client's and the request secure when
+     * the proxy took it over HTTPS; a client not behind them cannot choose its own address.
+     */
     @Bean
-    JwtDecoder customerTokens(SecuritySettings security) {
-        return new CustomerTokenDecoder(security, Clock.systemUTC());
-    }
-
-    /** Also answers requests the firewall rejects, for every filter chain. */
-    @Bean
-    SecurityRefusals securityRefusals(JsonMapper json) {
-        return new SecurityRefusals(json);
+    static WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> trustedProxies(SecuritySettings security) {
+        return factory -> {
+            if (!security.trustedProxies().isEmpty()) {
+                RemoteIpValve valve = new RemoteIpValve();
+                // Tomcat reads a list holding a '/' as CIDR ranges, any other as one regular expression.
+                valve.setInternalProxies(security.trustedProxies().stream().map(proxy -> proxy.contains("/") ? proxy
+                        : proxy + (proxy.contains(":") ? "/128" : "/32")).collect(Collectors.joining(",")));
+                factory.addEngineValves(valve);
+            }
+        };
     }
 
     /**
-     * A content policy that lets a browser run nothing from an API response, and no caching of
-     * answers (they hold conversations). The interactive docs' pages ({@code DEBUG=true} only) run
-     * scripts, so they go without both; while they are off, their paths are answers like any other.
+     * Nothing for a browser to run from an answer, nor to keep (answers hold conversations); not for the
+     * interactive docs' pages while {@code DEBUG=true} (they run scripts), nor for the widget.
      */
     private static HeaderWriter nothingToRunOrKeep(ApiSettings api) {
         RequestMatcher docsPage = request -> api.debug()
@@ -124,9 +124,8 @@ class ApiSecurityConfiguration {
     }
 
     /**
-     * The widget is the same for everyone and holds nothing personal: shared caches may keep it for
-     * ten minutes (a new version reaches every page within that), and a page on any origin may
-     * load it, also one that isolates itself ({@code Cross-Origin-Embedder-Policy}).
+     * The widget is the same for everyone: shared caches may keep it ten minutes, and a page on any
+     * origin may load it, also one that isolates itself ({@code Cross-Origin-Embedder-Policy}).
      */
     private static HeaderWriter widgetHeaders() {
         return new DelegatingRequestMatcherHeaderWriter(ApiSecurityConfiguration::isWidget, new StaticHeadersWriter(
@@ -139,11 +138,9 @@ class ApiSecurityConfiguration {
     }
 
     /**
-     * The browser frontend may call the API from the origins in {@code CORS_ORIGINS}, with
-     * credentials, as the old backend allowed. {@code CORS_ORIGINS=*} allows every origin but never
-     * with credentials: any web page could otherwise act with the visitor's cookies or HTTP
-     * authentication. The management endpoints keep Boot's own CORS rules (none); the widget's script
-     * is for every origin.
+     * The frontend may call from {@code CORS_ORIGINS} with credentials, as the old backend allowed;
+     * {@code *} never with them (any page could act with the visitor's cookies). No CORS for the
+     * management endpoints; the widget's script is for every origin.
      */
     private static CorsConfigurationSource browserOrigins(ApiSettings api, AccessRules rules) {
         CorsConfiguration origins = new CorsConfiguration();

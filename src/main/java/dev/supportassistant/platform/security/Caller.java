@@ -1,21 +1,22 @@
 package dev.supportassistant.platform.security;
 
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Who is calling, as far as the request proves it: the features' view of Spring Security's
- * {@link Authentication}. Declare a parameter of this type in a controller method to receive it
+ * {@link Authentication}. A controller method receives it by declaring a parameter of this type
  * ({@link CallerResolver}).
  *
  * @param userId the subject of a valid customer token; absent for an anonymous caller
  * @param admin whether the request carries the admin API key
- * @param agentName the subject of a valid support-agent token (a token whose {@code role} claim is
- *     {@code agent}), if the caller has one
+ * @param agentName the subject of a valid support agent's token, if the caller has one
  */
 public record Caller(@Nullable String userId, boolean admin, @Nullable String agentName) {
 
@@ -24,15 +25,14 @@ public record Caller(@Nullable String userId, boolean admin, @Nullable String ag
     /** The name the admin key acts under at the support desk. */
     public static final String ADMIN_NAME = "admin";
 
-    /** The authority of an operator, who proved the admin API key. */
+    /** The authorities of an operator (the admin key), an agent and a customer (named by their tokens). */
     public static final String OPERATOR_AUTHORITY = "ROLE_OPERATOR";
-    /** The authority of a support agent; the authentication's name is the agent's. */
     public static final String AGENT_AUTHORITY = "ROLE_AGENT";
-    /** The authority of a customer with a token; the authentication's name is their user id. */
     public static final String CUSTOMER_AUTHORITY = "ROLE_CUSTOMER";
 
-    public Caller(@Nullable String userId, boolean admin) {
-        this(userId, admin, null);
+    /** The caller of the request being handled on this thread (the security filter chain has run). */
+    static Caller current() {
+        return of(SecurityContextHolder.getContext().getAuthentication());
     }
 
     /** The caller an authentication proves: an operator, an agent, a customer, or nobody in particular. */
@@ -41,22 +41,14 @@ public record Caller(@Nullable String userId, boolean admin, @Nullable String ag
                 || authentication instanceof AnonymousAuthenticationToken) {
             return ANONYMOUS;
         }
-        if (holds(authentication, OPERATOR_AUTHORITY)) {
-            return new Caller(null, true);
+        Set<String> authorities = AuthorityUtils.authorityListToSet(authentication.getAuthorities());
+        if (authorities.contains(OPERATOR_AUTHORITY)) {
+            return new Caller(null, true, null);
         }
-        if (holds(authentication, AGENT_AUTHORITY)) {
+        if (authorities.contains(AGENT_AUTHORITY)) {
             return new Caller(null, false, authentication.getName());
         }
-        return holds(authentication, CUSTOMER_AUTHORITY) ? new Caller(authentication.getName(), false) : ANONYMOUS;
-    }
-
-    private static boolean holds(Authentication authentication, String authority) {
-        for (GrantedAuthority granted : authentication.getAuthorities()) {
-            if (authority.equals(granted.getAuthority())) {
-                return true;
-            }
-        }
-        return false;
+        return authorities.contains(CUSTOMER_AUTHORITY) ? new Caller(authentication.getName(), false, null) : ANONYMOUS;
     }
 
     public Optional<String> authenticatedUser() {
@@ -73,10 +65,7 @@ public record Caller(@Nullable String userId, boolean admin, @Nullable String ag
         return agentName != null ? agentName : admin ? ADMIN_NAME : null;
     }
 
-    /**
-     * Whether this caller may see a resource owned by {@code ownerId}: anything unowned, their own
-     * things, and everything for an admin.
-     */
+    /** Whether this caller may see what {@code ownerId} owns: anything unowned, their own, all for an admin. */
     public boolean mayAccess(@Nullable String ownerId) {
         return admin || ownerId == null || ownerId.equals(userId);
     }

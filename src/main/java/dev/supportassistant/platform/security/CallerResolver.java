@@ -1,12 +1,15 @@
 package dev.supportassistant.platform.security;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -14,18 +17,14 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import dev.supportassistant.platform.ratelimit.RequestClients;
+
 /**
- * Hands controller methods that declare a {@link Caller} parameter the caller Spring Security
- * authenticated for the request (the security filter chain has run by then), and registers itself
- * with Spring MVC for that. Other request-level code (limits per client) asks {@link #resolve}.
+ * Who calls: the {@link Caller} for controller methods that declare one, and for the rate limits
+ * also the client's address (the one {@code TRUSTED_PROXIES} forwarded), by {@link #addressKey}.
  */
 @Component
-public class CallerResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
-
-    /** The caller of the request being handled on this thread. */
-    public Caller resolve(@Nullable HttpServletRequest request) {
-        return Caller.of(SecurityContextHolder.getContext().getAuthentication());
-    }
+class CallerResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer, RequestClients {
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -35,11 +34,38 @@ public class CallerResolver implements HandlerMethodArgumentResolver, WebMvcConf
     @Override
     public Caller resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer container,
             NativeWebRequest webRequest, @Nullable WebDataBinderFactory binderFactory) {
-        return resolve(webRequest.getNativeRequest(HttpServletRequest.class));
+        return Caller.current();
     }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(this);
+    }
+
+    @Override
+    public Client of(HttpServletRequest request) {
+        Caller caller = Caller.current();
+        return new Client(caller.userId(), caller.agentName(), caller.admin(), addressKey(request.getRemoteAddr()));
+    }
+
+    /**
+     * Who a limit counts: an IPv4 address (also one mapped into IPv6) as it is, an IPv6 address by
+     * its /64 network, which one subscriber holds whole; anything else as given. Only a dotted quad
+     * or a text with a colon reaches {@link InetAddress#getByName}, which then never asks DNS.
+     */
+    static String addressKey(String address) {
+        boolean v4 = address.matches("\\d{1,3}(\\.\\d{1,3}){3}")
+                && Arrays.stream(address.split("\\.")).allMatch(octet -> Integer.parseInt(octet) <= 255);
+        boolean v6 = address.indexOf(':') >= 0 && address.matches("[0-9a-fA-F:.]+");
+        try {
+            InetAddress ip = v4 || v6 ? InetAddress.getByName(address) : null;
+            if (ip == null || ip instanceof Inet4Address) {
+                return ip == null ? address : ip.getHostAddress();
+            }
+            byte[] network = Arrays.copyOf(Arrays.copyOf(ip.getAddress(), 8), 16);
+            return InetAddress.getByAddress(network).getHostAddress() + "/64";
+        } catch (UnknownHostException notAnAddress) {
+            return address;
+        }
     }
 }

@@ -40,7 +40,7 @@ class AccessWithoutKeysTest {
 
     private static int refusedWith(AuthorizationResult result) {
         assertThat(result).isInstanceOf(Refusal.class);
-        return ((Refusal) result).status().value();
+        return ((Refusal) result).getStatusCode().value();
     }
 
     @Test

@@ -13,9 +13,9 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.servlet.mvc.support.DefaultHandlerExceptionResolver;
 
 import dev.supportassistant.platform.ratelimit.RateLimiter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * On PostgreSQL the wrong admin keys are counted in the database: while it cannot be reached, a
@@ -35,7 +35,8 @@ class AdminKeyThrottleOutageTest {
             }
         };
         OperatorKeyFilter filter = new OperatorKeyFilter(new SecuritySettings(KEY, null, "HS256", 30, List.of()),
-                RateLimiter.onPostgres(unreachable, Clock.systemUTC()), new SecurityRefusals(JsonMapper.builder().build()));
+                RateLimiter.onPostgres(unreachable, Clock.systemUTC()),
+                new SecurityRefusals(new DefaultHandlerExceptionResolver()));
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/agent/switch");
         request.addHeader("X-API-Key", KEY);
         MockHttpServletResponse response = new MockHttpServletResponse();
@@ -45,7 +46,7 @@ class AdminKeyThrottleOutageTest {
 
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getHeader("Retry-After")).isEqualTo("5");
-        assertThat(response.getContentAsString()).contains("database is unavailable");
+        assertThat(response.getErrorMessage()).contains("database is unavailable");
         assertThat(rest.getRequest()).as("not let through").isNull();
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -28,11 +29,11 @@ class CustomerTokenDecoderTest {
     private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
-    private static CustomerTokenDecoder decoder(String secretKey) {
-        return new CustomerTokenDecoder(new SecuritySettings(null, secretKey, "HS256", 30, List.of()), CLOCK);
+    private static JwtDecoder decoder(String secretKey) {
+        return CustomerTokenDecoder.of(new SecuritySettings(null, secretKey, "HS256", 30, List.of()), CLOCK);
     }
 
-    private static String refusal(CustomerTokenDecoder decoder, String token) {
+    private static String refusal(JwtDecoder decoder, String token) {
         JwtValidationException refused = catchThrowableOfType(JwtValidationException.class, () -> decoder.decode(token));
         assertThat(refused).as("refused").isNotNull();
         return refused.getErrors().iterator().next().getDescription();
@@ -80,7 +81,7 @@ class CustomerTokenDecoderTest {
                 new JWTClaimsSet.Builder().subject("bob").claim("role", "agent").audience("support-desk")
                         .issueTime(Date.from(NOW)).expirationTime(Date.from(NOW.plusSeconds(600))).build()));
 
-        assertThat(Caller.of(CustomerTokenDecoder.holder(customer))).isEqualTo(new Caller("ada", false));
+        assertThat(Caller.of(CustomerTokenDecoder.holder(customer))).isEqualTo(new Caller("ada", false, null));
         assertThat(Caller.of(CustomerTokenDecoder.holder(agent))).isEqualTo(new Caller(null, false, "bob"));
         assertThat(CustomerTokenDecoder.holder(agent).getAuthorities()).extracting(GrantedAuthority::getAuthority)
                 .containsExactly(Caller.AGENT_AUTHORITY);

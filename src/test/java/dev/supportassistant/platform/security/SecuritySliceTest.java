@@ -11,9 +11,10 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 
 import dev.supportassistant.platform.config.ApiSettings;
+import dev.supportassistant.platform.web.ApiExceptionHandler;
 
 /**
- * Spring MVC with the API's security and nothing else of the service (no database, no models), for
+ * Spring MVC with the API's security and error answers and nothing else of the service (no database, no models), for
  * tests of one security setting: they set it with {@code @TestPropertySource} and call the
  * {@link SliceEndpoints} through MockMvc. A slice starts in a fraction of the service's time.
  */
@@ -22,7 +23,7 @@ import dev.supportassistant.platform.config.ApiSettings;
 @Documented
 @WebMvcTest(useDefaultFilters = false)
 @Import({ApiSecurityConfiguration.class, AccessRules.class, SliceRateLimits.class, CallerResolver.class,
-        SliceEndpoints.class})
+        SecurityRefusals.class, SliceEndpoints.class, ApiExceptionHandler.class})
 @EnableConfigurationProperties({SecuritySettings.class, ApiSettings.class})
 @interface SecuritySliceTest {
 }
