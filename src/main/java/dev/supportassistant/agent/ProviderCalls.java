@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import dev.supportassistant.agent.springai.ProviderFailure;
 import dev.supportassistant.agent.springai.ProviderTimeoutException;
+import dev.supportassistant.agent.springai.SpringAiAgent;
 import dev.supportassistant.agent.springai.VirtualThreads;
 import dev.supportassistant.platform.web.RequestIds;
 import io.github.resilience4j.retry.Retry;
@@ -20,6 +21,8 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * One provider's turn at an answer, in Resilience4j's decorators: its circuit breaker
@@ -79,9 +82,11 @@ class ProviderCalls {
         try {
             return circuits.of(provider).executeCallable(withinDeadline);
         } catch (TimeoutException timeout) {
+            relay.close();
             throw new ProviderTimeoutException(provider);
         } catch (InterruptedException interrupted) {
-            // The call runs on until its SDK's own timeout, or, streaming, until the relay is closed.
+            // A blocking call runs on until its SDK's own timeout; a stream stops with the relay.
+            relay.close();
             Thread.currentThread().interrupt();
             throw new ProviderTimeoutException(provider);
         } catch (RuntimeException failure) {
@@ -128,11 +133,12 @@ class ProviderCalls {
      * Passes a stream's text on to the listener and keeps it, so that a cut stream still has what
      * was produced. A listener failure is wrapped so it is not mistaken for the provider's. Once
      * closed (the call was given up on), it passes nothing on, so that a call still running cannot
-     * add to an answer that is already settled.
+     * add to an answer that is already settled, and it cancels the stream at once.
      */
-    static final class Relay implements Consumer<String> {
+    static final class Relay implements Consumer<String>, SpringAiAgent.GivenUpOn {
 
         private final @Nullable Consumer<String> listener;
+        private final Sinks.One<Boolean> givenUp = Sinks.one();
         private final StringBuilder text = new StringBuilder();
         private boolean started;
         private boolean closed;
@@ -155,8 +161,17 @@ class ProviderCalls {
             return text.toString();
         }
 
-        synchronized void close() {
-            closed = true;
+        void close() {
+            synchronized (this) {
+                closed = true;
+            }
+            // Outside the lock: cancelling the stream closes its connection.
+            givenUp.tryEmitValue(true);
+        }
+
+        @Override
+        public Mono<Boolean> givenUp() {
+            return givenUp.asMono();
         }
 
         @Override
