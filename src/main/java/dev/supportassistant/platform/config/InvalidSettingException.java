@@ -16,7 +16,8 @@ public class InvalidSettingException extends RuntimeException {
      * @param allowed what the variable accepts, e.g. {@code "one of local, openai"}
      */
     public InvalidSettingException(String variable, @Nullable String shownValue, String allowed) {
-        super("Invalid setting " + (shownValue == null ? variable : variable + "=" + shownValue) + ": expected " + allowed);
+        super("Invalid setting " + (shownValue == null ? variable : variable + "=" + shownValue) + ": expected "
+                + allowed);
         this.variable = variable;
     }
 

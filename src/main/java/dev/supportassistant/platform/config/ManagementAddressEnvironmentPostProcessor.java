@@ -10,11 +10,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Keeps a separate management port ({@code MANAGEMENT_PORT}) on the loopback interface unless
- * {@code MANAGEMENT_HOST} names another: its endpoints (metrics, the health details) answer there
- * without a key, so listening on every interface would publish them. Spring Boot refuses a
- * management address while the endpoints share the API's port, so it is set only for a port of
- * their own, which a placeholder in {@code application.yml} cannot do.
+ * Keeps a separate {@code MANAGEMENT_PORT}, whose endpoints answer without a key, on {@code MANAGEMENT_HOST}
+ * (loopback by default). Boot refuses a management address on the API's port, so it is set only for a port
+ * of its own, which a placeholder in {@code application.yml} cannot do.
  */
 class ManagementAddressEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 

@@ -61,7 +61,7 @@ class SettingsFailureAnalyzer implements FailureAnalyzer {
     @Nullable String describe(Throwable failure) {
         InvalidSettingException invalid = cause(failure, InvalidSettingException.class);
         BindException bind = cause(failure, BindException.class);
-        InvalidConfigurationPropertyValueException value = cause(failure, InvalidConfigurationPropertyValueException.class);
+        var value = cause(failure, InvalidConfigurationPropertyValueException.class);
         if (invalid != null) {
             return invalid.getMessage();
         }
@@ -76,8 +76,9 @@ class SettingsFailureAnalyzer implements FailureAnalyzer {
                     .collect(Collectors.joining("; "));
         }
         if (bind != null) {
-            return describe(bind.getName().toString(), "expected " + kind(bind.getTarget().getType().resolve(Object.class),
-                    bind.getTarget().getAnnotation(DurationUnit.class)));
+            Class<?> type = bind.getTarget().getType().resolve(Object.class);
+            return describe(bind.getName().toString(),
+                    "expected " + kind(type, bind.getTarget().getAnnotation(DurationUnit.class)));
         }
         if (value != null) {
             ConversionFailedException conversion = cause(failure, ConversionFailedException.class);
@@ -142,7 +143,8 @@ class SettingsFailureAnalyzer implements FailureAnalyzer {
             return "true or false";
         }
         if (boxed == Duration.class) {
-            return "a whole number of " + (unit == null ? ChronoUnit.MILLIS : unit.value()).toString().toLowerCase(Locale.ROOT);
+            ChronoUnit units = unit == null ? ChronoUnit.MILLIS : unit.value();
+            return "a whole number of " + units.toString().toLowerCase(Locale.ROOT);
         }
         if (boxed.isEnum()) {
             return "one of " + Arrays.stream(boxed.getEnumConstants())
