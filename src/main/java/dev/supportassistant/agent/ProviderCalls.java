@@ -49,7 +49,7 @@ class ProviderCalls {
                         .orElse(settings.retryBackoff().multipliedBy(1L << Math.min(retry - 1, 10))).toMillis())
                 .build());
         this.deadlines = TimeLimiterRegistry.of(TimeLimiterConfig.custom().timeoutDuration(settings.timeout())
-                // Interrupting stops a stream's subscription; a blocking call is ended by the SDK's own timeout.
+                // Interrupting ends the call's retries; a blocking call is ended by the SDK's own timeout.
                 .cancelRunningFuture(true).build());
         retries.getEventPublisher().onEntryAdded(added -> added.getAddedEntry().getEventPublisher().onRetry(
                 retry -> log.info("AI provider {}: {}, trying again in {} ms", retry.getName(),

@@ -28,8 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 @ConfigurationProperties("support.api")
 public record ApiSettings(@Nullable String host, @Min(1) @Max(65535) int port, boolean debug, List<String> corsOrigins) {
 
-    /** What {@code API_HOST} and {@code MANAGEMENT_HOST} accept. */
-    static final String LOCAL_ADDRESS = "an address of this machine, such as 0.0.0.0 (every interface) or 127.0.0.1";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Binding target: both list syntaxes of {@code CORS_ORIGINS} arrive as one string, and {@code DEBUG} as written. */
@@ -63,7 +61,8 @@ public record ApiSettings(@Nullable String host, @Min(1) @Max(65535) int port, b
         } catch (IOException unknown) {
             // reported below
         }
-        throw new InvalidSettingException(variable, host, LOCAL_ADDRESS);
+        throw new InvalidSettingException(variable, host,
+                "an address of this machine, such as 0.0.0.0 (every interface) or 127.0.0.1");
     }
 
     static List<String> parseOrigins(@Nullable String value) {

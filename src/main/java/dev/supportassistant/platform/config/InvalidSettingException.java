@@ -16,9 +16,13 @@ public class InvalidSettingException extends RuntimeException {
      * @param allowed what the variable accepts, e.g. {@code "one of local, openai"}
      */
     public InvalidSettingException(String variable, @Nullable String shownValue, String allowed) {
-        super("Invalid setting " + (shownValue == null ? variable : variable + "=" + shownValue) + ": expected "
-                + allowed);
+        super(line(variable, shownValue, "expected " + allowed));
         this.variable = variable;
+    }
+
+    /** The failure report's line: {@code Invalid setting API_PORT=http: expected a whole number}. */
+    static String line(String variable, @Nullable String shownValue, String complaint) {
+        return "Invalid setting " + (shownValue == null ? variable : variable + "=" + shownValue) + ": " + complaint;
     }
 
     public String variable() {

@@ -2,9 +2,7 @@ package dev.supportassistant.platform.config;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -90,15 +88,14 @@ class SettingsFailureAnalyzer implements FailureAnalyzer {
 
     private String describe(String property, String complaint) {
         String variable = variable(property);
-        String shown = shown(variable);
-        return "Invalid setting " + (shown == null ? variable : variable + "=" + shown) + ": " + complaint;
+        return InvalidSettingException.line(variable, shown(variable), complaint);
     }
 
     /** The variable a property reads, through the placeholders of {@code application.yml}; else the property. */
     private String variable(String property) {
-        List<String> chain = new ArrayList<>(List.of(property));
-        while (environment instanceof ConfigurableEnvironment configurable && chain.size() < 5) {
-            String last = chain.get(chain.size() - 1);
+        String name = property;
+        for (int hop = 0; hop < 5 && environment instanceof ConfigurableEnvironment configurable; hop++) {
+            String last = name;
             Optional<Matcher> placeholder = configurable.getPropertySources().stream()
                     .filter(source -> !source.getName().equals("configurationProperties")) // resolves placeholders
                     .map(source -> source.getProperty(last)).filter(Objects::nonNull).findFirst()
@@ -106,9 +103,9 @@ class SettingsFailureAnalyzer implements FailureAnalyzer {
             if (placeholder.isEmpty()) {
                 break;
             }
-            chain.add(placeholder.get().group(1));
+            name = placeholder.get().group(1);
         }
-        return chain.get(chain.size() - 1);
+        return name;
     }
 
     /** The value as the operator typed it, on one line and clipped; absent when it may be a secret. */
