@@ -84,7 +84,8 @@ class DeskSecurity {
                         .cacheControl(cache -> cache.disable()))
                 // The CSRF check reads the form: its size is checked first (MAX_REQUEST_BYTES), as the API's bodies are.
                 .addFilterBefore(sizes, CsrfFilter.class)
-                .addFilterBefore(new SignInThrottle(attempts, request -> clients.of(request).key()), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new SignInThrottle(attempts, request -> clients.of(request).key()),
+                        UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new AccountCheck(accounts), AuthorizationFilter.class)
                 .addFilterAfter(new DeskHeaders(), HeaderWriterFilter.class);
         return http.build();

@@ -14,14 +14,13 @@ import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.chat.prompt.Prompt;
 
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-
 import dev.supportassistant.agent.AgentReply;
 import dev.supportassistant.agent.AgentRequest;
 import dev.supportassistant.agent.AgentSettings;
 import dev.supportassistant.agent.AiAgent;
 import dev.supportassistant.agent.TokenUsage;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * An agent backed by a Spring AI {@link ChatModel}: everything the OpenAI, Anthropic and Ollama
