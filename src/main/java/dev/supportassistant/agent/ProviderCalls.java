@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import dev.supportassistant.agent.springai.ProviderFailure;
 import dev.supportassistant.agent.springai.ProviderTimeoutException;
+import dev.supportassistant.agent.springai.SpringAiAgent;
 import dev.supportassistant.agent.springai.VirtualThreads;
 import dev.supportassistant.platform.web.RequestIds;
 import io.github.resilience4j.retry.Retry;
@@ -20,13 +21,13 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
- * One provider's turn at an answer, in Resilience4j's decorators: its circuit breaker
- * ({@link ProviderCircuits}) around a time limiter of {@code AI_TIMEOUT_SECONDS} around a retry
- * (after a 429, a 5xx or a broken connection, at most {@code AI_MAX_RETRIES} times, after the
- * provider's {@code Retry-After}, else a doubling pause from {@code AI_RETRY_BACKOFF_MS}). So the
- * circuit judges whole turns, and the deadline holds the retries too. A stream is not tried again
+ * One provider's turn at an answer, in Resilience4j's decorators: its circuit breaker around a time limiter
+ * of {@code AI_TIMEOUT_SECONDS} around a retry (after the provider's {@code Retry-After}, else a doubling
+ * pause), so the circuit judges whole turns and the deadline holds the retries. A stream is not tried again
  * once text has reached the customer, and no text reaches them from a call given up on.
  */
 @Component
@@ -48,19 +49,18 @@ class ProviderCalls {
                         .orElse(settings.retryBackoff().multipliedBy(1L << Math.min(retry - 1, 10))).toMillis())
                 .build());
         this.deadlines = TimeLimiterRegistry.of(TimeLimiterConfig.custom().timeoutDuration(settings.timeout())
-                // Interrupting stops a stream's subscription; a blocking call is ended by the SDK's own timeout.
+                // Interrupting ends the call's retries; a blocking call is ended by the SDK's own timeout.
                 .cancelRunningFuture(true).build());
         retries.getEventPublisher().onEntryAdded(added -> added.getAddedEntry().getEventPublisher().onRetry(
                 retry -> log.info("AI provider {}: {}, trying again in {} ms", retry.getName(),
                         ProviderFailure.of(retry.getLastThrowable()).summary(), retry.getWaitInterval().toMillis())));
-        // Every provider's meters from the start, not from its first call.
+        // Every provider's meters from the start.
         agents.agents().stream().filter(agent -> agent != agents.local()).map(AiAgent::provider).forEach(provider -> {
             circuits.of(provider);
             retries.retry(provider);
             deadlines.timeLimiter(provider);
         });
-        // Each call waits on the network in its own thread, so that the caller can give up at the
-        // deadline; virtual threads make that cheap where they can carry such calls.
+        // Each call waits on the network in its own thread, so that the caller can give up at the deadline.
         threads.setVirtualThreads(VirtualThreads.forBlockingProviderCalls());
         // The SDKs log from the call's thread: keep the request id on those lines.
         threads.setTaskDecorator(RequestIds.carriedOver());
@@ -79,9 +79,11 @@ class ProviderCalls {
         try {
             return circuits.of(provider).executeCallable(withinDeadline);
         } catch (TimeoutException timeout) {
+            relay.close();
             throw new ProviderTimeoutException(provider);
         } catch (InterruptedException interrupted) {
-            // The call runs on until its SDK's own timeout, or, streaming, until the relay is closed.
+            // A blocking call runs on until its SDK's own timeout; a stream stops with the relay.
+            relay.close();
             Thread.currentThread().interrupt();
             throw new ProviderTimeoutException(provider);
         } catch (RuntimeException failure) {
@@ -103,9 +105,8 @@ class ProviderCalls {
     }
 
     /**
-     * A 429, a 5xx or a broken connection before any text reached the customer, unless the
-     * provider asks to wait as long as the whole timeout: the next provider answers sooner.
-     * Resilience4j evaluates this on the call's own thread.
+     * A 429, a 5xx or a broken connection before any text reached the customer, unless the provider asks
+     * to wait the whole timeout: the next provider answers sooner. Evaluated on the call's own thread.
      */
     private static boolean worthRetrying(Throwable failure, Duration timeout) {
         // Interrupted: the call was given up at the deadline, and nobody waits for another attempt.
@@ -125,14 +126,14 @@ class ProviderCalls {
     }
 
     /**
-     * Passes a stream's text on to the listener and keeps it, so that a cut stream still has what
-     * was produced. A listener failure is wrapped so it is not mistaken for the provider's. Once
-     * closed (the call was given up on), it passes nothing on, so that a call still running cannot
-     * add to an answer that is already settled.
+     * Passes a stream's text on to the listener and keeps it, so that a cut stream still has what was
+     * produced; a listener failure is wrapped so it is not mistaken for the provider's. Closed (the call
+     * was given up on), it cancels the stream and passes nothing more on to an answer already settled.
      */
-    static final class Relay implements Consumer<String> {
+    static final class Relay implements Consumer<String>, SpringAiAgent.GivenUpOn {
 
         private final @Nullable Consumer<String> listener;
+        private final Sinks.One<Boolean> givenUp = Sinks.one();
         private final StringBuilder text = new StringBuilder();
         private boolean started;
         private boolean closed;
@@ -155,8 +156,17 @@ class ProviderCalls {
             return text.toString();
         }
 
-        synchronized void close() {
-            closed = true;
+        void close() {
+            synchronized (this) {
+                closed = true;
+            }
+            // Outside the lock: cancelling the stream closes its connection.
+            givenUp.tryEmitValue(true);
+        }
+
+        @Override
+        public Mono<Boolean> givenUp() {
+            return givenUp.asMono();
         }
 
         @Override

@@ -18,12 +18,9 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.observation.ObservationFilter;
 
 /**
- * What the provider calls cost and how they went, from the libraries that make them: Spring AI
- * observes each model call ({@code gen_ai.client.operation}, timed by Boot's meter handler) and
- * counts its tokens ({@code gen_ai.client.token.usage}, its own handler, registered here since the
- * service uses Spring AI's model modules without their auto-configuration); Resilience4j measures
- * circuits, retries and deadlines. All that is ours is the failure's cause as a tag, in place of
- * the exception's class. No handler that records a prompt's or a reply's text is registered.
+ * What the provider calls cost and how they went, from the libraries that make them: Spring AI's
+ * observations ({@code gen_ai.client.operation}, {@code gen_ai.client.token.usage}; no handler that
+ * records a prompt's or reply's text) and Resilience4j's meters. Ours is the failure's cause as a tag.
  */
 @Configuration(proxyBeanMethods = false)
 class ProviderMetrics {
@@ -37,9 +34,8 @@ class ProviderMetrics {
     }
 
     /**
-     * Tags each model call with its failure's cause, {@code cancelled} for a stream stopped before
-     * its end (the deadline passed or the customer left: neither is the provider's fault), or
-     * {@code none}. Every call gets the tag, so that each meter's series share one set of tag names.
+     * Tags each model call with its failure's cause, {@code cancelled} for a stream stopped before its end
+     * (a deadline or the customer left), or {@code none}, so that every series has the same tag names.
      */
     @Bean
     ObservationFilter providerFailureCauses() {
@@ -48,11 +44,7 @@ class ProviderMetrics {
                 : context;
     }
 
-    /**
-     * Leaves out Micrometer's {@code error} tag, the exception's class, of the model calls' timer:
-     * the same failure has a different class when streamed (wrapped), and {@value #ERROR_TYPE} says
-     * what it was.
-     */
+    /** Leaves out the exception's class ({@code error}), which differs streamed: {@value #ERROR_TYPE} says it. */
     @Bean
     MeterFilter modelCallsByCauseOnly() {
         return new MeterFilter() {

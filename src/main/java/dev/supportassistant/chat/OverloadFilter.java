@@ -22,11 +22,9 @@ import org.springframework.web.servlet.HandlerMapping;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Refuses new chats while the service is overloaded ({@link OverloadDetector}) before anything of
- * them is read: 503 with {@code Retry-After}, the problem a refused chat gets anywhere else. Past its
- * capacity the service must spend as little as it can on the chats it turns away, or they take the
- * processors from the ones it answers: here, after Spring Security (whose headers and CORS a refusal
- * carries too), before the body is parsed and routed (bench/RESULTS.md, "Overload: refusals before the body is read").
+ * Refuses new chats while the service is overloaded ({@link OverloadDetector}) before their body is read,
+ * 503 with {@code Retry-After}, so that refusals cost little: after Spring Security (its headers and CORS),
+ * before parsing and routing (bench/RESULTS.md, "Overload: refusals before the body is read").
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 4) // after Spring Security (application.yml) and RequestSizeFilter
@@ -55,8 +53,7 @@ class OverloadFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        // The request log and the request metrics name a request by its route, which a handler
-        // mapping would have set; these paths are their own routes.
+        // The request log and metrics name a request by its route, which no handler mapping set here.
         String route = request.getServletPath();
         request.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, route);
         ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> context.setPathPattern(route));

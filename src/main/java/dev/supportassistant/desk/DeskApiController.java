@@ -27,7 +27,7 @@ import dev.supportassistant.conversation.ChatMessage;
 import dev.supportassistant.handoff.HandoffStatus;
 import dev.supportassistant.handoff.HandoffViews;
 import dev.supportassistant.handoff.SupportDesk;
-import dev.supportassistant.platform.ratelimit.ClientKeys;
+import dev.supportassistant.platform.ratelimit.RequestClients;
 import dev.supportassistant.platform.security.Caller;
 import dev.supportassistant.platform.web.Printable;
 import dev.supportassistant.screenshare.TokenGrant;
@@ -44,9 +44,9 @@ import dev.supportassistant.screenshare.TokenGrant;
 class DeskApiController {
 
     private final SupportDesk desk;
-    private final ClientKeys clients;
+    private final RequestClients clients;
 
-    DeskApiController(SupportDesk desk, ClientKeys clients) {
+    DeskApiController(SupportDesk desk, RequestClients clients) {
         this.desk = desk;
         this.clients = clients;
     }
@@ -153,7 +153,7 @@ class DeskApiController {
             @RequestParam(name = "last_event_id", required = false) @Nullable Long lastEventIdParam,
             HttpServletRequest request) {
         return desk.queueEvents(lastEventId != null ? lastEventId : Objects.toString(lastEventIdParam, null),
-                clients.of(request));
+                clients.of(request).key());
     }
 
     /** Without credentials (DEBUG=true and nothing configured) the desk acts as the operator. */

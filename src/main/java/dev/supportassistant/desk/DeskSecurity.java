@@ -26,8 +26,8 @@ import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import dev.supportassistant.accounts.DeskAccounts;
-import dev.supportassistant.platform.ratelimit.ClientKeys;
 import dev.supportassistant.platform.ratelimit.RateLimiter;
+import dev.supportassistant.platform.ratelimit.RequestClients;
 import dev.supportassistant.platform.web.RequestSizeFilter;
 
 /**
@@ -52,7 +52,7 @@ class DeskSecurity {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain deskFilterChain(HttpSecurity http, UserDetailsService users, PasswordEncoder passwords,
-            DeskAccounts accounts, ClientKeys clients, RateLimiter limiter, RequestSizeFilter sizes,
+            DeskAccounts accounts, RequestClients clients, RateLimiter limiter, RequestSizeFilter sizes,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors) throws Exception {
         SignInAttempts attempts = new SignInAttempts(limiter);
         SignInOutcomes outcomes = new SignInOutcomes(attempts);
@@ -84,7 +84,8 @@ class DeskSecurity {
                         .cacheControl(cache -> cache.disable()))
                 // The CSRF check reads the form: its size is checked first (MAX_REQUEST_BYTES), as the API's bodies are.
                 .addFilterBefore(sizes, CsrfFilter.class)
-                .addFilterBefore(new SignInThrottle(attempts, clients::of), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new SignInThrottle(attempts, request -> clients.of(request).key()),
+                        UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new AccountCheck(accounts), AuthorizationFilter.class)
                 .addFilterAfter(new DeskHeaders(), HeaderWriterFilter.class);
         return http.build();

@@ -20,8 +20,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.supportassistant.conversation.Conversations;
 import dev.supportassistant.events.ConversationEvents;
-import dev.supportassistant.platform.ratelimit.ClientKeys;
 import dev.supportassistant.platform.ratelimit.RateLimited;
+import dev.supportassistant.platform.ratelimit.RequestClients;
 import dev.supportassistant.platform.security.Caller;
 import dev.supportassistant.platform.web.Printable;
 
@@ -37,10 +37,10 @@ class HandoffController {
     private final HandoffService handoffs;
     private final Conversations conversations;
     private final ConversationEvents events;
-    private final ClientKeys clients;
+    private final RequestClients clients;
 
     HandoffController(HandoffService handoffs, Conversations conversations, ConversationEvents events,
-            ClientKeys clients) {
+            RequestClients clients) {
         this.handoffs = handoffs;
         this.conversations = conversations;
         this.events = events;
@@ -86,7 +86,7 @@ class HandoffController {
         requireVisible(conversationId, caller);
         return events.stream(conversationId,
                 lastEventId != null ? lastEventId : Objects.toString(lastEventIdParam, null),
-                clients.of(request));
+                clients.of(request).key());
     }
 
     private void requireVisible(String conversationId, Caller caller) {

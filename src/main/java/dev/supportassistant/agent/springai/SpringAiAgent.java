@@ -19,6 +19,8 @@ import dev.supportassistant.agent.AgentRequest;
 import dev.supportassistant.agent.AgentSettings;
 import dev.supportassistant.agent.AiAgent;
 import dev.supportassistant.agent.TokenUsage;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * An agent backed by a Spring AI {@link ChatModel}: everything the OpenAI, Anthropic and Ollama
@@ -91,12 +93,12 @@ public abstract class SpringAiAgent implements AiAgent {
             onText.accept(text);
         };
         try {
-            return streamTo(request, watched);
+            return streamTo(request, watched, onText);
         } catch (RuntimeException refused) {
             if (wrote[0] || !refusedImage(request, refused)) {
                 throw refused;
             }
-            return streamTo(request.screenAsText(), onText);
+            return streamTo(request.screenAsText(), onText, onText);
         }
     }
 
@@ -116,13 +118,17 @@ public abstract class SpringAiAgent implements AiAgent {
                 request.passages());
     }
 
-    private AgentReply streamTo(AgentRequest request, Consumer<String> onText) {
+    private AgentReply streamTo(AgentRequest request, Consumer<String> onText, Consumer<String> listener) {
         List<Message> messages = messages(request);
         StringBuilder content = new StringBuilder();
         StreamState state = new StreamState();
-        // blockLast() cancels the subscription, and with it the HTTP stream, when this thread is
-        // interrupted or onText throws.
-        configuredModel().stream(prompt(messages, request)).doOnNext(chunk -> {
+        Flux<ChatResponse> stream = configuredModel().stream(prompt(messages, request));
+        // Cancelled, and with it the HTTP stream, the moment the caller gives up; an interrupt of this
+        // thread alone may be lost while it is not waiting, and onText throws only when text comes.
+        if (listener instanceof GivenUpOn caller) {
+            stream = stream.takeUntilOther(caller.givenUp());
+        }
+        stream.doOnNext(chunk -> {
             Usage usage = chunk.getMetadata() == null ? null : chunk.getMetadata().getUsage();
             if (reported(usage)) {
                 state.usage = usage;
@@ -203,6 +209,13 @@ public abstract class SpringAiAgent implements AiAgent {
         }
         Integer total = usage.getTotalTokens();
         return total != null && total > 0;
+    }
+
+    /** A stream's listener that tells when its caller gave up on the stream (its deadline passed). */
+    public interface GivenUpOn {
+
+        /** Emits once the caller gave up. */
+        Mono<?> givenUp();
     }
 
     /** What a stream has told so far besides its text. */

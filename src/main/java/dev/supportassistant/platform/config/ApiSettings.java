@@ -19,9 +19,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The HTTP side of the service ({@code API_HOST}, {@code API_PORT}, {@code DEBUG},
- * {@code CORS_ORIGINS}). The port is bound here only to be validated: Boot's {@code server.port}
- * reads the same variable.
+ * The HTTP side of the service; the port is bound only to be validated ({@code server.port} reads it too).
  *
  * @param corsOrigins the browser origins allowed to call the API, parsed from a JSON list
  *     ({@code ["http://localhost:3000"]}) or a comma-separated list; {@code *} allows any
@@ -30,8 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 @ConfigurationProperties("support.api")
 public record ApiSettings(@Nullable String host, @Min(1) @Max(65535) int port, boolean debug, List<String> corsOrigins) {
 
-    /** What {@code API_HOST} and {@code MANAGEMENT_HOST} accept. */
-    static final String LOCAL_ADDRESS = "an address of this machine, such as 0.0.0.0 (every interface) or 127.0.0.1";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Binding target: both list syntaxes of {@code CORS_ORIGINS} arrive as one string, and {@code DEBUG} as written. */
@@ -40,11 +36,7 @@ public record ApiSettings(@Nullable String host, @Min(1) @Max(65535) int port, b
         this(localAddress("API_HOST", host), port, debug("DEBUG", debug), parseOrigins(corsOrigins));
     }
 
-    /**
-     * {@code true} or {@code false} (or empty) exactly, not every spelling Boot takes for a boolean:
-     * {@code application.yml} turns springdoc's switches on for {@code true} alone, and {@code DEBUG}
-     * must mean the same to the API docs as to the access rules.
-     */
+    /** {@code true} or {@code false} (or empty) exactly: application.yml turns the API docs on for true alone. */
     static boolean debug(String variable, @Nullable String value) {
         if (value == null || value.isEmpty() || value.equals("false")) {
             return false;
@@ -55,10 +47,7 @@ public record ApiSettings(@Nullable String host, @Min(1) @Max(65535) int port, b
         throw new InvalidSettingException(variable, value, "true or false");
     }
 
-    /**
-     * An address of this machine, or blank; checked here because the web server would fail on a
-     * foreign address with a stack trace.
-     */
+    /** An address of this machine, or blank: the web server would fail on another with a stack trace. */
     static @Nullable String localAddress(String variable, @Nullable String host) {
         if (host == null || host.isBlank()) {
             return host;
@@ -72,7 +61,8 @@ public record ApiSettings(@Nullable String host, @Min(1) @Max(65535) int port, b
         } catch (IOException unknown) {
             // reported below
         }
-        throw new InvalidSettingException(variable, host, LOCAL_ADDRESS);
+        throw new InvalidSettingException(variable, host,
+                "an address of this machine, such as 0.0.0.0 (every interface) or 127.0.0.1");
     }
 
     static List<String> parseOrigins(@Nullable String value) {

@@ -16,10 +16,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Warns about lines of {@code ./.env} written for other readers (python-dotenv, shells) that Spring
- * Boot, which reads the file as Java properties, takes differently: a quoted value keeps its quotes
- * and an {@code export KEY=value} line sets nothing. Such a key would otherwise only fail when a
- * provider is called. Names the line and the variable, never the value.
+ * Warns about lines of {@code ./.env} written for python-dotenv or shells that Boot, reading Java
+ * properties, takes otherwise: a quoted value keeps its quotes, {@code export KEY=value} sets nothing.
+ * Names the line and the variable, never the value.
  */
 @Component
 class DotEnvHabits {

@@ -5,22 +5,15 @@ import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
-import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Keeps a separate management port ({@code MANAGEMENT_PORT}) on the loopback interface unless
- * {@code MANAGEMENT_HOST} names another: its endpoints (metrics, the health details) answer there
- * without a key, so listening on every interface would publish them. Spring Boot refuses a
- * management address while the endpoints share the API's port, so it is set only for a port of
- * their own, which a placeholder in {@code application.yml} cannot do.
+ * Keeps a separate {@code MANAGEMENT_PORT}, whose endpoints answer without a key, on {@code MANAGEMENT_HOST}
+ * (loopback by default). Boot refuses a management address on the API's port, so it is set only for a port
+ * of its own, which a placeholder in {@code application.yml} cannot do.
  */
-class ManagementAddressEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
-
-    static final String PROPERTY_SOURCE_NAME = "managementAddress";
-    /** {@code MANAGEMENT_HOST}, through its placeholder in application.yml. */
-    static final String HOST_PROPERTY = "support.management.host";
+class ManagementAddressEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -34,12 +27,7 @@ class ManagementAddressEnvironmentPostProcessor implements EnvironmentPostProces
             return;
         }
         // The placeholder, not its value: a bad MANAGEMENT_HOST is then reported under its own name.
-        environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME,
-                Map.of("management.server.address", "${" + HOST_PROPERTY + "}")));
-    }
-
-    @Override
-    public int getOrder() {
-        return Ordered.LOWEST_PRECEDENCE;
+        environment.getPropertySources().addFirst(new MapPropertySource("managementAddress",
+                Map.of("management.server.address", "${support.management.host}")));
     }
 }

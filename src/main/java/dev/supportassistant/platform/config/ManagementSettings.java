@@ -8,10 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Where {@code /actuator} listens, bound here only to be validated: Boot's own
- * {@code management.server.*} settings read the same variables, and would otherwise take a negative
- * port as "no management endpoints" and fail on one above 65535, or on a foreign address, with a
- * stack trace.
+ * Where {@code /actuator} listens, bound only to be validated: Boot's {@code management.server.*} read the
+ * same variables and take a negative port as "none", and fail on a foreign address with a stack trace.
  *
  * @param port {@code MANAGEMENT_PORT}: unset, the endpoints share the API's port (see
  *     the security module's access rules); 0 picks any free port

@@ -6,9 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How the service logs, bound here only to be validated: Boot's structured logging reads
- * {@code LOG_FORMAT} through {@code application.yml} ({@code logging.structured.format.console})
- * before anything is bound, and would log plain lines for a word it does not know.
+ * How the service logs, bound only to be validated: Boot's structured logging reads {@code LOG_FORMAT}
+ * before anything is bound, and logs plain lines for a word it does not know.
  *
  * @param logFormat {@code LOG_FORMAT}: {@code plain} (readable lines, also when empty) or {@code json}
  *     (one Elastic Common Schema object a line)

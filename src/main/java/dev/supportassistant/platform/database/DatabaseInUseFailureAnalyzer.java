@@ -9,10 +9,8 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 
 /**
- * Start-up stopped because the embedded H2 database file is locked: another instance of the service
- * (a second {@code ./start.sh} in the same folder) has it open. Boot's failure report then names the
- * file and what to do, instead of printing the trace of every bean that needed the database.
- * Registered in {@code META-INF/spring.factories}.
+ * Start-up stopped because another instance (a second {@code ./start.sh} in the same folder) has the
+ * embedded H2 file open: Boot's failure report names the file and what to do, not every bean's trace.
  */
 class DatabaseInUseFailureAnalyzer implements FailureAnalyzer {
 

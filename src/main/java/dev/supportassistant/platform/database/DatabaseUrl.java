@@ -17,17 +17,14 @@ import org.springframework.core.env.MapPropertySource;
 import dev.supportassistant.platform.config.InvalidSettingException;
 
 /**
- * Points Boot's {@code spring.datasource.*} at {@code DATABASE_URL} when it is set (the embedded H2
- * file of {@code application.yml} otherwise): a JDBC URL with {@code DATABASE_USERNAME} and
- * {@code DATABASE_PASSWORD}, or the {@code postgres://user:password@host:5432/db} form hosting
- * platforms hand out, which Boot does not read. Not placeholders: an empty {@code DATABASE_URL=}
- * line, as in {@code .env.example}, must mean the embedded database, and a default covers only unset.
+ * Points Boot's {@code spring.datasource.*} at {@code DATABASE_URL} when it is set, a JDBC URL or the
+ * {@code postgres://user:password@host:5432/db} form hosting platforms hand out, which Boot does not read.
+ * Not placeholders: an empty {@code DATABASE_URL=} (as in {@code .env.example}) means the embedded database.
  */
 class DatabaseUrl implements EnvironmentPostProcessor {
 
     private static final String HOST = "(?:\\[[0-9a-fA-F:]+]|[\\w.-]+)(?::\\d+)?";
-    // Not java.net.URI: it rejects host names with underscores (docker-compose service names) and
-    // the multi-host lists PostgreSQL's driver accepts.
+    // Not java.net.URI: it rejects docker-compose's host names with underscores and PostgreSQL's host lists.
     private static final Pattern POSTGRES_URL = Pattern.compile(
             "postgres(?:ql)?://(?:(?<user>[^:@/\\s]*)(?::(?<password>[^@/\\s]*))?@)?"
                     + "(?<hosts>" + HOST + "(?:," + HOST + ")*)(?<database>/[^/?\\s]+)(?<query>\\?\\S*)?");

@@ -48,27 +48,23 @@ public class GroupCommit {
     private final DistributionSummary groupSizes;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition committed = lock.newCondition();
-    /** Writing not yet taken into a group, in order of arrival. Guarded by the lock, as is what follows. */
+    /** Writing not yet taken into a group, in order of arrival; guarded by the lock, as is committing. */
     private final ArrayDeque<Writing<?>> queued = new ArrayDeque<>();
     private boolean committing;
 
+    /** Groups on a pool of one connection, and waits for a group as long as the pool for a connection. */
     @Autowired
     public GroupCommit(PlatformTransactionManager transactions, DataSource dataSource, MeterRegistry registry)
             throws SQLException {
-        this(transactions, pool(dataSource), registry);
+        this(transactions, dataSource.unwrap(HikariDataSource.class), registry);
     }
 
-    private GroupCommit(PlatformTransactionManager transactions, @Nullable HikariDataSource pool,
-            MeterRegistry registry) {
-        this(transactions, pool != null && pool.getMaximumPoolSize() == 1,
-                Duration.ofMillis(pool == null ? 30_000 : pool.getConnectionTimeout()), registry, System::nanoTime);
+    private GroupCommit(PlatformTransactionManager transactions, HikariDataSource pool, MeterRegistry registry) {
+        this(transactions, pool.getMaximumPoolSize() == 1, Duration.ofMillis(pool.getConnectionTimeout()), registry,
+                System::nanoTime);
     }
 
-    /**
-     * @param grouped whether callers use the database one at a time, so that their writing may share commits
-     * @param maxWait how long writing may wait to be taken into a group (as long as for a connection) before
-     *     it is refused as the database being too busy, which is answered 503
-     */
+    /** @param maxWait how long writing may wait to be taken into a group before it is refused (503) */
     GroupCommit(PlatformTransactionManager transactions, boolean grouped, Duration maxWait, MeterRegistry registry,
             LongSupplier nanoTime) {
         this.transaction = new TransactionTemplate(transactions);
@@ -82,10 +78,6 @@ public class GroupCommit {
                 .register(registry);
     }
 
-    private static @Nullable HikariDataSource pool(DataSource dataSource) throws SQLException {
-        return dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : null;
-    }
-
     /** Runs {@code writing} in a transaction, committed when this returns; its failure is thrown here. */
     public void run(Runnable writing) {
         run(() -> {
@@ -95,10 +87,9 @@ public class GroupCommit {
     }
 
     /**
-     * Like {@link #run(Runnable)}, with what the writing returns. Writing that joins the caller's own
-     * transaction, or runs where callers use the database concurrently (PostgreSQL, which groups
-     * concurrent commits itself), runs as {@code @Transactional} would. In a group it may run on
-     * another caller's thread, and its failure undoes it alone; a failed commit fails the whole group.
+     * Like {@link #run(Runnable)}, with what the writing returns. Within the caller's transaction, or on
+     * PostgreSQL (which groups concurrent commits itself), as {@code @Transactional}. In a group it may run
+     * on another caller's thread; its failure undoes it alone, a failed commit fails the whole group.
      *
      * @throws CannotCreateTransactionException the writing waited too long for its turn; it never ran
      */
@@ -122,9 +113,8 @@ public class GroupCommit {
     }
 
     /**
-     * Returns once {@code mine} has been committed, by this caller (the first to find no commit under
-     * way commits what has queued up) or by another. A caller's interrupt does not end its wait; it is
-     * set again on return. Writing once taken into a group waits for that commit however long it takes.
+     * Returns once {@code mine} is committed, by this caller (the first to find no commit under way commits
+     * what has queued) or another. An interrupt does not end the wait; it is set again on return.
      */
     private void await(Writing<?> mine) {
         boolean interrupted = false;
@@ -229,7 +219,7 @@ public class GroupCommit {
             }
         }
 
-        /** Runs it in a savepoint: its failure undoes it alone; a savepoint that could not be undone fails the group. */
+        /** In a savepoint: its failure undoes it alone; one that could not be undone fails the group. */
         void runWithin(TransactionTemplate savepoint) {
             try {
                 savepoint.executeWithoutResult(status -> run());

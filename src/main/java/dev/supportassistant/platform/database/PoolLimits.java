@@ -12,11 +12,9 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * HikariCP's own limits stand between requests and the database: at most {@code maximumPoolSize}
- * connections in use, and a caller that gets none within {@code connectionTimeout} (application.yml)
- * is refused, answered 503 whether the database is busy or down. On the embedded H2 file one
- * connection: H2 stores commits one at a time under one lock, and many concurrent writers livelocked
- * it (bench/RESULTS.md, "an admission queue in front of the connection pool").
+ * HikariCP's own limits admit requests to the database ({@code maximumPoolSize}, {@code connectionTimeout}
+ * in application.yml; a refusal is a 503). On the embedded H2 file one connection: many concurrent writers
+ * livelocked it (bench/RESULTS.md, "an admission queue in front of the connection pool").
  */
 @Configuration(proxyBeanMethods = false)
 class PoolLimits {
@@ -35,8 +33,8 @@ class PoolLimits {
     }
 
     /**
-     * Flyway holds two connections at once while it migrates (before any request): on H2 its own. The
-     * pool opens its connection first, so that an in-memory database outlives Flyway's.
+     * Flyway holds two connections while it migrates: on H2 its own, opened while the pool holds one,
+     * so that an in-memory database outlives Flyway's.
      */
     @Bean
     static FlywayConfigurationCustomizer migrationsOnConnectionsOfTheirOwn() {

@@ -1,7 +1,5 @@
 /**
- * Where the database is ({@code DATABASE_URL}: the embedded H2 file unless it names PostgreSQL), the
- * connection pool's limits (HikariCP's: one connection on the H2 file, refusals answered 503), and
- * group commit on the H2 file.
+ * Where the database is ({@code DATABASE_URL}), HikariCP's limits on it, and group commit on the embedded H2 file.
  */
 @NamedInterface("database")
 @NullMarked

@@ -14,10 +14,8 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Wires the rate limits into Spring MVC, where they run after Spring Security has established who
- * calls (a customer's budget is theirs, an operator's key is not limited). The buckets are shared
- * through PostgreSQL when the service runs on it, and kept in memory on the embedded H2 database,
- * which only one instance can use.
+ * Wires the rate limits into Spring MVC, after Spring Security has established who calls. The buckets
+ * are shared through PostgreSQL when the service runs on it, in memory on the embedded H2 database.
  */
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration implements WebMvcConfigurer {

@@ -13,10 +13,9 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Applies {@link RateLimited} budgets: per customer (their token's user id) when the request
- * proves one, otherwise per client address (an IPv6 client by its /64, see
- * {@link RequestClients.Client#address}). Operators (admin key) are not limited. The module that
- * authenticates requests registers it after its own checks, so a refused caller spends no budget.
+ * Applies {@link RateLimited} budgets: per customer (their token's user id) when the request proves
+ * one, otherwise per client address. Operators (admin key) are not limited. It runs after Spring
+ * Security's checks, so a refused caller spends no budget.
  */
 public class RateLimitInterceptor implements HandlerInterceptor {
 
@@ -32,13 +31,9 @@ public class RateLimitInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        RateLimited annotation = handler instanceof HandlerMethod method ? method.getMethodAnnotation(RateLimited.class)
+        RateLimited limited = handler instanceof HandlerMethod method ? method.getMethodAnnotation(RateLimited.class)
                 : null;
-        if (annotation == null) {
-            return true;
-        }
-        RateLimited.Limit limit = annotation.value();
-        int perMinute = settings.perMinute(limit);
+        int perMinute = limited == null ? 0 : settings.perMinute(limited.value());
         if (perMinute == 0) {
             return true;
         }
@@ -47,8 +42,8 @@ public class RateLimitInterceptor implements HandlerInterceptor {
             return true;
         }
         String key = client.userId() != null ? "user:" + client.userId() : "ip:" + client.address();
-        long retryAfter = limiter.acquire(key,
-                new RateLimiter.Budget(limit.name().toLowerCase(Locale.ROOT), perMinute, Duration.ofMinutes(1)));
+        long retryAfter = limiter.acquire(key, new RateLimiter.Budget(limited.value().name().toLowerCase(Locale.ROOT),
+                perMinute, Duration.ofMinutes(1)));
         if (retryAfter > 0) {
             ErrorResponseException tooMany = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS,
                     ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, "Too many requests: at most "

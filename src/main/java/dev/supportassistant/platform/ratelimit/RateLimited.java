@@ -7,9 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Limits how often one client (a customer by their token's user id, otherwise an IP address) may
- * call an endpoint: bursts up to the per-minute limit, then at its pace; over it the answer is 429
- * with {@code Retry-After}. See {@link RateLimiter}.
+ * Limits how often one client may call an endpoint: bursts up to the per-minute limit, then at its
+ * pace; over it the answer is 429 with {@code Retry-After} ({@link RateLimitInterceptor}).
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

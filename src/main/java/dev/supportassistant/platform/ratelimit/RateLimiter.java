@@ -36,14 +36,11 @@ import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
  */
 public final class RateLimiter {
 
-    /**
-     * A bucket's shape: up to {@code capacity} at once, refilled continuously over {@code period},
-     * so a client may burst up to the capacity and then goes on at its pace, with no window edge.
-     */
+    /** A bucket's shape: up to {@code capacity} at once, refilled continuously over {@code period}. */
     public record Budget(String name, int capacity, Duration period) {
     }
 
-    /** Buckets remembered in memory at most; a full bucket is forgotten at once (it would start full again). */
+    /** Buckets in memory at most; a full one is forgotten at once (it would start full again). */
     static final int MAX_KEYS_IN_MEMORY = 100_000;
 
     private static final SQLExceptionTranslator FAILURES = new SQLExceptionSubclassTranslator();
@@ -127,7 +124,7 @@ public final class RateLimiter {
     private <T> T call(Supplier<T> call) {
         try {
             T result = call.get();
-            // Now and then, buckets that have refilled (and so say nothing) leave the table.
+            // Now and then, buckets that have refilled (so say nothing) leave the table.
             if (sweep != null && calls.incrementAndGet() % 500 == 0) {
                 sweep.removeExpired(1000);
             }

@@ -24,5 +24,12 @@ public interface RequestClients {
      *     one, an IPv6 address by its /64 network (one subscriber holds a whole /64)
      */
     record Client(@Nullable String userId, @Nullable String agentName, boolean admin, String address) {
+
+        /** Who a per-client cap counts: a customer, a support agent, the operator as one, else the address. */
+        public String key() {
+            return userId != null ? "user:" + userId
+                    : agentName != null ? "agent:" + agentName
+                    : admin ? "admin" : "ip:" + address;
+        }
     }
 }

@@ -10,7 +10,7 @@ class ManagementAddressEnvironmentPostProcessorTest {
 
     private static MockEnvironment environment(String managementPort) {
         MockEnvironment environment = new MockEnvironment().withProperty("server.port", "8000")
-                .withProperty(ManagementAddressEnvironmentPostProcessor.HOST_PROPERTY, "${MANAGEMENT_HOST:127.0.0.1}");
+                .withProperty("support.management.host", "${MANAGEMENT_HOST:127.0.0.1}");
         if (managementPort != null) {
             environment.setProperty("management.server.port", managementPort);
         }
