@@ -2,6 +2,8 @@ package dev.supportassistant.agent;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
@@ -75,11 +77,10 @@ class ProviderCalls {
         String provider = agent.provider();
         Callable<AgentReply> retried = Retry.decorateCallable(retries.retry(provider), () -> attempt(agent, request, relay));
         Callable<AgentReply> withinDeadline = deadlines.timeLimiter(provider)
-                .decorateFutureSupplier(() -> threads.submit(retried));
+                .decorateFutureSupplier(() -> start(retried, relay));
         try {
             return circuits.of(provider).executeCallable(withinDeadline);
         } catch (TimeoutException timeout) {
-            relay.close();
             throw new ProviderTimeoutException(provider);
         } catch (InterruptedException interrupted) {
             // A blocking call runs on until its SDK's own timeout; a stream stops with the relay.
@@ -93,11 +94,28 @@ class ProviderCalls {
         }
     }
 
+    /**
+     * The call on a thread of its own. Given up on at the deadline, it is marked so (its relay closed)
+     * before its thread is interrupted, so that what the interrupt makes the client throw is never
+     * taken for a failure worth another attempt.
+     */
+    private Future<AgentReply> start(Callable<AgentReply> call, Relay relay) {
+        FutureTask<AgentReply> task = new FutureTask<>(call) {
+            @Override
+            public boolean cancel(boolean interrupt) {
+                relay.close();
+                return super.cancel(interrupt);
+            }
+        };
+        threads.execute(task);
+        return task;
+    }
+
     private static AgentReply attempt(AiAgent agent, AgentRequest request, Relay relay) {
         try {
             return relay.streaming() ? agent.stream(request, relay) : agent.reply(request);
         } catch (RuntimeException failure) {
-            if (relay.started()) {
+            if (relay.started() || relay.closed()) {
                 throw new CutShortException(failure);
             }
             throw failure;
@@ -151,6 +169,10 @@ class ProviderCalls {
             return started;
         }
 
+        synchronized boolean closed() {
+            return closed;
+        }
+
         /** What was passed on; after {@link #close()}, all that ever will be. */
         synchronized String text() {
             return text.toString();
@@ -201,7 +223,10 @@ class ProviderCalls {
         }
     }
 
-    /** A failure after part of the answer reached the customer: trying again would repeat that text. */
+    /**
+     * A failure after part of the answer reached the customer (trying again would repeat that text), or
+     * of a call given up on (nobody waits for another attempt): never tried again.
+     */
     static final class CutShortException extends RuntimeException {
 
         CutShortException(RuntimeException cause) {
