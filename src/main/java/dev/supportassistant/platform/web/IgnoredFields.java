@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
@@ -15,24 +15,18 @@ import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.DeserializationProblemHandler;
 
 /**
- * Fields of a request body that the request type does not have. They are ignored, as the old
- * backend ignored them, but noted on the request: when the request is refused anyway (a required
- * field is missing), the answer names them, because a misspelt field ({@code "msg"}) is then the
- * likely cause. Only the first few are noted, each clipped, whatever the body holds.
+ * Fields of a request body that the request type does not have: ignored, as the old backend ignored them, but
+ * noted on the request, so that a refusal (a required field missing) can name them: a misspelt field
+ * ({@code "msg"}) is then the likely cause. Only the first few are noted, each clipped, whatever the body holds.
  */
 final class IgnoredFields extends DeserializationProblemHandler {
 
-    static final int MAX_NOTED = 3;
-    static final int MAX_NAME_CHARS = 40;
+    private static final int MAX_NOTED = 3;
+    private static final int MAX_NAME_CHARS = 40;
     private static final String ATTRIBUTE = IgnoredFields.class.getName();
 
-    /**
-     * The ignored fields of one body.
-     *
-     * @param names as the client spelled them, clipped
-     * @param known the fields the request type has, as the client should spell them
-     */
-    record Noted(List<String> names, List<String> known) {
+    /** The ignored fields of one body, as the client spelled them, and those the request type has. */
+    private record Noted(List<String> names, List<String> known) {
     }
 
     @Override
@@ -56,8 +50,13 @@ final class IgnoredFields extends DeserializationProblemHandler {
         return true;
     }
 
-    /** The fields ignored in this request's body, if any were. */
-    static @Nullable Noted of(RequestAttributes request) {
-        return (Noted) request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+    /** "; the body's "msg" is not a field here (the fields are ...)", or nothing when no field was ignored. */
+    static String named(RequestAttributes request) {
+        if (!(request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof Noted noted)) {
+            return "";
+        }
+        String names = noted.names().stream().map(name -> "\"" + name + "\"").collect(Collectors.joining(", "));
+        return "; the body's " + names + (noted.names().size() == 1 ? " is not a field here" : " are not fields here")
+                + (noted.known().isEmpty() ? "" : " (the fields are " + String.join(", ", noted.known()) + ")");
     }
 }

@@ -9,24 +9,19 @@ import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * Request bodies are read strictly: a number or a boolean where text belongs ({@code
- * "message": 42}) is a 422 naming the field, as the old backend's validation answered, instead
- * of being quietly turned into text. Fields the request type does not have are ignored, but noted
- * ({@link IgnoredFields}) so that a refusal can name a misspelt one.
+ * Request bodies are read strictly: a number or a boolean where text belongs ({@code "message": 42}) is a 422
+ * naming the field, as in the old backend, not quietly made text. Unknown fields are ignored but noted
+ * ({@link IgnoredFields}).
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
 
     @Bean
-    JsonMapperBuilderCustomizer strictTextFields() {
-        return builder -> builder.withCoercionConfig(LogicalType.Textual, config -> config
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
-    }
-
-    @Bean
-    JsonMapperBuilderCustomizer noteIgnoredFields() {
-        return builder -> builder.addHandler(new IgnoredFields());
+    JsonMapperBuilderCustomizer strictJson() {
+        return builder -> builder.addHandler(new IgnoredFields())
+                .withCoercionConfig(LogicalType.Textual, config -> config
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 }

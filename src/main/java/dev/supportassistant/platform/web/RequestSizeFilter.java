@@ -1,8 +1,6 @@
 package dev.supportassistant.platform.web;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -21,18 +19,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import tools.jackson.databind.json.JsonMapper;
-
 /**
- * Refuses request bodies over {@code MAX_REQUEST_BYTES} (file uploads: {@code MAX_UPLOAD_BYTES}): at once when the declared length says so,
- * and while reading when a chunked body runs over, so no client can make the service buffer an
- * unbounded body. The refusal is the problem detail every error has (an upload's with
- * {@code success} and {@code error}, as {@link UploadRejectedException}'s).
- *
- * <p>A form ({@code application/x-www-form-urlencoded}) is read by the servlet container itself,
- * past this filter's counting, as soon as anything asks for a parameter: so a form must declare
- * its length (411 without), and a filter chain that reads parameters before this filter's turn
- * (the desk's, whose CSRF check reads the form) runs this filter first. Public for that.
+ * Refuses request bodies over {@code MAX_REQUEST_BYTES} (uploads: {@code MAX_UPLOAD_BYTES}): at once when the
+ * declared length says so, and while reading when a chunked body runs over, so that no client can make the
+ * service buffer an unbounded body. The container reads a form itself, past this counting, so a form must
+ * declare its length (411); a chain that reads the form earlier (the desk's CSRF check) runs this filter first.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 3) // after Spring Security (application.yml), whose headers a 413 carries too
@@ -46,26 +37,26 @@ public class RequestSizeFilter extends OncePerRequestFilter {
     }
 
     private final RequestLimits limits;
-    private final JsonMapper json;
 
-    RequestSizeFilter(RequestLimits limits, JsonMapper json) {
+    RequestSizeFilter(RequestLimits limits) {
         this.limits = limits;
-        this.json = json;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean upload = isUpload(request);
+        boolean upload = hasType(request, MediaType.MULTIPART_FORM_DATA_VALUE);
         long limit = upload ? limits.maxUploadBytes() : limits.maxRequestBytes();
         if (request.getContentLengthLong() > limit) {
-            refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, new BodyTooLargeException(limit).getMessage(),
-                    upload);
+            String detail = new BodyTooLargeException(limit).getMessage();
+            refuse(request, response, upload ? UploadRejectedException.problem(HttpStatus.CONTENT_TOO_LARGE, detail)
+                    : ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, detail));
             return;
         }
-        if (request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") != null && isForm(request)) {
-            refuse(request, response, HttpStatus.LENGTH_REQUIRED, "A form must declare its length (Content-Length)",
-                    false);
+        if (request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") != null 
+                && hasType(request, MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
+            refuse(request, response, ProblemDetail.forStatusAndDetail(HttpStatus.LENGTH_REQUIRED,
+                    "A form must declare its length (Content-Length)"));
             return;
         }
         chain.doFilter(new HttpServletRequestWrapper(request) {
@@ -81,35 +72,16 @@ public class RequestSizeFilter extends OncePerRequestFilter {
         }, response);
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail,
-            boolean upload) throws IOException {
-        ProblemDetail problem = upload ? UploadRejectedException.tooLarge(detail).getBody()
-                : ProblemDetail.forStatusAndDetail(status, detail);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.getType() == null ? "about:blank" : problem.getType().toString());
-        body.put("title", problem.getTitle());
-        body.put("status", problem.getStatus());
-        body.put("detail", problem.getDetail());
-        body.put("instance", request.getRequestURI());
-        if (problem.getProperties() != null) {
-            body.putAll(problem.getProperties());
-        }
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), body);
+    /** Answered through the container's error path ({@link SentErrors}), as every refusal sent there. */
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
+        request.setAttribute(SentErrors.PROBLEM, problem);
+        response.sendError(problem.getStatus());
     }
 
-    private static boolean isForm(HttpServletRequest request) {
-        String type = request.getContentType();
-        return type != null && type.regionMatches(true, 0, MediaType.APPLICATION_FORM_URLENCODED_VALUE, 0,
-                MediaType.APPLICATION_FORM_URLENCODED_VALUE.length());
-    }
-
-    private static boolean isUpload(HttpServletRequest request) {
-        String type = request.getContentType();
-        return type != null && type.regionMatches(true, 0, MediaType.MULTIPART_FORM_DATA_VALUE, 0,
-                MediaType.MULTIPART_FORM_DATA_VALUE.length());
+    private static boolean hasType(HttpServletRequest request, String type) {
+        String sent = request.getContentType();
+        return sent != null && sent.regionMatches(true, 0, type, 0, type.length());
     }
 
     /** Counts what is read and fails past the limit. */

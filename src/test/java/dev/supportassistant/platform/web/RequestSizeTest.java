@@ -14,6 +14,8 @@ class RequestSizeTest extends ApiTest {
         var response = api.post("/api/v1/chat", "{\"message\": \"" + "x".repeat(1_100_000) + "\"}");
 
         assertThat(response.status()).isEqualTo(413);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         assertThat(response.json().get("detail").asString()).contains("larger than 1048576 bytes");
+        assertThat(response.json().get("instance").asString()).isEqualTo("/api/v1/chat");
     }
 }
