@@ -83,10 +83,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        RequestSizeFilter.BodyTooLargeException tooLarge = cause(ex, RequestSizeFilter.BodyTooLargeException.class);
-        if (tooLarge != null) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage()));
+        ErrorResponseException refused = cause(ex, ErrorResponseException.class); // a body over the limit
+        if (refused != null) {
+            return handleErrorResponseException(refused, headers, refused.getStatusCode(), request);
         }
         JacksonException jackson = cause(ex, JacksonException.class);
         if (jackson == null || jackson.getPath().isEmpty()) {
