@@ -1,8 +1,6 @@
 package dev.supportassistant.platform.web;
 
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import jakarta.servlet.DispatcherType;
@@ -10,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
@@ -20,7 +19,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Holds what a request carries outside its body to the {@link ControlCharacters} rule before any endpoint sees
- * it: query parameters and path segments are names and ids, form fields may be text a person wrote. A refusal
+ * it: query parameters and path variables are names and ids, form fields may be text a person wrote. A refusal
  * is a 422 naming the parameter, sent through {@link SentErrors}, so that a browser gets its feature's page (a
  * tab pasted into the desk's Search box).
  */
@@ -49,22 +48,16 @@ class PrintableParameters implements HandlerInterceptor, WebMvcConfigurer {
     }
 
     private static void refuseControlCharacters(HttpServletRequest request) {
-        String query = request.getQueryString();
-        if (query != null) {
-            for (String pair : query.split("&")) {
-                int equals = pair.indexOf('=');
-                String name = decoded(equals < 0 ? pair : pair.substring(0, equals));
-                refuseControlCharacters(name, equals < 0 ? "" : decoded(pair.substring(equals + 1)), false);
-            }
-        }
         if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables) {
             variables.forEach((name, value) -> refuseControlCharacters(String.valueOf(name), String.valueOf(value),
                     false));
         }
-        // Form fields, and the query's again (allowed less above): line breaks and tabs may stay.
+        // A form's fields may hold line breaks and tabs (no form of the service's has a query).
+        boolean form = RequestSizeFilter.hasType(request, MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+                || RequestSizeFilter.hasType(request, MediaType.MULTIPART_FORM_DATA_VALUE);
         request.getParameterMap().forEach((name, values) -> {
             for (String value : values) {
-                refuseControlCharacters(name, value, true);
+                refuseControlCharacters(name, value, form);
             }
         });
     }
@@ -76,15 +69,6 @@ class PrintableParameters implements HandlerInterceptor, WebMvcConfigurer {
                     HttpStatus.UNPROCESSABLE_CONTENT, (badName ? "A parameter's name" : ApiExceptionHandler.snakeCase(
                             name)) + ": " + (lines ? ControlCharacters.REFUSAL_IN_TEXT : ControlCharacters.REFUSAL)),
                     null);
-        }
-    }
-
-    /** A query's name or value as the servlet container decodes it; undecodable text is left as sent. */
-    private static String decoded(String raw) {
-        try {
-            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformed) {
-            return raw;
         }
     }
 }

@@ -67,7 +67,7 @@ public class RequestSizeFilter extends OncePerRequestFilter {
         response.sendError(problem.getStatus());
     }
 
-    private static boolean hasType(HttpServletRequest request, String type) {
+    static boolean hasType(HttpServletRequest request, String type) {
         String sent = request.getContentType();
         return sent != null && sent.regionMatches(true, 0, type, 0, type.length());
     }
