@@ -67,7 +67,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .map(error -> snakeCase(error.getField()) + ": " + error.getDefaultMessage())
                 .sorted()
                 .collect(Collectors.joining("; "));
-        return unprocessable((detail.isEmpty() ? "Invalid request" : detail) + IgnoredFields.named(request));
+        String ignored = JsonConfiguration.IgnoredFields.named(request);
+        return unprocessable((detail.isEmpty() ? "Invalid request" : detail) + ignored);
     }
 
     @Override
@@ -113,9 +114,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String was = sent == null ? " (this request had no Content-Type)"
                 : " (this request's Content-Type was " + clip(sent) + ")";
         if (ex.getSupportedMediaTypes().stream().anyMatch(MediaType.MULTIPART_FORM_DATA::includes)) {
+            String how = "multipart/form-data in the field 'file'";
             ErrorResponseException refusal = hasBody(request)
-                    ? UploadRejectedException.unsupported("Send the file as multipart/form-data in the field 'file'" + was)
-                    : UploadRejectedException.empty("file: no file was sent; send it as multipart/form-data in the field 'file'");
+                    ? UploadRejectedException.unsupported("Send the file as " + how + was)
+                    : UploadRejectedException.empty("file: no file was sent; send it as " + how);
             return handleErrorResponseException(refusal, headers, refusal.getStatusCode(), request);
         }
         if (ex.getSupportedMediaTypes().stream().anyMatch(MediaType.APPLICATION_JSON::includes)) {
@@ -126,7 +128,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static boolean hasBody(WebRequest request) {
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null || (length != null && !length.strip().equals("0"));
+        return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
+                || (length != null && !length.strip().equals("0"));
     }
 
     /** A header as the client sent it, short enough for one line. */
@@ -141,13 +144,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return unprocessable("Missing required query parameter '" + ex.getParameterName() + "'");
     }
 
-    /** An upload that ran over {@code MAX_UPLOAD_BYTES} while it was read: answered as {@link RequestSizeFilter} does. */
+    /** An upload that ran over {@code MAX_UPLOAD_BYTES} while it was read: as {@link RequestSizeFilter} answers. */
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String limit = ex.getMaxUploadSize() > 0 ? ex.getMaxUploadSize() + " bytes" : "MAX_UPLOAD_BYTES";
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                .body(UploadRejectedException.problem(HttpStatus.CONTENT_TOO_LARGE, "Request body larger than " + limit));
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(
+                UploadRejectedException.problem(HttpStatus.CONTENT_TOO_LARGE, "Request body larger than " + limit));
     }
 
     /** A path no endpoint serves: said as such, not as the missing static file Spring looked for last. */

@@ -49,7 +49,8 @@ public @interface Printable {
             }
             if (lines) {
                 context.disableDefaultConstraintViolation();
-                context.buildConstraintViolationWithTemplate(ControlCharacters.REFUSAL_IN_TEXT).addConstraintViolation();
+                context.buildConstraintViolationWithTemplate(ControlCharacters.REFUSAL_IN_TEXT)
+                        .addConstraintViolation();
             }
             return false;
         }

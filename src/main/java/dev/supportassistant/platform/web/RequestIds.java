@@ -24,7 +24,7 @@ public final class RequestIds {
     private RequestIds() {
     }
 
-    /** For executors that run a request's work: the task logs with the request's id, and leaves the thread as it was. */
+    /** For executors that run a request's work: it logs with the request's id and leaves the thread as it was. */
     public static TaskDecorator carriedOver() {
         return new ContextPropagatingTaskDecorator();
     }
