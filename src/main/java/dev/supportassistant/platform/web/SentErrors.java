@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Answers {@code /error}, where every {@code sendError} ends up (Spring Security's refusals, a refused
  * body, Tomcat refusing {@code TRACE}), in place of the Whitelabel page: a browser gets the page a feature
@@ -34,9 +36,11 @@ class SentErrors implements ErrorController {
     private static final String MALFORMED_UPLOAD = "The upload is malformed: not a complete multipart/form-data body";
 
     private final List<ErrorViewResolver> pages;
+    private final JsonMapper json;
 
-    SentErrors(List<ErrorViewResolver> pages) {
+    SentErrors(List<ErrorViewResolver> pages, JsonMapper json) {
         this.pages = pages;
+        this.json = json;
     }
 
     @RequestMapping("${server.error.path:/error}")
@@ -62,8 +66,10 @@ class SentErrors implements ErrorController {
                 }
             }
         }
-        problem.setInstance(URI.create(path)); // else Spring names the error path
-        return ResponseEntity.status(status).body(problem);
+        problem.setInstance(URI.create(path));
+        // Whole and with its length: a client still sending a refused body reads it before the connection closes.
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(json.writeValueAsBytes(problem));
     }
 
     /** General words for the status: never an exception's text. */
