@@ -1,7 +1,12 @@
 package dev.supportassistant.platform.web;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.sql.SQLTransientConnectionException;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.RequestDispatcher;
@@ -22,6 +27,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -39,16 +46,14 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
- * The one place where failures become HTTP answers: RFC 9457 problem details whose
- * {@code detail} the frontend shows. Invalid requests are 422 as in the old backend; features
- * signal their own statuses by throwing {@link org.springframework.web.ErrorResponseException}
- * subclasses, which the base class renders. Unexpected failures are logged here and answered with
- * a generic 500 that carries no exception text. Public so that modules can test how their failures
- * are answered (a MockMvc with this advice). Requests Spring Security refuses never reach it: the
- * security module answers them the same way.
+ * The one place where failures become HTTP answers: problem details whose {@code detail} the frontend shows.
+ * Invalid requests are 422, as in the old backend; features throw {@link ErrorResponseException}s for statuses
+ * of their own, which the base class renders; anything unexpected is logged and answered 500 without its text.
+ * Public so that modules can test their failures' answers (a MockMvc with this advice).
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -62,18 +67,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .map(error -> snakeCase(error.getField()) + ": " + error.getDefaultMessage())
                 .sorted()
                 .collect(Collectors.joining("; "));
-        return unprocessable((detail.isEmpty() ? "Invalid request" : detail) + ignoredFields(request));
-    }
-
-    /** "; the body's "msg" is not a field here (the fields are ...)", when the body had fields the request lacks. */
-    private static String ignoredFields(WebRequest request) {
-        IgnoredFields.Noted noted = IgnoredFields.of(request);
-        if (noted == null || noted.names().isEmpty()) {
-            return "";
-        }
-        String names = noted.names().stream().map(name -> "\"" + name + "\"").collect(Collectors.joining(", "));
-        return "; the body's " + names + (noted.names().size() == 1 ? " is not a field here" : " are not fields here")
-                + (noted.known().isEmpty() ? "" : " (the fields are " + String.join(", ", noted.known()) + ")");
+        String ignored = JsonConfiguration.IgnoredFields.named(request);
+        return unprocessable((detail.isEmpty() ? "Invalid request" : detail) + ignored);
     }
 
     @Override
@@ -89,54 +84,52 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RequestSizeFilter.BodyTooLargeException tooLarge) {
-                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                        .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage()));
-            }
+        ErrorResponseException refused = cause(ex, ErrorResponseException.class); // a body over the limit
+        if (refused != null) {
+            return handleErrorResponseException(refused, headers, refused.getStatusCode(), request);
         }
-        String field = jsonField(ex);
-        if (field == null) {
+        JacksonException jackson = cause(ex, JacksonException.class);
+        if (jackson == null || jackson.getPath().isEmpty()) {
             return unprocessable("Malformed JSON request body: expected a JSON object with the documented fields");
         }
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-                String found = JsonTypes.of(mismatch.getCurrentToken());
-                return unprocessable(field + ": expected " + JsonTypes.of(mismatch.getTargetType())
-                        + (found == null ? "" : ", found " + found));
-            }
+        String field = jackson.getPath().stream()
+                .map(step -> step.getPropertyName() != null ? step.getPropertyName() : "[" + step.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        if (jackson instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            String found = jsonType(mismatch.getCurrentToken());
+            return unprocessable(field + ": expected " + jsonType(mismatch.getTargetType())
+                    + (found == null ? "" : ", found " + found));
         }
         return unprocessable(field + ": has the wrong JSON type for this field");
     }
 
     /**
-     * A body whose type the endpoint does not read: said in terms of what to send. An upload
-     * endpoint answers as its other refusals do ({@code success}, {@code error}), and a request
-     * that sent nothing at all is the upload without a file, 400, whatever its headers.
+     * A body whose type the endpoint does not read, said in terms of what to send. An upload endpoint answers
+     * as its other refusals do ({@link UploadRejectedException}); one sent nothing at all is sent no file, 400.
      */
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String sent = request.getHeader(HttpHeaders.CONTENT_TYPE);
-        String was = sent == null ? " (this request had no Content-Type)" : " (this request's Content-Type was "
-                + clip(sent) + ")";
+        String was = sent == null ? " (this request had no Content-Type)"
+                : " (this request's Content-Type was " + clip(sent) + ")";
         if (ex.getSupportedMediaTypes().stream().anyMatch(MediaType.MULTIPART_FORM_DATA::includes)) {
-            UploadRejectedException refusal = hasBody(request)
-                    ? UploadRejectedException.unsupported("Send the file as multipart/form-data in the field 'file'" + was)
-                    : UploadRejectedException.empty("file: no file was sent; send it as multipart/form-data in the field 'file'");
-            return ResponseEntity.status(refusal.getStatusCode()).headers(headers).body(refusal.getBody());
+            String how = "multipart/form-data in the field 'file'";
+            ErrorResponseException refusal = hasBody(request)
+                    ? UploadRejectedException.unsupported("Send the file as " + how + was)
+                    : UploadRejectedException.empty("file: no file was sent; send it as " + how);
+            return handleErrorResponseException(refusal, headers, refusal.getStatusCode(), request);
         }
         if (ex.getSupportedMediaTypes().stream().anyMatch(MediaType.APPLICATION_JSON::includes)) {
-            return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers)
-                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                            "Send the body as JSON, with the header Content-Type: application/json" + was));
+            ex.getBody().setDetail("Send the body as JSON, with the header Content-Type: application/json" + was);
         }
         return super.handleHttpMediaTypeNotSupported(ex, headers, status, request);
     }
 
     private static boolean hasBody(WebRequest request) {
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null || (length != null && !length.strip().equals("0"));
+        return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
+                || (length != null && !length.strip().equals("0"));
     }
 
     /** A header as the client sent it, short enough for one line. */
@@ -151,48 +144,31 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return unprocessable("Missing required query parameter '" + ex.getParameterName() + "'");
     }
 
-    /**
-     * An upload that ran over {@code MAX_UPLOAD_BYTES} while it was read (a body sent without its
-     * length): the same answer as one refused by its declared length ({@link RequestSizeFilter}).
-     */
+    /** An upload that ran over {@code MAX_UPLOAD_BYTES} while it was read: as {@link RequestSizeFilter} answers. */
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String detail = "Request body larger than " + (ex.getMaxUploadSize() > 0 ? ex.getMaxUploadSize() + " bytes"
-                : "MAX_UPLOAD_BYTES");
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(UploadRejectedException.tooLarge(detail)
-                .getBody());
+        String limit = ex.getMaxUploadSize() > 0 ? ex.getMaxUploadSize() + " bytes" : "MAX_UPLOAD_BYTES";
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(
+                UploadRejectedException.problem(HttpStatus.CONTENT_TOO_LARGE, "Request body larger than " + limit));
     }
 
     /** A path no endpoint serves: said as such, not as the missing static file Spring looked for last. */
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        String path = ((ServletWebRequest) request).getRequest().getRequestURI();
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "No endpoint answers " + ex.getHttpMethod() + " " + (request instanceof ServletWebRequest servlet
-                        ? servlet.getRequest().getRequestURI() : "/" + ex.getResourcePath())));
+                "No endpoint answers " + ex.getHttpMethod() + " " + path));
     }
 
-    /**
-     * A multipart body that cannot be read (no boundary, no closing boundary, a part cut short): 400
-     * through the container's error path ({@link SentErrors}), so that a browser at the desk gets the
-     * desk's page and everyone else a problem detail with the upload endpoints' {@code success} and
-     * {@code error}. One that ran over {@code MAX_UPLOAD_BYTES} while it was read is a 413.
-     */
+    /** A multipart body that cannot be read: 400 through {@link SentErrors}, so that the desk answers a browser. */
     @ExceptionHandler(MultipartException.class)
-    @Nullable ResponseEntity<Object> handleMalformedUpload(MultipartException ex, HttpServletRequest request,
-            HttpServletResponse response) throws IOException {
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RequestSizeFilter.BodyTooLargeException tooLarge) { // ran over while it was read
-                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                        .body(UploadRejectedException.tooLarge(tooLarge.getMessage()).getBody());
-            }
-        }
-        request.setAttribute(SentErrors.DETAIL, SentErrors.MALFORMED_UPLOAD);
-        // Tells the error dispatch's DispatcherServlet not to parse the body again, which would fail again.
+    void handleMalformedUpload(MultipartException ex, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        // Also keeps the error dispatch's DispatcherServlet from parsing the body again, which would fail again.
         request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, ex);
         response.sendError(HttpStatus.BAD_REQUEST.value());
-        return null;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -201,19 +177,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * The database is unreachable (stopped, restarting, network gone), or too busy to take another
-     * caller: 503, so clients and load balancers retry. Either comes as a failure to get a connection
-     * within the pool's connection timeout (application.yml), or to open a transaction; busy when the
-     * pool timed out with no failure to connect behind it (HikariCP's), or a writing got no turn at
-     * the next commit ({@link dev.supportassistant.platform.database.GroupCommit}).
+     * The database unreachable, or too busy to take another caller: 503, so that clients and load balancers
+     * retry. Busy when the pool timed out with no failure to connect behind it (HikariCP's), or a write got no
+     * turn at the next commit ({@link dev.supportassistant.platform.database.GroupCommit}).
      */
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
             CannotCreateTransactionException.class})
     ResponseEntity<Object> handleDatabaseUnavailable(Exception ex) {
-        boolean busy = false;
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            busy |= cause instanceof SQLTransientConnectionException && cause.getCause() == null;
-        }
+        SQLTransientConnectionException timeout = cause(ex, SQLTransientConnectionException.class);
+        boolean busy = timeout != null && timeout.getCause() == null;
         log.warn("Database {}: {}", busy ? "too busy" : "unavailable", ex.getClass().getSimpleName());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, busy
                 ? "The service is too busy to take this request now; try again in a moment"
@@ -224,9 +196,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex) {
         log.error("Unhandled failure", ex);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Internal server error");
-        return ResponseEntity.internalServerError().body(problem);
+        return ResponseEntity.internalServerError()
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error"));
     }
 
     private static ResponseEntity<Object> unprocessable(String detail) {
@@ -234,15 +205,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, detail));
     }
 
-    /** The JSON field a body could not be read at, as the client spelled it, when the failure names one. */
-    private static @Nullable String jsonField(Throwable failure) {
+    private static <T extends Throwable> @Nullable T cause(Throwable failure, Class<T> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-                String path = jackson.getPath().stream()
-                        .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
-                                : "[" + reference.getIndex() + "]")
-                        .collect(Collectors.joining("."));
-                return path.isEmpty() ? null : path;
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
             }
         }
         return null;
@@ -251,18 +217,46 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** A request parameter's or path variable's name as the client sends it ({@code user_id}, not {@code userId}). */
     private static String wireName(MethodParameter parameter) {
         RequestParam query = parameter.getParameterAnnotation(RequestParam.class);
-        if (query != null && !query.name().isEmpty()) {
-            return query.name();
-        }
         PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
-        if (path != null && !path.name().isEmpty()) {
-            return path.name();
-        }
-        String name = parameter.getParameterName();
-        return name == null ? "request" : snakeCase(name);
+        String name = query != null ? query.name() : path != null ? path.name() : "";
+        return name.isEmpty() ? snakeCase(Objects.requireNonNullElse(parameter.getParameterName(), "request")) : name;
     }
 
-    private static String snakeCase(String field) {
-        return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    static String snakeCase(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+
+    /** What a field of this Java type takes, in the words a client reads ("expected text, found a number"). */
+    private static String jsonType(Class<?> target) {
+        Class<?> type = ClassUtils.resolvePrimitiveIfNecessary(target);
+        if (type == String.class || type == Character.class || type.isEnum()) {
+            return "text";
+        }
+        if (type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == Integer.class || type == Long.class || type == Short.class || type == BigInteger.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return Map.class.isAssignableFrom(type) ? "an object" : "an object with the documented fields";
+    }
+
+    /** What the body held where the field's value was; absent when it is not known. */
+    private static @Nullable String jsonType(@Nullable JsonToken found) {
+        return found == null ? null : switch (found) {
+            case VALUE_STRING -> "text";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "true or false";
+            case START_ARRAY -> "a list";
+            case START_OBJECT -> "an object";
+            case VALUE_NULL -> "null";
+            default -> null;
+        };
     }
 }

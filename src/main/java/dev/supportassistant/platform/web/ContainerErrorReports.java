@@ -14,11 +14,9 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes the servlet container's own refusals problem details like every other error. Tomcat turns
- * some requests away before any filter or controller sees them (an encoded slash or a NUL in the
- * path, {@code /api/v1/conversation/..%2F..%2Fetc%2Fpasswd}, {@code %00}, characters a URL may not
- * hold) and answers with its HTML error page, which the frontend cannot show. Here the host's error
- * report valve, which writes that page, is replaced by one writing RFC 9457 JSON with a {@code detail}.
+ * Makes the servlet container's own refusals problem details like every other error: Tomcat turns some requests
+ * away before any filter sees them (an encoded slash or NUL in the path, a character a URL may not hold) with
+ * its HTML page, which the frontend cannot show. The host's error report valve, which writes that page, is replaced.
  */
 @Component
 class ContainerErrorReports implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
@@ -34,7 +32,7 @@ class ContainerErrorReports implements WebServerFactoryCustomizer<TomcatServletW
         });
     }
 
-    /** Writes the container's error answers as {@code application/problem+json}, without any exception text. */
+    /** Writes the container's error answers as {@code application/problem+json}, without exception text. */
     static final class ProblemDetailValve extends ErrorReportValve {
 
         @Override

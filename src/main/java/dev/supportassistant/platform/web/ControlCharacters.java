@@ -1,9 +1,9 @@
 package dev.supportassistant.platform.web;
 
 /**
- * The rule {@link Printable} stands for, for code that checks text outside a request body (query
- * parameters, path segments, token subjects): no C0 control character (U+0000 to U+001F) and no
- * DEL, except line breaks and tabs in text a person writes.
+ * The one rule for control characters in what a request carries: no C0 control (U+0000 to U+001F) and no DEL,
+ * except line breaks and tabs in text a person writes. PostgreSQL cannot store a NUL at all, and the others have
+ * no business in a conversation, a log line or an account. Also for text checked outside a request body.
  */
 public final class ControlCharacters {
 
@@ -15,11 +15,7 @@ public final class ControlCharacters {
     private ControlCharacters() {
     }
 
-    /**
-     * Whether {@code value} breaks the rule.
-     *
-     * @param text whether {@code value} is text a person writes, where line breaks (CR, LF) and tabs are allowed
-     */
+    /** Whether {@code value} breaks the rule; {@code text}: it is text a person writes (CR, LF and tab allowed). */
     public static boolean in(CharSequence value, boolean text) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

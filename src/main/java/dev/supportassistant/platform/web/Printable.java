@@ -1,6 +1,5 @@
 package dev.supportassistant.platform.web;
 
-import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -14,15 +13,10 @@ import jakarta.validation.Payload;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one rule for control characters in what a request carries: none (C0 controls, U+0000 to
- * U+001F, and DEL) in names, ids and other keys; in text a person writes ({@link #lines}) only line
- * breaks and tabs. PostgreSQL cannot store a NUL at all, and the others have no business in a
- * conversation, a log line or an account. On every string of a request body (a record component),
- * checked with {@code @Valid}; query parameters, form fields and path segments are held to the same
- * rule by {@link PrintableParameters}, and token subjects by the security module, through
- * {@link ControlCharacters}.
+ * Holds a string of a request body to the {@link ControlCharacters} rule: none in names, ids and keys; in text a
+ * person writes ({@link #lines}) only line breaks and tabs. Checked with {@code @Valid}; what a request carries
+ * outside its body is held to the same rule by {@link PrintableParameters}.
  */
-@Documented
 @Constraint(validatedBy = Printable.Check.class)
 @Target({ElementType.METHOD, ElementType.FIELD, ElementType.ANNOTATION_TYPE, ElementType.CONSTRUCTOR,
         ElementType.PARAMETER, ElementType.TYPE_USE})
@@ -53,7 +47,7 @@ public @interface Printable {
             if (value == null || !ControlCharacters.in(value, lines)) {
                 return true;
             }
-            if (lines && ControlCharacters.REFUSAL.equals(context.getDefaultConstraintMessageTemplate())) {
+            if (lines) {
                 context.disableDefaultConstraintViolation();
                 context.buildConstraintViolationWithTemplate(ControlCharacters.REFUSAL_IN_TEXT)
                         .addConstraintViolation();

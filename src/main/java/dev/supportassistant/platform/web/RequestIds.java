@@ -1,15 +1,15 @@
 package dev.supportassistant.platform.web;
 
-import java.util.Map;
+import io.micrometer.context.ContextRegistry;
+import io.micrometer.context.ContextSnapshotFactory;
+import io.micrometer.context.integration.Slf4jThreadLocalAccessor;
 
-import org.jspecify.annotations.Nullable;
-import org.slf4j.MDC;
 import org.springframework.core.task.TaskDecorator;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 
 /**
- * The request id every log line of a request carries (SLF4J MDC key {@code requestId}) and every
- * response returns ({@code X-Request-Id}). Work a request hands to another thread takes the id
- * along through {@link #carriedOver()}.
+ * The request id every log line of a request carries (SLF4J MDC key {@code requestId}) and every response
+ * returns ({@code X-Request-Id}); {@link RequestLogFilter} sets both.
  */
 public final class RequestIds {
 
@@ -18,33 +18,17 @@ public final class RequestIds {
     /** The MDC key: the structured (JSON) log lines show it as a field of this name. */
     public static final String MDC_KEY = "requestId";
 
+    /** Only the id: the global registry would carry the request's observation and security context along too. */
+    private static final ContextSnapshotFactory REQUEST_ID = ContextSnapshotFactory.builder()
+            .contextRegistry(new ContextRegistry().registerThreadLocalAccessor(new Slf4jThreadLocalAccessor(MDC_KEY)))
+            .clearMissing(true)
+            .build();
+
     private RequestIds() {
     }
 
-    /**
-     * A task decorator for executors that run a request's work: the task sees the submitting
-     * thread's logging context (its request id), and leaves the worker thread as it found it.
-     */
+    /** For executors that run a request's work: it logs with the request's id and leaves the thread as it was. */
     public static TaskDecorator carriedOver() {
-        return task -> {
-            Map<String, String> context = MDC.getCopyOfContextMap();
-            return () -> {
-                Map<String, String> previous = MDC.getCopyOfContextMap();
-                replaceContext(context);
-                try {
-                    task.run();
-                } finally {
-                    replaceContext(previous);
-                }
-            };
-        };
-    }
-
-    private static void replaceContext(@Nullable Map<String, String> context) {
-        if (context == null) {
-            MDC.clear();
-        } else {
-            MDC.setContextMap(context);
-        }
+        return new ContextPropagatingTaskDecorator(REQUEST_ID);
     }
 }

@@ -5,9 +5,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * An uploaded file (a screenshot, a voice recording) or a speech request that cannot be used: a
- * problem detail as everywhere, plus {@code "success": false} and {@code "error"}, the fields the
- * original frontend reads on its upload calls.
+ * An uploaded file (a screenshot, a recording, a document) or a speech request that cannot be used: a problem
+ * detail plus {@code "success": false} and {@code "error"}, which the original frontend reads on its uploads.
  */
 public class UploadRejectedException extends ErrorResponseException {
 
@@ -17,11 +16,6 @@ public class UploadRejectedException extends ErrorResponseException {
 
     /** 400: nothing was sent, or a required field is blank. */
     public static UploadRejectedException empty(String detail) {
-        return new UploadRejectedException(HttpStatus.BAD_REQUEST, detail);
-    }
-
-    /** 400: the request itself cannot be read as an upload (a multipart body without its boundaries). */
-    public static UploadRejectedException malformed(String detail) {
         return new UploadRejectedException(HttpStatus.BAD_REQUEST, detail);
     }
 
@@ -40,7 +34,7 @@ public class UploadRejectedException extends ErrorResponseException {
         return new UploadRejectedException(HttpStatus.UNPROCESSABLE_CONTENT, detail);
     }
 
-    /** The problem detail of a refused upload, also used by other refusals the upload endpoints answer with. */
+    /** The problem detail of a refused upload, for the other refusals the upload endpoints answer with. */
     public static ProblemDetail problem(HttpStatus status, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setProperty("success", false);
