@@ -53,7 +53,8 @@ import tools.jackson.databind.exc.MismatchedInputException;
  * The one place where failures become HTTP answers: problem details whose {@code detail} the frontend shows.
  * Invalid requests are 422, as in the old backend; features throw {@link ErrorResponseException}s for statuses
  * of their own, which the base class renders; anything unexpected is logged and answered 500 without its text.
- * Public so that modules can test their failures' answers (a MockMvc with this advice).
+ * Spring Security's refusals are answered here too ({@code SecurityRefusals} hands them over). Public so that
+ * modules can test their failures' answers (a MockMvc with this advice).
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
