@@ -673,6 +673,20 @@
       });
     return whenOpen;
   }
+  // A page the browser keeps to go back to (its back/forward cache) holds no stream open meanwhile: the
+  // stream would hold one of the few connections a browser opens to the service. Shown again, it
+  // reads what it missed as after a page load.
+  window.addEventListener('pagehide', function () {
+    if (events) {
+      events.abort();
+      events = null;
+    }
+  });
+  window.addEventListener('pageshow', function (event) {
+    if (event.persisted && conversationId) {
+      loadHistory().catch(function () { tell(T.offline); });
+    }
+  });
   function releaseHeldEvents() {
     if (streaming || loadingHistory) {
       return;

@@ -238,6 +238,51 @@ class WidgetBrowserIT extends ApiTest {
         }
     }
 
+    /**
+     * A page the browser keeps to go back to (its back/forward cache) must not hold its event stream
+     * open: a browser opens only a few connections to one host, and such streams once used them all up.
+     */
+    @Test
+    void aPageKeptToGoBackToClosesItsStreamAndResumesItWhenShownAgain() {
+        openWidget();
+        write("Where do I find my invoices?");
+        waitForReply(1);
+        String conversation = conversation();
+        button("Talk to a person").click();
+        waitForNotice("Waiting for a person to join");
+        var desk = api.asAdmin();
+        assertThat(desk.post("/api/v1/desk/conversations/" + conversation + "/claim", null).status()).isEqualTo(200);
+        Map<String, Object> countStreams = browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                Map.of("source", """
+                        window.streams = { opened: 0, closed: 0 };
+                        const fetched = window.fetch.bind(window);
+                        window.fetch = (url, options) => {
+                          if (/\\/events(\\?|$)/.test(String(url))) {
+                            window.streams.opened++;
+                            options.signal.addEventListener('abort', () => window.streams.closed++);
+                          }
+                          return fetched(url, options);
+                        };
+                        """));
+        try {
+            browser.navigate().refresh();
+            waiting().until(driver -> Long.valueOf(1).equals(browser.executeScript("return window.streams.opened")));
+            widget().findElement(By.cssSelector("button.launcher")).click();
+
+            browser.get(site.origin() + "/printer.wav");
+            assertThat(desk.post("/api/v1/desk/conversations/" + conversation + "/messages",
+                    "{\"content\": \"Your invoices are under Billing.\"}").status()).isEqualTo(201);
+            browser.navigate().back();
+
+            waiting().until(driver -> widget().findElements(By.cssSelector("li.human")).stream()
+                    .anyMatch(item -> item.getText().contains("Your invoices are under Billing.")));
+            assertThat(browser.executeScript("return window.streams")).isEqualTo(Map.of("opened", 2L, "closed", 1L));
+        } finally {
+            browser.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+                    Map.of("identifier", countStreams.get("identifier")));
+        }
+    }
+
     @Test
     void aScreenshotIsAttachedToTheSameConversation() {
         openWidget();
