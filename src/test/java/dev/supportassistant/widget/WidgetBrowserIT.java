@@ -190,52 +190,38 @@ class WidgetBrowserIT extends ApiTest {
 
     @Test
     void aPersonsReplyWrittenWhileTheHistoryLoadsAfterAReloadIsShown() {
-        openWidget();
-        write("My invoice shows the wrong amount");
-        waitForReply(1);
-        String conversation = conversation();
-        button("Talk to a person").click();
-        waitForNotice("Waiting for a person to join");
-        var desk = api.asAdmin();
-        assertThat(desk.post("/api/v1/desk/conversations/" + conversation + "/claim", null).status()).isEqualTo(200);
+        String conversation = aConversationAPersonHolds("My invoice shows the wrong amount");
         // After the reload, the history's answer (read before the person writes) waits in the page until released.
-        Map<String, Object> holdTheHistory = browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
-                Map.of("source", """
-                        const fetched = window.fetch.bind(window);
-                        let release;
-                        const held = new Promise(resolve => release = resolve);
-                        window.releaseHistory = () => release();
-                        window.fetch = (url, options) => {
-                          const answer = fetched(url, options);
-                          if (!/\\/api\\/v1\\/conversation\\/[^\\/?]+$/.test(String(url))) {
-                            return answer;
-                          }
-                          return answer.then(response => {
-                            window.historyRead = true;
-                            return held.then(() => response);
-                          });
-                        };
-                        """));
-        try {
+        onEveryNewPage("""
+                const fetched = window.fetch.bind(window);
+                let release;
+                const held = new Promise(resolve => release = resolve);
+                window.releaseHistory = () => release();
+                window.fetch = (url, options) => {
+                  const answer = fetched(url, options);
+                  if (!/\\/api\\/v1\\/conversation\\/[^\\/?]+$/.test(String(url))) {
+                    return answer;
+                  }
+                  return answer.then(response => {
+                    window.historyRead = true;
+                    return held.then(() => response);
+                  });
+                };
+                """, () -> {
             browser.navigate().refresh();
             waiting().until(driver -> Boolean.TRUE.equals(browser.executeScript("return window.historyRead === true")));
-            assertThat(desk.post("/api/v1/desk/conversations/" + conversation + "/messages",
-                    "{\"content\": \"I corrected the invoice while the page loaded.\"}").status()).isEqualTo(201);
+            personWrites(conversation, "I corrected the invoice while the page loaded.");
             browser.executeScript("window.releaseHistory()");
             widget().findElement(By.cssSelector("button.launcher")).click();
 
-            waiting().until(driver -> widget().findElements(By.cssSelector("li.human")).stream()
-                    .anyMatch(item -> item.getText().contains("I corrected the invoice while the page loaded.")));
+            waitForPersonsReply("I corrected the invoice while the page loaded.");
             List<String> shown = widget().findElements(By.cssSelector("li.msg[data-id]")).stream()
                     .map(WebElement::getText).toList();
             // Once, and after the history it came after.
             assertThat(shown).filteredOn(text -> text.contains("I corrected the invoice")).hasSize(1);
             assertThat(shown.get(shown.size() - 1)).contains("I corrected the invoice");
             assertThat(shown.get(0)).contains("My invoice shows the wrong amount");
-        } finally {
-            browser.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
-                    Map.of("identifier", holdTheHistory.get("identifier")));
-        }
+        });
     }
 
     /**
@@ -244,42 +230,63 @@ class WidgetBrowserIT extends ApiTest {
      */
     @Test
     void aPageKeptToGoBackToClosesItsStreamAndResumesItWhenShownAgain() {
-        openWidget();
-        write("Where do I find my invoices?");
-        waitForReply(1);
-        String conversation = conversation();
-        button("Talk to a person").click();
-        waitForNotice("Waiting for a person to join");
-        var desk = api.asAdmin();
-        assertThat(desk.post("/api/v1/desk/conversations/" + conversation + "/claim", null).status()).isEqualTo(200);
-        Map<String, Object> countStreams = browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
-                Map.of("source", """
-                        window.streams = { opened: 0, closed: 0 };
-                        const fetched = window.fetch.bind(window);
-                        window.fetch = (url, options) => {
-                          if (/\\/events(\\?|$)/.test(String(url))) {
-                            window.streams.opened++;
-                            options.signal.addEventListener('abort', () => window.streams.closed++);
-                          }
-                          return fetched(url, options);
-                        };
-                        """));
-        try {
+        String conversation = aConversationAPersonHolds("Where do I find my invoices?");
+        onEveryNewPage("""
+                window.streams = { opened: 0, closed: 0 };
+                const fetched = window.fetch.bind(window);
+                window.fetch = (url, options) => {
+                  if (/\\/events(\\?|$)/.test(String(url))) {
+                    window.streams.opened++;
+                    options.signal.addEventListener('abort', () => window.streams.closed++);
+                  }
+                  return fetched(url, options);
+                };
+                """, () -> {
             browser.navigate().refresh();
             waiting().until(driver -> Long.valueOf(1).equals(browser.executeScript("return window.streams.opened")));
             widget().findElement(By.cssSelector("button.launcher")).click();
 
             browser.get(site.origin() + "/printer.wav");
-            assertThat(desk.post("/api/v1/desk/conversations/" + conversation + "/messages",
-                    "{\"content\": \"Your invoices are under Billing.\"}").status()).isEqualTo(201);
+            personWrites(conversation, "Your invoices are under Billing.");
             browser.navigate().back();
 
-            waiting().until(driver -> widget().findElements(By.cssSelector("li.human")).stream()
-                    .anyMatch(item -> item.getText().contains("Your invoices are under Billing.")));
+            waitForPersonsReply("Your invoices are under Billing.");
             assertThat(browser.executeScript("return window.streams")).isEqualTo(Map.of("opened", 2L, "closed", 1L));
+        });
+    }
+
+    /** A conversation with one answered message, handed to a person and claimed by the operator. */
+    private String aConversationAPersonHolds(String message) {
+        openWidget();
+        write(message);
+        waitForReply(1);
+        String conversation = conversation();
+        button("Talk to a person").click();
+        waitForNotice("Waiting for a person to join");
+        assertThat(api.asAdmin().post("/api/v1/desk/conversations/" + conversation + "/claim", null).status())
+                .isEqualTo(200);
+        return conversation;
+    }
+
+    private void personWrites(String conversation, String text) {
+        assertThat(api.asAdmin().post("/api/v1/desk/conversations/" + conversation + "/messages",
+                "{\"content\": \"" + text + "\"}").status()).isEqualTo(201);
+    }
+
+    private void waitForPersonsReply(String text) {
+        waiting().until(driver -> widget().findElements(By.cssSelector("li.human")).stream()
+                .anyMatch(item -> item.getText().contains(text)));
+    }
+
+    /** Runs {@code test} with {@code script} run first on every page the browser loads meanwhile. */
+    private void onEveryNewPage(String script, Runnable test) {
+        Map<String, Object> added = browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                Map.of("source", script));
+        try {
+            test.run();
         } finally {
             browser.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
-                    Map.of("identifier", countStreams.get("identifier")));
+                    Map.of("identifier", added.get("identifier")));
         }
     }
 
