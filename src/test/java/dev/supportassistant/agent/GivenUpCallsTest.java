@@ -29,24 +29,19 @@ import reactor.core.publisher.Flux;
  */
 class GivenUpCallsTest {
 
-    private static final AgentSettings SETTINGS = new AgentSettings("openai", 0.7, 1000, Duration.ofSeconds(1), 0,
-            Duration.ofMillis(10), List.of(), "Be helpful.", 3000,
-            new AgentSettings.Circuit(5, 50, Duration.ofSeconds(30)));
+    private static final AgentRequest REQUEST = new AgentRequest(List.of(), "How do I reset my password?",
+            new ConfusionAssessment(0.1, List.of(), false), List.of());
 
     private final CountDownLatch cancelled = new CountDownLatch(1);
     private final AtomicInteger calls = new AtomicInteger();
 
     @Test
     void aStreamWhoseThreadLostItsInterruptIsCancelledAtTheDeadline() {
-        AiAgent agent = new SpringAiAgent("openai", "gpt-4.1-mini", null, InterruptSwallowingModel::new,
-                SETTINGS) {
-        };
-        ProviderCalls calls = new ProviderCalls(SETTINGS, new ProviderCircuits(SETTINGS),
-                new AgentRegistry(List.of(agent, new NamedAgent("local", true))));
-        AgentRequest request = new AgentRequest(List.of(), "How do I reset my password?",
-                new ConfusionAssessment(0.1, List.of(), false), List.of());
+        AgentSettings settings = settings(Duration.ofSeconds(1), 0);
+        AiAgent agent = swallowingInterrupts(settings);
+        ProviderCalls providerCalls = providerCalls(settings, agent);
 
-        assertThatThrownBy(() -> calls.call(agent, request, new ProviderCalls.Relay(text -> { })))
+        assertThatThrownBy(() -> providerCalls.call(agent, REQUEST, new ProviderCalls.Relay(text -> { })))
                 .isInstanceOf(ProviderTimeoutException.class);
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(cancelled.getCount())
@@ -55,18 +50,11 @@ class GivenUpCallsTest {
 
     @Test
     void aCallWhoseThreadLostItsInterruptAndThenFailedIsNotTriedAgain() {
-        AgentSettings retrying = new AgentSettings("openai", 0.7, 1000, Duration.ofMillis(300), 2,
-                Duration.ofMillis(1), List.of(), "Be helpful.", 3000,
-                new AgentSettings.Circuit(5, 50, Duration.ofSeconds(30)));
-        AiAgent agent = new SpringAiAgent("openai", "gpt-4.1-mini", null, InterruptSwallowingModel::new,
-                retrying) {
-        };
-        ProviderCalls providerCalls = new ProviderCalls(retrying, new ProviderCircuits(retrying),
-                new AgentRegistry(List.of(agent, new NamedAgent("local", true))));
-        AgentRequest request = new AgentRequest(List.of(), "How do I reset my password?",
-                new ConfusionAssessment(0.1, List.of(), false), List.of());
+        AgentSettings settings = settings(Duration.ofMillis(300), 2);
+        AiAgent agent = swallowingInterrupts(settings);
+        ProviderCalls providerCalls = providerCalls(settings, agent);
 
-        assertThatThrownBy(() -> providerCalls.call(agent, request, new ProviderCalls.Relay(null)))
+        assertThatThrownBy(() -> providerCalls.call(agent, REQUEST, new ProviderCalls.Relay(null)))
                 .isInstanceOf(ProviderTimeoutException.class);
 
         // Once the given-up call has failed as a broken connection, the retry settles it: another
@@ -76,6 +64,21 @@ class GivenUpCallsTest {
                 .until(() -> calls.get() > 1 || retried.getNumberOfFailedCallsWithoutRetryAttempt() == 1);
         assertThat(calls.get()).isEqualTo(1);
         assertThat(retried.getNumberOfFailedCallsWithoutRetryAttempt()).isEqualTo(1);
+    }
+
+    private static AgentSettings settings(Duration timeout, int retries) {
+        return new AgentSettings("openai", 0.7, 1000, timeout, retries, Duration.ofMillis(1), List.of(), "Be helpful.",
+                3000, new AgentSettings.Circuit(5, 50, Duration.ofSeconds(30)));
+    }
+
+    private AiAgent swallowingInterrupts(AgentSettings settings) {
+        return new SpringAiAgent("openai", "gpt-4.1-mini", null, InterruptSwallowingModel::new, settings) {
+        };
+    }
+
+    private static ProviderCalls providerCalls(AgentSettings settings, AiAgent agent) {
+        return new ProviderCalls(settings, new ProviderCircuits(settings),
+                new AgentRegistry(List.of(agent, new NamedAgent("local", true))));
     }
 
     /**
