@@ -48,17 +48,20 @@ class ConversationToolActions {
         return BACK + "#notes";
     }
 
+    /** The AI's draft in the Reply box, after what the person had typed there ({@code content}), which is kept. */
     @PostMapping("/draft")
-    String draft(@PathVariable String conversationId, Authentication authentication, RedirectAttributes flash) {
+    String draft(@PathVariable String conversationId, @RequestParam(name = "content", defaultValue = "") String typed,
+            Authentication authentication, RedirectAttributes flash) {
         try {
             Draft draft = drafts.draft(conversationId, authentication.getName());
-            flash.addFlashAttribute("draft", draft.text());
+            flash.addFlashAttribute("draft", typed.isBlank() ? draft.text() : typed.strip() + "\n\n" + draft.text());
             flash.addFlashAttribute("draftSources", draft.sources());
             flash.addFlashAttribute("notice", "The AI drafted a reply (" + draft.provider()
                     + (draft.fallback() ? ", standing in for the provider that failed" : "")
                     + "): check and edit it, then press Send. Nothing was sent.");
         } catch (ErrorResponseException refused) {
             flash.addFlashAttribute("problem", refused.getBody().getDetail());
+            flash.addFlashAttribute("inserted", typed);
         }
         return BACK;
     }

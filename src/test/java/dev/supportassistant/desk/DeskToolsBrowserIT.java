@@ -111,6 +111,18 @@ class DeskToolsBrowserIT extends DeskPages {
     }
 
     @Test
+    void whatWasTypedInTheReplyBoxIsKeptAndTheDraftFollowsIt() {
+        String agent = account("agent");
+        claimedBy(agent, "I want to talk to a human: my invoice is wrong");
+        labelled("Reply").sendKeys("Sorry about that, let me check.");
+
+        button("Draft reply").click();
+
+        waiting().until(page -> labelled("Reply").getDomProperty("value").length() > "Sorry about that, let me check.".length());
+        assertThat(labelled("Reply").getDomProperty("value")).startsWith("Sorry about that, let me check.\n\n");
+    }
+
+    @Test
     void theOperatorReadsTheOutcomesAndManagesSavedReplies() {
         seedTheLastWeek();
         signIn(account("operator"), PASSWORD);
