@@ -13,6 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.supportassistant.privacy.PersonalData;
+
 /**
  * Internal notes staff leave on a conversation: read by staff at the desk, and by the AI only
  * when it writes a draft for staff; never by the customer, never in the AI's turns with them.
@@ -39,10 +41,12 @@ public class StaffNotes {
 
     private final JdbcClient jdbc;
     private final ConversationStore conversations;
+    private final PersonalData personalData;
 
-    StaffNotes(JdbcClient jdbc, ConversationStore conversations) {
+    StaffNotes(JdbcClient jdbc, ConversationStore conversations, PersonalData personalData) {
         this.jdbc = jdbc;
         this.conversations = conversations;
+        this.personalData = personalData;
     }
 
     /**
@@ -68,14 +72,15 @@ public class StaffNotes {
             throw ConversationRefusal.full("This conversation holds " + MAX_PER_CONVERSATION
                     + " notes already, the most it keeps");
         }
-        StaffNote note = new StaffNote(UUID.randomUUID().toString(), conversationId, author, content,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        // Kept as the customer's messages are (PII_STORE_MASKED): a note often repeats what they wrote.
+        StaffNote note = new StaffNote(UUID.randomUUID().toString(), conversationId, author,
+                personalData.forStorage(content), Instant.now().truncatedTo(ChronoUnit.MILLIS));
         jdbc.sql("""
                 INSERT INTO staff_notes (id, conversation_id, author, content, created_at)
                 VALUES (:id, :conversationId, :author, :content, :createdAt)
                 """)
                 .param("id", note.id()).param("conversationId", conversationId).param("author", author)
-                .param("content", content).param("createdAt", OffsetDateTime.ofInstant(note.createdAt(), ZoneOffset.UTC))
+                .param("content", note.content()).param("createdAt", OffsetDateTime.ofInstant(note.createdAt(), ZoneOffset.UTC))
                 .update();
         return note;
     }

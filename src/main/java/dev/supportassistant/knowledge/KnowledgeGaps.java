@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.ErrorResponseException;
 
 import dev.supportassistant.embedding.SentenceEmbeddings;
+import dev.supportassistant.privacy.PersonalData;
 
 /**
  * What customers ask that the knowledge base does not answer: questions no passage answered well
@@ -51,6 +52,7 @@ public class KnowledgeGaps implements DisposableBean {
     private final SentenceEmbeddings embeddings;
     private final DocumentLibrary library;
     private final KnowledgeSettings settings;
+    private final PersonalData personalData;
     private final ThreadPoolExecutor recording = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(BACKLOG), task -> {
                 Thread thread = new Thread(task, "knowledge-gaps");
@@ -58,7 +60,9 @@ public class KnowledgeGaps implements DisposableBean {
                 return thread;
             }, new ThreadPoolExecutor.DiscardPolicy());
 
-    KnowledgeGaps(GapStore store, SentenceEmbeddings embeddings, DocumentLibrary library, KnowledgeSettings settings) {
+    KnowledgeGaps(GapStore store, SentenceEmbeddings embeddings, DocumentLibrary library, KnowledgeSettings settings,
+            PersonalData personalData) {
+        this.personalData = personalData;
         this.store = store;
         this.embeddings = embeddings;
         this.library = library;
@@ -85,8 +89,12 @@ public class KnowledgeGaps implements DisposableBean {
         }
     }
 
-    /** Records a question now, on the caller's thread; one at a time, so two alike cannot start two gaps here. */
-    synchronized void record(String conversationId, String question, String reason) {
+    /**
+     * Records a question now, on the caller's thread; one at a time, so two alike cannot start two gaps here.
+     * Kept as the customer's messages are ({@code PII_STORE_MASKED}).
+     */
+    synchronized void record(String conversationId, String asked, String reason) {
+        String question = personalData.forStorage(asked);
         float[] vector = embeddings.embed(question);
         Optional<GapStore.Centroid> nearest = store.openCentroids().stream()
                 .filter(gap -> SentenceEmbeddings.similarity(vector, gap.vector()) >= SAME_GAP)

@@ -1,7 +1,7 @@
 /**
  * The knowledge base: help articles split into passages, searched by meaning and by words.
  */
-@ApplicationModule(allowedDependencies = {"embedding", "platform :: config", "platform :: web"})
+@ApplicationModule(allowedDependencies = {"embedding", "platform :: config", "platform :: web", "privacy"})
 @NullMarked
 package dev.supportassistant.knowledge;
 

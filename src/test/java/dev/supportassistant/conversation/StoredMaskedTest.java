@@ -49,4 +49,20 @@ class StoredMaskedTest extends ApiTest {
                 + api.asAdmin().get("/api/v1/desk/conversations/" + conversation.id()).body();
         assertThat(stored).contains("[EMAIL]").doesNotContain("4111 1111", "jane.doe", "555-2671", "DE89", "hunter2");
     }
+
+    @Test
+    void withStoreMaskedAStaffNoteIsKeptMaskedToo() {
+        PersonalData maskedData = new PersonalData(new PrivacySettings(true, true, "US"));
+        ConversationStore masked = new ConversationStore(jdbc, rows, events, commits, maskedData);
+        Conversation conversation = Conversation.start("store-masked-note", null);
+        masked.create(conversation, ChatMessage.newMessage("Hello",
+                MessageMetadata.CustomerMessage.scored(0.1, List.of(), null, null)));
+
+        StaffNote note = new StaffNotes(jdbc, masked, maskedData).add(conversation.id(), "bob",
+                "Called them back on (415) 555-2671, card 4111 1111 1111 1111");
+
+        assertThat(note.content()).isEqualTo("Called them back on [PHONE], card •••• 1111");
+        assertThat(jdbc.sql("SELECT content FROM staff_notes WHERE conversation_id = :id")
+                .param("id", conversation.id()).query(String.class).single()).isEqualTo(note.content());
+    }
 }

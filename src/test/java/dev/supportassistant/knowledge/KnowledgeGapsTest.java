@@ -8,9 +8,13 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.supportassistant.ApiClient;
 import dev.supportassistant.ApiTest;
+import dev.supportassistant.embedding.SentenceEmbeddings;
+import dev.supportassistant.privacy.PersonalData;
+import dev.supportassistant.privacy.PrivacySettings;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -70,6 +74,20 @@ class KnowledgeGapsTest extends ApiTest {
         JsonNode gap = await().atMost(Duration.ofSeconds(30)).until(() -> gapWith(question), Optional::isPresent)
                 .orElseThrow();
         assertThat(gap.get("thumbs_down").asInt()).isPositive();
+    }
+
+    @Test
+    void withStoreMaskedAGapsQuestionIsKeptMasked(@Autowired GapStore store, @Autowired SentenceEmbeddings embeddings,
+            @Autowired DocumentLibrary library, @Autowired KnowledgeSettings settings) {
+        KnowledgeGaps masked = new KnowledgeGaps(store, embeddings, library, settings,
+                new PersonalData(new PrivacySettings(true, true, "US")));
+        String conversation = api.chat("Hello").json().get("conversation_id").asString();
+
+        masked.record(conversation, "Why was my parcel to jane.doe@example.com returned to the depot",
+                KnowledgeGaps.NO_ANSWER);
+
+        assertThat(gapWith("Why was my parcel to [EMAIL] returned to the depot")).isPresent();
+        assertThat(api.asAdmin().get("/api/v1/knowledge/gaps").body()).doesNotContain("jane.doe");
     }
 
     @Test
