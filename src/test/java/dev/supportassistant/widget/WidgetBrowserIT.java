@@ -4,85 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
 
-import dev.supportassistant.ApiTest;
 import dev.supportassistant.desk.SharedBrowser;
-import dev.supportassistant.platform.config.ApiSettings;
-import dev.supportassistant.screenshots.ScreenDrawings;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The customer's widget in a real browser, on a company's page served from another origin than
- * the service's ({@link CustomerSite}, allowed by the shared context's {@code CORS_ORIGINS}), with
- * nothing of the service on it but the script tag: what a customer sees and does, down to the
- * service's records of it.
- *
- * <p>Screens: headless Chromium cannot pick a screen to share, so the tests stand in for the
- * browser's picker: {@code navigator.mediaDevices.getDisplayMedia} on the host page answers with a
- * canvas's stream (a drawn screen with text on it); everything after it (the frame, the PNG, the
- * upload, the service's OCR) is the widget's and the service's own code.
+ * The customer's widget in a real browser ({@link OnTheCustomersSite}): the launcher, streamed replies,
+ * the conversation across reloads and the back/forward cache, a person joining live, the keyboard,
+ * phones, the host page's styles and languages, down to the service's records of it.
  *
  * <p>With {@code -Dwidget.screenshots=docs/images} it also saves the pictures docs/widget.md shows.
  */
-@ExtendWith(SharedBrowser.class)
-class WidgetBrowserIT extends ApiTest {
-
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static CustomerSite site;
-
-    @Autowired
-    ApiSettings settings;
-
-    ChromeDriver browser;
-
-    @BeforeEach
-    void openTheCustomersSite() {
-        if (site == null) {
-            String origin = settings.corsOrigins().stream()
-                    .filter(candidate -> candidate.startsWith("http://127.0.0.1:") && !candidate.endsWith(":3000"))
-                    .findFirst().orElseThrow();
-            site = CustomerSite.at(origin, "http://localhost:" + port());
-        }
-        browser = SharedBrowser.driver();
-        browser.get("about:blank");
-        browser.executeCdpCommand("Network.clearBrowserCookies", Map.of());
-    }
-
-    @AfterEach
-    void leaveThePage() {
-        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-        // Forget the conversation, so that each test starts as a new visitor.
-        if (browser.getCurrentUrl().startsWith("http://127.0.0.1")) {
-            browser.executeScript("localStorage.clear()");
-        }
-        browser.get("about:blank");
-    }
-
-    @AfterAll
-    static void closeTheSite() {
-        if (site != null) {
-            site.close();
-            site = null;
-        }
-    }
+class WidgetBrowserIT extends OnTheCustomersSite {
 
     @Test
     void theScriptTagAloneBringsTheLauncher() {
@@ -291,104 +233,6 @@ class WidgetBrowserIT extends ApiTest {
     }
 
     @Test
-    void aScreenshotIsAttachedToTheSameConversation() {
-        openWidget();
-        write("The export button does nothing");
-        waitForReply(1);
-        String conversation = conversation();
-        pickerSharesAScreenShowing("EXPORT FAILED CODE 4021");
-
-        button("Send screenshot").click();
-
-        waitForNotice("Screenshot sent.");
-        JsonNode messages = api.get("/api/v1/conversation/" + conversation).json().get("messages");
-        JsonNode screenshot = messages.values().stream().filter(message -> message.get("metadata").has("screenshot"))
-                .findFirst().orElseThrow().get("metadata").get("screenshot");
-        assertThat(screenshot.get("width").asInt()).isEqualTo(800);
-        assertThat(screenshot.get("ocr_text").asString()).contains("EXPORT FAILED").contains("4021");
-        assertThat(conversation()).isEqualTo(conversation);
-    }
-
-    @Test
-    void sharingTheScreenPublishesItOnTheConversationsChannelAndSendsCapturesToIt() {
-        openWidget();
-        write("The export button does nothing");
-        waitForReply(1);
-        String conversation = conversation();
-        pickerSharesAScreenShowing("EXPORT FAILED CODE 4021");
-        agoraStandsIn();
-
-        button("Share screen").click();
-
-        waitForNotice("You are sharing your screen.");
-        waiting().until(driver -> agoraCalls().contains("publish video"));
-        JsonNode started = waiting().until(driver -> messages(conversation).stream()
-                .filter(message -> message.get("metadata").has("screen_share")
-                        && message.get("metadata").get("screen_share").get("event").asString().equals("started"))
-                .findFirst().orElse(null));
-        String channel = started.get("metadata").get("screen_share").get("channel_name").asString();
-        assertThat(agoraCalls()).contains("join 970CA35de60c44645bbae8a215061b33 " + channel + " 007");
-        // The first capture goes at once; the next every 10 seconds.
-        waiting().until(driver -> messages(conversation).stream()
-                .anyMatch(message -> message.get("metadata").has("screenshot")));
-
-        button("Stop sharing").click();
-        waitForNotice("You stopped sharing your screen.");
-        assertThat(agoraCalls()).endsWith("leave");
-        assertThat(conversation()).isEqualTo(conversation);
-    }
-
-    @Test
-    void speakPutsTheTranscriptInTheMessageBoxAndListenPlaysAReply() {
-        openWidget();
-        write("How do I reset my password?");
-        waitForReply(1);
-        microphoneSays(site.origin() + "/printer.wav");
-        playedAudioIsRecorded();
-
-        button("Speak").click();
-        waiting().until(driver -> Boolean.TRUE.equals(browser.executeScript("return window.microphoneDone")));
-        button("Stop recording").click();
-
-        waiting().until(driver -> widget().findElement(By.cssSelector("textarea")).getDomProperty("value")
-                .contains("printer"));
-        assertThat(focused()).isEqualTo("Message");
-        assertThat(messages(conversation())).hasSize(2);
-
-        waitForReply(1).findElement(By.cssSelector(".actions button")).click();
-        waiting().until(driver -> browser.executeScript("return window.played.length").equals(1L));
-        assertThat((String) browser.executeScript("return window.played[0]")).startsWith("audio/");
-    }
-
-    /**
-     * A checkout page with a payment error, shared in the conversation: the assistant's message
-     * about it arrives live, pointing at the button to retry ({@code metadata.screen_guidance}), and
-     * the widget shows the screenshot with the service's marks ({@code ?guidance=<message id>})
-     * beside it, rather than drawing the boxes itself.
-     */
-    @Test
-    void aReplyWithScreenGuidanceShowsTheMarkedScreenshotBesideIt() {
-        openWidget();
-        write("I'm trying to pay for my order");
-        waitForReply(1);
-        ScreenDrawings.Drawn checkout = ScreenDrawings.checkout();
-
-        var shared = api.upload("/api/v1/screenshots", "file", "screen.png", "image/png", checkout.png(),
-                "conversation_id", conversation());
-
-        assertThat(shared.status()).as(shared.body()).isEqualTo(200);
-        WebElement notice = waiting().until(driver -> widget().findElements(By.cssSelector("li.assistant")).stream()
-                .filter(item -> item.getText().contains("Error 502: Payment gateway timeout")).findFirst().orElse(null));
-        WebElement image = waiting().until(driver -> notice.findElements(By.cssSelector("figure img")).stream()
-                .filter(img -> ((Number) browser.executeScript("return arguments[0].naturalWidth", img))
-                        .intValue() == checkout.image().getWidth()).findFirst().orElse(null));
-        assertThat(image.getDomAttribute("alt")).isEqualTo("Where to look on your screen: Retry payment");
-        assertThat(image.getDomProperty("src")).startsWith("blob:");
-        assertThat(notice.findElement(By.cssSelector("figcaption")).getText()).isEqualTo("Retry payment");
-        assertThat(notice.findElements(By.cssSelector("figure .box"))).as("the service marked it").isEmpty();
-    }
-
-    @Test
     void everythingWorksFromTheKeyboardAndEscapeReturnsToTheLauncher() {
         browser.get(site.page());
         widget().findElement(By.cssSelector("button.launcher"));
@@ -498,117 +342,6 @@ class WidgetBrowserIT extends ApiTest {
         screenshotForTheDocs("widget-laptop.png");
     }
 
-    // ---- Steps
-
-    private void openWidget() {
-        browser.get(site.page());
-        widget().findElement(By.cssSelector("button.launcher")).click();
-        waiting().until(driver -> widget().findElement(By.cssSelector("textarea")).isDisplayed());
-    }
-
-    private void write(String message) {
-        WebElement box = widget().findElement(By.cssSelector("textarea"));
-        box.sendKeys(message);
-        widget().findElement(By.cssSelector("button.send")).click();
-    }
-
-    /** The {@code count}-th reply of the assistant, once it is complete (has its id). */
-    private WebElement waitForReply(int count) {
-        return waiting().until(driver -> {
-            List<WebElement> replies = widget().findElements(By.cssSelector("li.assistant[data-id]"));
-            return replies.size() >= count ? replies.get(count - 1) : null;
-        });
-    }
-
-    private void waitForNotice(String text) {
-        waiting().until(driver -> widget().findElement(By.cssSelector(".notice")).getText().contains(text));
-    }
-
-    private String conversation() {
-        return (String) browser.executeScript(
-                "return Object.keys(localStorage).filter(k => k.endsWith(':conversation')).map(k => localStorage[k])[0]");
-    }
-
-    private void pickerSharesAScreenShowing(String text) {
-        browser.executeScript("""
-                const canvas = document.createElement('canvas');
-                canvas.width = 800; canvas.height = 300;
-                const draw = () => {
-                  const context = canvas.getContext('2d');
-                  context.fillStyle = '#ffffff'; context.fillRect(0, 0, 800, 300);
-                  context.fillStyle = '#000000'; context.font = 'bold 48px sans-serif';
-                  context.fillText(arguments[0], 40, 160);
-                };
-                draw();
-                setInterval(draw, 100);
-                navigator.mediaDevices.getDisplayMedia = () => Promise.resolve(canvas.captureStream(10));
-                """, text);
-    }
-
-    /**
-     * A microphone for the page: getUserMedia answers with a stream playing the sound at
-     * {@code url} once; {@code window.microphoneDone} says when it has been said.
-     */
-    private void microphoneSays(String url) {
-        browser.executeScript("""
-                navigator.mediaDevices.getUserMedia = async () => {
-                  const context = new AudioContext();
-                  const sound = await context.decodeAudioData(await (await fetch(arguments[0])).arrayBuffer());
-                  const source = context.createBufferSource();
-                  const microphone = context.createMediaStreamDestination();
-                  source.buffer = sound;
-                  source.connect(microphone);
-                  source.onended = () => { window.microphoneDone = true; };
-                  source.start();
-                  return microphone.stream;
-                };
-                """, url);
-    }
-
-    /** Audio the page plays is recorded in {@code window.played} (the type of what played), not heard. */
-    private void playedAudioIsRecorded() {
-        browser.executeScript("""
-                window.played = [];
-                window.Audio = class {
-                  constructor(url) { this.url = url; }
-                  async play() { window.played.push((await (await fetch(this.url)).blob()).type); }
-                  pause() {}
-                };
-                """);
-    }
-
-    /**
-     * Agora's Web SDK as the page sees it (window.AgoraRTC, which the widget uses when present),
-     * recording what the widget asks of it: the tests stay off Agora's network.
-     */
-    private void agoraStandsIn() {
-        browser.executeScript("""
-                window.agoraCalls = [];
-                const record = (...call) => window.agoraCalls.push(call.join(' '));
-                window.AgoraRTC = {
-                  setLogLevel() {},
-                  createClient() {
-                    return {
-                      on() {},
-                      join(app, channel, token, uid) { record('join', app, channel, token.slice(0, 3)); return Promise.resolve(uid); },
-                      publish(track) { record('publish', track.kind); return Promise.resolve(); },
-                      leave() { record('leave'); return Promise.resolve(); }
-                    };
-                  },
-                  createCustomVideoTrack(config) { return { kind: config.mediaStreamTrack.kind }; }
-                };
-                """);
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> agoraCalls() {
-        return (List<String>) browser.executeScript("return window.agoraCalls");
-    }
-
-    private List<JsonNode> messages(String conversation) {
-        return api.get("/api/v1/conversation/" + conversation).json().get("messages").values().stream().toList();
-    }
-
     /** What the widget looks like: computed styles and boxes of its main parts. */
     private Map<?, ?> looks() {
         return (Map<?, ?>) browser.executeScript("""
@@ -638,34 +371,6 @@ class WidgetBrowserIT extends ApiTest {
                 Map.of("width", 360, "height", 740, "deviceScaleFactor", 2, "mobile", true));
     }
 
-    private void keys(CharSequence... keys) {
-        new Actions(browser).sendKeys(keys).perform();
-    }
-
-    /** The accessible name of the focused control inside the widget (its label, aria-label or text). */
-    private String focused() {
-        return (String) browser.executeScript("""
-                const root = arguments[0].shadowRoot;
-                const element = root.activeElement;
-                if (!element) { return null; }
-                const label = element.id && root.querySelector('label[for="' + element.id + '"]');
-                return label ? label.textContent : (element.getAttribute('aria-label') || element.textContent.trim());
-                """, host());
-    }
-
-    private WebElement host() {
-        return waiting().until(driver -> driver.findElements(By.cssSelector("[data-support-assistant]")).stream()
-                .findFirst().orElse(null));
-    }
-
-    private SearchContext widget() {
-        return host().getShadowRoot();
-    }
-
-    private WebDriverWait waiting() {
-        return new WebDriverWait(browser, PATIENCE);
-    }
-
     /** The history scrolled up to the customer's message, for a picture with both sides. */
     private void showTheCustomersMessage() {
         browser.executeScript("arguments[0].shadowRoot.querySelector('li.user').scrollIntoView()", host());
@@ -681,10 +386,5 @@ class WidgetBrowserIT extends ApiTest {
         } catch (java.io.IOException notWritten) {
             throw new java.io.UncheckedIOException(notWritten);
         }
-    }
-
-    private WebElement button(String text) {
-        return widget().findElements(By.cssSelector("button")).stream().filter(button -> button.getText().equals(text))
-                .findFirst().orElseThrow();
     }
 }
