@@ -24,10 +24,11 @@ import dev.supportassistant.platform.config.InvalidSettingException;
 /**
  * When people work at the desk ({@code DESK_HOURS}): {@code Mon-Fri 09:00-17:30 Europe/Berlin}, or
  * several spans {@code Mon-Fri 09:00-17:30; Sat 10:00-14:00 Europe/Berlin}; days as {@code Mon},
- * {@code Mon-Fri} or {@code Mon,Wed,Fri}; times 24-hour, the end after the start ({@code 24:00} for
- * midnight); one IANA time zone at the end. Empty: always open. Parsed strictly at start-up: a value
- * that does not read exactly so stops the service naming {@code DESK_HOURS}, rather than leave a
- * desk "closed" by a typo.
+ * {@code Mon-Fri}, {@code Fri-Mon} or {@code Mon,Wed,Fri}; times 24-hour ({@code 24:00} for midnight),
+ * a span that ends before it starts running past midnight ({@code Mon-Fri 22:00-06:00}: Monday night
+ * to Saturday morning); one IANA time zone at the end. Empty: always open. Parsed strictly at start-up:
+ * a value that does not read exactly so stops the service naming {@code DESK_HOURS} and what is wrong,
+ * rather than leave a desk "closed" by a typo.
  *
  * <p>Why: outside these hours a customer who asks for a person is told when the desk opens, their
  * conversation waits in the queue marked "after hours", and the AI goes on answering meanwhile.
@@ -37,18 +38,26 @@ final class DeskHours {
     static final String VARIABLE = "DESK_HOURS";
     private static final String ACCEPTED = "days and hours with a time zone, such as 'Mon-Fri 09:00-17:30 Europe/Berlin'"
             + " or 'Mon-Fri 09:00-17:30; Sat 10:00-14:00 Europe/Berlin', or nothing for always open";
+    private static final String DAY_NAMES = "Mon, Tue, Wed, Thu, Fri, Sat, Sun";
     /** Longer than any sensible value: a setting is read before anything is allocated for it. */
     private static final int MAX_CHARS = 500;
     private static final DateTimeFormatter OPENING = DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm");
     private static final Pattern SPAN = Pattern.compile(
-            "([A-Za-z]{3}(?:-[A-Za-z]{3})?(?:,[A-Za-z]{3}(?:-[A-Za-z]{3})?)*) ([0-2]\\d:[0-5]\\d)-([0-2]\\d:[0-5]\\d)");
+            "([A-Za-z]+(?:-[A-Za-z]+)?(?:,[A-Za-z]+(?:-[A-Za-z]+)?)*) ([0-2]\\d:[0-5]\\d)-([0-2]\\d:[0-5]\\d)");
     private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
 
-    /** Hours on some days, from {@code opens} to {@code closes} ({@code null}: midnight at the day's end). */
+    /**
+     * Hours starting on some days, from {@code opens} to {@code closes} ({@code null}: midnight at the
+     * day's end); a span that closes before it opens ends on the next day.
+     */
     private record Span(Set<DayOfWeek> days, LocalTime opens, @Nullable LocalTime closes) {
 
         boolean covers(ZonedDateTime at) {
             LocalTime time = at.toLocalTime();
+            if (closes != null && closes.isBefore(opens)) {
+                return days.contains(at.getDayOfWeek()) && !time.isBefore(opens)
+                        || days.contains(at.getDayOfWeek().minus(1)) && time.isBefore(closes);
+            }
             return days.contains(at.getDayOfWeek()) && !time.isBefore(opens) && (closes == null || time.isBefore(closes));
         }
     }
@@ -74,28 +83,31 @@ final class DeskHours {
             return new DeskHours("", null, List.of(), clock);
         }
         if (text.length() > MAX_CHARS) {
-            throw invalid(null);
+            throw invalid(null, "a value of at most " + MAX_CHARS + " characters");
         }
         int lastSpace = text.lastIndexOf(' ');
         if (lastSpace < 0) {
-            throw invalid(text);
+            throw invalid(text, "days and hours before the time zone");
         }
+        String zoneName = text.substring(lastSpace + 1);
         ZoneId zone;
         try {
-            zone = ZoneId.of(text.substring(lastSpace + 1));
+            zone = ZoneId.of(zoneName);
         } catch (DateTimeException notAZone) {
-            throw invalid(text);
+            throw invalid(text, "an IANA time zone such as Europe/Berlin or UTC at the end, not '" + zoneName + "'");
         }
         List<Span> spans = new ArrayList<>();
         for (String part : text.substring(0, lastSpace).split(";", -1)) {
             Matcher span = SPAN.matcher(part.strip());
             if (!span.matches()) {
-                throw invalid(text);
+                throw invalid(text, "each span as DAYS HH:MM-HH:MM, such as 'Mon-Fri 09:00-17:30', not '"
+                        + part.strip() + "'");
             }
             LocalTime opens = time(span.group(2), text);
             LocalTime closes = "24:00".equals(span.group(3)) ? null : time(span.group(3), text);
-            if (closes != null && !closes.isAfter(opens)) {
-                throw invalid(text);
+            if (opens.equals(closes)) {
+                throw invalid(text, "a span that closes at another time than it opens ('" + part.strip()
+                        + "'; 00:00-24:00 is the whole day)");
             }
             spans.add(new Span(days(span.group(1), text), opens, closes));
         }
@@ -153,35 +165,33 @@ final class DeskHours {
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         for (String item : list.split(",")) {
             String[] ends = item.split("-");
-            int from = day(ends[0], text);
-            int to = ends.length == 1 ? from : day(ends[1], text);
-            if (to < from) {
-                throw invalid(text);
+            DayOfWeek from = day(ends[0], text);
+            DayOfWeek to = ends.length == 1 ? from : day(ends[1], text);
+            for (DayOfWeek day = from; day != to; day = day.plus(1)) { // a range may run over the weekend
+                days.add(day);
             }
-            for (int day = from; day <= to; day++) {
-                days.add(DayOfWeek.of(day + 1));
-            }
+            days.add(to);
         }
         return days;
     }
 
-    private static int day(String name, String text) {
+    private static DayOfWeek day(String name, String text) {
         int day = DAYS.indexOf(name.toLowerCase(Locale.ROOT));
         if (day < 0) {
-            throw invalid(text);
+            throw invalid(text, "days among " + DAY_NAMES + ", not '" + name + "'");
         }
-        return day;
+        return DayOfWeek.of(day + 1);
     }
 
     private static LocalTime time(String value, String text) {
         try {
             return LocalTime.parse(value);
         } catch (DateTimeException notATime) {
-            throw invalid(text);
+            throw invalid(text, "times from 00:00 to 24:00, not '" + value + "'");
         }
     }
 
-    private static InvalidSettingException invalid(@Nullable String shown) {
-        return new InvalidSettingException(VARIABLE, shown, ACCEPTED);
+    private static InvalidSettingException invalid(@Nullable String shown, String wanted) {
+        return new InvalidSettingException(VARIABLE, shown, ACCEPTED + " (" + wanted + ")");
     }
 }

@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.supportassistant.platform.config.InvalidSettingException;
@@ -61,6 +62,31 @@ class DeskHoursTest {
     }
 
     @Test
+    void aSpanThatEndsBeforeItStartsRunsPastMidnight() {
+        DeskHours nights = at("Mon-Fri 22:00-06:00 UTC", SUNDAY_NOON);
+
+        assertThat(nights.openAt(Instant.parse("2026-12-07T23:00:00Z"))).as("Monday night").isTrue();
+        assertThat(nights.openAt(Instant.parse("2026-12-08T05:59:00Z"))).as("Tuesday morning").isTrue();
+        assertThat(nights.openAt(Instant.parse("2026-12-08T06:00:00Z"))).as("Tuesday, 06:00").isFalse();
+        assertThat(nights.openAt(Instant.parse("2026-12-12T05:00:00Z"))).as("Saturday morning, Friday's night")
+                .isTrue();
+        assertThat(nights.openAt(Instant.parse("2026-12-07T05:00:00Z"))).as("Monday morning, Sunday had no night")
+                .isFalse();
+        assertThat(nights.nextOpening()).hasValueSatisfying(opening ->
+                assertThat(opening).hasToString("2026-12-07T22:00Z[UTC]"));
+    }
+
+    @Test
+    void aDayRangeMayRunOverTheWeekend() {
+        DeskHours weekend = at("Fri-Mon 10:00-16:00 UTC", SUNDAY_NOON);
+
+        assertThat(weekend.openNow()).as("Sunday").isTrue();
+        assertThat(weekend.openAt(Instant.parse("2026-12-07T12:00:00Z"))).as("Monday").isTrue();
+        assertThat(weekend.openAt(Instant.parse("2026-12-08T12:00:00Z"))).as("Tuesday").isFalse();
+        assertThat(weekend.openAt(Instant.parse("2026-12-11T12:00:00Z"))).as("Friday").isTrue();
+    }
+
+    @Test
     void noHoursMeansAlwaysOpen() {
         DeskHours always = at("  ", SUNDAY_NOON);
 
@@ -71,12 +97,23 @@ class DeskHoursTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Mon-Fri 9-17 Europe/Berlin", "Mon-Fri 09:00-17:30", "Mon-Fri 09:00-17:30 Mars/Olympus",
-            "Fri-Mon 09:00-17:30 UTC", "Mon-Fri 17:30-09:00 UTC", "Mon-Fri 09:00-25:00 UTC", "Mo-Fr 09:00-17:30 UTC",
+            "Mon-Fri 09:00-09:00 UTC", "Mon-Fri 09:00-25:00 UTC", "Mo-Fr 09:00-17:30 UTC",
             "Mon-Fri  09:00-17:30 UTC", "Mon-Fri 09:00-17:30; UTC", "weekdays UTC"})
     void aValueThatDoesNotReadExactlyStopsStartUpNamingTheVariable(String value) {
         assertThatThrownBy(() -> DeskHours.parse(value, Clock.systemUTC()))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageStartingWith("Invalid setting DESK_HOURS=" + value.strip() + ": expected days and hours")
                 .satisfies(invalid -> assertThat(((InvalidSettingException) invalid).variable()).isEqualTo("DESK_HOURS"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Mo-Fr 09:00-17:30 UTC | (days among Mon, Tue, Wed, Thu, Fri, Sat, Sun, not 'Mo')",
+            "Mon-Fri 09:00-25:00 UTC | (times from 00:00 to 24:00, not '25:00')",
+            "Mon-Fri 09:00-17:30 Mars/Olympus | (an IANA time zone such as Europe/Berlin or UTC at the end, not 'Mars/Olympus')",
+            "Mon-Fri 9-17 UTC | (each span as DAYS HH:MM-HH:MM, such as 'Mon-Fri 09:00-17:30', not 'Mon-Fri 9-17')",
+            "Mon 09:00-09:00 UTC | (a span that closes at another time than it opens ('Mon 09:00-09:00'; 00:00-24:00 is the whole day))"})
+    void theRefusalSaysWhatIsWrong(String value, String reason) {
+        assertThatThrownBy(() -> DeskHours.parse(value, Clock.systemUTC())).hasMessageEndingWith(reason);
     }
 }
