@@ -1,5 +1,6 @@
 package dev.supportassistant.desk;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -59,6 +60,14 @@ class DeskToolsController {
     record NoteRequest(@NotBlank @Size(max = StaffNotes.MAX_CHARS) @Printable(lines = true) String text) {
     }
 
+    /** An internal note as the API shows it: its {@code text}, as it was sent (and as saved replies and drafts say). */
+    record NoteView(String id, String conversationId, String author, String text, Instant createdAt) {
+
+        static NoteView of(StaffNote note) {
+            return new NoteView(note.id(), note.conversationId(), note.author(), note.content(), note.createdAt());
+        }
+    }
+
     /** A saved reply's title and text; the text may hold {@code {customer}} and {@code {agent}}. */
     record SavedReplyRequest(@NotBlank @Size(max = SavedReplies.MAX_TITLE) @Printable String title,
             @NotBlank @Size(max = SavedReplies.MAX_CONTENT) @Printable(lines = true) String text) {
@@ -77,15 +86,15 @@ class DeskToolsController {
     }
 
     @GetMapping("/conversations/{conversationId}/notes")
-    List<StaffNote> notes(@PathVariable String conversationId) {
+    List<NoteView> notes(@PathVariable String conversationId) {
         conversations.find(conversationId).orElseThrow(ConversationRefusal::notFound);
-        return notes.of(conversationId);
+        return notes.of(conversationId).stream().map(NoteView::of).toList();
     }
 
     @PostMapping("/conversations/{conversationId}/notes")
-    ResponseEntity<StaffNote> addNote(@PathVariable String conversationId, @Valid @RequestBody NoteRequest note,
+    ResponseEntity<NoteView> addNote(@PathVariable String conversationId, @Valid @RequestBody NoteRequest note,
             Caller caller) {
-        return ResponseEntity.status(201).body(notes.add(conversationId, name(caller), note.text()));
+        return ResponseEntity.status(201).body(NoteView.of(notes.add(conversationId, name(caller), note.text())));
     }
 
     /** A reply the AI drafts for the caller to edit and send; nothing is stored or sent. */

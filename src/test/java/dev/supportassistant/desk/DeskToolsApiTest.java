@@ -49,6 +49,8 @@ class DeskToolsApiTest extends ApiTest {
                     "{\"text\": \"Customer on the legacy plan: offer the migration guide\"}");
             assertThat(added.status()).as(added.body()).isEqualTo(201);
             assertThat(added.json().get("author").asString()).isEqualTo("sam");
+            assertThat(added.json().get("text").asString()).as("answered in the field it was sent in")
+                    .isEqualTo("Customer on the legacy plan: offer the migration guide");
             // Something the customer does see, after the note: their stream must reach it without the note.
             customer().chat(dev.supportassistant.ChatRequest.message("Thanks, one more question").in(conversation));
 
@@ -61,7 +63,7 @@ class DeskToolsApiTest extends ApiTest {
         }
         var notes = agent().get("/api/v1/desk/conversations/" + conversation + "/notes");
         assertThat(notes.status()).isEqualTo(200);
-        assertThat(notes.json()).extracting(note -> note.get("content").asString())
+        assertThat(notes.json()).extracting(note -> note.get("text").asString())
                 .containsExactly("Customer on the legacy plan: offer the migration guide");
         assertThat(customer().get("/api/v1/conversation/" + conversation).body()).doesNotContain("legacy plan");
         assertThat(api.asAdmin().get("/api/v1/conversation/" + conversation).body()).doesNotContain("legacy plan");
