@@ -20,7 +20,9 @@ import dev.supportassistant.handoff.SupportDesk;
 /**
  * The Conversations page: every conversation, most recently active first, filtered by who holds
  * it and searched by a word of its messages, its id or its customer's id, a page at a time. The
- * queue shows what needs a person now; this page finds yesterday's conversation.
+ * queue shows what needs a person now; this page finds yesterday's conversation. Like the queue, the
+ * page follows the desk's live stream and fetches its list again ({@code /desk/conversations/live})
+ * when a conversation changes hands or a person's conversation gets a message.
  */
 @Controller
 class DeskListing {
@@ -64,8 +66,22 @@ class DeskListing {
             @RequestParam(defaultValue = "0") String page, Model model, Authentication authentication) {
         model.addAttribute("me", SignedIn.of(authentication));
         model.addAttribute("states", STATES);
+        fill(state, q, page, model);
+        return "desk/conversations";
+    }
+
+    /** The list alone, for the page to swap in after a live event on the desk's stream. */
+    @GetMapping("/desk/conversations/live")
+    String live(@RequestParam(required = false) @Nullable String state, @RequestParam(required = false) @Nullable String q,
+            @RequestParam(defaultValue = "0") String page, Model model) {
+        fill(state, q, page, model);
+        return "desk/conversations :: listing";
+    }
+
+    private void fill(@Nullable String state, @Nullable String q, String page, Model model) {
         model.addAttribute("state", state == null || state.isBlank() ? "" : state);
         model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("page", page);
         try {
             HandoffViews.ConversationList list = desk.conversations(status(state), query(q), page(page));
             model.addAttribute("list", list);
@@ -74,7 +90,6 @@ class DeskListing {
             model.addAttribute("problem", invalid.getBody().getDetail());
             model.addAttribute("rows", List.of());
         }
-        return "desk/conversations";
     }
 
     /** The status a filter names; none for a blank one; 422 for any other. */

@@ -73,6 +73,25 @@ class DeskConversationsBrowserIT extends DeskPages {
     }
 
     @Test
+    void theListShowsANewRequestAndAClaimWithoutAReload() {
+        signIn(account("agent"), PASSWORD);
+        waitForText(By.tagName("h1"), "Queue");
+        browser.findElement(By.linkText("Conversations")).click();
+        waitForText(By.tagName("h1"), "Conversations");
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        page.executeScript("window.sameDocument = true;");
+
+        String conversation = customerWrites(null, "I want to talk to a human, my payout never arrived");
+        By row = By.cssSelector("#conversations tr[data-conversation='" + conversation + "']");
+        waiting().until(ExpectedConditions.presenceOfElementLocated(row));
+        assertThat(browser.findElement(row).getText()).contains("Waiting");
+
+        api.asAdmin().post("/api/v1/desk/conversations/" + conversation + "/claim", null);
+        waiting().until(driver -> driver.findElement(row).getText().contains("With a person"));
+        assertThat(page.executeScript("return window.sameDocument === true;")).as("not reloaded").isEqualTo(true);
+    }
+
+    @Test
     void aResolvedConversationIsReopenedWithItsCustomersOtherConversationsBesideIt() {
         String customer = "erin-" + UUID.randomUUID().toString().substring(0, 4);
         String earlier = api.chat(ChatRequest.message("How do I change my billing address?").from(customer))
