@@ -90,12 +90,9 @@ public class SentenceEmbeddings {
         }
         EmbeddingQueue.Waiting prepared = underWay.get(text);
         if (prepared != null) {
-            try {
-                float[] vector = prepared.vector();
-                return recent.computeIfAbsent(text, computed -> normalized(vector));
-            } catch (EmbeddingsBusyException givenUp) {
-                // Given up on by its own deadline, or by a caller before this one: this caller's turn now.
-            }
+            // Its deadline counts from when it was prepared, as if this caller had asked then.
+            float[] vector = prepared.vector();
+            return recent.computeIfAbsent(text, computed -> normalized(vector));
         }
         float[] vector = embedUncached(text);
         recent.put(text, vector);
