@@ -160,6 +160,9 @@ class ChatService {
         // The latest messages only: what is read for a turn stays bounded however long the conversation.
         List<ChatMessage> history = context.recent();
         String text = prepared.request().message().strip();
+        // The message's embedding, for its confusion score, is computed while the turn tells its language.
+        confusionAnalyzer.expect(text);
+        Locale language = languages.of(text).orElse(null);
 
         ConfusionAssessment confusion = confusionAnalyzer.assess(text, history.stream()
                 .filter(message -> message.role() != Role.SYSTEM)
@@ -178,7 +181,7 @@ class ChatService {
                 (int) context.counts().customerMessages() + 1, confusion, passages, text),
                 prepared.request().provider());
         return new Turn(context, message, confusion, route, new AgentRequest(turns(history), text, confusion, passages)
-                .writtenIn(languages.of(text).orElse(null))
+                .writtenIn(language)
                 .answeredWith(route.model(), route.systemPrompt())
                 .offeringScreenShare(screenShareOffers.available())
                 .showing(context.screenshot() == null ? null : screenImages.image(context.screenshot()).orElse(null)));

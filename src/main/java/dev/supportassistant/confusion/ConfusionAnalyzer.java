@@ -17,6 +17,13 @@ public interface ConfusionAnalyzer {
     ConfusionAssessment assess(String message, List<Turn> history);
 
     /**
+     * Starts, without waiting, the work a later {@link #assess} of the same message needs (its
+     * embedding), so that it runs while the caller does what needs no score. Never refuses.
+     */
+    default void expect(String message) {
+    }
+
+    /**
      * One earlier turn of the conversation.
      *
      * @param fromCustomer whether the customer wrote it; otherwise the assistant did

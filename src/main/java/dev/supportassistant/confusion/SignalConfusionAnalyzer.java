@@ -52,6 +52,8 @@ class SignalConfusionAnalyzer implements ConfusionAnalyzer {
 
     @Override
     public ConfusionAssessment assess(String message, List<Turn> history) {
+        // The embedding runs on its own thread while the words are read here.
+        expect(message);
         List<String> signals = new ArrayList<>();
         double level = lexical.score(message, signals);
         float[] vector = hasWords(message) ? embeddings.embed(forEmbedding(message)) : null;
@@ -86,6 +88,13 @@ class SignalConfusionAnalyzer implements ConfusionAnalyzer {
         level += meaning + conversation;
         double rounded = Math.round(Math.max(0.0, Math.min(1.0, level)) * 100) / 100.0;
         return new ConfusionAssessment(rounded, signals, rounded >= settings.threshold());
+    }
+
+    @Override
+    public void expect(String message) {
+        if (hasWords(message)) {
+            embeddings.prepare(forEmbedding(message));
+        }
     }
 
     private List<float[]> earlierVectors(List<Turn> history) {

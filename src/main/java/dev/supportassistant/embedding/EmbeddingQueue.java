@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -65,42 +66,40 @@ final class EmbeddingQueue implements AutoCloseable {
     List<float[]> embed(List<String> texts) {
         List<float[]> vectors = new ArrayList<>(texts.size());
         for (int start = 0; start < texts.size(); start += MAX_RUN) {
-            List<Waiting> part = texts.subList(start, Math.min(texts.size(), start + MAX_RUN)).stream()
-                    .map(Waiting::new).toList();
-            for (Waiting text : part) {
-                if (closed) {
-                    part.forEach(Waiting::abandon);
-                    throw new EmbeddingsBusyException("the service is stopping");
+            List<Waiting> part = new ArrayList<>();
+            try {
+                for (String text : texts.subList(start, Math.min(texts.size(), start + MAX_RUN))) {
+                    part.add(submit(text));
                 }
-                if (!waiting.offer(text)) {
-                    part.forEach(Waiting::abandon);
-                    throw new EmbeddingsBusyException(waiting.size() + " others are already waiting");
+                for (Waiting text : part) {
+                    vectors.add(text.vector());
                 }
-                if (closed && waiting.remove(text)) {
-                    // Closed while this text went in: no runner will take it.
-                    part.forEach(Waiting::abandon);
-                    throw new EmbeddingsBusyException("the service is stopping");
-                }
-            }
-            long deadline = System.nanoTime() + maxWait.toNanos();
-            for (Waiting text : part) {
-                try {
-                    vectors.add(text.vector.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
-                } catch (TimeoutException late) {
-                    part.forEach(Waiting::abandon);
-                    throw new EmbeddingsBusyException("no turn within " + maxWait.toSeconds() + " s");
-                } catch (InterruptedException interrupted) {
-                    part.forEach(Waiting::abandon);
-                    Thread.currentThread().interrupt();
-                    throw new EmbeddingsBusyException("interrupted while waiting");
-                } catch (ExecutionException failed) {
-                    part.forEach(Waiting::abandon);
-                    throw failed.getCause() instanceof RuntimeException runtime ? runtime
-                            : new IllegalStateException("The embedding model failed", failed.getCause());
-                }
+            } catch (RuntimeException refused) {
+                part.forEach(Waiting::abandon);
+                throw refused;
             }
         }
         return vectors;
+    }
+
+    /**
+     * Puts the text in line and returns at once; its {@code maxWait} starts now.
+     *
+     * @throws EmbeddingsBusyException the queue is full or closed
+     */
+    Waiting submit(String text) {
+        Waiting mine = new Waiting(text, System.nanoTime() + maxWait.toNanos());
+        if (closed) {
+            throw new EmbeddingsBusyException("the service is stopping");
+        }
+        if (!waiting.offer(mine)) {
+            throw new EmbeddingsBusyException(waiting.size() + " others are already waiting");
+        }
+        if (closed && waiting.remove(mine)) {
+            // Closed while this text went in: no runner will take it.
+            throw new EmbeddingsBusyException("the service is stopping");
+        }
+        return mine;
     }
 
     /** Stops the runners; texts still waiting, and any asked for from now on, are refused. */
@@ -149,13 +148,44 @@ final class EmbeddingQueue implements AutoCloseable {
         }
     }
 
-    /** A text in line, and the vector it will get. */
-    private static final class Waiting {
+    /** A text in line, and the vector it will get by its deadline. */
+    final class Waiting {
         private final String text;
+        private final long deadline;
         private final CompletableFuture<float[]> vector = new CompletableFuture<>();
 
-        Waiting(String text) {
+        private Waiting(String text, long deadline) {
             this.text = text;
+            this.deadline = deadline;
+        }
+
+        /**
+         * Waits for the vector until the text's deadline; given up on (late, interrupted), the text is
+         * skipped if not yet run.
+         *
+         * @throws EmbeddingsBusyException not computed in time, or the wait was interrupted
+         */
+        float[] vector() {
+            try {
+                return vector.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException late) {
+                abandon();
+                throw new EmbeddingsBusyException("no turn within " + maxWait.toSeconds() + " s");
+            } catch (InterruptedException interrupted) {
+                abandon();
+                Thread.currentThread().interrupt();
+                throw new EmbeddingsBusyException("interrupted while waiting");
+            } catch (CancellationException abandoned) {
+                throw new EmbeddingsBusyException("given up on");
+            } catch (ExecutionException failed) {
+                throw failed.getCause() instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException("The embedding model failed", failed.getCause());
+            }
+        }
+
+        /** Completes with the vector, or with why there is none; for callers that do not wait. */
+        CompletableFuture<float[]> whenDone() {
+            return vector;
         }
 
         /** Its caller stopped waiting: it is skipped if not yet run. */

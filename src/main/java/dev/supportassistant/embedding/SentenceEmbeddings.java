@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
@@ -45,6 +46,8 @@ public class SentenceEmbeddings {
      */
     private final CompletableFuture<MiniLmModel> loading;
     private final EmbeddingQueue queue;
+    /** Texts {@link #prepare}d and not yet computed; as bounded as the queue they wait in. */
+    private final Map<String, EmbeddingQueue.Waiting> underWay = new ConcurrentHashMap<>();
     private final Map<String, float[]> recent = Collections.synchronizedMap(
             new LinkedHashMap<>(CACHED_TEXTS, 0.75f, true) {
                 @Override
@@ -85,9 +88,40 @@ public class SentenceEmbeddings {
         if (cached != null) {
             return cached;
         }
+        EmbeddingQueue.Waiting prepared = underWay.get(text);
+        if (prepared != null) {
+            // Its deadline counts from when it was prepared, as if this caller had asked then.
+            float[] vector = prepared.vector();
+            return recent.computeIfAbsent(text, computed -> normalized(vector));
+        }
         float[] vector = embedUncached(text);
         recent.put(text, vector);
         return vector;
+    }
+
+    /**
+     * Starts computing the text's vector and returns at once, so that a later {@link #embed} of the
+     * same text, on any thread, finds it under way or done: a turn embeds its message while it does
+     * what needs no vector. Never refuses: a text the queue has no room for now waits for that
+     * {@code embed}. The vector is computed and cached even when no {@code embed} comes.
+     */
+    public void prepare(String text) {
+        if (!loading.isDone() || recent.containsKey(text) || underWay.containsKey(text)) {
+            return;
+        }
+        EmbeddingQueue.Waiting waiting;
+        try {
+            waiting = queue.submit(text);
+        } catch (EmbeddingsBusyException busy) {
+            return;
+        }
+        underWay.put(text, waiting);
+        waiting.whenDone().whenComplete((vector, failed) -> {
+            if (vector != null) {
+                recent.computeIfAbsent(text, computed -> normalized(vector));
+            }
+            underWay.remove(text, waiting);
+        });
     }
 
     /** Vectors for many texts, the uncached ones computed together. */

@@ -131,6 +131,38 @@ class EmbeddingQueueTest {
     }
 
     @Test
+    void aSubmittedTextRunsWhileItsCallerGoesOnAndIsWaitedForLater() throws Exception {
+        holding = true;
+        queue = new EmbeddingQueue(this::model, 1, 100, Duration.ofSeconds(30));
+
+        EmbeddingQueue.Waiting submitted = queue.submit("5");
+
+        assertThat(firstRunStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(submitted.whenDone()).as("returned while its run is held").isNotDone();
+        holding = false;
+        release.countDown();
+        assertThat(submitted.vector()).containsExactly(5f);
+        assertThat(runs).containsExactly(List.of("5"));
+    }
+
+    @Test
+    void aSubmittedTextGivenUpOnIsNeverRun() throws Exception {
+        holding = true;
+        queue = new EmbeddingQueue(this::model, 1, 100, Duration.ofSeconds(30));
+        callers.submit(() -> queue.embed(List.of("1")));
+        assertThat(firstRunStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        EmbeddingQueue.Waiting givenUp = queue.submit("2");
+
+        givenUp.abandon();
+        holding = false;
+        release.countDown();
+
+        assertThat(queue.embed(List.of("3")).get(0)).containsExactly(3f);
+        assertThat(runs).allSatisfy(run -> assertThat(run).doesNotContain("2"));
+        assertThatThrownBy(givenUp::vector).isInstanceOf(EmbeddingsBusyException.class);
+    }
+
+    @Test
     void aClosedQueueRefusesNewTexts() {
         queue = new EmbeddingQueue(this::model, 1, 100, Duration.ofSeconds(30));
         queue.close();

@@ -1,6 +1,7 @@
 package dev.supportassistant.embedding;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
@@ -66,6 +67,33 @@ class SentenceEmbeddingsTest {
         loading.complete(MiniLmModel.shared().join());
         assertThat(vector.join()).hasSize(SentenceEmbeddings.DIMENSIONS);
         embeddings.close();
+    }
+
+    /** A turn prepares its message's vector while it does other work, and embeds it afterwards. */
+    @Test
+    void aPreparedTextIsFoundByTheLaterEmbedAndIsTheSameVector() {
+        SentenceEmbeddings embeddings = embeddings();
+        embeddings.model();
+        String text = "My invoice shows the wrong amount";
+
+        embeddings.prepare(text);
+        float[] prepared = embeddings.embed(text);
+
+        assertThat(prepared).containsExactly(embeddings().embed(text), within(1e-6f));
+        assertThat(embeddings.embed(text)).isSameAs(prepared);
+    }
+
+    /** Preparing is a head start, never a refusal: the later embed refuses if it must. */
+    @Test
+    void prepareNeverRefuses() {
+        SentenceEmbeddings embeddings = embeddings();
+        embeddings.model();
+        embeddings.close();
+
+        embeddings.prepare("Where do I change my e-mail address?");
+
+        assertThatThrownBy(() -> embeddings.embed("Where do I change my e-mail address?"))
+                .isInstanceOf(EmbeddingsBusyException.class);
     }
 
     @Test
