@@ -14,6 +14,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.supportassistant.ApiTest;
 import dev.supportassistant.ChatRequest;
@@ -71,7 +72,7 @@ abstract class DeskPages extends ApiTest {
 
     /** A wait that looks again when the page was reloaded under it (a form's answer, a live update). */
     FluentWait<WebDriver> waiting() {
-        return SharedBrowser.waiting(PATIENCE).ignoring(StaleElementReferenceException.class);
+        return new WebDriverWait(browser, PATIENCE).ignoring(StaleElementReferenceException.class);
     }
 
     void waitForText(By where, String text) {

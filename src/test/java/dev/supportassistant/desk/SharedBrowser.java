@@ -16,7 +16,6 @@ import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * One headless Chrome or Chromium for every browser test of the run, started by the first test
@@ -44,14 +43,6 @@ public final class SharedBrowser implements BeforeAllCallback {
 
     public static ChromeDriver driver() {
         return browser.driver();
-    }
-
-    /**
-     * A wait on the shared browser that looks again every 100 ms: Selenium's default of 500 ms
-     * added up to a quarter of a second to every wait for the page, some 10 s of each test run.
-     */
-    public static WebDriverWait waiting(Duration patience) {
-        return new WebDriverWait(driver(), patience, Duration.ofMillis(100));
     }
 
     /** The browser and its profile folder, deleted when the run ends. */

@@ -125,7 +125,7 @@ abstract class OnTheCustomersSite extends ApiTest {
     }
 
     WebDriverWait waiting() {
-        return SharedBrowser.waiting(PATIENCE);
+        return new WebDriverWait(browser, PATIENCE);
     }
 
     WebElement button(String text) {
