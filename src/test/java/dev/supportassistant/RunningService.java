@@ -10,7 +10,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Starts the real application the way {@code java -jar} does, with settings given as
  * command-line properties, for tests about start-up itself: restarts, bad settings, databases.
  * Its embeddings remember their batches for the test run ({@link RememberedEmbeddings}), so a
- * start does not embed the bundled articles again.
+ * start does not embed the bundled articles again, and desk passwords are hashed at BCrypt's
+ * lowest cost ({@link QuickPasswordHashing}).
  */
 public final class RunningService implements AutoCloseable {
 
@@ -27,7 +28,7 @@ public final class RunningService implements AutoCloseable {
             args.add("--" + setting);
         }
         return new RunningService(new SpringApplicationBuilder(SupportAssistantApplication.class,
-                RememberedEmbeddings.class)
+                RememberedEmbeddings.class, QuickPasswordHashing.class)
                 .run(args.toArray(String[]::new)));
     }
 

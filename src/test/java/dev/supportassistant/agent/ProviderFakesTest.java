@@ -27,6 +27,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import dev.supportassistant.ApiClient;
 import dev.supportassistant.ChatRequest;
+import dev.supportassistant.QuickPasswordHashing;
 import dev.supportassistant.RememberedEmbeddings;
 import dev.supportassistant.StatementCounting;
 import dev.supportassistant.events.Broadcasts;
@@ -43,7 +44,7 @@ import dev.supportassistant.routing.AdjustableRouting;
  * <p>The timeout is short (2 s) and retries quick, so failure tests stay fast. The database's
  * statements and commits are counted ({@link StatementCounting}).
  */
-@Import({RememberedEmbeddings.class, AdjustableRouting.InContext.class, StatementCounting.class})
+@Import({RememberedEmbeddings.class, QuickPasswordHashing.class, AdjustableRouting.InContext.class, StatementCounting.class})
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
