@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -40,6 +41,7 @@ class ConversationPage {
     @GetMapping
     String page(@PathVariable String conversationId, Model model, Authentication authentication,
             HttpServletResponse response) {
+        model.addAttribute("since", desk.eventPosition());
         return fill(conversationId, model, authentication, response) ? "desk/conversation" : "desk/missing";
     }
 
@@ -54,8 +56,9 @@ class ConversationPage {
     @ResponseBody
     SseEmitter events(@PathVariable String conversationId,
             @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId,
-            Authentication authentication) {
-        return desk.conversationEvents(conversationId, lastEventId, "desk:" + authentication.getName());
+            @RequestParam(required = false) @Nullable String after, Authentication authentication) {
+        return desk.conversationEvents(conversationId, lastEventId != null ? lastEventId : after,
+                "desk:" + authentication.getName());
     }
 
     private boolean fill(String conversationId, Model model, Authentication authentication,

@@ -64,6 +64,7 @@ class DeskListing {
     @GetMapping("/desk/conversations")
     String list(@RequestParam(required = false) @Nullable String state, @RequestParam(required = false) @Nullable String q,
             @RequestParam(defaultValue = "0") String page, Model model, Authentication authentication) {
+        model.addAttribute("since", desk.eventPosition());
         model.addAttribute("me", SignedIn.of(authentication));
         model.addAttribute("states", STATES);
         fill(state, q, page, model);

@@ -10,6 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -19,7 +20,9 @@ import dev.supportassistant.handoff.SupportDesk;
 /**
  * The desk's home: conversations waiting for a person, oldest first, and those people hold. The
  * page follows the desk's live stream and fetches the lists again ({@code /desk/queue}) when
- * anything changes, so a new conversation appears without a reload.
+ * anything changes, so a new conversation appears without a reload. A desk page's stream starts
+ * {@code after} the events' position read before the page was: what happens while the page loads
+ * is replayed to it, not lost.
  */
 @Controller
 @RequestMapping("/desk")
@@ -35,6 +38,7 @@ class QueuePage {
 
     @GetMapping
     String queue(Model model, Authentication authentication) {
+        model.addAttribute("since", desk.eventPosition());
         fill(model, authentication);
         return "desk/queue";
     }
@@ -49,8 +53,8 @@ class QueuePage {
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
     SseEmitter events(@RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId,
-            Authentication authentication) {
-        return desk.queueEvents(lastEventId, "desk:" + authentication.getName());
+            @RequestParam(required = false) @Nullable String after, Authentication authentication) {
+        return desk.queueEvents(lastEventId != null ? lastEventId : after, "desk:" + authentication.getName());
     }
 
     private void fill(Model model, Authentication authentication) {

@@ -87,6 +87,14 @@ public class ConversationEvents {
         return open(conversationId, event -> true, true, client, lastEventId);
     }
 
+    /**
+     * Where the events stand now: a page read after this, and streamed with it as its {@code Last-Event-ID}
+     * (or a desk page's {@code after}), misses nothing that happens between its reading and its stream.
+     */
+    public long position() {
+        return store.lastId();
+    }
+
     /** A live stream for staff of the events of every conversation that {@code filter} lets through. */
     public SseEmitter streamAll(Predicate<ConversationEvent> filter, @Nullable String lastEventId, String client) {
         return open(null, filter, false, client, lastEventId);

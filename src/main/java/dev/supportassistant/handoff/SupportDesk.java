@@ -108,6 +108,11 @@ public class SupportDesk {
     }
 
     /** The desk's live stream: every status change, and the messages of conversations with or awaiting a person. */
+    /** Where the live events stand, read before a page so that its stream resumes from there ({@link ConversationEvents#position}). */
+    public long eventPosition() {
+        return events.position();
+    }
+
     public SseEmitter queueEvents(@Nullable String lastEventId, String client) {
         return events.streamAll(queries::forDesk, lastEventId, client);
     }
