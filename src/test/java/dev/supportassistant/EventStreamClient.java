@@ -26,6 +26,7 @@ public final class EventStreamClient implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration MATCHING_WAIT = Duration.ofSeconds(30);
 
     /** One event: {@code id}, {@code event} and {@code data} lines; a comment has only {@code comment}. */
     public record Event(String id, String type, String data, String comment) {
@@ -94,17 +95,30 @@ public final class EventStreamClient implements AutoCloseable {
         return event;
     }
 
-    /** Events until one matches, skipping the others; fails when none matches within the bounded waits. */
+    /**
+     * Events until one matches, skipping the others; fails when none matches within 30 seconds in all
+     * (heartbeats keep coming, so each event's own wait alone would not end it).
+     */
     public Event nextMatching(Predicate<Event> wanted) {
         List<Event> skipped = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            Event event = next();
+        long deadline = System.nanoTime() + MATCHING_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Event event;
+            try {
+                event = received.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("Interrupted while waiting for an event");
+            }
+            if (event == null) {
+                break;
+            }
             if (wanted.test(event)) {
                 return event;
             }
             skipped.add(event);
         }
-        throw new AssertionError("No matching event among " + skipped);
+        throw new AssertionError("No matching event within " + MATCHING_WAIT.toSeconds() + " s among " + skipped);
     }
 
     private void read() {
