@@ -52,8 +52,8 @@ class DeskSecurityTest extends ApiTest {
     void pagesDataAndStreamsAreRefusedWithoutASession() {
         DeskSession stranger = new DeskSession(port());
         for (String path : new String[] {"/desk", "/desk/queue", "/desk/events", "/desk/conversations/x",
-                "/desk/conversations/x/live", "/desk/conversations/x/events", "/desk/screenshots/x.png",
-                "/desk/console", "/desk/console/usage", "/desk/console/accounts"}) {
+                "/desk/conversations/x/live", "/desk/conversations/x/events", "/desk/conversations/live",
+                "/desk/screenshots/x.png", "/desk/console", "/desk/console/usage", "/desk/console/accounts"}) {
             var response = stranger.get(path);
 
             assertThat(response.statusCode()).as(path).isEqualTo(302);
