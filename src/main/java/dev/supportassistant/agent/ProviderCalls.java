@@ -2,8 +2,9 @@ package dev.supportassistant.agent;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Future;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
@@ -36,6 +37,13 @@ import reactor.core.publisher.Sinks;
 class ProviderCalls {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderCalls.class);
+
+    /**
+     * How long the answer given up on waits for a stream's thread to let go of its stream: usually
+     * moments; more only when the machine is so busy that the thread had not even opened the stream
+     * by the deadline.
+     */
+    private static final Duration LETTING_GO = Duration.ofSeconds(2);
 
     private final ProviderCircuits circuits;
     private final RetryRegistry retries;
@@ -76,11 +84,21 @@ class ProviderCalls {
     AgentReply call(AiAgent agent, AgentRequest request, Relay relay) {
         String provider = agent.provider();
         Callable<AgentReply> retried = Retry.decorateCallable(retries.retry(provider), () -> attempt(agent, request, relay));
-        Callable<AgentReply> withinDeadline = deadlines.timeLimiter(provider)
-                .decorateFutureSupplier(() -> start(retried, relay));
+        CallOnItsThread onItsThread = new CallOnItsThread(retried, relay);
+        Callable<AgentReply> withinDeadline = deadlines.timeLimiter(provider).decorateFutureSupplier(() -> {
+            threads.execute(onItsThread);
+            return onItsThread;
+        });
         try {
             return circuits.of(provider).executeCallable(withinDeadline);
         } catch (TimeoutException timeout) {
+            if (relay.streaming()) {
+                // A stream not yet opened at the deadline is opened and cancelled at once by its own
+                // thread (Spring AI observes the call there): that happens before the next provider's
+                // answer, not after it or into another turn's counts. A call in one piece is not
+                // waited for: it runs on until its SDK's own timeout.
+                onItsThread.awaitEnd(LETTING_GO);
+            }
             throw new ProviderTimeoutException(provider);
         } catch (InterruptedException interrupted) {
             // A blocking call runs on until its SDK's own timeout; a stream stops with the relay.
@@ -97,18 +115,41 @@ class ProviderCalls {
     /**
      * The call on a thread of its own. Given up on at the deadline, it is marked so (its relay closed)
      * before its thread is interrupted, so that what the interrupt makes the client throw is never
-     * taken for a failure worth another attempt.
+     * taken for a failure worth another attempt; and it tells when its thread has finished with it.
      */
-    private Future<AgentReply> start(Callable<AgentReply> call, Relay relay) {
-        FutureTask<AgentReply> task = new FutureTask<>(call) {
-            @Override
-            public boolean cancel(boolean interrupt) {
-                relay.close();
-                return super.cancel(interrupt);
+    private static final class CallOnItsThread extends FutureTask<AgentReply> {
+
+        private final Relay relay;
+        private final CountDownLatch ended = new CountDownLatch(1);
+
+        CallOnItsThread(Callable<AgentReply> call, Relay relay) {
+            super(call);
+            this.relay = relay;
+        }
+
+        @Override
+        public void run() {
+            try {
+                super.run();
+            } finally {
+                ended.countDown();
             }
-        };
-        threads.execute(task);
-        return task;
+        }
+
+        @Override
+        public boolean cancel(boolean interrupt) {
+            relay.close();
+            return super.cancel(interrupt);
+        }
+
+        /** Waits until the call's thread has left the call (or never entered it), at most {@code atMost}. */
+        void awaitEnd(Duration atMost) {
+            try {
+                ended.await(atMost.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static AgentReply attempt(AiAgent agent, AgentRequest request, Relay relay) {

@@ -56,6 +56,10 @@ import dev.supportassistant.routing.AdjustableRouting;
         "support.agent.circuit.minimum-calls=3",
         "support.agent.circuit.failure-rate-percent=50",
         "support.agent.circuit.open-seconds=60",
+        // The embedded database has one connection (PoolLimits): ConcurrentFailoverTest's 50 parallel
+        // conversations queue for it, longer than the service's 1 s on a busy machine. Failing fast
+        // when the database is gone (a 503) is DatabaseRefusalTest's subject, not these tests'.
+        "spring.datasource.hikari.connection-timeout=10000",
         // Prices the experiments' results are reckoned in (RoutedProviderFakesTest's routing tests).
         "MODEL_PRICES={\"gpt-4.1-mini\": {\"input_per_million\": 1, \"output_per_million\": 2}}" })
 public abstract class ProviderFakesTest {

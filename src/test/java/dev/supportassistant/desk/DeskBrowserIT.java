@@ -45,11 +45,12 @@ class DeskBrowserIT extends DeskPages {
 
         String conversation = customerWrites(null, "I want to talk to a human about invoice 4711");
 
-        By card = By.cssSelector("#waiting > li[data-conversation='" + conversation + "']");
-        waiting().until(ExpectedConditions.presenceOfElementLocated(card));
-        assertThat(browser.findElement(card).getText()).contains("I want to talk to a human about invoice 4711")
+        String card = "#waiting > li[data-conversation='" + conversation + "']";
+        // The card comes live and is replaced again when the handoff's summary is written after the
+        // turn: every read of it goes through a wait that finds it afresh.
+        assertThat(textOf(By.cssSelector(card))).contains("I want to talk to a human about invoice 4711")
                 .contains("Anonymous customer").contains("explicit request");
-        assertThat(browser.findElement(card).findElement(By.cssSelector(".badge")).getText())
+        assertThat(textOf(By.cssSelector(card + " .summary .badge")))
                 .isEqualTo("Summary put together from the conversation: the customer's words are in quotes");
         waiting().until(ExpectedConditions.titleIs("(" + (before + 1) + ") waiting · Support desk"));
     }
@@ -60,11 +61,11 @@ class DeskBrowserIT extends DeskPages {
         String conversation = customerWrites(null, "My export keeps failing, can I speak to a person please");
         signIn(agent, PASSWORD);
         waiting().until(ExpectedConditions.urlToBe(url("/desk")));
-        browser.findElement(By.cssSelector("#waiting > li[data-conversation='" + conversation + "'] h3 a")).click();
+        click(By.cssSelector("#waiting > li[data-conversation='" + conversation + "'] h3 a"));
         waitForText(By.cssSelector("#state .status"), "Waiting for a person");
         assertThat(labelled("Reply").isEnabled()).isFalse();
 
-        button("Claim").click();
+        click(buttonSaying("Claim"));
         waitForText(By.cssSelector("#state .status"), "Held by you (" + agent + ")");
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("You claimed the conversation");
 
@@ -78,10 +79,10 @@ class DeskBrowserIT extends DeskPages {
 
         customerWrites(conversation, "Thanks! It says error E-4021 when I click export");
         waitForText(By.id("history"), "It says error E-4021 when I click export");
-        assertThat(browser.findElement(By.xpath("//li[contains(@class,'customer')][contains(., 'E-4021')]"))
-                .findElement(By.cssSelector(".author")).getText()).isEqualTo("Customer");
+        assertThat(textOf(By.xpath("//li[contains(@class,'customer')][contains(., 'E-4021')]//*[contains(@class,'author')]")))
+                .isEqualTo("Customer");
 
-        button("Resolve").click();
+        click(buttonSaying("Resolve"));
         waitForText(By.cssSelector(".notice"), "You resolved the conversation.");
         assertThat(api.asAdmin().get("/api/v1/desk/conversations/" + conversation).json().get("handoff")
                 .get("status").asString()).isEqualTo("resolved");

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.pagefactory.ByChained;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -66,8 +68,8 @@ class DeskConversationsBrowserIT extends DeskPages {
         By row = By.cssSelector("#conversations tr[data-conversation='" + wanted + "']");
         waiting().until(ExpectedConditions.presenceOfElementLocated(row));
         assertThat(browser.findElements(By.cssSelector("#conversations tbody tr"))).hasSize(1);
-        assertThat(browser.findElement(row).getText()).contains("AI only").contains("Anonymous customer");
-        browser.findElement(row).findElement(By.tagName("a")).click();
+        assertThat(textOf(row)).contains("AI only").contains("Anonymous customer");
+        click(new ByChained(row, By.tagName("a")));
         waitForText(By.tagName("h1"), "Conversation with");
         assertThat(browser.getCurrentUrl()).isEqualTo(url("/desk/conversations/" + wanted));
     }
@@ -83,8 +85,8 @@ class DeskConversationsBrowserIT extends DeskPages {
 
         String conversation = customerWrites(null, "I want to talk to a human, my payout never arrived");
         By row = By.cssSelector("#conversations tr[data-conversation='" + conversation + "']");
-        waiting().until(ExpectedConditions.presenceOfElementLocated(row));
-        assertThat(browser.findElement(row).getText()).contains("Waiting");
+        // The row comes live and is replaced again when the handoff's summary is written after the turn.
+        assertThat(textOf(row)).contains("Waiting");
 
         api.asAdmin().post("/api/v1/desk/conversations/" + conversation + "/claim", null);
         waiting().until(driver -> driver.findElement(row).getText().contains("With a person"));
@@ -110,12 +112,12 @@ class DeskConversationsBrowserIT extends DeskPages {
         waitForText(By.cssSelector("#state .status"), "Resolved");
         assertThat(browser.findElement(By.cssSelector("#others a")).getAttribute("href"))
                 .endsWith("/desk/conversations/" + earlier);
-        button("Reopen").click();
+        click(buttonSaying("Reopen"));
 
         waitForText(By.cssSelector(".notice"), "You reopened the conversation");
-        assertThat(browser.findElement(By.cssSelector("#state .status")).getText()).isEqualTo("Waiting for a person");
+        assertThat(textOf(By.cssSelector("#state .status"))).isEqualTo("Waiting for a person");
         waitForText(By.id("history"), me + " reopened the conversation; it waits for a person.");
-        assertThat(inView(button("Claim"))).as("Claim above the fold, before the summary").isTrue();
+        assertThat(inView(buttonSaying("Claim"))).as("Claim above the fold, before the summary").isTrue();
         saveScreenshot("desk-reopened.png");
     }
 
@@ -128,16 +130,20 @@ class DeskConversationsBrowserIT extends DeskPages {
         signIn(me, PASSWORD);
         waitForText(By.tagName("h1"), "Queue");
         browser.get(url("/desk/conversations/" + conversation));
-        button("Claim").click();
+        click(buttonSaying("Claim"));
         waitForText(By.cssSelector("#state .status"), "Held by you");
-        assertThat(inView(labelled("Reply"))).as("the Reply box above the fold").isTrue();
-        assertThat(inView(button("Send"))).isTrue();
+        assertThat(inView(By.id("reply"))).as("the Reply box above the fold").isTrue();
+        assertThat(inView(buttonSaying("Send"))).isTrue();
 
-        new Select(labelled("Assign to")).selectByVisibleText(colleague);
-        button("Assign").click();
+        // "Assign to" is in the live status part: choose and press in one go, again if it was replaced.
+        waiting().until(page -> {
+            new Select(labelled("Assign to")).selectByVisibleText(colleague);
+            button("Assign").click();
+            return true;
+        });
 
         waitForText(By.cssSelector(".notice"), "You assigned the conversation to " + colleague + ".");
-        assertThat(browser.findElement(By.cssSelector("#state .status")).getText()).isEqualTo("Held by " + colleague);
+        assertThat(textOf(By.cssSelector("#state .status"))).isEqualTo("Held by " + colleague);
         waitForText(By.id("history"), me + " assigned the conversation to " + colleague + ".");
         assertThat(browser.findElement(By.id("reply-fields")).getAttribute("disabled")).isNotNull();
         saveScreenshot("desk-transferred.png");
@@ -158,17 +164,30 @@ class DeskConversationsBrowserIT extends DeskPages {
 
         browser.get(url("/desk/conversations/" + conversation));
 
-        WebElement answer = browser.findElement(By.cssSelector("#history li.ai:last-child .markdown"));
-        assertThat(answer.findElement(By.tagName("strong")).getText()).isEqualTo("Billing");
-        assertThat(answer.findElement(By.tagName("code")).getText()).isEqualTo("Cancel subscription");
-        assertThat(answer.findElements(By.tagName("img"))).isEmpty();
-        assertThat(answer.getText()).contains("<img src=x");
+        // The history is a live part: each look finds it afresh and reads what it needs at once.
+        ShownAnswer answer = waiting().until(page -> {
+            WebElement markdown = page.findElement(By.cssSelector("#history li.ai:last-child .markdown"));
+            return new ShownAnswer(markdown.findElement(By.tagName("strong")).getText(),
+                    markdown.findElement(By.tagName("code")).getText(), markdown.findElements(By.tagName("img")).size(),
+                    markdown.getText());
+        });
+        assertThat(answer.strong()).isEqualTo("Billing");
+        assertThat(answer.code()).isEqualTo("Cancel subscription");
+        assertThat(answer.images()).isZero();
+        assertThat(answer.text()).contains("<img src=x");
         assertThat(browser.getTitle()).doesNotContain("owned");
-        WebElement why = browser.findElement(By.cssSelector("#m-" + confused.id() + " details.why"));
-        assertThat(why.getAttribute("open")).as("folded").isNull();
-        assertThat(why.findElement(By.tagName("summary")).getText()).isEqualTo("Why?");
-        why.findElement(By.tagName("summary")).click();
-        assertThat(why.getText()).contains("repeated question; frustration");
+        By why = By.cssSelector("#m-" + confused.id() + " details.why");
+        Optional<String> open = waiting().until(page -> Optional.ofNullable(page.findElement(why).getAttribute("open")));
+        assertThat(open).as("folded").isEmpty();
+        assertThat(textOf(new ByChained(why, By.tagName("summary")))).isEqualTo("Why?");
+        String unfolded = waiting().until(page -> {
+            WebElement details = page.findElement(why);
+            if (details.getAttribute("open") == null) {
+                details.findElement(By.tagName("summary")).click();
+            }
+            return details.getText();
+        });
+        assertThat(unfolded).contains("repeated question; frustration");
     }
 
     @Test
@@ -179,28 +198,43 @@ class DeskConversationsBrowserIT extends DeskPages {
         ChromeDriver chromium = SharedBrowser.driver();
         chromium.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Asia/Tokyo"));
         try {
+            // Both lists are live parts: each look finds the time afresh and reads all of it at once.
             browser.get(url("/desk/conversations?q=" + conversation));
-            WebElement time = browser.findElement(By.cssSelector("#conversations time"));
-            waiting().until(page -> time.getAttribute("data-local") != null);
+            ShownTime time = localTime(By.cssSelector("#conversations time"));
 
-            String tokyo = Instant.parse(time.getAttribute("datetime")).atZone(ZoneId.of("Asia/Tokyo"))
+            String tokyo = Instant.parse(time.datetime()).atZone(ZoneId.of("Asia/Tokyo"))
                     .format(DateTimeFormatter.ofPattern("HH:mm"));
-            assertThat(time.getText()).contains(tokyo).contains("GMT+9").doesNotContain("UTC");
+            assertThat(time.text()).contains(tokyo).contains("GMT+9").doesNotContain("UTC");
 
             browser.get(url("/desk/conversations/" + conversation));
-            WebElement first = browser.findElement(By.cssSelector("#history time"));
-            waiting().until(page -> first.getAttribute("data-local") != null);
-            assertThat(first.getText()).contains(Instant.parse(first.getAttribute("datetime"))
+            ShownTime first = localTime(By.cssSelector("#history time"));
+            assertThat(first.text()).contains(Instant.parse(first.datetime())
                     .atZone(ZoneId.of("Asia/Tokyo")).format(DateTimeFormatter.ofPattern("HH:mm")));
         } finally {
             chromium.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", ""));
         }
     }
 
-    /** Whether the element shows whole in the window without scrolling. */
-    private boolean inView(WebElement element) {
-        return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript("var box = arguments[0]"
-                + ".getBoundingClientRect(); return box.top >= 0 && box.bottom <= window.innerHeight;", element));
+    /** Whether what {@code where} finds shows whole in the window without scrolling (found again if replaced). */
+    private boolean inView(By where) {
+        return waiting().until(page -> Optional.ofNullable(((JavascriptExecutor) browser).executeScript(
+                "var box = arguments[0].getBoundingClientRect(); return box.top >= 0 && box.bottom <= window.innerHeight;",
+                page.findElement(where)))).map(Boolean.TRUE::equals).orElse(false);
+    }
+
+    /** A time element once times.js has shown it in the browser's zone: its machine-readable value and its text. */
+    private ShownTime localTime(By where) {
+        return waiting().until(page -> {
+            WebElement time = page.findElement(where);
+            return time.getAttribute("data-local") == null ? null
+                    : new ShownTime(time.getAttribute("datetime"), time.getText());
+        });
+    }
+
+    private record ShownTime(String datetime, String text) {
+    }
+
+    private record ShownAnswer(String strong, String code, int images, String text) {
     }
 
     private void saveScreenshot(String name) {

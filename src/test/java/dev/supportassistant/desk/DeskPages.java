@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -67,12 +69,42 @@ abstract class DeskPages extends ApiTest {
     }
 
     WebElement button(String text) {
-        return browser.findElement(By.xpath("//button[normalize-space()='" + text + "']"));
+        return browser.findElement(buttonSaying(text));
     }
 
-    /** A wait that looks again when the page was reloaded under it (a form's answer, a live update). */
+    static By buttonSaying(String text) {
+        return By.xpath("//button[normalize-space()='" + text + "']");
+    }
+
+    /**
+     * A wait that looks again when the page was reloaded under it (a form's answer, a live update).
+     * Chromium reports a node replaced in the middle of a call either as a stale element or, from
+     * inside its own scripts, as a generic error saying the node left the document: both mean
+     * "look again".
+     */
     FluentWait<WebDriver> waiting() {
-        return new WebDriverWait(browser, PATIENCE).ignoring(StaleElementReferenceException.class);
+        return new WebDriverWait(browser, PATIENCE) {
+            @Override
+            public <V> V until(Function<? super WebDriver, ? extends V> condition) {
+                return super.until(new LookingAgainWhenReplaced<>(condition));
+            }
+        }.ignoring(StaleElementReferenceException.class);
+    }
+
+    /**
+     * The text of a part of the page, read again if a live update replaced the part between finding
+     * and reading it (on the desk's live pages that can happen at any time); waits for it to be there.
+     */
+    String textOf(By where) {
+        return waiting().until(driver -> driver.findElement(where).getText());
+    }
+
+    /** Clicks what {@code where} finds, finding it again if a live update replaced it first. */
+    void click(By where) {
+        waiting().until(driver -> {
+            driver.findElement(where).click();
+            return true;
+        });
     }
 
     void waitForText(By where, String text) {
@@ -84,5 +116,27 @@ abstract class DeskPages extends ApiTest {
         var reply = api.chat(ChatRequest.message(message).in(conversationId));
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         return reply.json().get("conversation_id").asString();
+    }
+
+    /** A wait's condition that counts a node replaced under it as "not yet" (and keeps its description). */
+    private record LookingAgainWhenReplaced<V>(Function<? super WebDriver, ? extends V> condition)
+            implements Function<WebDriver, V> {
+
+        @Override
+        public V apply(WebDriver driver) {
+            try {
+                return condition.apply(driver);
+            } catch (WebDriverException replaced) {
+                if (String.valueOf(replaced.getMessage()).contains("Node with given id does not belong to the document")) {
+                    return null;
+                }
+                throw replaced;
+            }
+        }
+
+        @Override
+        public String toString() {
+            return condition.toString();
+        }
     }
 }

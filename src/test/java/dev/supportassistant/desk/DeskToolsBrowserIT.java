@@ -57,7 +57,7 @@ class DeskToolsBrowserIT extends DeskPages {
 
             waitForText(By.id("notes"), NOTE);
             assertThat(browser.findElement(By.cssSelector("#notes .note .author")).getText()).contains("(internal note)");
-            assertThat(browser.findElement(By.id("history")).getText()).doesNotContain(NOTE);
+            assertThat(textOf(By.id("history"))).doesNotContain(NOTE);
             screenshot("desk-notes.png", By.id("notes"));
 
             customerWrites(conversation, "And to Excel?");
@@ -215,7 +215,7 @@ class DeskToolsBrowserIT extends DeskPages {
         signIn(agent, PASSWORD);
         waitForText(By.tagName("h1"), "Queue");
         browser.get(url("/desk/conversations/" + conversation));
-        button("Claim").click();
+        click(buttonSaying("Claim"));
         waitForText(By.cssSelector("#state .status"), "Held by you");
         waiting().until(ExpectedConditions.elementToBeClickable(By.id("reply")));
         return conversation;
