@@ -83,7 +83,7 @@ abstract class DeskPages extends ApiTest {
      * "look again".
      */
     FluentWait<WebDriver> waiting() {
-        return new WebDriverWait(browser, PATIENCE) {
+        return new WebDriverWait(browser, PATIENCE, SharedBrowser.POLLING) {
             @Override
             public <V> V until(Function<? super WebDriver, ? extends V> condition) {
                 return super.until(new LookingAgainWhenReplaced<>(condition));

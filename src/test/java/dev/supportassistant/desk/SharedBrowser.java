@@ -16,6 +16,7 @@ import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * One headless Chrome or Chromium for every browser test of the run, started by the first test
@@ -43,6 +44,17 @@ public final class SharedBrowser implements BeforeAllCallback {
 
     public static ChromeDriver driver() {
         return browser.driver();
+    }
+
+    /**
+     * How often a wait on the shared browser looks again: Selenium's default of 500 ms added up to a
+     * quarter of a second to every wait for the page, some 10 s of each test run.
+     */
+    public static final Duration POLLING = Duration.ofMillis(100);
+
+    /** A wait on the shared browser that looks again every {@link #POLLING}. */
+    public static WebDriverWait waiting(Duration patience) {
+        return new WebDriverWait(driver(), patience, POLLING);
     }
 
     /** The browser and its profile folder, deleted when the run ends. */

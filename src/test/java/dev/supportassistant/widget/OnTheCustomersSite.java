@@ -125,7 +125,7 @@ abstract class OnTheCustomersSite extends ApiTest {
     }
 
     WebDriverWait waiting() {
-        return new WebDriverWait(browser, PATIENCE);
+        return SharedBrowser.waiting(PATIENCE);
     }
 
     WebElement button(String text) {

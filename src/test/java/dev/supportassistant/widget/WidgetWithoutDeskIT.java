@@ -44,7 +44,7 @@ class WidgetWithoutDeskIT {
     @Test
     void askingForAPersonWithoutADeskShowsWhatTheServiceAnswersAndNoScreenSharingIsOffered() {
         ChromeDriver browser = SharedBrowser.driver();
-        WebDriverWait waiting = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait waiting = SharedBrowser.waiting(Duration.ofSeconds(30));
         browser.get(site.page());
         SearchContext widget = waiting.until(driver -> driver.findElements(By.cssSelector("[data-support-assistant]"))
                 .stream().findFirst().orElse(null)).getShadowRoot();
