@@ -84,7 +84,7 @@ class SettingsMessagesTest {
             "AGORA_CHANNEL_PREFIX :: support/ :: Invalid setting AGORA_CHANNEL_PREFIX=support/: expected only letters, digits, space and !#$%&()+-:;<=.>?@[]^_{}|~,",
             "HANDOFF_ON_EXPLICIT_REQUEST :: maybe :: Invalid setting HANDOFF_ON_EXPLICIT_REQUEST=maybe: expected true or false",
             "HANDOFF_AFTER_CONFUSED_TURNS :: -1 :: Invalid setting HANDOFF_AFTER_CONFUSED_TURNS=-1: must be greater than or equal to 0",
-            "DESK_HOURS :: Mon-Fri 9-17 Europe/Berlin :: Invalid setting DESK_HOURS=Mon-Fri 9-17 Europe/Berlin: expected days and hours with a time zone, such as 'Mon-Fri 09:00-17:30 Europe/Berlin' or 'Mon-Fri 09:00-17:30; Sat 10:00-14:00 Europe/Berlin', or nothing for always open",
+            "DESK_HOURS :: Mon-Fri 9-17 Europe/Berlin :: Invalid setting DESK_HOURS=Mon-Fri 9-17 Europe/Berlin: expected days and hours with a time zone, such as 'Mon-Fri 09:00-17:30 Europe/Berlin' or 'Mon-Fri 09:00-17:30; Sat 10:00-14:00 Europe/Berlin', or nothing for always open (each span as DAYS HH:MM-HH:MM, such as 'Mon-Fri 09:00-17:30', not 'Mon-Fri 9-17')",
             "EVENTS_HEARTBEAT_SECONDS :: 0 :: Invalid setting EVENTS_HEARTBEAT_SECONDS=0: must be greater than or equal to 1",
             "EVENTS_STREAM_TIMEOUT_MINUTES :: 0 :: Invalid setting EVENTS_STREAM_TIMEOUT_MINUTES=0: must be greater than or equal to 1",
             "EVENTS_REPLAY_LIMIT :: 0 :: Invalid setting EVENTS_REPLAY_LIMIT=0: must be greater than or equal to 1",
