@@ -39,12 +39,12 @@ import dev.supportassistant.conversation.MessageStored;
  * Indexes new messages for the desk's search on the embedded H2 database in the background, soon after
  * they commit, so that a turn's commit does not write their words into H2's full-text index
  * ({@code V20_1__message_search_off_the_turn}; bench/RESULTS.md, issue 29 fifth session). A batch runs
- * H2's own {@link FullText.FullTextTrigger} over the rows on a connection of its own (not the turn's one
- * pooled connection) and commits with its progress; it does nothing on PostgreSQL.
+ * H2's own {@link FullText.FullTextTrigger} over the rows, on a connection of its own (not the turn's one
+ * pooled connection), and commits with its progress; a row is indexed as delete-then-insert, so indexing
+ * it again (after a restart) leaves it indexed once. It does nothing on PostgreSQL.
  * Out-of-order commits: a {@code seq} missing below the newest indexed one is a gap, looked up again on
  * every run until its row appears or {@link #GRACE} has passed (a message's transaction lasts milliseconds),
- * and progress never passes an open gap; a row is indexed as delete-then-insert, so indexing it again (after
- * a restart) leaves it indexed once, where a second plain insert would break FT.ROWS's unique key.
+ * and the recorded progress never passes an open gap, so neither a late commit nor a restart loses a row.
  */
 @Component
 class MessageSearchIndexer implements DisposableBean {
