@@ -8,9 +8,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
@@ -64,7 +63,7 @@ class MessageSearchIndexer implements DisposableBean {
     private final @Nullable DataSource database;
     private final LongSupplier nanoTime;
     private final AtomicBoolean wakeScheduled = new AtomicBoolean();
-    private final ScheduledExecutorService indexing = Executors.newSingleThreadScheduledExecutor(task -> {
+    private final ScheduledThreadPoolExecutor indexing = new ScheduledThreadPoolExecutor(1, task -> {
         Thread thread = new Thread(task, "message-search-indexing");
         thread.setDaemon(true);
         return thread;
@@ -82,6 +81,8 @@ class MessageSearchIndexer implements DisposableBean {
     MessageSearchIndexer(@Nullable DataSource database, LongSupplier nanoTime) {
         this.database = database;
         this.nanoTime = nanoTime;
+        // A run that is due when the service stops is left to the next start, which finds the rows anyway.
+        indexing.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
     private static @Nullable DataSource ownConnections(HikariDataSource pool) {
