@@ -20,7 +20,8 @@ import org.springframework.stereotype.Repository;
  * it, and found by a word of its messages, its id or its customer's id. Words are looked up in the
  * database's own full-text index ({@code V12_1__message_search}): PostgreSQL's {@code tsvector}
  * search ("simple" configuration: whole words, any language, no stemming), or H2's built-in
- * {@code FT_SEARCH_DATA}, which looks at the first {@value #H2_MATCHES} matching messages. Also a
+ * {@code FT_SEARCH_DATA}, which looks at the first {@value #H2_MATCHES} matching messages and finds a new
+ * message once {@link MessageSearchIndexer} has indexed it, within about a second. Also a
  * customer's other conversations (same {@code user_id}).
  */
 @Repository

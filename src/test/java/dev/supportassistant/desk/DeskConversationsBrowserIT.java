@@ -1,11 +1,13 @@
 package dev.supportassistant.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -56,6 +58,9 @@ class DeskConversationsBrowserIT extends DeskPages {
         String customer = "dana-" + UUID.randomUUID().toString().substring(0, 4);
         api.chat(ChatRequest.message("My invoices stopped syncing last week").from(customer));
         String wanted = customerWrites(null, "The " + word + " report shows an empty chart since the update");
+        // Indexed in the background on the embedded database, within about a second: the page asks once it is.
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> api.asAdmin().get("/api/v1/desk/search?q=" + word).body().contains(wanted));
         signIn(account("agent"), PASSWORD);
         waitForText(By.tagName("h1"), "Queue");
 
