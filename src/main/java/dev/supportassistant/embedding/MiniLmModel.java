@@ -26,12 +26,12 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
  * all-MiniLM-L6-v2 in its int8 build (the quantized ONNX model and tokenizer bundled in
  * langchain4j's {@code -q} jar), each text in a model run of its own on the calling thread alone.
  *
- * <p>The int8 build embeds a short text in about a quarter of the full-precision model's time, with
- * the same answers on every held-aside set to within one question (bench/RESULTS.md, issue 29 fifth
- * session: one text 1.0-1.5 ms against 4.0-4.3 ms). Its activations are quantized with a range taken
- * over the whole run, so a text run together with others gets a different vector (cosine down to
- * 0.97): each text runs alone, so that its vector depends on the text only, and alone is no slower
- * per text than in runs of 8 or 16 here. The library's own session uses every core per call and
+ * <p>The int8 build embeds a short text in about a quarter of the full-precision model's time (1.0
+ * to 2.1 ms against 4.0 to 5.1 ms here), with the same figures on every held-aside set but one
+ * question of 60 (bench/RESULTS.md, issue 29 fifth session). Its activations are quantized with a
+ * range taken over the whole run, so a text run together with others gets another vector (cosine
+ * down to 0.97): each text runs alone, so that its vector depends on the text only; alone is no
+ * slower per text than in runs of 8 or 16 with this model. The library's own session uses every core per call and
  * spin-waits, which takes the processors from the rest of the service under load: one thread per
  * call without spinning, the queue running one call per core ({@link SentenceEmbeddings}).
  *
