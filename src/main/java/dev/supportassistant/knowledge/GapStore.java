@@ -80,14 +80,15 @@ class GapStore {
     enum EmbeddedAgain { CENTROID_REPLACED, NO_QUESTION_LEFT_SO_DELETED, NOTHING_TO_DO }
 
     /**
-     * Computes an open gap's centroid again with {@code model}: the mean of its stored questions'
-     * vectors ({@code embed}), its member count theirs. A gap none of whose questions is left (their
-     * conversations were erased) cannot be, is listed nowhere, and is deleted. The gap's row is
-     * claimed first: an instance doing the same at once, or adding a question to the gap, waits for
-     * this transaction.
+     * Computes an open gap's centroid again with {@code model}: the mean of its latest stored
+     * questions' vectors ({@code embed}, at most {@code maxQuestions} of them), its member
+     * count theirs. A gap none of whose questions is left (their conversations were erased) cannot
+     * be, is listed nowhere, and is deleted. The gap's row is claimed first: an instance doing the
+     * same at once, or adding a question to the gap, waits for this transaction.
      */
     @Transactional
-    EmbeddedAgain embedAgain(String gapId, String model, Function<List<String>, List<float[]>> embed) {
+    EmbeddedAgain embedAgain(String gapId, String model, int maxQuestions,
+            Function<List<String>, List<float[]>> embed) {
         boolean claimed = jdbc.sql("""
                 UPDATE knowledge_gaps SET embedded_with = :model
                 WHERE id = :id AND status = 'open' AND (embedded_with IS NULL OR embedded_with <> :model)
@@ -97,9 +98,10 @@ class GapStore {
             return EmbeddedAgain.NOTHING_TO_DO;
         }
         List<String> questions = jdbc.sql("""
-                SELECT question FROM knowledge_gap_questions WHERE gap_id = :id ORDER BY created_at, id
+                SELECT question FROM knowledge_gap_questions WHERE gap_id = :id
+                ORDER BY created_at DESC, id LIMIT :max
                 """)
-                .param("id", gapId).query(String.class).list();
+                .param("id", gapId).param("max", maxQuestions).query(String.class).list();
         if (questions.isEmpty()) {
             jdbc.sql("DELETE FROM knowledge_gaps WHERE id = :id").param("id", gapId).update();
             return EmbeddedAgain.NO_QUESTION_LEFT_SO_DELETED;

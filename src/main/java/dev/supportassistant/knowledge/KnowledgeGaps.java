@@ -51,6 +51,11 @@ public class KnowledgeGaps implements DisposableBean, SmartInitializingSingleton
     static final double SAME_GAP = 0.45;
     static final int EXAMPLES = 5;
     static final int BACKLOG = 1000;
+    /**
+     * Questions of a gap embedded again at most when the model changes: the latest, a bound on the
+     * work and memory one gap can take at start; more would hardly move their mean.
+     */
+    static final int MAX_QUESTIONS_EMBEDDED_AGAIN = 1000;
 
     private final GapStore store;
     private final SentenceEmbeddings embeddings;
@@ -82,14 +87,15 @@ public class KnowledgeGaps implements DisposableBean, SmartInitializingSingleton
     }
 
     /**
-     * Computes again, from their stored questions, the centroids of open gaps made by another model
+     * Computes again, from their latest stored questions, the centroids of open gaps made by another model
      * than the one the service embeds with now; a gap none of whose questions is left is deleted.
      */
     void embedQuestionsAgain() {
         int replaced = 0;
         int deleted = 0;
         for (String gap : store.openGapsEmbeddedOtherwise(SentenceEmbeddings.MODEL)) {
-            switch (store.embedAgain(gap, SentenceEmbeddings.MODEL, embeddings::embedAll)) {
+            switch (store.embedAgain(gap, SentenceEmbeddings.MODEL, MAX_QUESTIONS_EMBEDDED_AGAIN,
+                    embeddings::embedAll)) {
                 case CENTROID_REPLACED -> replaced++;
                 case NO_QUESTION_LEFT_SO_DELETED -> deleted++;
                 case NOTHING_TO_DO -> {

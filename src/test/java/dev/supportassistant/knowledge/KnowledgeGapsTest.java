@@ -138,6 +138,36 @@ class KnowledgeGapsTest extends ApiTest {
         assertThat(gapRow(jdbc, madeBefore).orElseThrow().centroid()).isEqualTo(again.centroid());
     }
 
+    @Test
+    void aGapWithManyQuestionsIsEmbeddedAgainFromItsLatestOnly(@Autowired GapStore store, @Autowired JdbcClient jdbc,
+            @Autowired SentenceEmbeddings embeddings) {
+        String conversation = api.chat("Hello").json().get("conversation_id").asString();
+        List<String> questions = List.of("Where can I order printed manuals for the desktop app?",
+                "Do you sell a printed handbook?", "Is there a paper version of the user guide?");
+        String gap = insertGap(jdbc, new float[SentenceEmbeddings.DIMENSIONS], null);
+        for (int i = 0; i < questions.size(); i++) {
+            jdbc.sql("""
+                    INSERT INTO knowledge_gap_questions (id, gap_id, conversation_id, question, reason, created_at)
+                    VALUES (:id, :gap, :conversation, :question, 'no_answer', :at)
+                    """).param("id", UUID.randomUUID().toString()).param("gap", gap).param("conversation", conversation)
+                    .param("question", questions.get(i))
+                    .param("at", java.time.OffsetDateTime.parse("2026-01-0" + (i + 1) + "T10:00:00Z")).update();
+        }
+
+        store.embedAgain(gap, SentenceEmbeddings.MODEL, 2, embeddings::embedAll);
+
+        float[] latest = new float[SentenceEmbeddings.DIMENSIONS];
+        for (float[] vector : embeddings.embedAll(questions.subList(1, 3))) {
+            for (int i = 0; i < latest.length; i++) {
+                latest[i] += vector[i];
+            }
+        }
+        GapRow again = gapRow(jdbc, gap).orElseThrow();
+        assertThat(again.members()).isEqualTo(2);
+        assertThat(SentenceEmbeddings.similarity(again.centroid(), latest)
+                / Math.sqrt(SentenceEmbeddings.similarity(latest, latest))).isGreaterThan(0.9999);
+    }
+
     private record GapRow(float[] centroid, int members, @Nullable String embeddedWith) {
     }
 
