@@ -14,9 +14,9 @@ import java.util.function.Function;
 
 /**
  * Texts waiting for the embedding model, first come first served, and the threads that run the
- * model over them: each takes every text waiting (up to {@link #MAX_RUN}) into one run, so that the
- * busier the service, the more texts share a run and the less each costs. A text that arrives
- * while the model is idle runs at once, alone.
+ * model over them: each takes every text waiting (up to {@link #MAX_RUN}) at once and embeds them
+ * one after another ({@link MiniLmModel} runs each text alone), so a burst costs one hand-off per
+ * run rather than per text. A text that arrives while the model is idle runs at once.
  *
  * <p>Bounded like every queue in front of scarce work: a text waits at most {@code maxWait}, and
  * when {@code maxWaiting} texts already wait a new one is refused at once
@@ -25,7 +25,7 @@ import java.util.function.Function;
  */
 final class EmbeddingQueue implements AutoCloseable {
 
-    /** Texts in one run at most: beyond about 32 short texts a run costs no less per text. */
+    /** Texts taken at once at most, so that one caller's many texts do not hold a runner for long. */
     static final int MAX_RUN = 32;
 
     private final BlockingQueue<Waiting> waiting;

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,21 +20,20 @@ import ai.onnxruntime.OrtSession;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
 /**
- * all-MiniLM-L6-v2 (the ONNX model and tokenizer bundled in langchain4j's jar), each run on the
- * calling thread alone, and able to embed several texts in one run ({@link #embedTogether}).
+ * all-MiniLM-L6-v2 in its int8 build (the quantized ONNX model and tokenizer bundled in
+ * langchain4j's {@code -q} jar), each text in a model run of its own on the calling thread alone.
  *
- * <p>The library's own session uses every core per call and spin-waits: fastest for one call on an
- * idle machine, but with several requests embedding at once, and the rest of the service wanting
- * the same cores, the spinning threads take the processors from everything else. Measured on 2
- * cores (bench/RESULTS.md, texts per second with two calls at a time): library session 363, two
- * threads per call that sleep instead of spinning 421. One thread per call does better still: the
- * queue already runs one call per core ({@link SentenceEmbeddings}), and a second thread per call
- * only adds waking it and waiting for it (service at 64 connections, jars in turn, four rounds:
- * 198 requests per second on average instead of 179, ahead in three rounds). The library embeds the texts of a call one after another; one run over several short
- * texts costs far less per text (2.6 ms alone, 1.3 ms in eights, 1.1 ms in sixteens).
+ * <p>The int8 build embeds a short text in about a quarter of the full-precision model's time (1.0
+ * to 2.1 ms against 4.0 to 5.1 ms here), with the same figures on every held-aside set but one
+ * question of 60 (bench/RESULTS.md, issue 29 fifth session). Its activations are quantized with a
+ * range taken over the whole run, so a text run together with others gets another vector (cosine
+ * down to 0.97): each text runs alone, so that its vector depends on the text only; alone is no
+ * slower per text than in runs of 8 or 16 with this model. The library's own session uses every core per call and
+ * spin-waits, which takes the processors from the rest of the service under load: one thread per
+ * call without spinning, the queue running one call per core ({@link SentenceEmbeddings}).
  *
  * <p>One model serves the whole JVM ({@link #shared()}), like the library's own: it is immutable
  * and thread-safe, and loading it is the only ONNX call that must not overlap the JVM's exit. The
@@ -47,19 +45,11 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2Embedding
  */
 final class MiniLmModel extends AbstractInProcessEmbeddingModel {
 
-    private static final String MODEL = "/all-minilm-l6-v2.onnx";
-    static final String TOKENIZER = "/all-minilm-l6-v2-tokenizer.json";
+    private static final String MODEL = "/all-minilm-l6-v2-q.onnx";
+    static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
     private static final int THREADS_PER_CALL = 1;
     /** Tokens the model reads at most, special ones included; longer texts are embedded in parts by the library. */
     private static final int MAX_TOKENS = 512;
-    /**
-     * Texts run together are padded to the longest. A text joins the run of shorter ones while it
-     * is at most half as long again as the shortest, or at most this many tokens longer: padding a
-     * few tokens costs less than a run of its own (about 1.4 ms per run, 0.08 ms per token).
-     */
-    private static final double MAX_PADDING_RATIO = 1.5;
-    private static final int MAX_PADDING_TOKENS = 16;
-
     private static @Nullable CompletableFuture<MiniLmModel> shared;
 
     private final OrtEnvironment environment;
@@ -105,70 +95,33 @@ final class MiniLmModel extends AbstractInProcessEmbeddingModel {
     }
 
     /**
-     * The texts' vectors (not yet of unit length), in order, computing texts of similar length in
-     * one run each. A text longer than the model reads, or blank, goes the library's way.
+     * The texts' vectors (not yet of unit length), in order, each text in a run of its own. A text
+     * longer than the model reads, or blank, goes the library's way.
      */
     List<float[]> embedTogether(List<String> texts) {
-        float[][] vectors = new float[texts.size()][];
-        List<Tokens> fitting = new ArrayList<>();
-        for (int i = 0; i < texts.size(); i++) {
-            String text = texts.get(i);
+        List<float[]> vectors = new ArrayList<>(texts.size());
+        for (String text : texts) {
             Encoding encoding = text.isBlank() ? null : tokenizer.encode(text, true, false);
             if (encoding == null || encoding.getIds().length > MAX_TOKENS) {
-                vectors[i] = embed(text).content().vector();
+                vectors.add(embed(text).content().vector());
             } else {
-                fitting.add(new Tokens(i, encoding.getIds(), encoding.getTypeIds()));
+                vectors.add(run(encoding.getIds(), encoding.getTypeIds()));
             }
         }
-        fitting.sort(Comparator.comparingInt(Tokens::length));
-        int start = 0;
-        while (start < fitting.size()) {
-            int end = start + 1;
-            int shortest = fitting.get(start).length();
-            int widest = Math.max((int) (shortest * MAX_PADDING_RATIO), shortest + MAX_PADDING_TOKENS);
-            while (end < fitting.size() && fitting.get(end).length() <= widest) {
-                end++;
-            }
-            List<Tokens> run = fitting.subList(start, end);
-            List<float[]> computed = run(run);
-            for (int i = 0; i < run.size(); i++) {
-                vectors[run.get(i).index()] = computed.get(i);
-            }
-            start = end;
-        }
-        return List.of(vectors);
+        return vectors;
     }
 
-    /** Texts tokenized: their place in the caller's list, token ids and token types. */
-    private record Tokens(int index, long[] ids, long[] types) {
-        int length() {
-            return ids.length;
-        }
-    }
-
-    /** One model run over texts padded to the longest; each vector the mean of its own tokens' outputs. */
-    private List<float[]> run(List<Tokens> texts) {
-        int width = texts.stream().mapToInt(Tokens::length).max().orElseThrow();
-        long[][] ids = new long[texts.size()][width];
-        long[][] mask = new long[texts.size()][width];
-        long[][] types = new long[texts.size()][width];
-        for (int i = 0; i < texts.size(); i++) {
-            Tokens text = texts.get(i);
-            System.arraycopy(text.ids(), 0, ids[i], 0, text.length());
-            System.arraycopy(text.types(), 0, types[i], 0, text.length());
-            Arrays.fill(mask[i], 0, text.length(), 1L);
-        }
-        try (OnnxTensor idTensor = OnnxTensor.createTensor(environment, ids);
-                OnnxTensor maskTensor = OnnxTensor.createTensor(environment, mask);
-                OnnxTensor typeTensor = OnnxTensor.createTensor(environment, types);
+    /** One model run over one text; its vector the mean of its tokens' outputs. */
+    private float[] run(long[] ids, long[] types) {
+        long[] mask = new long[ids.length];
+        Arrays.fill(mask, 1L);
+        try (OnnxTensor idTensor = OnnxTensor.createTensor(environment, new long[][] {ids});
+                OnnxTensor maskTensor = OnnxTensor.createTensor(environment, new long[][] {mask});
+                OnnxTensor typeTensor = OnnxTensor.createTensor(environment, new long[][] {types});
                 OrtSession.Result result = session.run(Map.of("input_ids", idTensor, "attention_mask", maskTensor,
                         "token_type_ids", typeTensor))) {
             float[][][] outputs = (float[][][]) result.get(0).getValue();
-            List<float[]> vectors = new ArrayList<>(texts.size());
-            for (int i = 0; i < texts.size(); i++) {
-                vectors.add(meanOfFirst(outputs[i], texts.get(i).length()));
-            }
-            return vectors;
+            return meanOfFirst(outputs[0], ids.length);
         } catch (OrtException failed) {
             throw new IllegalStateException("The embedding model failed", failed);
         }
@@ -198,7 +151,7 @@ final class MiniLmModel extends AbstractInProcessEmbeddingModel {
     }
 
     static InputStream resource(String name) {
-        InputStream stream = AllMiniLmL6V2EmbeddingModel.class.getResourceAsStream(name);
+        InputStream stream = AllMiniLmL6V2QuantizedEmbeddingModel.class.getResourceAsStream(name);
         if (stream == null) {
             throw new IllegalStateException("The embedding model's jar lacks " + name);
         }

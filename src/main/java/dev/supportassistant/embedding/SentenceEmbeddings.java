@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 import jakarta.annotation.PreDestroy;
 
 /**
- * Turns text into unit-length 384-dimensional vectors with all-MiniLM-L6-v2, whose ONNX model
- * ships inside its jar: no download, no network, no GPU. Similar meanings give vectors with a
+ * Turns text into unit-length 384-dimensional vectors with all-MiniLM-L6-v2 (its int8 build), whose
+ * ONNX model ships inside its jar: no download, no network, no GPU. Similar meanings give vectors with a
  * high cosine similarity, which for unit vectors is their dot product. Thread-safe. Returned
  * vectors are shared with a small cache of recent texts: read them, never modify them.
  */
@@ -25,6 +25,11 @@ import jakarta.annotation.PreDestroy;
 public class SentenceEmbeddings {
 
     public static final int DIMENSIONS = 384;
+    /**
+     * The model these vectors come from, stored beside vectors kept in the database: a vector of
+     * another model is not comparable with these, and is computed again from its text.
+     */
+    public static final String MODEL = "all-MiniLM-L6-v2 int8";
 
     /** Recent texts: a customer turn is embedded for the knowledge search and again for confusion detection. */
     private static final int CACHED_TEXTS = 1024;

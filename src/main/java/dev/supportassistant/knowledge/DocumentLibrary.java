@@ -29,8 +29,9 @@ import dev.supportassistant.knowledge.formats.ReadDocument;
  * chunk embedded once, here, at ingestion; searches only read the stored vectors. At start-up the
  * knowledge folder is brought in line with the store: new or changed files are (re)ingested,
  * unchanged ones are left alone, removed ones are deleted. Documents posted through the API, whose
- * text exists only as their stored chunks, are embedded again from those chunks when they were
- * embedded another way than the current {@link #INDEXING}.
+ * text exists only as their stored chunks, and pages of web sources, which are fetched again only
+ * at their source's next sync, are embedded again from those chunks when they were embedded another
+ * way than the current {@link #INDEXING}.
  */
 @Service
 public class DocumentLibrary implements SmartInitializingSingleton {
@@ -40,11 +41,12 @@ public class DocumentLibrary implements SmartInitializingSingleton {
     static final String API = "api";
     static final String WEB = "web";
     /**
-     * How chunks are embedded, stored with every document and part of a folder file's content hash:
-     * when it changes, files ingested the old way are ingested again at the next start, and the
-     * chunks of documents posted through the API are embedded again.
+     * How chunks are embedded, and by which model, stored with every document and part of a folder
+     * file's and a web page's content hash: when it changes, files ingested the old way are ingested
+     * again at the next start, the chunks of documents posted through the API and of web pages are
+     * embedded again, and web pages count as changed at their source's next sync.
      */
-    static final String INDEXING = "sections with their parts and questions embedded, 3";
+    static final String INDEXING = "sections with their parts and questions embedded, 3; " + SentenceEmbeddings.MODEL;
 
     private final KnowledgeStore store;
     private final SentenceEmbeddings embeddings;
@@ -66,7 +68,7 @@ public class DocumentLibrary implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         if (settings.enabled()) {
             synchronizeFolder();
-            embedPostedDocumentsAgain();
+            embedStoredDocumentsAgain();
         } else {
             log.info("Knowledge base off (KNOWLEDGE_ENABLED=false): no articles ingested or searched");
         }
@@ -144,12 +146,12 @@ public class DocumentLibrary implements SmartInitializingSingleton {
     }
 
     /**
-     * Embeds the stored chunks of documents posted through the API again, as {@link #INDEXING} says,
-     * where they were embedded another way. Safe with several instances starting at once: each
-     * document is replaced by one of them ({@link KnowledgeStore#replaceVectors}).
+     * Embeds the stored chunks of documents posted through the API and of web pages again, as
+     * {@link #INDEXING} says, where they were embedded another way. Safe with several instances
+     * starting at once: each document is replaced by one of them ({@link KnowledgeStore#replaceVectors}).
      */
-    void embedPostedDocumentsAgain() {
-        Map<String, List<KnowledgeStore.ChunkToEmbed>> byDocument = store.postedChunksIndexedOtherwise(INDEXING)
+    void embedStoredDocumentsAgain() {
+        Map<String, List<KnowledgeStore.ChunkToEmbed>> byDocument = store.storedChunksIndexedOtherwise(INDEXING)
                 .stream().collect(Collectors.groupingBy(KnowledgeStore.ChunkToEmbed::documentId, LinkedHashMap::new,
                         Collectors.toList()));
         int replaced = 0;
@@ -167,7 +169,8 @@ public class DocumentLibrary implements SmartInitializingSingleton {
             }
         }
         if (!byDocument.isEmpty()) {
-            log.info("Knowledge documents posted through the API: {} embedded again the current way", replaced);
+            log.info("Knowledge documents posted through the API and web pages: {} embedded again the current way",
+                    replaced);
         }
     }
 

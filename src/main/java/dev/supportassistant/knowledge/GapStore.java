@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -52,11 +53,11 @@ class GapStore {
         } else {
             gapId = UUID.randomUUID().toString();
             jdbc.sql("""
-                    INSERT INTO knowledge_gaps (id, status, centroid, members, created_at)
-                    VALUES (:id, 'open', :centroid, 1, :at)
+                    INSERT INTO knowledge_gaps (id, status, centroid, members, created_at, embedded_with)
+                    VALUES (:id, 'open', :centroid, 1, :at, :model)
                     """)
                     .param("id", gapId).param("centroid", SentenceEmbeddings.toBytes(normalized(vector.clone())))
-                    .param("at", time(at)).update();
+                    .param("at", time(at)).param("model", SentenceEmbeddings.MODEL).update();
         }
         jdbc.sql("""
                 INSERT INTO knowledge_gap_questions (id, gap_id, conversation_id, question, reason, created_at)
@@ -64,6 +65,57 @@ class GapStore {
                 """)
                 .param("id", UUID.randomUUID().toString()).param("gap", gapId).param("conversation", conversationId)
                 .param("question", question).param("reason", reason).param("at", time(at)).update();
+    }
+
+    /** Open gaps whose centroid was made by another model than {@code model}. */
+    List<String> openGapsEmbeddedOtherwise(String model) {
+        return jdbc.sql("""
+                SELECT id FROM knowledge_gaps
+                WHERE status = 'open' AND (embedded_with IS NULL OR embedded_with <> :model)
+                """)
+                .param("model", model).query(String.class).list();
+    }
+
+    /** What became of an open gap made by another model. */
+    enum EmbeddedAgain { CENTROID_REPLACED, NO_QUESTION_LEFT_SO_DELETED, NOTHING_TO_DO }
+
+    /**
+     * Computes an open gap's centroid again with {@code model}: the mean of its latest stored
+     * questions' vectors ({@code embed}, at most {@code maxQuestions} of them), its member
+     * count theirs. A gap none of whose questions is left (their conversations were erased) cannot
+     * be, is listed nowhere, and is deleted. The gap's row is claimed first: an instance doing the
+     * same at once, or adding a question to the gap, waits for this transaction.
+     */
+    @Transactional
+    EmbeddedAgain embedAgain(String gapId, String model, int maxQuestions,
+            Function<List<String>, List<float[]>> embed) {
+        boolean claimed = jdbc.sql("""
+                UPDATE knowledge_gaps SET embedded_with = :model
+                WHERE id = :id AND status = 'open' AND (embedded_with IS NULL OR embedded_with <> :model)
+                """)
+                .param("model", model).param("id", gapId).update() > 0;
+        if (!claimed) {
+            return EmbeddedAgain.NOTHING_TO_DO;
+        }
+        List<String> questions = jdbc.sql("""
+                SELECT question FROM knowledge_gap_questions WHERE gap_id = :id
+                ORDER BY created_at DESC, id LIMIT :max
+                """)
+                .param("id", gapId).param("max", maxQuestions).query(String.class).list();
+        if (questions.isEmpty()) {
+            jdbc.sql("DELETE FROM knowledge_gaps WHERE id = :id").param("id", gapId).update();
+            return EmbeddedAgain.NO_QUESTION_LEFT_SO_DELETED;
+        }
+        float[] sum = new float[SentenceEmbeddings.DIMENSIONS];
+        for (float[] vector : embed.apply(questions)) {
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += vector[i];
+            }
+        }
+        jdbc.sql("UPDATE knowledge_gaps SET centroid = :centroid, members = :members WHERE id = :id")
+                .param("centroid", SentenceEmbeddings.toBytes(normalized(sum))).param("members", questions.size())
+                .param("id", gapId).update();
+        return EmbeddedAgain.CENTROID_REPLACED;
     }
 
     /** The open gaps with questions, the most asked first; each with its latest {@code examples} questions. */

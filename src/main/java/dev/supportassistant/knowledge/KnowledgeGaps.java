@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -31,9 +32,12 @@ import dev.supportassistant.privacy.PersonalData;
  * <p>Questions are recorded on a thread of their own after the turn, so no customer waits for it; when
  * more than {@link #BACKLOG} wait, newer ones are dropped rather than queued without bound. The
  * questions are customers' words: they are shown to operators as such and never logged.
+ *
+ * <p>A gap's centroid is comparable only with vectors of the model that made it: at start, open gaps
+ * made by another model ({@link SentenceEmbeddings#MODEL}) get theirs again from their stored questions.
  */
 @Service
-public class KnowledgeGaps implements DisposableBean {
+public class KnowledgeGaps implements DisposableBean, SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeGaps.class);
     public static final String NO_ANSWER = "no_answer";
@@ -47,6 +51,11 @@ public class KnowledgeGaps implements DisposableBean {
     static final double SAME_GAP = 0.45;
     static final int EXAMPLES = 5;
     static final int BACKLOG = 1000;
+    /**
+     * Questions of a gap embedded again at most when the model changes: the latest, a bound on the
+     * work and memory one gap can take at start; more would hardly move their mean.
+     */
+    static final int MAX_QUESTIONS_EMBEDDED_AGAIN = 1000;
 
     private final GapStore store;
     private final SentenceEmbeddings embeddings;
@@ -67,6 +76,36 @@ public class KnowledgeGaps implements DisposableBean {
         this.embeddings = embeddings;
         this.library = library;
         this.settings = settings;
+    }
+
+    /** Runs once every bean exists and before the web server takes requests. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (settings.enabled()) {
+            embedQuestionsAgain();
+        }
+    }
+
+    /**
+     * Computes again, from their latest stored questions, the centroids of open gaps made by another model
+     * than the one the service embeds with now; a gap none of whose questions is left is deleted.
+     */
+    void embedQuestionsAgain() {
+        int replaced = 0;
+        int deleted = 0;
+        for (String gap : store.openGapsEmbeddedOtherwise(SentenceEmbeddings.MODEL)) {
+            switch (store.embedAgain(gap, SentenceEmbeddings.MODEL, MAX_QUESTIONS_EMBEDDED_AGAIN,
+                    embeddings::embedAll)) {
+                case CENTROID_REPLACED -> replaced++;
+                case NO_QUESTION_LEFT_SO_DELETED -> deleted++;
+                case NOTHING_TO_DO -> {
+                }
+            }
+        }
+        if (replaced + deleted > 0) {
+            log.info("Knowledge gaps made by another embedding model: {} embedded again from their questions, "
+                    + "{} without questions deleted", replaced, deleted);
+        }
     }
 
     /**

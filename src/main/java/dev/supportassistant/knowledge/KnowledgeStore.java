@@ -114,12 +114,15 @@ class KnowledgeStore {
         bumpRevision();
     }
 
-    /** The chunks of documents posted through the API whose embedding was not made as {@code indexing} says. */
-    List<ChunkToEmbed> postedChunksIndexedOtherwise(String indexing) {
+    /**
+     * The chunks of documents posted through the API and of web pages whose embedding was not made
+     * as {@code indexing} says.
+     */
+    List<ChunkToEmbed> storedChunksIndexedOtherwise(String indexing) {
         return jdbc.sql("""
                 SELECT d.id AS document_id, c.id, d.title, c.heading, c.content
                 FROM knowledge_chunks c JOIN knowledge_documents d ON d.id = c.document_id
-                WHERE d.origin = 'api' AND (d.indexing IS NULL OR d.indexing <> :indexing)
+                WHERE d.origin IN ('api', 'web') AND (d.indexing IS NULL OR d.indexing <> :indexing)
                 ORDER BY d.created_at, c.document_id, c.position
                 """)
                 .param("indexing", indexing)

@@ -32,9 +32,10 @@ import dev.supportassistant.knowledge.formats.DocumentLimits;
 import dev.supportassistant.knowledge.formats.DocumentReader;
 
 /**
- * Documents posted through the API exist only as their stored chunks: when the way chunks are
- * embedded ({@link DocumentLibrary#INDEXING}) changes, their vectors are computed again from those
- * chunks at the next start, once, on H2 and PostgreSQL alike (migration V10 included).
+ * Documents posted through the API exist only as their stored chunks, and web pages are fetched
+ * again only at their source's next sync: when the way chunks are embedded, or the model
+ * ({@link DocumentLibrary#INDEXING}), changes, their vectors are computed again from those chunks at
+ * the next start, once, on H2 and PostgreSQL alike (migration V10 included).
  */
 class PostedDocumentsEmbeddedAgainIT {
 
@@ -62,14 +63,23 @@ class PostedDocumentsEmbeddedAgainIT {
 
     @ParameterizedTest
     @MethodSource("databases")
-    void postedDocumentsEmbeddedAnotherWayGetNewVectorsAtStartAndOthersAreLeftAlone(String url) {
+    void postedDocumentsAndWebPagesEmbeddedAnotherWayGetNewVectorsAtStartAndOthersAreLeftAlone(String url) {
         withStore(url, (store, jdbc) -> {
             DocumentLibrary library = library(store);
             String old = library.add("Exporting reports", ARTICLE).id();
             String beforeTheColumn = library.add("Scheduling reports", ARTICLE).id();
             String current = library.add("Sharing reports", ARTICLE).id();
-            jdbc.sql("UPDATE knowledge_documents SET indexing = 'sections embedded whole, 2' WHERE id = :id")
-                    .param("id", old).update();
+            String source = UUID.randomUUID().toString();
+            jdbc.sql("""
+                    INSERT INTO knowledge_sources (id, url, origin, created_at)
+                    VALUES (:id, 'https://help.example.com/reports', 'console', CURRENT_TIMESTAMP)
+                    """).param("id", source).update();
+            String page = library.storePage(source, null, "https://help.example.com/reports", "Reports on the web",
+                    ARTICLE, DocumentLibrary.pageHash("Reports on the web", ARTICLE)).id();
+            jdbc.sql("""
+                    UPDATE knowledge_documents SET indexing = 'sections with their parts and questions embedded, 3'
+                    WHERE id IN (:ids)
+                    """).param("ids", List.of(old, page)).update();
             jdbc.sql("UPDATE knowledge_documents SET indexing = NULL WHERE id = :id").param("id", beforeTheColumn)
                     .update();
             jdbc.sql("UPDATE knowledge_chunks SET embedding = :stale").param("stale", STALE).update();
@@ -77,17 +87,17 @@ class PostedDocumentsEmbeddedAgainIT {
 
             library.afterSingletonsInstantiated();
 
-            for (String id : List.of(old, beforeTheColumn)) {
+            for (String id : List.of(old, beforeTheColumn, page)) {
                 assertThat(indexing(jdbc, id)).isEqualTo(DocumentLibrary.INDEXING);
                 assertThat(embeddings(jdbc, id)).hasSize(2).allSatisfy((chunkId, embedding) ->
                         assertEmbeddedNow(jdbc, chunkId, embedding));
             }
             assertThat(embeddings(jdbc, current)).hasSize(2).allSatisfy((chunkId, embedding) ->
                     assertThat(embedding).as("not embedded again").isEqualTo(STALE));
-            assertThat(store.revision()).as("one change per document embedded again").isEqualTo(revision + 2);
+            assertThat(store.revision()).as("one change per document embedded again").isEqualTo(revision + 3);
 
             library.afterSingletonsInstantiated();
-            assertThat(store.revision()).as("nothing left to embed").isEqualTo(revision + 2);
+            assertThat(store.revision()).as("nothing left to embed").isEqualTo(revision + 3);
         });
     }
 
@@ -161,7 +171,6 @@ class PostedDocumentsEmbeddedAgainIT {
         for (int i = 0; i < expected.size(); i++) {
             float[] vector = Arrays.copyOfRange(stored, i * SentenceEmbeddings.DIMENSIONS,
                     (i + 1) * SentenceEmbeddings.DIMENSIONS);
-            // Alone or in a batch the model's arithmetic may differ in the last bits.
             assertThat(SentenceEmbeddings.similarity(vector, expected.get(i))).isGreaterThan(0.9999);
         }
     }
