@@ -41,8 +41,9 @@ class RetrievalEvaluationIT {
     /** The kinds of customer-style messages, in the order their figures are printed. */
     static final List<String> KINDS = List.of("typo", "two", "tried", "symptom", "short");
     /**
-     * Top-1 that each part of the customer-style set must keep (94.1% and 96.7% when written down, 94.1% and 95.0% with the int8 model;
-     * 74.5% and 81.7% before spelling, main problems and symptoms: docs/knowledge-base.md).
+     * Top-1 that each part of the customer-style set must keep (94.1% and 96.7% when written down,
+     * 94.1% and 95.0% with the int8 model; 74.5% and 81.7% before spelling, main problems and
+     * symptoms: docs/knowledge-base.md).
      */
     static final double REQUIRED_CUSTOMER_STYLE_TOP_1 = 0.90;
     /** Ranks looked at for the reciprocal rank; a section found later counts as not found. */
