@@ -16,11 +16,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The message search index is created on an H2 database opened without the service's PostgreSQL
- * mode, as start.sh's training run opens its own ({@code jdbc:h2:file:./training/db}), where H2
- * spells names in upper case: the migration once named schema {@code public} literally, failed
- * there, and with it the training run and so the start-up cache. Since {@code V20_1} a new message
- * is indexed in the background ({@code handoff.MessageSearchIndexer}), not by its own commit, in
- * either mode; messages stored before stay indexed.
+ * mode, as a plain H2 URL opens it ({@code DATABASE_URL=jdbc:h2:file:...}), where H2 spells names in
+ * upper case: the migration once named schema {@code public} literally and failed there. Since
+ * {@code V20_1} a new message is indexed in the background ({@code handoff.MessageSearchIndexer}),
+ * not by its own commit, in either mode; messages stored before stay indexed; {@code V20_1} may run
+ * again after stopping half-way.
  */
 class MessageSearchMigrationTest {
 
@@ -65,6 +65,24 @@ class MessageSearchMigrationTest {
                 .isEqualTo(jdbc.sql("SELECT seq FROM messages WHERE id = 'm1'").query(Long.class).single());
         assertThat(jdbc.sql("SELECT EVENT_MANIPULATION FROM INFORMATION_SCHEMA.TRIGGERS WHERE TRIGGER_NAME LIKE 'FT_%'")
                 .query(String.class).list()).containsExactlyInAnyOrder("UPDATE", "DELETE");
+    }
+
+    @Test
+    void theMigrationRunsAgainAfterStoppingBetweenDroppingAndCreatingTheTrigger() {
+        JdbcDataSource h2 = h2(SERVICE_MODE);
+        Flyway.configure().dataSource(h2).load().migrate();
+        JdbcClient jdbc = JdbcClient.create(h2);
+        jdbc.sql("UPDATE message_search_progress SET indexed_through = 42").update();
+        // As H2 leaves it when the migration stops after DROP TRIGGER, each DDL statement committed on its own.
+        jdbc.sql("DROP TRIGGER \"FT_messages\"").update();
+        jdbc.sql("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '20.1'").update();
+
+        Flyway.configure().dataSource(h2).load().migrate();
+
+        assertThat(jdbc.sql("SELECT EVENT_MANIPULATION FROM INFORMATION_SCHEMA.TRIGGERS WHERE TRIGGER_NAME LIKE 'FT_%'")
+                .query(String.class).list()).containsExactlyInAnyOrder("UPDATE", "DELETE");
+        assertThat(jdbc.sql("SELECT indexed_through FROM message_search_progress").query(Long.class).list())
+                .as("the recorded point kept").containsExactly(42L);
     }
 
     private static MigrationVersion lastBefore(MigrationVersion version, JdbcDataSource h2) {

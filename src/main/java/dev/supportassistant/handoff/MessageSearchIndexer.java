@@ -4,15 +4,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.RunnableScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.LongSupplier;
 
 import javax.sql.DataSource;
 
@@ -25,14 +25,13 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-import com.zaxxer.hikari.HikariDataSource;
-
+import db.migration.V20_1__message_search_off_the_turn.MessagesTable;
 import dev.supportassistant.conversation.MessageStored;
+import dev.supportassistant.platform.database.EmbeddedDatabase;
 
 /**
  * Indexes new messages for the desk's search on the embedded H2 database in the background, soon after
@@ -41,9 +40,9 @@ import dev.supportassistant.conversation.MessageStored;
  * H2's own {@link FullText.FullTextTrigger} over the rows, on a connection of its own (not the turn's one
  * pooled connection), and commits with its progress; a row is indexed as delete-then-insert, so indexing
  * it again (after a restart) leaves it indexed once. It does nothing on PostgreSQL.
- * Out-of-order commits: a {@code seq} missing below the newest indexed one is a gap, looked up again on
- * every run until its row appears or {@link #GRACE} has passed (a message's transaction lasts milliseconds),
- * and the recorded progress never passes an open gap, so neither a late commit nor a restart loses a row.
+ * One recorded position suffices: every message is inserted on the pool's one connection on the embedded
+ * database, so messages commit in {@code seq} order and a {@code seq} skipped is a rollback that never comes
+ * back; the constructor refuses any other pool size, so that a change to the pool cannot break this unseen.
  */
 @Component
 class MessageSearchIndexer implements DisposableBean {
@@ -52,51 +51,59 @@ class MessageSearchIndexer implements DisposableBean {
     static final int BATCH = 500;
     /** How long after a message commits the indexer looks: turns arriving meanwhile share its batch. */
     static final Duration WAKE_DELAY = Duration.ofMillis(200);
-    /** How long a missing {@code seq} is looked for: far longer than any transaction that stores a message. */
-    static final Duration GRACE = Duration.ofMinutes(1);
-    /** At most this many gaps are remembered; beyond, the oldest is given up (rolled back, most likely). */
-    static final int MAX_GAPS = 1_000;
-    private static final Duration RETRY_DELAY = Duration.ofSeconds(5);
+    /** The wait after a first failure, doubled after each further one up to {@link #LONGEST_RETRY_DELAY}. */
+    static final Duration RETRY_DELAY = Duration.ofSeconds(5);
+    static final Duration LONGEST_RETRY_DELAY = Duration.ofMinutes(5);
     private static final Logger log = LoggerFactory.getLogger(MessageSearchIndexer.class);
 
     /** Connections of the indexer's own to the embedded database; null on PostgreSQL. */
     private final @Nullable DataSource database;
-    private final LongSupplier nanoTime;
-    private final AtomicBoolean wakeScheduled = new AtomicBoolean();
+    /** Whether a run is due: one gate for start, wake and retry, so that runs never multiply. */
+    private final AtomicBoolean runDue = new AtomicBoolean();
     private final ScheduledThreadPoolExecutor indexing = new ScheduledThreadPoolExecutor(1, task -> {
         Thread thread = new Thread(task, "message-search-indexing");
         thread.setDaemon(true);
         return thread;
     });
 
+    /** The table, known once {@link #start()} has found it; until then a commit leaves its row to the start-up run. */
+    private volatile @Nullable MessagesTable messages;
+
     // Read and written on the indexing thread only.
-    private @Nullable Progress progress;
+    private int failures;
+    private boolean noIndexReported;
 
     @Autowired
     MessageSearchIndexer(DataSource dataSource) throws SQLException {
-        this(dataSource.isWrapperFor(HikariDataSource.class)
-                ? ownConnections(dataSource.unwrap(HikariDataSource.class)) : null, System::nanoTime);
+        this(EmbeddedDatabase.behind(dataSource).orElse(null));
     }
 
-    MessageSearchIndexer(@Nullable DataSource database, LongSupplier nanoTime) {
-        this.database = database;
-        this.nanoTime = nanoTime;
+    MessageSearchIndexer(@Nullable EmbeddedDatabase embedded) {
+        if (embedded != null && embedded.pooledConnections() != 1) {
+            throw new IllegalStateException("Indexing the desk's search relies on one pooled connection on the"
+                    + " embedded database, not " + embedded.pooledConnections() + " (see PoolLimits)");
+        }
+        this.database = embedded == null ? null : embedded.connections();
         // A run that is due when the service stops is left to the next start, which finds the rows anyway.
         indexing.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
-    private static @Nullable DataSource ownConnections(HikariDataSource pool) {
-        String url = pool.getJdbcUrl();
-        return url == null || !url.startsWith("jdbc:h2:") ? null
-                : new DriverManagerDataSource(url, pool.getUsername(), pool.getPassword());
-    }
-
-    /** Indexes what was stored while the service was down, or before a crash, and puts the trigger right. */
+    /**
+     * Finds the table, or fails the start clearly when it or the database cannot be reached, then indexes
+     * what was stored while the service was down, or before a crash.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        if (database != null) {
-            submit(this::run, Duration.ZERO);
+        if (database == null) {
+            return;
         }
+        try (Connection connection = database.getConnection()) {
+            messages = MessagesTable.in(connection);
+        } catch (SQLException unavailable) {
+            throw new IllegalStateException("The embedded database cannot be opened for the desk's search indexing",
+                    unavailable);
+        }
+        schedule(Duration.ZERO);
     }
 
     /** A message has committed: index it (and any other stored meanwhile) shortly. */
@@ -105,10 +112,10 @@ class MessageSearchIndexer implements DisposableBean {
         wake();
     }
 
-    /** Indexes new messages shortly, unless a run is already due. */
+    /** Indexes new messages shortly, unless a run is already due (a retry after a failure included). */
     void wake() {
-        if (database != null && wakeScheduled.compareAndSet(false, true)) {
-            submit(this::run, WAKE_DELAY);
+        if (messages != null) {
+            schedule(WAKE_DELAY);
         }
     }
 
@@ -119,154 +126,194 @@ class MessageSearchIndexer implements DisposableBean {
         indexing.awaitTermination(10, TimeUnit.SECONDS);
     }
 
-    private void submit(Runnable task, Duration delay) {
+    /** The delays of the runs due, for tests: at most one. */
+    List<Duration> dueRuns() {
+        return indexing.getQueue().stream()
+                .map(task -> Duration.ofMillis(((RunnableScheduledFuture<?>) task).getDelay(TimeUnit.MILLISECONDS)))
+                .toList();
+    }
+
+    /** How many runs have ended, for tests. */
+    long runsDone() {
+        return indexing.getCompletedTaskCount();
+    }
+
+    private void schedule(Duration delay) {
+        if (runDue.compareAndSet(false, true)) {
+            submit(delay);
+        }
+    }
+
+    private void submit(Duration delay) {
         try {
-            indexing.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+            indexing.schedule(this::run, delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
             // The service is stopping: what is left is indexed at the next start.
         }
     }
 
     private void run() {
-        wakeScheduled.set(false);
-        try (Connection connection = database().getConnection()) {
-            connection.setAutoCommit(false);
-            Progress current = progress != null ? progress : started(connection);
-            progress = current;
-            boolean more = true;
-            while (more && !indexing.isShutdown()) {
-                more = indexBatch(connection);
+        // A commit from here on wakes another run; a retry keeps the gate shut until it succeeds.
+        boolean retrying = failures > 0;
+        if (!retrying) {
+            runDue.set(false);
+        }
+        try {
+            indexNewMessages();
+            if (retrying) {
+                log.info("Indexing new messages for the desk's search works again after {} failed runs", failures);
+                failures = 0;
+                runDue.set(false);
+                // A message that committed while the gate was shut.
+                wake();
             }
         } catch (SQLException | RuntimeException failed) {
+            failures++;
+            Duration delay = retryDelay(failures);
             // The exception's text may quote a word of a message: its kind only.
-            log.warn("Indexing new messages for the desk's search failed ({}{}); trying again in {} s",
-                    failed.getClass().getSimpleName(),
-                    failed instanceof SQLException sql ? " " + sql.getSQLState() : "", RETRY_DELAY.toSeconds());
-            submit(this::run, RETRY_DELAY);
+            String kind = failed.getClass().getSimpleName()
+                    + (failed instanceof SQLException sql ? " " + sql.getSQLState() : "");
+            if (failures == 1) {
+                log.warn("Indexing new messages for the desk's search failed ({}); trying again in {} s", kind,
+                        delay.toSeconds());
+            } else {
+                log.debug("Indexing new messages for the desk's search failed again ({}, {} times); trying again"
+                        + " in {} s", kind, failures, delay.toSeconds());
+            }
+            if (retrying || runDue.compareAndSet(false, true)) {
+                submit(delay);
+            }
+            // Otherwise a commit during this run has a run due already: that one is the retry.
         }
     }
 
-    /** Where indexing stands after a start: the recorded point, no gaps known, the trigger off inserts. */
-    private Progress started(Connection connection) throws SQLException {
-        String schema;
-        String table;
-        try (Statement statement = connection.createStatement();
-                ResultSet names = statement.executeQuery("""
-                        SELECT TABLE_SCHEMA, TABLE_NAME FROM INFORMATION_SCHEMA.TABLES
-                        WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND LOWER(TABLE_NAME) = 'messages'""")) {
-            names.next();
-            schema = names.getString(1);
-            table = names.getString(2);
+    private static Duration retryDelay(int failures) {
+        Duration delay = RETRY_DELAY.multipliedBy(1L << Math.min(failures - 1, 16));
+        return delay.compareTo(LONGEST_RETRY_DELAY) < 0 ? delay : LONGEST_RETRY_DELAY;
+    }
+
+    private void indexNewMessages() throws SQLException {
+        MessagesTable table = requireNonNull(messages);
+        try (Connection connection = requireNonNull(database).getConnection()) {
+            connection.setAutoCommit(false);
+            if (!indexed(connection, table)) {
+                // FT_DROP_INDEX or FT_DROP_ALL: H2's trigger would index every column under index 0.
+                if (!noIndexReported) {
+                    log.info("The desk's search has no full-text index on messages (FT_DROP_INDEX?): new messages"
+                            + " are not indexed until FT_CREATE_INDEX makes it again");
+                    noIndexReported = true;
+                }
+                return;
+            }
+            noIndexReported = false;
+            keepTheTriggerOnUpdatesAndDeletes(connection, table);
+            // Once a run: each init reads metadata and leaves its statements open until the connection closes.
+            // Never close() it: that removes the index's state shared with H2's live trigger.
+            FullText.FullTextTrigger index = new FullText.FullTextTrigger();
+            index.init(connection, table.schema(), null, table.table(), false, Trigger.INSERT);
+            boolean more = true;
+            while (more && !indexing.isShutdown()) {
+                more = indexBatch(connection, index);
+            }
         }
-        keepTheTriggerOffInserts(connection, schema, table);
-        try (Statement statement = connection.createStatement();
-                ResultSet point = statement.executeQuery(
-                        "SELECT indexed_through FROM message_search_progress WHERE id = 1")) {
-            point.next();
-            return new Progress(schema, table, point.getLong(1), List.of());
+    }
+
+    /** Whether H2's full-text index on the table exists ({@code FT.INDEXES} has its row). */
+    private static boolean indexed(Connection connection, MessagesTable table) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES
+                WHERE UPPER(TABLE_SCHEMA) = 'FT' AND UPPER(TABLE_NAME) = 'INDEXES'""");
+                ResultSet found = query.executeQuery()) {
+            found.next();
+            if (found.getLong(1) == 0) {
+                return false;
+            }
+        }
+        // As H2's FullText looks its index up.
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT COUNT(*) FROM FT.INDEXES WHERE SCHEMA = ? AND `TABLE` = ?")) {
+            query.setString(1, table.schema());
+            query.setString(2, table.table());
+            try (ResultSet found = query.executeQuery()) {
+                found.next();
+                return found.getLong(1) > 0;
+            }
         }
     }
 
     /**
-     * {@code FT_REINDEX} re-creates H2's trigger on INSERT as well: made to fire on UPDATE and DELETE only
-     * again, as {@code V20_1__message_search_off_the_turn} left it. New rows are indexed twice meanwhile,
-     * which indexing as delete-then-insert allows.
+     * Makes H2's trigger fire on UPDATE and DELETE only, as {@code V20_1__message_search_off_the_turn} left
+     * it, when it does not: {@code FT_REINDEX} re-creates it on INSERT as well (new rows are then indexed
+     * twice meanwhile, which delete-then-insert allows), and a failure between the two DDL statements that
+     * re-create it, each committed on its own, leaves none (an erased message would then stay findable).
      */
-    private static void keepTheTriggerOffInserts(Connection connection, String schema, String table)
+    private static void keepTheTriggerOnUpdatesAndDeletes(Connection connection, MessagesTable table)
             throws SQLException {
+        Set<String> events = new HashSet<>();
         try (PreparedStatement query = connection.prepareStatement("""
-                SELECT COUNT(*) FROM INFORMATION_SCHEMA.TRIGGERS
-                WHERE TRIGGER_SCHEMA = ? AND TRIGGER_NAME = ? AND EVENT_MANIPULATION = 'INSERT'""")) {
-            query.setString(1, schema);
-            query.setString(2, "FT_" + table);
+                SELECT EVENT_MANIPULATION FROM INFORMATION_SCHEMA.TRIGGERS
+                WHERE TRIGGER_SCHEMA = ? AND TRIGGER_NAME = ?""")) {
+            query.setString(1, table.schema());
+            query.setString(2, table.trigger());
             try (ResultSet found = query.executeQuery()) {
-                found.next();
-                if (found.getLong(1) == 0) {
-                    return;
+                while (found.next()) {
+                    events.add(found.getString(1));
                 }
             }
         }
-        log.warn("The desk's search index fired on every new message again (FT_REINDEX?): now on updates and"
-                + " deletes only, new messages indexed in the background");
-        String trigger = quoted(schema) + "." + quoted("FT_" + table);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("DROP TRIGGER " + trigger);
-            statement.execute("CREATE TRIGGER " + trigger + " AFTER UPDATE, DELETE ON " + quoted(schema) + "."
-                    + quoted(table) + " FOR EACH ROW CALL \"" + FullText.FullTextTrigger.class.getName() + "\"");
+        if (events.equals(Set.of("UPDATE", "DELETE"))) {
+            return;
+        }
+        log.warn("The desk's search index's trigger was missing or fired on {} (FT_REINDEX?): now on updates and"
+                + " deletes only, new messages indexed in the background", events);
+        try (var statement = connection.createStatement()) {
+            for (String step : table.triggerOnUpdateAndDelete()) {
+                statement.execute(step);
+            }
         }
         connection.commit();
     }
 
     /**
-     * Indexes the rows that appeared in known gaps, then up to a batch of new rows, and records the new
-     * point, in one transaction. The rows are locked ({@code FOR UPDATE}) so that an erasure or an edit
-     * waits for this batch and then finds the rows indexed, rather than racing it on FT.ROWS.
+     * Indexes up to a batch of the rows after the recorded position, and records the new position, in one
+     * transaction. The rows are locked ({@code FOR UPDATE}: H2 builds and locks the whole result in the
+     * query, so a lock timeout fails before any word is registered) so that an erasure or an edit waits
+     * for this batch and then finds the rows indexed (READ COMMITTED), rather than racing it on FT.ROWS.
      *
      * @return whether a full batch was indexed, so that more may be waiting
      */
-    private boolean indexBatch(Connection connection) throws SQLException {
-        Progress before = progress();
-        long now = nanoTime.getAsLong();
+    private boolean indexBatch(Connection connection, FullText.FullTextTrigger index) throws SQLException {
         try {
-            FullText.FullTextTrigger index = new FullText.FullTextTrigger();
-            index.init(connection, before.schema(), null, before.table(), false, Trigger.INSERT);
-            int budget = BATCH;
-            List<Gap> open = new ArrayList<>();
-            try (PreparedStatement late = connection.prepareStatement(
-                    "SELECT * FROM messages WHERE seq BETWEEN ? AND ? ORDER BY seq LIMIT ? FOR UPDATE")) {
-                for (Gap gap : before.gaps()) {
-                    if (now - gap.seenAt() > GRACE.toNanos()) {
-                        continue;
-                    }
-                    if (budget == 0) {
-                        open.add(gap);
-                        continue;
-                    }
-                    late.setLong(1, gap.from());
-                    late.setLong(2, gap.to());
-                    late.setInt(3, budget);
-                    long from = gap.from();
-                    try (ResultSet rows = late.executeQuery()) {
-                        while (rows.next()) {
-                            long seq = index(index, connection, rows);
-                            budget--;
-                            if (seq > from) {
-                                open.add(new Gap(from, seq - 1, gap.seenAt()));
-                            }
-                            from = seq + 1;
-                        }
-                    }
-                    if (from <= gap.to()) {
-                        open.add(new Gap(from, gap.to(), gap.seenAt()));
-                    }
+            long position;
+            try (PreparedStatement recorded = connection.prepareStatement(
+                    "SELECT indexed_through FROM message_search_progress WHERE id = 1 FOR UPDATE");
+                    ResultSet point = recorded.executeQuery()) {
+                if (!point.next()) {
+                    throw new IllegalStateException("No row in message_search_progress");
                 }
+                position = point.getLong(1);
             }
-            long readThrough = before.readThrough();
+            int count = 0;
             try (PreparedStatement next = connection.prepareStatement(
                     "SELECT * FROM messages WHERE seq > ? ORDER BY seq LIMIT ? FOR UPDATE")) {
-                next.setLong(1, readThrough);
-                next.setInt(2, budget);
+                next.setLong(1, position);
+                next.setInt(2, BATCH);
                 try (ResultSet rows = next.executeQuery()) {
                     while (rows.next()) {
-                        long seq = index(index, connection, rows);
-                        budget--;
-                        if (seq > readThrough + 1) {
-                            open.add(new Gap(readThrough + 1, seq - 1, now));
-                        }
-                        readThrough = seq;
+                        position = index(index, connection, rows);
+                        count++;
                     }
                 }
             }
-            List<Gap> kept = open.size() <= MAX_GAPS ? open : open.subList(open.size() - MAX_GAPS, open.size());
-            Progress after = new Progress(before.schema(), before.table(), readThrough, List.copyOf(kept));
-            try (PreparedStatement record = connection.prepareStatement(
-                    "UPDATE message_search_progress SET indexed_through = ? WHERE id = 1")) {
-                record.setLong(1, after.indexedThrough());
-                record.executeUpdate();
+            if (count > 0) {
+                try (PreparedStatement record = connection.prepareStatement(
+                        "UPDATE message_search_progress SET indexed_through = ? WHERE id = 1")) {
+                    record.setLong(1, position);
+                    record.executeUpdate();
+                }
             }
             connection.commit();
-            progress = after;
-            return budget == 0;
+            return count == BATCH;
         } catch (SQLException | RuntimeException failed) {
             connection.rollback();
             throw failed;
@@ -285,37 +332,10 @@ class MessageSearchIndexer implements DisposableBean {
         return rows.getLong("seq");
     }
 
-    private DataSource database() {
-        if (database == null) {
-            throw new IllegalStateException("No embedded database to index");
+    private static <T> T requireNonNull(@Nullable T value) {
+        if (value == null) {
+            throw new IllegalStateException("Indexing has not started on an embedded database");
         }
-        return database;
-    }
-
-    private Progress progress() {
-        if (progress == null) {
-            throw new IllegalStateException("Indexing has not started");
-        }
-        return progress;
-    }
-
-    private static String quoted(String name) {
-        return "\"" + name.replace("\"", "\"\"") + "\"";
-    }
-
-    /**
-     * How far indexing has read ({@code readThrough}: every row up to it indexed, but for the gaps), and
-     * the gaps below it that a late commit may still fill, in {@code seq} order.
-     */
-    private record Progress(String schema, String table, long readThrough, List<Gap> gaps) {
-
-        /** What is recorded: below it, every row is indexed or its gap was given up. */
-        long indexedThrough() {
-            return gaps.isEmpty() ? readThrough : gaps.get(0).from() - 1;
-        }
-    }
-
-    /** {@code seq}s from {@code from} to {@code to} not seen yet, first seen missing at {@code seenAt} (nanos). */
-    private record Gap(long from, long to, long seenAt) {
+        return value;
     }
 }

@@ -6,7 +6,8 @@
  */
 @ApplicationModule(allowedDependencies = {
         "accounts", "agent", "chat", "confusion", "conversation", "events", "language", "screenshare",
-        "platform :: config", "platform :: ratelimit", "platform :: security", "platform :: web", "privacy" })
+        "platform :: config", "platform :: database", "platform :: ratelimit", "platform :: security",
+        "platform :: web", "privacy" })
 @NullMarked
 package dev.supportassistant.handoff;
 

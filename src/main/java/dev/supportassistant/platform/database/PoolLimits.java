@@ -49,7 +49,7 @@ class PoolLimits {
         };
     }
 
-    private static boolean embedded(HikariDataSource pool) {
+    static boolean embedded(HikariDataSource pool) {
         return pool.getJdbcUrl() != null && pool.getJdbcUrl().startsWith("jdbc:h2:");
     }
 }
