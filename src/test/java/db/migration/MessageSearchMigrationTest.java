@@ -70,14 +70,15 @@ class MessageSearchMigrationTest {
     @Test
     void theMigrationRunsAgainAfterStoppingBetweenDroppingAndCreatingTheTrigger() {
         JdbcDataSource h2 = h2(SERVICE_MODE);
-        Flyway.configure().dataSource(h2).load().migrate();
+        // Up to this migration only: it is run again as the last one applied, as after a stop in it.
+        Flyway.configure().dataSource(h2).target("20.1").load().migrate();
         JdbcClient jdbc = JdbcClient.create(h2);
         jdbc.sql("UPDATE message_search_progress SET indexed_through = 42").update();
         // As H2 leaves it when the migration stops after DROP TRIGGER, each DDL statement committed on its own.
         jdbc.sql("DROP TRIGGER \"FT_messages\"").update();
         jdbc.sql("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '20.1'").update();
 
-        Flyway.configure().dataSource(h2).load().migrate();
+        Flyway.configure().dataSource(h2).target("20.1").load().migrate();
 
         assertThat(jdbc.sql("SELECT EVENT_MANIPULATION FROM INFORMATION_SCHEMA.TRIGGERS WHERE TRIGGER_NAME LIKE 'FT_%'")
                 .query(String.class).list()).containsExactlyInAnyOrder("UPDATE", "DELETE");
